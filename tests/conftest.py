@@ -1,0 +1,96 @@
+"""Shared fixtures: offscreen Qt set up before any QApplication, the shared corpus, temporary repos."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tileditor.qtenv import prepare_qt_environment
+
+prepare_qt_environment(offscreen=True)
+os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+
+try:  # QtWebEngine must be imported before the QApplication is created.
+    import PySide6.QtWebEngineWidgets  # noqa: F401
+except ImportError:  # pragma: no cover - core tests still run without Qt
+    pass
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("TILEDITOR_CORPUS", ROOT.parent / "shared" / "corpus"))
+REQUIRE_CORPUS = os.environ.get("TILEDITOR_REQUIRE_CORPUS") == "1"
+
+
+def corpus_dir() -> Path | None:
+    if CORPUS.is_dir():
+        return CORPUS
+    if REQUIRE_CORPUS:
+        raise RuntimeError(f"TILEDITOR_REQUIRE_CORPUS=1 but {CORPUS} is missing")
+    return None
+
+
+def corpus_sites() -> list[Path]:
+    """Site roots (folders holding _config.yml) of the shared corpus, [] when absent."""
+    base = corpus_dir()
+    if base is None:
+        return []
+    return sorted(p.parent for p in base.glob("*/**/_config.yml"))
+
+
+def corpus_posts() -> list[Path]:
+    out: list[Path] = []
+    for site in corpus_sites():
+        for sub in ("_posts", "_drafts"):
+            d = site / sub
+            if d.is_dir():
+                out += sorted(p for p in d.rglob("*") if p.suffix in (".md", ".markdown"))
+    return out
+
+
+@pytest.fixture
+def corpus():
+    base = corpus_dir()
+    if base is None:
+        pytest.skip("../shared/corpus is absent")
+    return base
+
+
+@pytest.fixture
+def tmp_site(tmp_path) -> Path:
+    """A small real Jekyll repo (git-initialised) in a temporary folder."""
+    site = tmp_path / "blog"
+    (site / "_posts" / "2025").mkdir(parents=True)
+    (site / "images" / "2025-04-22-TIL25_ANewChapter").mkdir(parents=True)
+    (site / "_config.yml").write_text(
+        "title: Test TIL\nurl: https://example.github.io\nbaseurl: \"\"\n"
+        "permalink: /:categories/:title/\nwords_per_minute: 200\n"
+        "markdown: kramdown\nkramdown:\n  input: GFM\n",
+        encoding="utf-8",
+    )
+    (site / "_posts" / "2025" / "2025-04-22-TIL25_ANewChapter.md").write_text(
+        "---\ntitle: \"TIL :: A new chapter\"\ntag: [Notice, MLOpsReview, TIL_25]\n"
+        "categories: Notice\nread_time: True\ntoc: true \ntypora-root-url: ../\n---\n\n"
+        "# Start\n\n<center><img src=\"../../images/2025-04-22-TIL25_ANewChapter/shot.png\" width=\"85%\">"
+        "<br><br><I>caption</I></center>\n\nSome text  \nwith a break",
+        encoding="utf-8",
+    )
+    (site / "images" / "2025-04-22-TIL25_ANewChapter" / "shot.png").write_bytes(_tiny_png())
+    if shutil.which("git"):
+        subprocess.run(["git", "init", "-q", str(site)], check=False)
+    return site
+
+
+def _tiny_png() -> bytes:
+    import base64
+
+    return base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    )
+
+
+@pytest.fixture
+def tiny_png() -> bytes:
+    return _tiny_png()

@@ -1,0 +1,120 @@
+"""Where a post's front matter starts and ends, exactly as Jekyll decides it, and a fast
+read-only YAML load of it. Owns no editing (see frontmatter.py). Must not import PySide6."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+# Jekyll::Document::YAML_FRONT_MATTER_REGEXP is
+#   \A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)   (Ruby /m: "." matches newlines)
+_FRONT_MATTER = re.compile(r"\A(---[ \t\r\f\v]*\n(?:.*?\n)??)((?:---|\.\.\.)[ \t\r\f\v]*(?:\n|\Z))", re.S)
+
+
+@dataclass(frozen=True)
+class HeaderSpan:
+    """Offsets of the front matter inside a post's text."""
+
+    open_line: str  # the opening fence line with its newline, e.g. "---\n"
+    yaml: str  # the YAML text between the fences (each line with its newline)
+    close_line: str  # the closing fence line, with its newline if it has one
+    yaml_start: int  # offset of the YAML text in the post
+    body_start: int  # offset of the body in the post
+
+
+def split_front_matter(text: str) -> HeaderSpan | None:
+    """The front matter span of `text`, or None when the text has no header."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None
+    first = m.group(1)
+    nl = first.index("\n") + 1
+    return HeaderSpan(
+        open_line=first[:nl],
+        yaml=first[nl:],
+        close_line=m.group(2),
+        yaml_start=nl,
+        body_start=m.end(),
+    )
+
+
+class HeaderError(ValueError):
+    """The header is not valid YAML; `line` is 1-based within the post file (or None)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+_safe = YAML(typ="safe", pure=True)
+
+
+def load_yaml_mapping(yaml_text: str, line_offset: int = 1) -> dict:
+    """Parse header YAML into plain Python values (last duplicate key wins, as in Jekyll).
+
+    `line_offset` is the file line number of the header's first YAML line, so error
+    messages point at the line the user sees.
+    """
+    if not yaml_text.strip():
+        return {}
+    try:
+        data = _safe.load(yaml_text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + line_offset if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        where = f"line {line}: " if line is not None else ""
+        raise HeaderError(f"Front matter is not valid YAML ({where}{problem})", line) from exc
+    except YAMLError as exc:  # e.g. duplicate keys in some loaders, odd scanner errors
+        raise HeaderError(f"Front matter is not valid YAML ({exc})") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise HeaderError("Front matter is not a YAML mapping (key: value lines)", line_offset)
+    return data
+
+
+def read_header_values(text: str) -> dict:
+    """Fast read-only values of a post's front matter ({} when it has none)."""
+    span = split_front_matter(text)
+    if span is None:
+        return {}
+    return load_yaml_mapping(span.yaml, line_offset=2)
+
+
+def as_list(value) -> list[str]:
+    """Jekyll's reading of tags/categories: a list, or a string split on whitespace."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, (list, tuple)):
+        out: list[str] = []
+        for v in value:
+            if isinstance(v, (list, tuple)):
+                out.extend(str(x) for x in v if x is not None)
+            elif v is not None:
+                out.append(str(v))
+        return out
+    return [str(value)]
+
+
+def as_datetime(value) -> datetime | None:
+    """A front-matter date value as a datetime, or None when it is not a date."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, str):
+        m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?", value)
+        if m:
+            y, mo, d, h, mi, s = (int(g) if g else 0 for g in m.groups())
+            try:
+                return datetime(y, mo, d, h, mi, s)
+            except ValueError:
+                return None
+    return None

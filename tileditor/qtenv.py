@@ -1,0 +1,19 @@
+"""Environment Qt and QtWebEngine need on these machines, set before any QApplication exists.
+Imported by the app, the tests and the scripts; imports nothing from Qt itself."""
+
+from __future__ import annotations
+
+import os
+
+
+def prepare_qt_environment(offscreen: bool = False) -> None:
+    """Set the variables QtWebEngine needs; `offscreen` for tests, benchmarks and screenshots."""
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # As root, Chromium's sandbox refuses to start and takes the whole process down.
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if offscreen and "--disable-gpu" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --disable-gpu").strip()
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.info=false")
