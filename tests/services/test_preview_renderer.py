@@ -1,0 +1,92 @@
+"""PreviewRenderer: coalescing, stale-result dropping, errors and a clean thread stop."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from tileditor.services.preview_renderer import PreviewRenderer
+
+
+class FakeRender:
+    """Records which texts were rendered and on which thread; slow enough to coalesce."""
+
+    def __init__(self, delay: float = 0.01):
+        self.delay = delay
+        self.texts: list[str] = []
+        self.threads: set[int] = set()
+
+    def __call__(self, text, site, post_path):
+        self.threads.add(threading.get_ident())
+        self.texts.append(text)
+        time.sleep(self.delay)
+        if text == "boom":
+            raise ValueError("bad post")
+        return {"html": f"<p>{text}</p>", "site": site, "path": post_path}
+
+
+@pytest.fixture
+def make_renderer():
+    made: list[PreviewRenderer] = []
+
+    def make(fn):
+        r = PreviewRenderer(render_fn=fn)
+        made.append(r)
+        return r
+
+    yield make
+    for r in made:
+        r.stop()
+        assert not r._thread.isRunning()
+
+
+def test_hundred_requests_coalesce_and_last_wins(qtbot, make_renderer):
+    fake = FakeRender(delay=0.02)
+    r = make_renderer(fake)
+    results = []
+    r.finished.connect(lambda g, res: results.append((g, res)))
+    for i in range(100):
+        r.request(f"text {i}", "SITE", "post.md")
+    qtbot.waitUntil(lambda: bool(results) and results[-1][0] == 100, timeout=5000)
+    qtbot.wait(50)
+    assert fake.texts[-1] == "text 99"
+    assert len(fake.texts) <= 3, fake.texts
+    assert r.render_count == len(fake.texts)
+    # Only the newest generation reaches the UI.
+    assert [g for g, _ in results] == [100]
+    assert results[-1][1] == {"html": "<p>text 99</p>", "site": "SITE", "path": "post.md"}
+    assert threading.get_ident() not in fake.threads
+
+
+def test_stale_result_is_dropped(qtbot, make_renderer):
+    fake = FakeRender(delay=0.15)
+    r = make_renderer(fake)
+    results = []
+    r.finished.connect(lambda g, res: results.append(g))
+    g1 = r.request("first")
+    qtbot.waitUntil(lambda: fake.texts == ["first"], timeout=2000)
+    g2 = r.request("second")  # arrives while "first" is rendering
+    qtbot.waitUntil(lambda: g2 in results, timeout=3000)
+    assert fake.texts == ["first", "second"]
+    assert g1 not in results
+
+
+def test_failure_is_reported_and_thread_keeps_working(qtbot, make_renderer):
+    r = make_renderer(FakeRender(delay=0))
+    with qtbot.waitSignal(r.failed, timeout=2000) as blocker:
+        r.request("boom")
+    assert "bad post" in blocker.args[1]
+    with qtbot.waitSignal(r.finished, timeout=2000) as blocker:
+        r.request("fine")
+    assert blocker.args[1]["html"] == "<p>fine</p>"
+
+
+def test_stop_ends_thread_and_ignores_later_requests(qtbot):
+    r = PreviewRenderer(render_fn=FakeRender(delay=0))
+    r.stop()
+    assert not r._thread.isRunning()
+    r.request("after stop")  # must not hang nor raise
+    assert r.render_count == 0
+    r.stop()

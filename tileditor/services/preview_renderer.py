@@ -1,0 +1,118 @@
+"""PreviewRenderer: runs the pure render function on a worker thread, one job at a time,
+coalescing requests (latest wins) and dropping stale results by generation number.
+QtCore only: must not import QtWidgets, QtWebEngine or anything from tileditor.ui."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+def _default_render(text: str, site: Any, post_path: Any) -> Any:
+    # Imported lazily so this service loads (and is testable) without the core renderer.
+    from tileditor.core.render import render
+
+    return render(text, site=site, post_path=post_path)
+
+
+class _Worker(QObject):
+    """Lives on the worker thread; receives jobs through a queued signal."""
+
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+    def __init__(self, render_fn: Callable[..., Any]) -> None:
+        super().__init__()
+        self._render_fn = render_fn
+
+    @Slot(int, str, object, object)
+    def run(self, generation: int, text: str, site: Any, post_path: Any) -> None:
+        try:
+            result = self._render_fn(text, site, post_path)
+        except Exception:  # a broken post must not kill the preview thread
+            self.failed.emit(generation, traceback.format_exc())
+            return
+        self.done.emit(generation, result)
+
+
+class PreviewRenderer(QObject):
+    """Render requests off the UI thread.
+
+    `request()` may be called on every keystroke: while a render is in flight, later requests
+    only replace the pending one, so at most one render runs and one waits. Results whose
+    generation is older than the latest request are dropped, so `finished` only ever carries
+    the newest text.
+    """
+
+    finished = Signal(int, object)  # (generation, RenderResult)
+    failed = Signal(int, str)  # (generation, traceback text)
+    _job = Signal(int, str, object, object)
+
+    def __init__(self, render_fn: Callable[..., Any] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._generation = 0
+        self._pending: tuple[int, str, Any, Any] | None = None
+        self._busy = False
+        self._renders = 0
+        self._thread = QThread()
+        self._thread.setObjectName("preview-renderer")
+        self._worker = _Worker(render_fn or _default_render)
+        self._worker.moveToThread(self._thread)
+        self._job.connect(self._worker.run)
+        self._worker.done.connect(self._on_worker_done)
+        self._worker.failed.connect(self._on_worker_failed)
+        self._thread.start()
+
+    @property
+    def generation(self) -> int:
+        """Generation number of the latest request (0 before any)."""
+        return self._generation
+
+    @property
+    def render_count(self) -> int:
+        """How many renders were started; coalescing keeps this far below the request count."""
+        return self._renders
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def request(self, text: str, site: Any = None, post_path: Any = None) -> int:
+        """Ask for a render of `text`; returns the generation number that will tag it."""
+        self._generation += 1
+        # str is immutable; site/post_path are read-only values by contract.
+        self._pending = (self._generation, str(text), site, post_path)
+        if not self._busy:
+            self._start_next()
+        return self._generation
+
+    def stop(self) -> None:
+        """End the worker thread (waits for a render in flight). Safe to call twice."""
+        self._pending = None
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+    def _start_next(self) -> None:
+        if self._pending is None or not self._thread.isRunning():
+            return
+        job, self._pending = self._pending, None
+        self._busy = True
+        self._renders += 1
+        self._job.emit(*job)
+
+    @Slot(int, object)
+    def _on_worker_done(self, generation: int, result: Any) -> None:
+        self._busy = False
+        if generation == self._generation:
+            self.finished.emit(generation, result)
+        self._start_next()
+
+    @Slot(int, str)
+    def _on_worker_failed(self, generation: int, message: str) -> None:
+        self._busy = False
+        if generation == self._generation:
+            self.failed.emit(generation, message)
+        self._start_next()
