@@ -1,0 +1,252 @@
+"""TokenField: a chip input for tags or categories, with completion counts and a near-duplicate
+warning. Owns only its widgets and plain lists of names; must not import the core post model
+or reach into sibling widgets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+NearDuplicateFn = Callable[[str, Counter], "str | None"]
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance of a and b, cut short at `limit` (returns `limit` when above)."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) >= limit:
+            return limit
+        prev = cur
+    return min(prev[-1], limit)
+
+
+def default_near_duplicate(name: str, completions: Counter) -> str | None:
+    """The most used existing name that `name` probably meant, or None.
+
+    Case-insensitive equality always counts; edit distance 2 only for names of 5+ characters
+    (distance 1 for 3-4), since short tags like "AI" and "ML" are legitimately close.
+    """
+    if not name or name in completions:
+        return None
+    low = name.casefold()
+    allowed = 2 if len(name) >= 5 else 1 if len(name) >= 3 else 0
+    best: tuple[int, int, str] | None = None
+    for other, count in completions.items():
+        if other.casefold() == low:
+            dist = 0
+        elif allowed:
+            dist = edit_distance(low, other.casefold(), allowed + 1)
+            if dist > allowed:
+                continue
+        else:
+            continue
+        key = (dist, -count, other)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+class _Chip(QFrame):
+    """One token shown as a rounded label with an x button."""
+
+    remove_clicked = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName("tokenChip")
+        self.setStyleSheet(
+            "#tokenChip { background: palette(midlight); border: 1px solid palette(mid);"
+            " border-radius: 8px; }"
+        )
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 0, 1, 0)
+        lay.setSpacing(1)
+        lay.addWidget(QLabel(name, self))
+        button = QToolButton(self)
+        button.setObjectName("chipRemove")
+        button.setText("×")
+        button.setAutoRaise(True)
+        button.setToolTip(f"Remove {name}")
+        button.setFixedSize(16, 16)
+        button.clicked.connect(lambda: self.remove_clicked.emit(self.name))
+        lay.addWidget(button)
+
+
+class TokenField(QWidget):
+    """Chips plus a line edit. Enter or comma adds a token, Backspace on empty removes the last.
+
+    `tokens_changed(list)` fires on user edits only; `set_tokens` is silent.
+    """
+
+    tokens_changed = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "add…"):
+        super().__init__(parent)
+        self._tokens: list[str] = []
+        self._chips: list[_Chip] = []
+        self._completions: Counter = Counter()
+        self._near_fn: NearDuplicateFn = default_near_duplicate
+        self._warning = ""
+
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(3)
+        self._edit = QLineEdit(self)
+        self._edit.setObjectName("tokenInput")
+        self._edit.setPlaceholderText(placeholder)
+        self._edit.setMinimumWidth(60)
+        self._edit.installEventFilter(self)
+        self._edit.returnPressed.connect(self._on_edit_return)
+        self._edit.textEdited.connect(self._on_edit_text_edited)
+        self._layout.addWidget(self._edit, 1)
+        self._warning_label = QLabel(self)
+        self._warning_label.setObjectName("nearDuplicateLabel")
+        self._warning_label.setStyleSheet("color: #b35c00;")
+        self._warning_label.hide()
+        self._layout.addWidget(self._warning_label)
+
+        self._model = QStandardItemModel(self)
+        self._completer = QCompleter(self._model, self)
+        self._completer.setCompletionRole(NAME_ROLE)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._edit.setCompleter(self._completer)
+        self._completer.activated[str].connect(self._on_completer_activated)
+
+    # --- public API -------------------------------------------------------------------------
+    def tokens(self) -> list[str]:
+        return list(self._tokens)
+
+    def set_tokens(self, tokens: list[str]) -> None:
+        """Show `tokens` (duplicates dropped) without emitting tokens_changed."""
+        seen: list[str] = []
+        for t in tokens:
+            t = str(t).strip()
+            if t and t not in seen:
+                seen.append(t)
+        self._tokens = seen
+        self._edit.clear()
+        self._set_warning("")
+        self._rebuild_chips()
+
+    def set_completions(self, counter: Counter) -> None:
+        """Names offered while typing, shown as "name (count)", most used first."""
+        self._completions = Counter(counter)
+        self._model.clear()
+        for name, count in sorted(self._completions.items(), key=lambda kv: (-kv[1], kv[0])):
+            item = QStandardItem(f"{name} ({count})")
+            item.setData(name, NAME_ROLE)
+            item.setEditable(False)
+            self._model.appendRow(item)
+
+    def completer(self) -> QCompleter:
+        return self._completer
+
+    def set_near_duplicate_fn(self, fn: NearDuplicateFn | None) -> None:
+        """Replace the check `fn(name, completions) -> existing name or None`."""
+        self._near_fn = fn or default_near_duplicate
+
+    def near_duplicate_warning(self) -> str:
+        """The warning currently shown ("" when none)."""
+        return self._warning
+
+    def line_edit(self) -> QLineEdit:
+        return self._edit
+
+    # --- editing ----------------------------------------------------------------------------
+    def _add_user_tokens(self, names: list[str]) -> None:
+        added = [n for n in (s.strip() for s in names) if n and n not in self._tokens]
+        added = list(dict.fromkeys(added))
+        if not added:
+            return
+        self._tokens.extend(added)
+        self._rebuild_chips()
+        self._check_near(added[-1])
+        self.tokens_changed.emit(self.tokens())
+
+    def _remove_user_token(self, name: str) -> None:
+        if name in self._tokens:
+            self._tokens.remove(name)
+            self._rebuild_chips()
+            self._set_warning("")
+            self.tokens_changed.emit(self.tokens())
+
+    def _rebuild_chips(self) -> None:
+        for chip in self._chips:
+            self._layout.removeWidget(chip)
+            chip.deleteLater()
+        self._chips = []
+        for i, name in enumerate(self._tokens):
+            chip = _Chip(name, self)
+            chip.remove_clicked.connect(self._remove_user_token)
+            self._layout.insertWidget(i, chip)
+            self._chips.append(chip)
+
+    def _check_near(self, name: str) -> None:
+        match = self._near_fn(name, self._completions) if name else None
+        if match and match != name:
+            n = self._completions.get(match, 0)
+            posts = "post" if n == 1 else "posts"
+            self._set_warning(f"Did you mean {match}? ({n} {posts})")
+        else:
+            self._set_warning("")
+
+    def _set_warning(self, text: str) -> None:
+        self._warning = text
+        self._warning_label.setText(text)
+        self._warning_label.setVisible(bool(text))
+        self._edit.setToolTip(text)
+
+    def _on_edit_return(self) -> None:
+        # After a chosen completion the activated slot has already cleared the text.
+        self._completer.popup().hide()
+        text = self._edit.text()
+        self._edit.clear()
+        self._add_user_tokens(text.split(","))
+
+    def _on_edit_text_edited(self, text: str) -> None:
+        if text[:1].isspace():
+            text = text.lstrip()
+            self._edit.setText(text)
+        if "," in text:
+            *done, rest = text.split(",")
+            self._edit.setText(rest.lstrip())
+            self._add_user_tokens(done)
+        else:
+            self._check_near(text.strip())
+
+    def _on_completer_activated(self, name: str) -> None:
+        self._edit.clear()
+        self._add_user_tokens([name])
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            obj is self._edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Backspace
+            and not self._edit.text()
+            and self._tokens
+        ):
+            self._remove_user_token(self._tokens[-1])
+            return True
+        return super().eventFilter(obj, event)
