@@ -194,12 +194,14 @@ class TokenField(QWidget):
     def _rebuild_chips(self) -> None:
         for chip in self._chips:
             self._layout.removeWidget(chip)
+            chip.hide()  # deleteLater waits for the event loop; hide it now
             chip.deleteLater()
         self._chips = []
         for i, name in enumerate(self._tokens):
             chip = _Chip(name, self)
             chip.remove_clicked.connect(self._remove_user_token)
             self._layout.insertWidget(i, chip)
+            chip.show()  # the layout would only show it on the next event-loop pass
             self._chips.append(chip)
 
     def _check_near(self, name: str) -> None:

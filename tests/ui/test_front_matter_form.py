@@ -1,0 +1,145 @@
+"""FrontMatterForm: shows header values, emits only the key the user changed, stays silent on
+programmatic updates, and falls back to the raw editor when the YAML is invalid."""
+
+from collections import Counter
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
+
+from tileditor.core.header import HeaderError, read_header_values
+from tileditor.ui.front_matter_form import FrontMatterForm, format_date
+from tileditor.ui.token_field import TokenField
+
+HEADER = (
+    '---\ntitle: "TIL :: A new chapter"\ntag: [Notice, MLOpsReview, TIL_25]\n'
+    "categories: Notice\nread_time: True\ntoc: true \ntypora-root-url: ../\n"
+    "header:\n  teaser: /images/t.png\n---\nbody\n"
+)
+
+
+def _form(qtbot):
+    form = FrontMatterForm()
+    qtbot.addWidget(form)
+    form.resize(900, 80)
+    form.show()
+    record = []
+    form.field_changed.connect(lambda k, v: record.append((k, v)))
+    return form, record
+
+
+def test_values_shown_and_programmatic_set_is_silent(qtbot):
+    form, record = _form(qtbot)
+    raw = []
+    form.raw_header_edited.connect(raw.append)
+    form.set_values(read_header_values(HEADER), file_date="2025-04-22")
+    form.set_raw_text("title: x\n")
+    assert form.findChild(QLineEdit, "titleField").text() == "TIL :: A new chapter"
+    assert form.findChild(TokenField, "tagsField").tokens() == ["Notice", "MLOpsReview", "TIL_25"]
+    assert form.findChild(TokenField, "categoriesField").tokens() == ["Notice"]
+    assert form.date_field.text() == ""
+    assert "2025-04-22" in form.date_field.placeholderText()
+    assert form.toc_field.checkState() == Qt.CheckState.Checked
+    assert form.more_field("header.teaser").text() == "/images/t.png"
+    assert form.more_field("read_time").checkState() == Qt.CheckState.Checked
+    assert form.more_field("comments").checkState() == Qt.CheckState.PartiallyChecked
+    assert record == [] and raw == []
+
+
+def test_title_edit_emits_only_title(qtbot):
+    form, record = _form(qtbot)
+    form.set_values({"title": "Old", "tags": ["a"]})
+    form.title_field.selectAll()
+    qtbot.keyClicks(form.title_field, "New")
+    assert record[-1] == ("title", "New")
+    assert {k for k, _ in record} == {"title"}
+
+
+def test_tags_use_the_key_found_in_the_header(qtbot):
+    form, record = _form(qtbot)
+    form.set_values(read_header_values(HEADER))
+    qtbot.keyClicks(form.tags_field.line_edit(), "python")
+    qtbot.keyClick(form.tags_field.line_edit(), Qt.Key.Key_Return)
+    assert record == [("tag", ["Notice", "MLOpsReview", "TIL_25", "python"])]
+    form.set_values({"title": "x"})
+    qtbot.keyClicks(form.categories_field.line_edit(), "TIL,")
+    assert record[-1] == ("categories", ["TIL"])
+
+
+def test_checkbox_cycle_and_cleared_fields_delete(qtbot):
+    form, record = _form(qtbot)
+    form.set_values({"title": "T", "toc": True, "date": date(2025, 1, 2)})
+    assert form.date_field.text() == "2025-01-02"
+    qtbot.mouseClick(form.toc_field, Qt.MouseButton.LeftButton)
+    assert record[-1] == ("toc", False)
+    qtbot.mouseClick(form.toc_field, Qt.MouseButton.LeftButton)
+    assert record[-1] == ("toc", None)  # partly checked = unset, inherit the default
+    form.title_field.selectAll()
+    qtbot.keyClick(form.title_field, Qt.Key.Key_Delete)
+    assert record[-1] == ("title", None)
+
+
+def test_more_section_collapsed_and_emits_dotted_keys(qtbot):
+    form, record = _form(qtbot)
+    form.set_values({})
+    teaser = form.more_field("header.teaser")
+    assert not teaser.isVisible()
+    form.set_more_visible(True)
+    assert teaser.isVisible()
+    qtbot.keyClicks(teaser, "/a.png")
+    assert record[-1] == ("header.teaser", "/a.png")
+    box = form.more_field("share")
+    assert isinstance(box, QCheckBox)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert record[-1] == ("share", True)
+
+
+def test_layout_combo_emits_layout(qtbot):
+    form, record = _form(qtbot)
+    form.set_values({"layout": "single"})
+    assert form.layout_field.currentText() == "single"
+    form.layout_field.lineEdit().selectAll()
+    qtbot.keyClicks(form.layout_field.lineEdit(), "splash")
+    assert record[-1] == ("layout", "splash")
+
+
+def test_invalid_yaml_disables_fields_keeps_raw_editable(qtbot):
+    form, record = _form(qtbot)
+    text = "---\ntitle: [unclosed\ntags: a\n---\n"
+    try:
+        read_header_values(text)
+        raise AssertionError("expected a HeaderError")
+    except HeaderError as exc:
+        message = str(exc)
+    form.set_values({}, error=message)
+    form.set_raw_text("title: [unclosed\ntags: a\n")
+    assert not form.fields_enabled()
+    assert not form.title_field.isEnabled()
+    assert not form.tags_field.isEnabled()
+    assert form.raw_button.isEnabled() and form.raw_button.isChecked()
+    assert "line" in form.error_text()
+    raw = form.findChild(QPlainTextEdit, "rawHeaderEditor")
+    assert raw.isVisible() and raw.isEnabled()
+    edited = []
+    form.raw_header_edited.connect(edited.append)
+    raw.moveCursor(raw.textCursor().MoveOperation.End)
+    qtbot.keyClicks(raw, "x")
+    assert edited and edited[-1].endswith("x")
+    form.set_values({"title": "ok"})
+    assert form.fields_enabled() and form.error_text() == ""
+    assert record == []
+
+
+def test_completions_reach_token_fields(qtbot):
+    form, _ = _form(qtbot)
+    form.set_completions(Counter({"Python": 4}), Counter({"TIL": 9}))
+    model = form.tags_field.completer().model()
+    assert model.index(0, 0).data() == "Python (4)"
+    model = form.categories_field.completer().model()
+    assert model.index(0, 0).data() == "TIL (9)"
+
+
+def test_format_date():
+    assert format_date(datetime(2023, 3, 17, 17, 0)) == "2023-03-17 17:00:00"
+    assert format_date("2023-03-17 17:00:00 +0900") == "2023-03-17 17:00:00 +0900"
+    assert format_date(None) == ""

@@ -1,0 +1,329 @@
+"""FrontMatterForm: a compact form over a post's front matter (title, date, layout, categories,
+tags, toc, a collapsed "More" section of Minimal Mistakes keys, and a raw YAML editor).
+Takes plain values, emits intent signals; must not import the post model or touch files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tileditor.core.header import as_list
+from tileditor.ui.token_field import TokenField
+
+LAYOUTS = ["single", "posts", "archive", "splash", "home", "categories", "tags", "default"]
+
+# Minimal Mistakes keys shown under "More": (key, kind, label). Dotted keys are nested
+# mappings (header.teaser is `header: {teaser: ...}`); the receiver decides how to write them.
+MORE_FIELDS = [
+    ("excerpt", "text", "Excerpt"),
+    ("header.teaser", "text", "Teaser image"),
+    ("header.image", "text", "Header image"),
+    ("header.overlay_image", "text", "Overlay image"),
+    ("classes", "text", "Classes"),
+    ("sidebar.nav", "text", "Sidebar nav"),
+    ("toc_label", "text", "TOC label"),
+    ("toc_icon", "text", "TOC icon"),
+    ("toc_sticky", "bool", "Sticky TOC"),
+    ("author_profile", "bool", "Author profile"),
+    ("read_time", "bool", "Read time"),
+    ("comments", "bool", "Comments"),
+    ("share", "bool", "Share"),
+    ("related", "bool", "Related"),
+]
+
+INHERIT_TIP = "Partly checked: not set in this post (the site default applies)"
+
+
+def _lookup(values: dict, dotted: str):
+    cur = values
+    for part in dotted.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return None
+        cur = cur[part]
+    return cur
+
+
+def format_date(value) -> str:
+    """A front-matter date value as the text a user would type."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        text = value.strftime("%Y-%m-%d %H:%M:%S")
+        return text + (value.strftime(" %z") if value.tzinfo else "")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _bool_state(value) -> Qt.CheckState:
+    if value is None:
+        return Qt.CheckState.PartiallyChecked
+    truthy = value is True or str(value).strip().lower() in ("true", "yes", "on", "1")
+    return Qt.CheckState.Checked if truthy else Qt.CheckState.Unchecked
+
+
+class FrontMatterForm(QWidget):
+    """The header editor above the body. `field_changed(key, value)` fires only for the field
+    the user touched (value None: delete the key); programmatic setters emit nothing."""
+
+    field_changed = Signal(str, object)
+    raw_header_edited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("frontMatterForm")
+        self._loading = False
+        self._tags_key = "tags"
+        self._categories_key = "categories"
+        self._more: dict[str, QWidget] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 2, 4, 2)
+        outer.setSpacing(2)
+        self._fields = QWidget(self)
+        self._fields.setObjectName("frontMatterFields")
+        fl = QVBoxLayout(self._fields)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.setSpacing(2)
+        fl.addLayout(self._build_first_row())
+        fl.addLayout(self._build_second_row())
+        self._more_box = self._build_more()
+        fl.addWidget(self._more_box)
+        outer.addWidget(self._fields)
+        self._error = QLabel(self)
+        self._error.setObjectName("frontMatterError")
+        self._error.setStyleSheet("color: #c62828;")
+        self._error.setWordWrap(True)
+        self._error.hide()
+        outer.addWidget(self._error)
+        self._raw = QPlainTextEdit(self)
+        self._raw.setObjectName("rawHeaderEditor")
+        self._raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._raw.setMaximumHeight(140)
+        self._raw.textChanged.connect(self._on_raw_text_changed)
+        self._raw.hide()
+        outer.addWidget(self._raw)
+
+    # --- construction -----------------------------------------------------------------------
+    def _build_first_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.title_field = QLineEdit(self)
+        self.title_field.setObjectName("titleField")
+        self.title_field.setPlaceholderText("Title")
+        self.title_field.textEdited.connect(lambda t: self._emit("title", t or None))
+        self.date_field = QLineEdit(self)
+        self.date_field.setObjectName("dateField")
+        self.date_field.setFixedWidth(150)
+        self.date_field.setToolTip("date: (YYYY-MM-DD [HH:MM:SS +ZZZZ]); empty uses the file name")
+        self.date_field.textEdited.connect(lambda t: self._emit("date", t.strip() or None))
+        self.layout_field = QComboBox(self)
+        self.layout_field.setObjectName("layoutField")
+        self.layout_field.setEditable(True)
+        self.layout_field.addItems(LAYOUTS)
+        self.layout_field.lineEdit().setPlaceholderText("layout")
+        self.layout_field.setMinimumContentsLength(7)
+        self.layout_field.lineEdit().textEdited.connect(self._on_layout_edited)
+        self.layout_field.activated.connect(
+            lambda i: self._on_layout_edited(self.layout_field.itemText(i))
+        )
+        row.addWidget(QLabel("Title", self))
+        row.addWidget(self.title_field, 1)
+        row.addWidget(QLabel("Date", self))
+        row.addWidget(self.date_field)
+        row.addWidget(self.layout_field)
+        return row
+
+    def _build_second_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.categories_field = TokenField(self, placeholder="category…")
+        self.categories_field.setObjectName("categoriesField")
+        self.categories_field.tokens_changed.connect(
+            lambda v: self._emit(self._categories_key, v or None)
+        )
+        self.tags_field = TokenField(self, placeholder="tag…")
+        self.tags_field.setObjectName("tagsField")
+        self.tags_field.tokens_changed.connect(lambda v: self._emit(self._tags_key, v or None))
+        self.toc_field = QCheckBox("TOC", self)
+        self.toc_field.setObjectName("tocField")
+        self.toc_field.setTristate(True)
+        self.toc_field.setToolTip(INHERIT_TIP)
+        self.toc_field.clicked.connect(lambda: self._on_bool_clicked("toc", self.toc_field))
+        self.more_button = self._toggle_button("moreButton", "More", self._on_more_toggled)
+        self.raw_button = self._toggle_button("rawButton", "Raw", self._on_raw_toggled)
+        row.addWidget(QLabel("Categories", self))
+        row.addWidget(self.categories_field, 2)
+        row.addWidget(QLabel("Tags", self))
+        row.addWidget(self.tags_field, 3)
+        row.addWidget(self.toc_field)
+        row.addWidget(self.more_button)
+        row.addWidget(self.raw_button)
+        return row
+
+    def _toggle_button(self, name: str, text: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(text)
+        button.setCheckable(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setArrowType(Qt.ArrowType.RightArrow)
+        button.toggled.connect(slot)
+        return button
+
+    def _build_more(self) -> QWidget:
+        box = QWidget(self)
+        box.setObjectName("moreSection")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        checks = QGridLayout()
+        checks.setVerticalSpacing(2)
+        n_text = n_bool = 0
+        for key, kind, label in MORE_FIELDS:
+            if kind == "bool":
+                w = QCheckBox(label, box)
+                w.setTristate(True)
+                w.setToolTip(f"{key}: {INHERIT_TIP}")
+                w.clicked.connect(lambda _=False, k=key, cb=w: self._on_bool_clicked(k, cb))
+                checks.addWidget(w, n_bool // 2, n_bool % 2)
+                n_bool += 1
+            else:
+                w = QLineEdit(box)
+                w.setToolTip(key)
+                w.setPlaceholderText(key)
+                w.textEdited.connect(lambda t, k=key: self._emit(k, t or None))
+                # Two label/field pairs per row keep the section short.
+                row, col = n_text // 2, (n_text % 2) * 2
+                grid.addWidget(QLabel(label, box), row, col)
+                grid.addWidget(w, row, col + 1)
+                n_text += 1
+            w.setObjectName("more_" + key.replace(".", "_"))
+            self._more[key] = w
+        grid.addLayout(checks, 0, 4, max(1, (n_text + 1) // 2), 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        box.hide()
+        return box
+
+    # --- public API -------------------------------------------------------------------------
+    def set_values(
+        self, values: dict, error: str | None = None, file_date: str | None = None
+    ) -> None:
+        """Show `values` (the header as plain data). With `error`, the fields are disabled, the
+        message shown and the raw editor opened; `file_date` is the date from the file name."""
+        self._loading = True
+        try:
+            values = values or {}
+            self.title_field.setText("" if values.get("title") is None else str(values["title"]))
+            self.date_field.setText(format_date(values.get("date")))
+            hint = f"{file_date} (file name)" if file_date else "YYYY-MM-DD"
+            self.date_field.setPlaceholderText(hint)
+            self.layout_field.setEditText(str(values.get("layout") or ""))
+            self._tags_key = next((k for k in ("tags", "tag") if k in values), "tags")
+            self._categories_key = next(
+                (k for k in ("categories", "category") if k in values), "categories"
+            )
+            self.tags_field.set_tokens(as_list(values.get(self._tags_key)))
+            self.categories_field.set_tokens(as_list(values.get(self._categories_key)))
+            self.toc_field.setCheckState(_bool_state(values.get("toc")))
+            self._set_more_values(values)
+            self._set_error(error)
+        finally:
+            self._loading = False
+
+    def set_raw_text(self, text: str) -> None:
+        """Show the header YAML text in the raw editor (without emitting raw_header_edited)."""
+        if self._raw.toPlainText() == text:
+            return
+        self._loading = True
+        try:
+            self._raw.setPlainText(text)
+        finally:
+            self._loading = False
+
+    def raw_text(self) -> str:
+        return self._raw.toPlainText()
+
+    def set_completions(self, tags: Counter, categories: Counter) -> None:
+        self.tags_field.set_completions(tags)
+        self.categories_field.set_completions(categories)
+
+    def error_text(self) -> str:
+        return self._error.text() if not self._error.isHidden() else ""
+
+    def fields_enabled(self) -> bool:
+        return all(w.isEnabled() for w in self._editors())
+
+    def more_field(self, key: str) -> QWidget:
+        """The widget editing Minimal Mistakes key `key` (e.g. "header.teaser")."""
+        return self._more[key]
+
+    def set_more_visible(self, visible: bool) -> None:
+        self.more_button.setChecked(visible)
+
+    def set_raw_visible(self, visible: bool) -> None:
+        self.raw_button.setChecked(visible)
+
+    # --- internals --------------------------------------------------------------------------
+    def _set_more_values(self, values: dict) -> None:
+        for key, widget in self._more.items():
+            value = _lookup(values, key)
+            if isinstance(widget, QCheckBox):
+                widget.setCheckState(_bool_state(value))
+            else:
+                widget.setText("" if value is None else str(value))
+
+    def _editors(self) -> list[QWidget]:
+        fixed = [self.title_field, self.date_field, self.layout_field, self.categories_field]
+        return fixed + [self.tags_field, self.toc_field, *self._more.values()]
+
+    def _set_error(self, error: str | None) -> None:
+        # The More/Raw toggles stay usable: the raw editor is how the user fixes the YAML.
+        for widget in self._editors():
+            widget.setEnabled(error is None)
+        self._error.setText(error or "")
+        self._error.setVisible(bool(error))
+        if error:
+            self.raw_button.setChecked(True)
+        self._raw.setEnabled(True)
+
+    def _emit(self, key: str, value) -> None:
+        if not self._loading:
+            self.field_changed.emit(key, value)
+
+    def _on_layout_edited(self, text: str) -> None:
+        self._emit("layout", text.strip() or None)
+
+    def _on_bool_clicked(self, key: str, box: QCheckBox) -> None:
+        # A tri-state click cycles unchecked -> partial -> checked; partial means "unset".
+        state = box.checkState()
+        value = None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
+        self._emit(key, value)
+
+    def _on_more_toggled(self, on: bool) -> None:
+        self._more_box.setVisible(on)
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    def _on_raw_toggled(self, on: bool) -> None:
+        self._raw.setVisible(on)
+        self.raw_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    def _on_raw_text_changed(self) -> None:
+        if not self._loading:
+            self.raw_header_edited.emit(self._raw.toPlainText())
