@@ -1,0 +1,142 @@
+"""Pictures into the open post: drops on the editor or the panel, clipboard pastes and
+Insert > Image go through the ImageImporter, and the links land in the text; the image panel
+is refreshed from the post's folder and references. Part of the composition root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.bmp *.avif)"
+
+
+class ImageFlow(QObject):
+    status_reported = Signal(str)
+
+    def __init__(self, window, session, importer, editor, panel, parent=None):
+        super().__init__(parent)
+        self.window, self.session, self.importer = window, session, importer
+        self.editor, self.panel = editor, panel
+        self._planned_for: Path | None = None  # post path the unsaved post's images were put under
+        editor.images_dropped.connect(self._on_editor_images_dropped)
+        editor.image_pasted.connect(self._on_editor_image_pasted)
+        panel.images_dropped.connect(self._on_panel_images_dropped)
+        panel.insert_requested.connect(self.choose_and_insert)
+        panel.image_activated.connect(self._on_panel_image_activated)
+        panel.rename_requested.connect(self._on_panel_rename_requested)
+        session.planned_path_changed.connect(self._on_session_planned_path_changed)
+
+    # -- intents ----------------------------------------------------------------------------
+    def _on_editor_images_dropped(self, paths: list, position: int) -> None:
+        self.import_paths([str(p) for p in paths], position)
+
+    def _on_panel_images_dropped(self, paths: list) -> None:
+        self.import_paths([str(p) for p in paths], None)
+
+    def _on_editor_image_pasted(self, image) -> None:
+        site, post_path = self._target()
+        if site is None:
+            return
+        # No dialog: the picture lands at once with a sensible name, renamed in place (F2) later.
+        report = self.importer.import_image(site, post_path, image, name_hint=_paste_name())
+        self._finish(report, None)
+
+    def choose_and_insert(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.window, "Insert image", str(Path.home()), IMAGE_FILTER)
+        if files:
+            self.import_paths(files, None)
+
+    def import_paths(self, paths: list[str], position: int | None) -> None:
+        site, post_path = self._target()
+        if site is None:
+            return
+        report = self.importer.import_files(site, post_path, [Path(p) for p in paths])
+        self._finish(report, position)
+
+    def _target(self):
+        site = self.session.site
+        post_path = self.session.planned_path()
+        if site is None or post_path is None:
+            QMessageBox.information(self.window, "Images", "Open a Jekyll repository first.")
+            return None, None
+        if self.session.document.path is None:
+            self._planned_for = post_path
+        return site, post_path
+
+    def _finish(self, report, position: int | None) -> None:
+        snippets = [plan.snippet for plan in report.plans]
+        if snippets:
+            self.session.insert_text(position, "\n".join(snippets) + "\n")
+            names = ", ".join(Path(p.dest).name for p in report.plans)
+            self.status_reported.emit(f"Added {names} to {report.plans[0].folder}")
+        if report.errors:
+            QMessageBox.warning(self.window, "Images not added", "\n".join(report.errors))
+        self.refresh_panel()
+
+    def _on_panel_image_activated(self, path) -> None:
+        site, post_path = self._target()
+        if site is None:
+            return
+        report = self.importer.import_files(site, post_path, [Path(path)])
+        self._finish(report, None)
+
+    def _on_panel_rename_requested(self, old, new_name: str) -> None:
+        old = Path(old)
+        new = old.with_name(new_name)
+        if new.exists() or "/" in new_name or "\\" in new_name or not new_name.strip():
+            QMessageBox.warning(self.window, "Rename image", f"Cannot rename to {new_name!r}.")
+            self.refresh_panel()
+            return
+        try:
+            old.rename(new)
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Rename image", f"Could not rename {old.name}: {exc.strerror}.")
+            return
+        text = self.session.document.text
+        updated = text.replace(old.name, new.name)
+        if updated != text:
+            self.session._apply_full_text(updated)
+        self.refresh_panel()
+
+    # -- a new post's folder follows its title and date until the first save -----------------
+    def _on_session_planned_path_changed(self, new_path) -> None:
+        old = self._planned_for
+        if self.session.document.path is not None or old is None or new_path is None:
+            return
+        if Path(new_path).stem == old.stem:
+            return
+        text = self.importer.move_post_images(old, Path(new_path), self.session.document.text)
+        self._planned_for = Path(new_path)
+        if text != self.session.document.text:
+            self.session._apply_full_text(text)
+        self.refresh_panel()
+
+    def refresh_panel(self) -> None:
+        site, post_path = self.session.site, self.session.planned_path()
+        if site is None or post_path is None:
+            self.panel.set_images([], [], set())
+            return
+        from tileditor.core.images import find_image_references, post_image_dir, resolve_reference
+
+        folder = post_image_dir(site, post_path)
+        files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+        text = self.session.document.text
+        referenced: set[Path] = set()
+        missing: list[str] = []
+        for ref in find_image_references(text):
+            resolved = resolve_reference(site, post_path, ref.src)
+            if resolved is None:
+                if not ref.src.startswith(("http://", "https://", "data:")):
+                    missing.append(ref.src)
+            else:
+                referenced.add(Path(resolved).resolve())
+        unreferenced = {p for p in files if p.resolve() not in referenced}
+        self.panel.set_images(files, missing, unreferenced)
+
+
+def _paste_name() -> str:
+    from datetime import datetime
+
+    return "screenshot-" + datetime.now().strftime("%H%M%S")

@@ -1,0 +1,199 @@
+"""The open post and how its views stay in step: editor text is the source of truth; the form,
+the outline, the preview and the image panel follow it, and form edits come back to the editor
+as one undo step touching only the changed header lines. Part of the composition root."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from tileditor.core.document import Document
+from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
+from tileditor.core.page import date_from_filename, page_meta
+from tileditor.core.post import Post
+from tileditor.ui.newlines import from_widget, to_widget
+from tileditor.ui.text_diff import minimal_replacement
+
+
+class PostSession(QObject):
+    """Keeps one Document and the widgets that show it consistent."""
+
+    document_changed = Signal()  # a different post (or a new one) is now open
+    dirty_changed = Signal(bool)
+    status_reported = Signal(str)  # a one-line message for the status bar
+    planned_path_changed = Signal(object)  # Path where a new post will be saved
+
+    def __init__(self, editor, form, outline, preview, renderer, parent=None):
+        super().__init__(parent)
+        self.editor, self.form, self.outline = editor, form, outline
+        self.preview, self.renderer = preview, renderer
+        self.site = None
+        self.document: Document = Document.new("")
+        self.draft = False
+        self._newline = "\n"
+        self._applying_form = False
+        self._last_dirty = False
+        self._new_date = datetime.now()
+        self._sync_timer = QTimer(self, singleShot=True, interval=120)
+        self._sync_timer.timeout.connect(self._sync_header_views)
+        editor.text_edited.connect(self._on_editor_text_edited)
+        form.field_changed.connect(self._on_form_field_changed)
+        form.raw_header_edited.connect(self._on_form_raw_header_edited)
+        renderer.finished.connect(self._on_renderer_finished)
+        outline.heading_activated.connect(editor.goto_line)
+
+    # -- opening ------------------------------------------------------------------------
+    def set_site(self, site) -> None:
+        self.site = site
+        self.request_render()
+
+    def show_document(self, document: Document, draft: bool = False) -> None:
+        """Put `document` in the editor (as its exact text) and refresh every view."""
+        self.document = document
+        self.draft = draft
+        self._new_date = datetime.now()
+        widget_text, self._newline, exact = to_widget(document.text)
+        if not exact and document.read_only_reason is None:
+            document.read_only_reason = (
+                "This file mixes line endings; it is open read-only so no byte changes."
+            )
+        self.editor.set_text(widget_text, 1)
+        self.editor.setReadOnly(document.read_only_reason is not None)
+        self._last_dirty = document.dirty
+        self._sync_header_views()
+        self.request_render()
+        self.document_changed.emit()
+        if document.read_only_reason:
+            self.status_reported.emit(document.read_only_reason)
+
+    # -- paths --------------------------------------------------------------------------
+    def planned_path(self) -> Path | None:
+        """Where this post lives, or would be saved if it is new."""
+        if self.document.path is not None:
+            return self.document.path
+        if self.site is None:
+            return None
+        from tileditor.core.slug import new_post_path
+
+        post = Post.from_text(self.document.text)
+        title = ""
+        if not post.front_matter_error:
+            title = str(post.front_matter.get("title") or "")
+        return new_post_path(self.site, title or "untitled", self.post_date(), draft=self.draft)
+
+    def post_date(self) -> datetime:
+        """The post's date: header `date`, else the file name, else the new post's day."""
+        from tileditor.core.header import as_datetime
+
+        try:
+            values = self.header_values()
+        except HeaderError:
+            values = {}
+        when = as_datetime(values.get("date"))
+        return when or date_from_filename(self.document.path) or self._new_date
+
+    def header_values(self) -> dict:
+        span = split_front_matter(self.document.text)
+        return load_yaml_mapping(span.yaml, 2) if span else {}
+
+    # -- editor -> everything -------------------------------------------------------------
+    def _on_editor_text_edited(self) -> None:
+        self.document.set_text(from_widget(self.editor.text(), self._newline))
+        self.request_render()
+        if not self._applying_form:
+            self._sync_timer.start()
+        self._report_dirty()
+
+    def _report_dirty(self) -> None:
+        if self.document.dirty != self._last_dirty:
+            self._last_dirty = self.document.dirty
+            self.dirty_changed.emit(self._last_dirty)
+
+    def request_render(self) -> None:
+        self.renderer.request(self.document.text, self.site, self.planned_path())
+
+    def _sync_header_views(self) -> None:
+        text = self.document.text
+        self.outline.set_text(self.editor.text(), 1)
+        span = split_front_matter(text)
+        file_date = date_from_filename(self.document.path)
+        file_date_s = file_date.strftime("%Y-%m-%d") if file_date else self._new_date.strftime("%Y-%m-%d")
+        try:
+            values = load_yaml_mapping(span.yaml, 2) if span else {}
+            error = None
+        except HeaderError as exc:
+            values, error = {}, str(exc)
+        self.form.set_values(values, error=error, file_date=file_date_s)
+        self.form.set_raw_text(span.yaml if span else "")
+        self.planned_path_changed.emit(self.planned_path())
+
+    # -- form -> editor -------------------------------------------------------------------
+    def _on_form_field_changed(self, key: str, value) -> None:
+        post = Post.from_text(self.document.text)
+        if post.front_matter_error:
+            self.status_reported.emit("The header is not valid YAML: edit it in the raw view.")
+            return
+        if value is None or value == [] or value == "":
+            if key in post.front_matter:
+                del post.front_matter[key]
+        else:
+            key = _existing_spelling(post, key)
+            post.front_matter[key] = value
+        self._apply_full_text(post.to_text())
+
+    def _on_form_raw_header_edited(self, yaml_text: str) -> None:
+        text = self.document.text
+        span = split_front_matter(text)
+        nl = self._newline
+        if span is None:
+            new = f"---{nl}{yaml_text}{'' if yaml_text.endswith(nl) else nl}---{nl}" + text
+        else:
+            new = text[: span.yaml_start] + yaml_text + text[span.yaml_start + len(span.yaml) :]
+        self._apply_full_text(new)
+
+    def _apply_full_text(self, new_text: str) -> None:
+        """Replace the editor's text by `new_text` as one undo step on the changed range."""
+        old_widget = self.editor.text()
+        new_widget, _, _ = to_widget(new_text)
+        start, end, repl = minimal_replacement(old_widget, new_widget)
+        if start == end and not repl:
+            return
+        self._applying_form = True
+        try:
+            self.editor.replace_range(start, end, repl)
+            # replace_range emits text_edited, which updates the document; make sure of it.
+            self.document.set_text(from_widget(self.editor.text(), self._newline))
+        finally:
+            self._applying_form = False
+        self.request_render()
+        self._report_dirty()
+        self.outline.set_text(self.editor.text(), 1)
+        self.planned_path_changed.emit(self.planned_path())
+
+    def insert_text(self, position: int | None, text: str) -> None:
+        pos = self.editor.cursor_position() if position is None or position < 0 else position
+        self.editor.insert_at(pos, text)
+
+    # -- preview --------------------------------------------------------------------------
+    def _on_renderer_finished(self, generation: int, result) -> None:
+        meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
+        self.preview.show_result(result, meta.as_dict())
+        self.last_result = result
+
+    def reading_stats(self) -> tuple[int, str]:
+        result = getattr(self, "last_result", None)
+        words = self.editor.word_count()
+        wpm = getattr(self.site, "words_per_minute", 200) or 200
+        minutes = max(1, round(words / wpm)) if words else 0
+        return words, f"{minutes} min read" if minutes else ("" if result is None else "")
+
+
+def _existing_spelling(post: Post, key: str) -> str:
+    """Keep the author's key spelling: the form says `tags`, the file may say `tag`."""
+    aliases = {"tags": ("tags", "tag"), "categories": ("categories", "category")}
+    for alias in aliases.get(key, (key,)):
+        if alias in post.front_matter:
+            return alias
+    return key

@@ -1,0 +1,94 @@
+"""The window's menus, toolbar and shortcuts. Actions carry stable object names (public API for
+tests: `newPostAction`, `saveAction`, ...) and only emit `triggered`; the window connects them."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar
+
+
+class WindowActions:
+    """Creates every QAction of the main window and lays out its menus and toolbar."""
+
+    def __init__(self, window: QMainWindow):
+        self.window = window
+        style = window.style()
+        a = self._action
+        self.new_post = a("newPostAction", "&New post", QKeySequence.StandardKey.New,
+                          style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.open_repo = a("openRepoAction", "Open &repository...", "Ctrl+Shift+O",
+                           style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.open_post = a("openPostAction", "&Open post...", QKeySequence.StandardKey.Open)
+        self.save = a("saveAction", "&Save", QKeySequence.StandardKey.Save,
+                      style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.draft = a("draftAction", "Save as &draft (_drafts/)", None, checkable=True)
+        self.export = a("exportAction", "&Export HTML...", "Ctrl+E")
+        self.quit = a("quitAction", "&Quit", QKeySequence.StandardKey.Quit)
+        self.find = a("findAction", "&Find...", QKeySequence.StandardKey.Find)
+        self.replace = a("replaceAction", "&Replace...", "Ctrl+H")
+        self.insert_image = a("insertImageAction", "Insert &image...", "Ctrl+Shift+I",
+                              style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.toggle_preview = a("togglePreviewAction", "&Preview", "Ctrl+Shift+P", checkable=True)
+        self.sync_scroll = a("syncScrollAction", "Preview &follows editor", None, checkable=True)
+        self.goto_preview_line = a("gotoSourceAction", "Editor to preview position", "Ctrl+Alt+J")
+        self.autosave_repo = a("autosaveRepoAction", "Also save edited posts to the repo automatically",
+                               None, checkable=True)
+        self.allow_scripts = a("allowScriptsAction", "Run the post's own scripts in the preview",
+                               None, checkable=True)
+        self.block_remote = a("blockRemoteAction", "Block remote content in the preview",
+                              None, checkable=True)
+        self.about = a("aboutAction", "&About tileditor")
+        self.sync_scroll.setChecked(True)
+        self.toggle_preview.setChecked(True)
+        self.recent_menu = QMenu("Recent &repositories", window)
+        self.recent_menu.setObjectName("recentReposMenu")
+        self._build_menus()
+        self._build_toolbar()
+
+    def _action(self, name, text, shortcut=None, icon=None, checkable=False) -> QAction:
+        act = QAction(text, self.window)
+        act.setObjectName(name)
+        if icon is not None:
+            act.setIcon(icon)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
+        act.setCheckable(checkable)
+        self.window.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.window.menuBar()
+        file_menu = bar.addMenu("&File")
+        for act in (self.new_post, self.open_post, self.open_repo):
+            file_menu.addAction(act)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        for act in (self.save, self.draft, self.export):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.find)
+        edit.addAction(self.replace)
+        insert = bar.addMenu("&Insert")
+        insert.addAction(self.insert_image)
+        self.view_menu = bar.addMenu("&View")
+        for act in (self.toggle_preview, self.sync_scroll, self.goto_preview_line):
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        settings = bar.addMenu("&Settings")
+        for act in (self.autosave_repo, self.allow_scripts, self.block_remote):
+            settings.addAction(act)
+        bar.addMenu("&Help").addAction(self.about)
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("Main", self.window)
+        tb.setObjectName("mainToolBar")
+        tb.setMovable(False)
+        for act in (self.new_post, self.save, self.insert_image):
+            tb.addAction(act)
+        tb.addSeparator()
+        tb.addAction(self.draft)
+        tb.addAction(self.toggle_preview)
+        self.window.addToolBar(tb)
+        self.toolbar = tb
