@@ -1,0 +1,184 @@
+"""Line-preserving front-matter editing: `FrontMatter` is a mutable mapping over the header's
+lines where setting or deleting a key rewrites only that key's lines, in the style they were
+found in. Values always come from a real YAML parse. Must not import PySide6."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, MutableMapping
+from dataclasses import replace
+
+from tileditor.core import frontmatter_render as render
+from tileditor.core.frontmatter_render import Style, same
+from tileditor.core.frontmatter_scan import Entry, scan, split_lines
+from tileditor.core.frontmatter_style import StyleReader
+from tileditor.core.header import HeaderError
+
+
+class FrontMatter(MutableMapping):
+    """The header's keys in file order; duplicate keys read (and edit) the last one."""
+
+    def __init__(self, yaml_text: str = "", newline: str = "\n", line_offset: int = 2):
+        self._nl = newline
+        self._offset = line_offset
+        self.error: str | None = None
+        self.error_line: int | None = None
+        self._load(split_lines(yaml_text))
+
+    def _load(self, lines: list[str]) -> None:
+        self._lines = lines
+        try:
+            self._entries = scan(lines, self._offset)
+        except HeaderError as exc:
+            self.error, self.error_line = str(exc), exc.line
+            self._entries = []
+        self._last: dict = {}
+        for entry in self._entries:
+            self._last[entry.key] = entry  # dict keeps first-seen order, last entry wins
+
+    @property
+    def text(self) -> str:
+        """The YAML between the fences, exactly as it will be written."""
+        return "".join(self._lines)
+
+    @property
+    def read_only(self) -> bool:
+        return self.error is not None
+
+    def key_for(self, *aliases: str) -> str:
+        """The spelling of a key present in the file (first alias when none is)."""
+        for alias in aliases:
+            if alias in self._last:
+                return alias
+        return aliases[0]
+
+    # Mapping protocol -----------------------------------------------------------------
+    def __getitem__(self, key):
+        return copy.deepcopy(self._last[key].value)
+
+    def __iter__(self) -> Iterator:
+        return iter(list(self._last))
+
+    def __len__(self) -> int:
+        return len(self._last)
+
+    def __contains__(self, key) -> bool:
+        return key in self._last
+
+    def __repr__(self) -> str:
+        return f"FrontMatter({dict(self.items())!r})"
+
+    def __setitem__(self, key, value) -> None:
+        self._check_writable()
+        value = _plain(value)
+        entry = self._last.get(key)
+        if entry is not None and same(entry.value, value):
+            return
+        reader = StyleReader(self.text, self._entries, self._nl)
+        if entry is None:
+            start = stop = len(self._lines)
+            new = self._new_entry_lines(key, value, reader.prevailing())
+        else:
+            start, stop = entry.first, entry.last + 1
+            new = self._rewrite(entry, value, reader)
+        if self._try(start, stop, new, key, value):
+            return
+        fallback = self._fallback_lines(key, value, entry)
+        if not self._try(start, stop, fallback, key, value):
+            raise ValueError(f"cannot write {key!r}: {value!r} into the front matter")
+
+    def __delitem__(self, key) -> None:
+        """Remove the key's lines (every occurrence, so the key is really gone)."""
+        self._check_writable()
+        if key not in self._last:
+            raise KeyError(key)
+        lines = list(self._lines)
+        for entry in reversed(self._entries):
+            if entry.key == key and type(entry.key) is type(key):
+                del lines[entry.first:entry.last + 1]
+        self._load(lines)
+
+    # Editing helpers --------------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.error is not None:
+            raise ValueError(f"{self.error}: fix the header text before editing its fields")
+
+    def _try(self, start: int, stop: int, new: list[str], key, value) -> bool:
+        before = self._lines
+        lines = before[:start] + new + before[stop:]
+        if start == len(before) and before and not before[-1].endswith("\n"):
+            lines[start - 1] = before[-1] + self._nl
+        self._load(lines)
+        entry = self._last.get(key)
+        if self.error is None and entry is not None and same(entry.value, value):
+            return True
+        self._load(before)
+        return False
+
+    def _key_text(self, key, style: Style) -> str:
+        return render.scalar(key, Style(quote=None, nl=style.nl))
+
+    def _new_entry_lines(self, key, value, style: Style) -> list[str]:
+        return render.value_lines(self._key_text(key, style) + ":", value, "", style)
+
+    def _fallback_lines(self, key, value, entry: Entry | None) -> list[str]:
+        """Plain one-line flow YAML with double quotes: always valid, used when styled fails."""
+        strict = Style(quote='"', nl=self._nl)
+        key_text = self._key_text(key, strict)
+        if entry is not None:
+            key_text = self._lines[entry.first][:entry.colon_end].rstrip(":")
+        return [key_text + ": " + render.flow(value, strict) + self._nl]
+
+    def _rewrite(self, e: Entry, value, reader: StyleReader) -> list[str]:
+        first = self._lines[e.first]
+        nl = "\r\n" if first.endswith("\r\n") else "\n" if first.endswith("\n") else self._nl
+        style = replace(reader.entry_style(e, reader.prevailing(skip=e)), nl=nl)
+        head = first[:e.colon_end]
+        indent = first[:e.key_col]
+        kind = e.kind
+        if kind == "block-scalar" and isinstance(value, str):
+            indicator = e.node.style
+            lines = render.block_scalar(head, value, indicator, reader.block_scalar_indent(e), style)
+            if lines:
+                return lines
+        if kind in ("scalar", "flow-seq", "flow-map") and e.value_inline:
+            collection = isinstance(value, (list, tuple, dict)) and value
+            if not (collection and kind == "scalar" and style.list_kind == "block"):
+                return [self._inline(e, value, style)]
+        rest = first[e.colon_end:].rstrip("\r\n")
+        rest = rest if rest.strip().startswith("#") else ""
+        if kind == "block-seq" and isinstance(value, list) and value:
+            return [head + rest + nl] + render.block_seq(value, indent + style.dash_indent, style)
+        if kind == "block-map" and isinstance(value, dict) and value:
+            return [head + rest + nl] + render.block_map(value, indent + style.map_indent, style)
+        if rest:
+            rest = " " + rest.lstrip()
+        if isinstance(value, (list, tuple)) and not value or isinstance(value, dict) and not value:
+            return [head + " " + render.flow(value, style) + rest + nl]
+        return render.value_lines(head, value, indent, style, rest)
+
+    def _inline(self, e: Entry, value, style: Style) -> str:
+        first = self._lines[e.first]
+        prefix = first[:e.value_col]
+        if e.value_col == e.colon_end:
+            prefix += " "
+        end_line = self._lines[e.value_end_line]
+        trailing = end_line[e.value_end_col:].rstrip("\r\n")
+        if e.value_col == e.colon_end:  # empty value: the rest of the line is comment/space
+            trailing = trailing if trailing.strip() else ""
+        if isinstance(value, (list, tuple, dict)):
+            text = render.flow(value, style)
+        else:
+            text = render.scalar(value, style)
+        return prefix + text + trailing + style.nl
+
+
+def _plain(value):
+    """Tuples become lists so comparisons and rendering see one list type."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
