@@ -1,0 +1,375 @@
+"""The main window: lays out the panes, owns the services, and wires widget intents to the
+session and flow objects (the composition root). Policy lives in core; syncing in PostSession."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+)
+
+from tileditor.core.document import Document, DocumentError
+from tileditor.core.recovery import RecoveryStore
+from tileditor.services.autosaver import Autosaver
+from tileditor.services.image_importer import ImageImporter
+from tileditor.services.preview_renderer import PreviewRenderer
+from tileditor.services.repo_watcher import RepoWatcher
+from tileditor.ui.disk_flow import DiskFlow
+from tileditor.ui.editor_pane import EditorPane
+from tileditor.ui.find_bar import FindBar
+from tileditor.ui.front_matter_form import FrontMatterForm
+from tileditor.ui.image_flow import ImageFlow
+from tileditor.ui.image_panel import ImagePanel
+from tileditor.ui.outline_panel import OutlinePanel
+from tileditor.ui.post_browser import PostBrowserPanel
+from tileditor.ui.post_session import PostSession
+from tileditor.ui.preview_pane import PreviewPane
+from tileditor.ui.window_actions import WindowActions
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings_store, data_dir: Path):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("tileditor")
+        self.store = settings_store
+        self.settings = settings_store.load()
+        self.data_dir = data_dir
+        self.site = None
+        self.is_demo = False
+        self._session_id = uuid.uuid4().hex[:12]
+        self._build_widgets()
+        self._build_services()
+        self.actions_ = WindowActions(self)
+        self._connect()
+        self._restore_layout()
+        self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
+
+    # -- construction ------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.editor = EditorPane(self)
+        self.find_bar = FindBar(self.editor, self)
+        self.form = FrontMatterForm(self)
+        self.preview = PreviewPane(self)
+        self.browser = PostBrowserPanel(self)
+        self.outline = OutlinePanel(self)
+        self.image_panel = ImagePanel(self)
+        left = QWidget(self)
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.form)
+        lay.addWidget(self.editor, 1)
+        lay.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("editorPreviewSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([700, 700])
+        self.setCentralWidget(self.splitter)
+        self.browser_dock = self._dock("Posts", self.browser, "postsDock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("Outline", self.outline, "outlineDock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.images_dock = self._dock("Images", self.image_panel, "imagesDock", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.browser_dock, self.outline_dock)
+        self.browser_dock.raise_()
+        self.words_label = QLabel(self)
+        self.words_label.setObjectName("wordCountLabel")
+        self.statusBar().addPermanentWidget(self.words_label)
+
+    def _dock(self, title, widget, name, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_services(self) -> None:
+        self.renderer = PreviewRenderer(parent=self)
+        self.importer = ImageImporter(parent=self)
+        self.recovery = RecoveryStore(self.data_dir / "recovery")
+        self.session = PostSession(self.editor, self.form, self.outline, self.preview, self.renderer, self)
+        self.images = ImageFlow(self, self.session, self.importer, self.editor, self.image_panel, self)
+        self.disk = DiskFlow(self, self.session, lambda root: RepoWatcher(root, self), self)
+        self.autosaver = Autosaver(self.recovery, interval_ms=self.settings.autosave_interval_ms, parent=self)
+        self.autosaver.autosave_to_repo = self.settings.autosave_to_repo
+        self.preview.set_allow_scripts(self.settings.preview_allow_scripts)
+        self.preview.set_block_remote(self.settings.preview_block_remote)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.new_post.triggered.connect(self.new_post)
+        a.open_repo.triggered.connect(self._on_open_repo_triggered)
+        a.open_post.triggered.connect(self._on_open_post_triggered)
+        a.save.triggered.connect(self.save)
+        a.draft.toggled.connect(self._on_draft_toggled)
+        a.export.triggered.connect(self._on_export_triggered)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.find_bar.show_find)
+        a.replace.triggered.connect(self.find_bar.show_replace)
+        a.insert_image.triggered.connect(self.images.choose_and_insert)
+        a.toggle_preview.toggled.connect(self.preview.setVisible)
+        a.goto_preview_line.triggered.connect(self._on_goto_preview_line_triggered)
+        a.autosave_repo.setChecked(self.settings.autosave_to_repo)
+        a.autosave_repo.toggled.connect(self._on_autosave_repo_toggled)
+        a.allow_scripts.setChecked(self.settings.preview_allow_scripts)
+        a.allow_scripts.toggled.connect(self.preview.set_allow_scripts)
+        a.block_remote.setChecked(self.settings.preview_block_remote)
+        a.block_remote.toggled.connect(self.preview.set_block_remote)
+        a.about.triggered.connect(self._on_about_triggered)
+        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        a.view_menu.addAction(self.browser_dock.toggleViewAction())
+        a.view_menu.addAction(self.outline_dock.toggleViewAction())
+        a.view_menu.addAction(self.images_dock.toggleViewAction())
+        self.browser.post_activated.connect(self._on_browser_post_activated)
+        self.editor.text_edited.connect(self._on_editor_text_edited)
+        self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
+        self.preview.line_clicked.connect(self.editor.goto_line)
+        self.preview.rendered.connect(self.images.refresh_panel)
+        for source in (self.session, self.images, self.disk):
+            source.status_reported.connect(self._show_status)
+        self.session.dirty_changed.connect(self._update_title)
+        self.session.document_changed.connect(self._on_session_document_changed)
+        self.disk.saved.connect(self._on_disk_saved)
+        self.autosaver.failed.connect(self._show_status)
+        self.autosaver.conflict.connect(self._show_status)
+        self._stats_timer = QTimer(self, singleShot=True, interval=300)
+        self._stats_timer.timeout.connect(self._update_stats)
+
+    # -- repository ---------------------------------------------------------------------------
+    def open_repo(self, root: Path | None, demo: bool = False) -> None:
+        from tileditor.core.site import JekyllSite
+
+        self.is_demo = demo
+        site = JekyllSite.find(root) if root is not None else None
+        if root is not None and site is None:
+            answer = QMessageBox.question(
+                self, "Not a Jekyll site",
+                f"{root} has no _config.yml. Use it as a plain folder of Markdown files?")
+            if answer == QMessageBox.StandardButton.Yes:
+                site = JekyllSite(Path(root))
+        self.site = site
+        self.session.set_site(site)
+        self.disk.watch(site.root if site else None, self._on_watcher_changed)
+        self._refresh_repo_views()
+        if site is not None and not demo:
+            self.settings.last_repo = str(site.root)
+            self.settings.remember_repo(str(site.root))
+        posts = site.posts() if site else []
+        if posts:
+            self.open_post(posts[0].path)
+        else:
+            self.new_post()
+        if demo:
+            self._show_status(f"This is the built-in demo blog ({site.root}). "
+                              "Open your own blog with File > Open repository (Ctrl+Shift+O).", 0)
+
+    def _refresh_repo_views(self) -> None:
+        if self.site is None:
+            self.browser.set_posts([])
+            return
+        self.browser.set_posts(list(self.site.posts()) + list(self.site.drafts()))
+        index = self.site.tag_index()
+        self.form.set_completions(index.tags, index.categories)
+
+    def _on_watcher_changed(self, paths: list) -> None:
+        if self.site is None:
+            return
+        self.site.invalidate([Path(p) for p in paths])
+        self._refresh_repo_views()
+        self.images.refresh_panel()
+
+    # -- posts --------------------------------------------------------------------------------
+    def open_post(self, path: Path) -> bool:
+        if not self._confirm_discard():
+            return False
+        try:
+            doc = Document.load(Path(path), root=self.site.root if self.site else None)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "Cannot open", str(exc))
+            return False
+        self._show_document(doc, draft="_drafts" in Path(path).parts)
+        self.settings.last_post = str(path)
+        return True
+
+    def new_post(self) -> None:
+        if not self._confirm_discard():
+            return
+        from datetime import datetime
+
+        from tileditor.core.new_post import new_post_text
+
+        text = new_post_text(self.site, "", datetime.now()) if self.site else ""
+        self._show_document(Document.new(text), draft=self.actions_.draft.isChecked())
+        self.form.focus_title() if hasattr(self.form, "focus_title") else self.editor.setFocus()
+
+    def _show_document(self, doc: Document, draft: bool) -> None:
+        self.session.show_document(doc, draft)
+        self.actions_.draft.blockSignals(True)
+        self.actions_.draft.setChecked(draft)
+        self.actions_.draft.blockSignals(False)
+        key = self.recovery.key_for(doc.path, self._session_id)
+        self.autosaver.track(doc, key, self._recovery_meta)
+        if doc.path is not None and self.disk.watcher is not None:
+            self.disk.watcher.watch_file(str(doc.path))
+        if doc.path is not None:
+            self.browser.select_path(doc.path)
+
+    def _recovery_meta(self) -> dict:
+        doc = self.session.document
+        return {
+            "path": str(doc.path) if doc.path else None,
+            "repo": str(self.site.root) if self.site else None,
+            "title": self.session.header_values().get("title", "") if not doc.read_only_reason else "",
+        }
+
+    def save(self) -> bool:
+        ok = self.disk.save()
+        return ok
+
+    def _on_disk_saved(self, path) -> None:
+        doc = self.session.document
+        if doc.path is None:
+            doc.path = Path(path)
+        self.autosaver.track(doc, self.recovery.key_for(doc.path, self._session_id), self._recovery_meta)
+        self.settings.last_post = str(path)
+        if self.site is not None:
+            self.site.invalidate([Path(path)])
+        self._refresh_repo_views()
+        self.browser.select_path(Path(path))
+        self._update_title()
+
+    def _confirm_discard(self) -> bool:
+        doc = self.session.document
+        if not doc.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "Save the changes to this post first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.recovery.discard(self.recovery.key_for(doc.path, self._session_id))
+            return True
+        return False
+
+    def offer_recovery(self) -> int:
+        return self.disk.offer_recovery(self.recovery, self._open_recovered)
+
+    def _open_recovered(self, entry) -> None:
+        path = Path(entry.path) if entry.path else None
+        if path is not None and path.is_file():
+            doc = Document.load(path, root=self.site.root if self.site else None)
+            doc.set_text(entry.text)
+        else:
+            doc = Document.new(entry.text)
+            doc.path = path
+        self._show_document(doc, draft=False)
+
+    # -- slots ----------------------------------------------------------------------------------
+    def _on_open_repo_triggered(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open Jekyll repository", str(Path.home()))
+        if folder and self._confirm_discard():
+            self.session.document.set_text(self.session.document.saved_text)
+            self.open_repo(Path(folder))
+
+    def _on_open_post_triggered(self) -> None:
+        start = str(self.site.root / "_posts") if self.site else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open post", start, "Markdown (*.md *.markdown)")
+        if path:
+            self.open_post(Path(path))
+
+    def _on_browser_post_activated(self, path) -> None:
+        if self.session.document.path != Path(path):
+            self.open_post(Path(path))
+
+    def _on_draft_toggled(self, on: bool) -> None:
+        self.session.draft = on
+        self.session.planned_path_changed.emit(self.session.planned_path())
+
+    def _on_export_triggered(self) -> None:
+        from tileditor.core.page import page_meta, standalone_html
+
+        result = getattr(self.session, "last_result", None)
+        if result is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export HTML", str(Path.home() / "post.html"), "HTML (*.html)")
+        if not path:
+            return
+        meta = page_meta(result.front_matter, result.html, self.site, self.session.planned_path())
+        try:
+            Path(path).write_text(standalone_html(result.html, meta, result.toc_html), encoding="utf-8")
+        except OSError as exc:
+            QMessageBox.warning(self, "Export", f"Could not write {path}: {exc.strerror}.")
+
+    def _on_goto_preview_line_triggered(self) -> None:
+        self.preview.request_top_line(self.editor.goto_line) if hasattr(self.preview, "request_top_line") else None
+
+    def _on_autosave_repo_toggled(self, on: bool) -> None:
+        self.settings.autosave_to_repo = on
+        self.autosaver.autosave_to_repo = on
+
+    def _on_about_triggered(self) -> None:
+        from tileditor import __version__
+
+        QMessageBox.about(self, "About tileditor", f"tileditor {__version__}\nWrite TIL posts into your Jekyll blog.")
+
+    def _on_editor_text_edited(self) -> None:
+        self._stats_timer.start()
+
+    def _on_editor_top_line_changed(self, line: int) -> None:
+        if self.actions_.sync_scroll.isChecked():
+            self.preview.scroll_to_line(line)
+
+    def _on_session_document_changed(self) -> None:
+        self._update_title()
+        self._update_stats()
+        self.images.refresh_panel()
+
+    def _update_stats(self) -> None:
+        words = self.editor.word_count()
+        wpm = getattr(self.site, "words_per_minute", 200) or 200
+        self.words_label.setText(f"{words} words · {max(1, -(-words // wpm)) if words else 0} min read")
+
+    def _update_title(self, *_):
+        doc = self.session.document
+        name = doc.path.name if doc.path else "New post"
+        self.setWindowTitle(f"{'*' if doc.dirty else ''}{name} — tileditor")
+
+    def _show_status(self, message: str, timeout: int = 8000) -> None:
+        self.statusBar().showMessage(message, timeout)
+
+    # -- layout memory and closing ---------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.store.load_blob("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.store.load_blob("state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.store.load_blob("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.preview.setVisible(self.settings.preview_visible)
+        self.actions_.toggle_preview.setChecked(self.settings.preview_visible)
+
+    def closeEvent(self, event) -> None:
+        if not self._confirm_discard():
+            event.ignore()
+            return
+        self.store.save_blob("geometry", self.saveGeometry())
+        self.store.save_blob("state", self.saveState())
+        self.store.save_blob("splitter", self.splitter.saveState())
+        self.settings.preview_visible = self.preview.isVisibleTo(self)
+        self.store.save(self.settings)
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop every thread and timer (the tests call this too)."""
+        self.autosaver.untrack()
+        self.disk.stop()
+        self.renderer.stop()
