@@ -4,7 +4,9 @@ found in. Values always come from a real YAML parse. Must not import PySide6."""
 
 from __future__ import annotations
 
+import bisect
 import copy
+import difflib
 from collections.abc import Iterator, MutableMapping
 from dataclasses import replace
 
@@ -148,7 +150,7 @@ class FrontMatter(MutableMapping):
         rest = first[e.colon_end:].rstrip("\r\n")
         rest = rest if rest.strip().startswith("#") else ""
         if kind == "block-seq" and isinstance(value, list) and value:
-            return [head + rest + nl] + render.block_seq(value, indent + style.dash_indent, style)
+            return self._block_seq_edit(e, value, indent + style.dash_indent, style)
         if kind == "block-map" and isinstance(value, dict) and value:
             return [head + rest + nl] + render.block_map(value, indent + style.map_indent, style)
         if rest:
@@ -156,6 +158,24 @@ class FrontMatter(MutableMapping):
         if isinstance(value, (list, tuple)) and not value or isinstance(value, dict) and not value:
             return [head + " " + render.flow(value, style) + rest + nl]
         return render.value_lines(head, value, indent, style, rest)
+
+    def _block_seq_edit(self, e: Entry, value: list, indent: str, style: Style) -> list[str]:
+        """Keep the lines of items that stay (with their comments); write only new items."""
+        where = _line_starts(self._lines)
+        starts = [bisect.bisect_right(where, item.start_mark.index) - 1 for item in e.node.value]
+        bounds = starts[1:] + [e.last + 1]
+        chunks = [self._lines[a:b] for a, b in zip(starts, bounds, strict=True)]
+        out = self._lines[e.first:starts[0]]
+        old = [_canon(v) for v in e.value]
+        matcher = difflib.SequenceMatcher(a=old, b=[_canon(v) for v in value], autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                out += [line for chunk in chunks[i1:i2] for line in chunk]
+            else:
+                out += render.block_seq(value[j1:j2], indent, style)
+        if out and not out[-1].endswith("\n"):
+            out[-1] += style.nl
+        return out
 
     def _inline(self, e: Entry, value, style: Style) -> str:
         first = self._lines[e.first]
@@ -171,6 +191,23 @@ class FrontMatter(MutableMapping):
         else:
             text = render.scalar(value, style)
         return prefix + text + trailing + style.nl
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line)
+    return starts
+
+
+def _canon(value) -> str:
+    """A comparison key that tells True from 1 (difflib needs hashable items)."""
+    if isinstance(value, list):
+        return "[" + ",".join(_canon(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_canon(k)}:{_canon(v)}" for k, v in value.items()) + "}"
+    return f"{type(value).__name__}:{value!r}"
 
 
 def _plain(value):

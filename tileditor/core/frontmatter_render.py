@@ -5,7 +5,7 @@ Owns no header layout (see frontmatter.py). Must not import PySide6."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from ruamel.yaml.error import YAMLError
@@ -18,6 +18,7 @@ class Style:
     """How the user writes YAML in this header (or this key)."""
 
     quote: str | None = None  # None (plain when safe), "'" or '"'
+    item_quote: str | None = None  # the same, for list items
     bool_case: str = "lower"  # "lower" (true), "title" (True), "upper" (TRUE)
     flow_sep: str = ", "  # between flow items: ", " or ","
     flow_pad: str = ""  # inside the brackets: "" or " "
@@ -125,7 +126,8 @@ def flow(value, style: Style) -> str:
     if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
-        inner = style.flow_sep.join(flow(v, style) for v in value)
+        items = replace(style, quote=style.item_quote)
+        inner = style.flow_sep.join(flow(v, items) for v in value)
         return "[" + style.flow_pad + inner + style.flow_pad + "]"
     if isinstance(value, dict):
         if not value:
@@ -138,6 +140,7 @@ def flow(value, style: Style) -> str:
 def block_seq(items, indent: str, style: Style) -> list[str]:
     """Lines of a block list; nested lists are written as flow lists, as users do."""
     lines = []
+    style = replace(style, quote=style.item_quote)
     for item in items:
         head = indent + "-" + style.dash_gap
         if isinstance(item, dict) and item:

@@ -55,6 +55,9 @@ class StyleReader:
     def list_style(self, e: Entry, style: Style) -> Style:
         """`style` with the list habits of entry `e` (a sequence) laid over it."""
         node = e.node
+        quotes = [i.style for i in node.value if isinstance(i, ScalarNode) and i.value]
+        if quotes and quotes[0] in (None, "'", '"'):
+            style = replace(style, item_quote=quotes[0])
         if node.flow_style:
             return replace(style, list_kind="flow", **self._flow_spacing(self.node_text(node)))
         first = node.value[0]
@@ -88,11 +91,8 @@ class StyleReader:
             elif isinstance(e.value, str) and node.style in (None, "'", '"'):
                 style = replace(style, quote=node.style)
         elif isinstance(node, SequenceNode):
-            quotes = [i.style for i in node.value if isinstance(i, ScalarNode) and i.value]
-            if quotes and quotes[0] in (None, "'", '"'):
-                style = replace(style, quote=quotes[0])
-            if node.value or node.flow_style:
-                style = self.list_style(e, style) if node.value else style
+            if node.value:
+                style = self.list_style(e, style)
             style = self.nested_flow(e, style)
         elif isinstance(node, MappingNode) and not node.flow_style and node.value:
             style = replace(style, map_indent=self._child_indent(e))
