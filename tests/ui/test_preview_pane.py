@@ -1,0 +1,190 @@
+"""PreviewPane in a real QtWebEngine view (offscreen): loads, patches, scroll sync, link
+handling and the safety rules. One shared view per module because each one costs ~0.3 s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+
+from tileditor.ui.preview_pane import PreviewPane
+
+JS_TIMEOUT = 10000
+
+
+@dataclass
+class FakeResult:
+    html: str
+    title: str = ""
+    toc_html: str = ""
+    headings: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    front_matter: dict = field(default_factory=dict)
+    images: list = field(default_factory=list)
+
+
+META = {"title": "TIL :: A new chapter", "date": "April 22, 2025", "tags": ["Notice", "TIL_25"],
+        "categories": "Notice", "reading_time": "1 minute read", "toc": True, "toc_label": None}
+
+
+def long_body(n=120):
+    return "".join(f'<p data-line="{i * 2 + 1}">Paragraph number {i}</p>' for i in range(n))
+
+
+def js(qtbot, pane, code):
+    box = []
+    pane.run_app_js(code, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT)
+    return box[0]
+
+
+def show(qtbot, pane, result, meta=META):
+    with qtbot.waitSignal(pane.rendered, timeout=JS_TIMEOUT):
+        pane.show_result(result, meta)
+
+
+@pytest.fixture(scope="module")
+def shared(qapp, tmp_path_factory):
+    root = tmp_path_factory.mktemp("repo")
+    (root / "inside.txt").write_text("inside", encoding="utf-8")
+    opened: list[QUrl] = []
+    pane = PreviewPane(opener=opened.append, repo_root=root)
+    pane.resize(900, 600)
+    pane.show()
+    yield pane, opened, root
+    pane.close()
+    pane.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def pane(shared, qtbot):
+    p, opened, _root = shared
+    opened.clear()
+    return p
+
+
+def test_first_show_renders_page_with_meta_toc_and_body(pane, qtbot):
+    res = FakeResult('<h2 id="intro" data-line="3">Intro</h2><p data-line="5">Hello preview</p>',
+                     headings=[(2, "intro", "Intro")])
+    show(qtbot, pane, res)
+    text = js(qtbot, pane, "document.body.innerText")
+    assert "Hello preview" in text
+    assert "TIL :: A new chapter" in text
+    assert "1 minute read" in text and "April 22, 2025" in text
+    assert "TIL_25" in text
+    assert js(qtbot, pane, "document.querySelector('.toc a').getAttribute('href')") == "#intro"
+    assert js(qtbot, pane, "document.querySelector('.toc .nav__title').textContent").endswith(
+        "On this page")
+
+
+def test_patch_updates_text_and_keeps_scroll(pane, qtbot):
+    show(qtbot, pane, FakeResult(long_body()))
+    js(qtbot, pane, "window.scrollTo(0, 700); window.scrollY")
+    qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") >= 600, timeout=JS_TIMEOUT)
+    before = js(qtbot, pane, "window.scrollY")
+    marker = js(qtbot, pane, "window.__sameDocument = 42")
+    assert marker == 42
+    show(qtbot, pane, FakeResult(long_body() + '<p data-line="999">Patched tail</p>'))
+    assert "Patched tail" in js(qtbot, pane, "document.body.innerText")
+    assert js(qtbot, pane, "window.scrollY") == before
+    # A patch, not a reload: the app-world global survives.
+    assert js(qtbot, pane, "window.__sameDocument") == 42
+
+
+def test_scroll_to_line_moves_to_nearest_block(pane, qtbot):
+    show(qtbot, pane, FakeResult(long_body()))
+    box = []
+    pane.scroll_to_line(161, box.append)  # paragraph 80 starts at line 161
+    qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT)
+    top = js(qtbot, pane, "document.querySelector('[data-line=\"161\"]').getBoundingClientRect().top")
+    assert box[0] > 500
+    assert abs(top) < 2
+    pane.scroll_to_line(0, box.append)
+    qtbot.waitUntil(lambda: len(box) == 2, timeout=JS_TIMEOUT)
+    assert box[1] == 0
+
+
+def test_clicking_a_link_opens_it_outside_and_page_stays(pane, qtbot):
+    show(qtbot, pane, FakeResult('<p data-line="1"><a id="ext" href="https://example.org/x">'
+                                 'out</a></p>'))
+    url_before = pane.page().url()
+    js(qtbot, pane, "document.getElementById('ext').click(); true")
+    qtbot.waitUntil(lambda: len(pane_opened(pane)) == 1, timeout=JS_TIMEOUT)
+    assert pane_opened(pane)[0].toString() == "https://example.org/x"
+    qtbot.wait(200)
+    assert pane.page().url() == url_before
+    assert "out" in js(qtbot, pane, "document.body.innerText")
+
+
+def pane_opened(pane):
+    return pane._page._opener.__self__
+
+
+def test_clicking_a_block_reports_its_line(pane, qtbot):
+    show(qtbot, pane, FakeResult('<p data-line="7" id="b">Click me</p>'))
+    with qtbot.waitSignal(pane.line_clicked, timeout=JS_TIMEOUT) as blocker:
+        js(qtbot, pane, "document.getElementById('b').click(); true")
+    assert blocker.args == [7]
+
+
+def test_post_scripts_cannot_run_read_files_or_navigate(shared, qtbot):
+    pane, _opened, root = shared
+    pane._needs_reload = True  # a fresh load, where a <script> would run if allowed
+    evil = (
+        '<p data-line="1">evil post</p>'
+        "<script>document.title='pwned'; window.__marker = 1;"
+        "document.body.setAttribute('data-pwned', '1');"
+        "fetch('file:///etc/passwd').then(r => r.text()).then(t => document.title = t);"
+        "window.location = 'https://example.org/';</script>"
+        '<img src="x" onerror="document.title=\'onerror\'">'
+        '<img id="outside" src="file:///etc/hostname">'
+        f'<img id="inside" src="{(root / "inside.txt").as_uri()}">'
+    )
+    show(qtbot, pane, FakeResult(evil))
+    url_before = pane.page().url()
+    qtbot.wait(500)
+    assert js(qtbot, pane, "document.title") == META["title"]
+    assert "evil post" in js(qtbot, pane, "document.body.innerText")
+    assert pane.page().url() == url_before
+    assert js(qtbot, pane, "typeof window.tileditor") == "object"
+    # Main world: the page's scripts are off, so its globals are untouched.
+    main = []
+    pane.page().runJavaScript("typeof window.__marker", 0, main.append)
+    qtbot.wait(300)
+    assert main in ([], ["undefined"], [None], [""])
+    assert js(qtbot, pane, "document.body.hasAttribute('data-pwned')") is False
+    assert any(u.startswith("file:///etc/hostname") for u in pane.blocked_requests())
+    assert not any("inside.txt" in u for u in pane.blocked_requests())
+
+
+def test_large_page_loads_from_a_file(pane, qtbot):
+    pane._needs_reload = True
+    big = long_body(33000)  # about 1.6 MB, above the setHtml limit
+    assert len(big) > 1_500_000
+    show(qtbot, pane, FakeResult(big + '<p data-line="99999">the very end</p>'))
+    assert pane.page().url().isLocalFile()
+    assert js(qtbot, pane, "document.querySelectorAll('[data-line]').length") == 33001
+    assert "the very end" in js(qtbot, pane, "document.getElementById('tileditor-content')"
+                                             ".lastElementChild.textContent")
+    show(qtbot, pane, FakeResult('<p data-line="1">small again</p>'))  # patched in place
+    assert "small again" in js(qtbot, pane, "document.body.innerText")
+
+
+def test_request_guard_limits_files_and_remote(tmp_path):
+    from tileditor.ui.preview_page import RequestGuard
+
+    guard = RequestGuard()
+    guard.set_roots([tmp_path / "repo"])
+    inside = QUrl.fromLocalFile(str(tmp_path / "repo" / "images" / "a.png"))
+    sibling = QUrl.fromLocalFile(str(tmp_path / "repo-other" / "a.png"))
+    escape = QUrl.fromLocalFile(str(tmp_path / "repo" / ".." / "secret.txt"))
+    assert guard.allows(inside)
+    assert not guard.allows(sibling)
+    assert not guard.allows(escape)
+    assert not guard.allows(QUrl("file:///etc/passwd"))
+    assert guard.allows(QUrl("https://example.org/a.png"))
+    guard.block_remote = True
+    assert not guard.allows(QUrl("https://example.org/a.png"))
+    assert guard.allows(QUrl("data:image/png;base64,AAAA"))

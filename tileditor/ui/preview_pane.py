@@ -1,0 +1,194 @@
+"""PreviewPane: the live preview, a QWebEngineView showing a post as its Minimal Mistakes page.
+First result = full page load; later results patch the page in place through tileditor's own
+script (Qt's ApplicationWorld), keeping the scroll position. Must not import tileditor.services."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEngineScript, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from tileditor.ui import preview_template as tpl
+from tileditor.ui.preview_page import PreviewPage, RequestGuard, UrlOpener
+
+APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
+SET_HTML_LIMIT = 1_500_000  # bytes; setHtml() fails above 2 MB, so bigger pages go via a file
+Attr = QWebEngineSettings.WebAttribute
+
+
+class PreviewPane(QWebEngineView):
+    """Signals: `rendered()` once the page shows the latest result; `line_clicked(int)` with
+    the data-line (1-based file line) of a block the user clicked; `link_opened(QUrl)`."""
+
+    rendered = Signal()
+    line_clicked = Signal(int)
+    link_opened = Signal(QUrl)
+
+    def __init__(self, parent=None, opener: UrlOpener | None = None, repo_root=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self._guard = RequestGuard(self)
+        self._page = PreviewPage(self, opener=opener)
+        self._page.setUrlRequestInterceptor(self._guard)
+        self._page.line_clicked.connect(self.line_clicked)
+        self._page.link_opened.connect(self.link_opened)
+        self._page.loadFinished.connect(self._on_page_load_finished)
+        self.setPage(self._page)
+        self._install_app_script()
+        self._allow_scripts = False
+        self._block_remote = False
+        self._tmpdir = tempfile.TemporaryDirectory(prefix="tileditor-preview-")
+        self._repo_root: Path | None = None
+        self._loaded = False  # the template page is up and the app script answers
+        self._loading = False
+        self._needs_reload = True
+        self._parts: dict[str, str] | None = None
+        self._queued = False  # parts changed while a load was in flight
+        self._apply_settings()
+        self.set_repo_root(repo_root)
+
+    # -- public API ------------------------------------------------------------------------
+
+    def set_repo_root(self, path) -> None:
+        """Relative URLs resolve against this folder; file:// reads are limited to it."""
+        self._repo_root = Path(path).resolve() if path else None
+        roots = [tpl.resource_dir(), self._tmpdir.name]
+        if self._repo_root is not None:
+            roots.append(self._repo_root)
+        self._guard.set_roots(roots)
+        self._needs_reload = True
+
+    def set_allow_scripts(self, allow: bool) -> None:
+        """Let the post's own scripts run (off by default). Reloads the page."""
+        if allow != self._allow_scripts:
+            self._allow_scripts = bool(allow)
+            self._apply_settings()
+            self._reload_if_shown()
+
+    def set_block_remote(self, block: bool) -> None:
+        """Block every http(s) request the post makes (images, iframes, fonts)."""
+        if block != self._block_remote:
+            self._block_remote = bool(block)
+            self._guard.block_remote = self._block_remote
+            self._apply_settings()
+            self._reload_if_shown()
+
+    def set_opener(self, opener: UrlOpener) -> None:
+        """Who opens clicked links (default QDesktopServices.openUrl)."""
+        self._page.set_opener(opener)
+
+    def show_result(self, result: Any, page_meta: dict) -> None:
+        """Show a RenderResult; page_meta holds title, date, tags, categories, reading_time,
+        toc (bool) and toc_label. `rendered` follows once it is on screen."""
+        self._parts = tpl.page_parts(result, page_meta or {})
+        if self._loading:
+            self._queued = True
+        elif not self._loaded or self._needs_reload:
+            self._full_load()
+        else:
+            self._patch()
+
+    def scroll_to_line(self, line: int, callback=None) -> None:
+        """Scroll so the block with the nearest data-line <= line is at the top.
+        `callback(scrollY)` receives the new scroll offset."""
+        self.run_app_js(f"window.tileditor && window.tileditor.scrollToLine({int(line)})", callback)
+
+    def run_app_js(self, code: str, callback=None) -> None:
+        """Run JavaScript in tileditor's own world (it works while page scripts are off)."""
+        if callback is None:
+            self._page.runJavaScript(code, APP_WORLD)
+        else:
+            self._page.runJavaScript(code, APP_WORLD, callback)
+
+    def request_guard(self) -> RequestGuard:
+        return self._guard
+
+    def blocked_requests(self) -> list[str]:
+        """URLs the request guard refused so far (diagnostics)."""
+        return list(self._guard.blocked)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _install_app_script(self) -> None:
+        script = QWebEngineScript()
+        script.setName("tileditor-preview")
+        script.setWorldId(APP_WORLD)
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
+        script.setRunsOnSubFrames(False)
+        script.setSourceCode(tpl.app_script_source())
+        self._page.scripts().insert(script)
+
+    def _apply_settings(self) -> None:
+        s = self._page.settings()
+        # JavascriptEnabled governs the page's (main world) scripts only; ours run regardless.
+        s.setAttribute(Attr.JavascriptEnabled, self._allow_scripts)
+        s.setAttribute(Attr.JavascriptCanOpenWindows, False)
+        s.setAttribute(Attr.LocalContentCanAccessFileUrls, True)  # images in the repo
+        s.setAttribute(Attr.LocalContentCanAccessRemoteUrls, not self._block_remote)
+        s.setAttribute(Attr.LocalStorageEnabled, False)
+        s.setAttribute(Attr.PluginsEnabled, False)
+        s.setAttribute(Attr.NavigateOnDropEnabled, False)
+        s.setAttribute(Attr.ErrorPageEnabled, False)
+
+    def _reload_if_shown(self) -> None:
+        self._needs_reload = True
+        if self._parts is not None and not self._loading:
+            self._full_load()
+
+    def _base_url(self) -> str:
+        root = self._repo_root or Path(self._tmpdir.name)
+        return QUrl.fromLocalFile(str(root) + os.sep).toString()
+
+    def _full_load(self) -> None:
+        assert self._parts is not None
+        csp = tpl.content_security_policy(self._allow_scripts, self._block_remote)
+        page = tpl.full_page(self._parts, self._base_url(), csp)
+        self._loading, self._loaded, self._queued = True, False, False
+        self._needs_reload = False
+        data = page.encode("utf-8")
+        self._page.expect_own_load()
+        if len(data) <= SET_HTML_LIMIT:
+            self._page.setHtml(page, QUrl(self._base_url()))
+        else:
+            target = Path(self._tmpdir.name) / "page.html"
+            target.write_bytes(data)
+            self._page.load(QUrl.fromLocalFile(str(target)))
+
+    def _patch(self) -> None:
+        payload = json.dumps(self._parts)
+        self.run_app_js(
+            f"window.tileditor ? window.tileditor.patch({payload}) : false", self._on_patched
+        )
+
+    def _on_patched(self, ok) -> None:
+        if ok is True:
+            self.rendered.emit()
+        else:  # the page lost our script (e.g. navigated or crashed): start over
+            self._loaded = False
+            if self._parts is not None and not self._loading:
+                self._full_load()
+
+    def _on_page_load_finished(self, ok: bool) -> None:
+        if ok:
+            self._after_load(True)
+        else:
+            # A refused navigation started by the post's own script reports the load as
+            # failed although our page is fully there: ask the page itself.
+            self.run_app_js("!!document.getElementById('tileditor-content')", self._after_load)
+
+    def _after_load(self, ok) -> None:
+        self._loading = False
+        self._loaded = ok is True
+        if not self._loaded:
+            return
+        if self._queued:
+            self._queued = False
+            self._full_load() if self._needs_reload else self._patch()
+        else:
+            self.rendered.emit()

@@ -1,0 +1,187 @@
+"""Builds the preview page (a Minimal Mistakes post page) from a RenderResult and page metadata:
+the full HTML for a first load and the parts a later patch replaces. Pure string work: must not
+import Qt, so it can be tested and reused by export without a QApplication."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+NONE = "'none'"
+_MARKER = re.compile(r"@(CSP|BASE|CSS|HEAD_EXTRA|META|TAXONOMY|TITLE|CONTENT)@")
+PARTS = ("title", "title_text", "meta", "content", "taxonomy")
+
+
+def resource_dir() -> Path:
+    """The resources folder: `tileditor/_resources` when installed, `resources/` in a checkout."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "_resources", package.parent / "resources"):
+        if (candidate / "preview").is_dir():
+            return candidate
+    return package.parent / "resources"
+
+
+def katex_dir() -> Path | None:
+    """The vendored KaTeX folder, or None when it was not shipped."""
+    path = resource_dir() / "katex"
+    return path if (path / "katex.min.js").is_file() else None
+
+
+@cache
+def _read(name: str) -> str:
+    return (resource_dir() / "preview" / name).read_text(encoding="utf-8")
+
+
+def page_css() -> str:
+    return _read("preview.css") + "\n" + _read("pygments.css")
+
+
+def app_script_source() -> str:
+    """KaTeX (when vendored) followed by tileditor's own preview.js, as one ordered script."""
+    pieces = []
+    kdir = katex_dir()
+    if kdir is not None:
+        pieces.append((kdir / "katex.min.js").read_text(encoding="utf-8"))
+        auto = kdir / "contrib" / "auto-render.min.js"
+        if auto.is_file():
+            pieces.append(auto.read_text(encoding="utf-8"))
+    pieces.append(_read("preview.js"))
+    return ";\n".join(pieces)
+
+
+def content_security_policy(allow_scripts: bool, block_remote: bool) -> str:
+    """CSP for the page: no page scripts, no fetch/XHR, remote content only when allowed.
+    tileditor's own scripts run in Qt's ApplicationWorld, which this policy does not govern."""
+    remote = "" if block_remote else " http: https:"
+    scripts = f"'unsafe-inline' 'unsafe-eval' file:{remote}" if allow_scripts else "'none'"
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"img-src file: data: blob:{remote}",
+            f"media-src file: data: blob:{remote}",
+            f"style-src 'unsafe-inline' file:{remote}",
+            f"font-src file: data:{remote}",
+            f"script-src {scripts}",
+            "connect-src 'none'",
+            f"frame-src {remote.strip() or NONE}",
+            "object-src 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def _field(result: Any, name: str, default: Any) -> Any:
+    value = getattr(result, name, None)
+    if value is None and isinstance(result, dict):
+        value = result.get(name)
+    return default if value is None else value
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [v for v in value.split() if v]
+    if isinstance(value, (list, tuple, set)):
+        return [str(v) for v in value if v is not None and str(v) != ""]
+    return [str(value)]
+
+
+def meta_html(page_meta: dict) -> str:
+    items = []
+    if page_meta.get("date"):
+        items.append(
+            '<span class="page__meta-date">&#128197; '
+            f'<time>{html.escape(str(page_meta["date"]))}</time></span>'
+        )
+    if page_meta.get("reading_time"):
+        items.append(
+            '<span class="page__meta-readtime">&#9201; '
+            f'{html.escape(str(page_meta["reading_time"]))}</span>'
+        )
+    return '<span class="page__meta-sep"></span>'.join(items)
+
+
+def taxonomy_html(page_meta: dict) -> str:
+    out = []
+    for key, label in (("tags", "Tags"), ("categories", "Categories")):
+        values = _as_list(page_meta.get(key))
+        if not values:
+            continue
+        items = '<span class="sep"> </span>'.join(
+            f'<a class="page__taxonomy-item" rel="tag">{html.escape(v)}</a>' for v in values
+        )
+        out.append(
+            f'<p class="page__taxonomy page__taxonomy--{key}"><strong>{label}: </strong>'
+            f"<span>{items}</span></p>"
+        )
+    return "".join(out)
+
+
+def _toc_from_headings(headings: list) -> str:
+    """Nested <ul> for [(level, id, text)], for results that carry no toc_html."""
+    if not headings:
+        return ""
+    out, depth_stack = [], []
+    for level, hid, text in headings:
+        while depth_stack and depth_stack[-1] > level:
+            out.append("</li></ul>")
+            depth_stack.pop()
+        if depth_stack and depth_stack[-1] == level:
+            out.append("</li>")
+        else:
+            out.append("<ul>")
+            depth_stack.append(level)
+        out.append(f'<li><a href="#{html.escape(str(hid))}">{html.escape(str(text))}</a>')
+    out.append("</li></ul>" * len(depth_stack))
+    return "".join(out)
+
+
+def toc_html(result: Any, page_meta: dict) -> str:
+    if not page_meta.get("toc"):
+        return ""
+    inner = _field(result, "toc_html", "") or _toc_from_headings(_field(result, "headings", []))
+    if not inner:
+        return ""
+    label = html.escape(str(page_meta.get("toc_label") or "On this page"))
+    return (
+        '<aside class="sidebar__right"><nav class="toc"><header>'
+        f'<h4 class="nav__title">&#128196; {label}</h4></header>'
+        f'<div class="toc__menu">{inner}</div></nav></aside>'
+    )
+
+
+def page_parts(result: Any, page_meta: dict) -> dict[str, str]:
+    """The variable parts of the page, keyed like PARTS (all HTML except `title_text`)."""
+    title = str(page_meta.get("title") or _field(result, "title", "") or "")
+    return {
+        "title": html.escape(title),
+        "title_text": title,
+        "meta": meta_html(page_meta),
+        "content": toc_html(result, page_meta) + str(_field(result, "html", "")),
+        "taxonomy": taxonomy_html(page_meta),
+    }
+
+
+def full_page(parts: dict[str, str], base_url: str, csp: str) -> str:
+    """The whole page document for a first (or forced) load."""
+    head_extra = ""
+    kdir = katex_dir()
+    if kdir is not None:
+        css_url = (kdir / "katex.min.css").as_uri()
+        head_extra = f'<link rel="stylesheet" href="{html.escape(css_url)}">'
+    replacements = {
+        "@CSP@": html.escape(csp),
+        "@BASE@": html.escape(base_url),
+        "@CSS@": page_css(),
+        "@HEAD_EXTRA@": head_extra,
+        "@META@": parts["meta"],
+        "@TAXONOMY@": parts["taxonomy"],
+        "@TITLE@": parts["title"],
+        "@CONTENT@": parts["content"],
+    }
+    # One pass, so text in the post that looks like a marker is never substituted.
+    return _MARKER.sub(lambda m: replacements[m.group(0)], _read("page.html"))
