@@ -1,0 +1,117 @@
+"""url_for and plan_import checked against a real `jekyll build` of a temporary site."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from tileditor.core.images import plan_import
+from tileditor.core.site import JekyllSite
+from tileditor.core.slug import new_post_path
+
+pytestmark = pytest.mark.skipif(shutil.which("jekyll") is None, reason="jekyll not on PATH")
+
+
+def _site(tmp_path: Path, config: str) -> Path:
+    src = tmp_path / "src"
+    (src / "_layouts").mkdir(parents=True)
+    (src / "_layouts" / "default.html").write_text(
+        "<html><body>{{ content }}</body></html>\n", encoding="utf-8")
+    (src / "_config.yml").write_text(
+        config + "\nmarkdown: kramdown\nkramdown:\n  input: GFM\ntimezone: UTC\n"
+        "defaults:\n  - scope:\n      path: \"\"\n    values:\n      layout: default\n",
+        encoding="utf-8")
+    return src
+
+
+def _build(src: Path, dest: Path) -> None:
+    done = subprocess.run(["jekyll", "build", "--safe", "-s", str(src), "-d", str(dest)],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _built_file(dest: Path, site: JekyllSite, url: str) -> Path:
+    path = unquote(url)
+    if site.baseurl:
+        assert path.startswith(site.baseurl + "/")
+        path = path[len(site.baseurl):]
+    target = dest / path.lstrip("/")
+    if path.endswith("/"):
+        return target / "index.html"
+    # Document#destination appends the output extension to extensionless URLs.
+    return target if target.suffix == ".html" else target.with_name(target.name + ".html")
+
+
+POSTS = {
+    "_posts/2025/2025-04-22-TIL25_ANewChapter.md":
+        "---\ntitle: \"TIL :: A new chapter\"\ntag: [Notice, MLOpsReview]\n"
+        "categories: Notice\n---\nbody\n",
+    "_posts/2024-01-05-한글 제목 (1).md": "---\ntitle: 한글\ncategories: [Dev Notes, AI]\n---\nx\n",
+    "_posts/2024-02-29-front-date.md":
+        "---\ndate: 2024-03-01 01:30:00 +0900\ncategory: Single Cat\n---\nx\n",
+    "ko/_posts/2023-07-08-path-cat.markdown": "---\ncategories: extra\n---\nx\n",
+    "_posts/2023-01-02-own-permalink.md": "---\npermalink: /fixed/:title.html\n---\nx\n",
+    "_posts/2023-01-03-with-slug.md": "---\nslug: Other Slug\n---\nx\n",
+    "_posts/2023-01-04-dots.and.more..md": "x\n",
+}
+
+
+@pytest.mark.parametrize("permalink", [
+    "/:categories/:title/", "date", "pretty", "none", "ordinal",
+    "/:year/:i_month/:i_day/:slug:output_ext", "/blog/:short_year/:title",
+])
+def test_url_for_matches_jekyll(tmp_path, permalink):
+    src = _site(tmp_path, f"url: https://example.github.io\nbaseurl: /sub\npermalink: {permalink}")
+    for rel, text in POSTS.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text, encoding="utf-8")
+    dest = tmp_path / "out"
+    _build(src, dest)
+    site = JekyllSite(src)
+    posts = site.posts()
+    assert len(posts) == len(POSTS)
+    built = {p.relative_to(dest).as_posix() for p in dest.rglob("*.html")}
+    for entry in posts:
+        url = site.url_for(entry.path)
+        target = _built_file(dest, site, url)
+        assert target.is_file(), (entry.rel, url, sorted(built))
+
+
+def test_new_post_and_planned_image_build(tmp_path, tiny_png):
+    src = _site(tmp_path, "url: https://example.github.io\nbaseurl: /blog\n"
+                          "permalink: /:categories/:title/")
+    (src / "_posts" / "2025").mkdir(parents=True)
+    (src / "_posts" / "2025" / "2025-01-01-Old_Post.md").write_text(
+        "---\ntitle: old\ncategories: Notice\n---\n\n"
+        "<center><img src=\"../../images/2025-01-01-Old_Post/a.png\" width=\"85%\"></center>\n",
+        encoding="utf-8")
+    (src / "images" / "2025-01-01-Old_Post").mkdir(parents=True)
+    (src / "images" / "2025-01-01-Old_Post" / "a.png").write_bytes(tiny_png)
+    site = JekyllSite(src)
+    post = new_post_path(site, "My New Post: 한글!", datetime(2025, 5, 6))
+    assert post.parent == src / "_posts" / "2025"
+    header = {"title": "new", "categories": "TIL"}
+    plan = plan_import(site, post, tiny_png, "Screen Shot 1.PNG", alt="shot", front_matter=header)
+    assert plan.snippet.startswith("<center><img src=\"../../images/")
+    plan.dest.parent.mkdir(parents=True, exist_ok=True)
+    plan.dest.write_bytes(tiny_png)
+    post.write_text(f"---\ntitle: new\ncategories: TIL\n---\n\n{plan.snippet}\n",
+                    encoding="utf-8")
+    dest = tmp_path / "out"
+    _build(src, dest)
+    url = site.url_for(post)
+    page = _built_file(dest, site, url)
+    assert page.is_file(), url
+    srcs = re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert srcs, page.read_text(encoding="utf-8")
+    resolved = posixpath.normpath(posixpath.join(unquote(url), html.unescape(srcs[0])))
+    assert resolved.startswith("/blog/")
+    assert (dest / resolved[len("/blog/"):]).read_bytes() == tiny_png

@@ -1,0 +1,180 @@
+"""Finding image references in a post: Markdown inline and reference images, HTML <img>,
+Minimal Mistakes figure includes and front-matter image keys. Text scanning only, no file
+access. Must not import PySide6."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    src: str
+    start: int  # offsets of `src` in the text, so an editor can replace it in place
+    end: int
+    kind: str  # 'markdown' | 'html' | 'reference' | 'include'
+
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[`~]*[ \t]*$|\Z)",
+                    re.M | re.S)
+_LIQUID_CODE = re.compile(r"\{%-?\s*highlight\b.*?\{%-?\s*endhighlight\s*-?%\}", re.S)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_SRC_ATTR = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_REF_USE = re.compile(r"!\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\](?:[ \t]?\[([^\]]*)\])?")
+_REF_DEF = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.M)
+_INCLUDE = re.compile(
+    r"\{%-?\s*include\s+(?:figure|figure\.html)\b[^%]*?\bimage_path\s*=\s*"
+    r"""(?:"([^"]*)"|'([^']*)'|(\S+))""", re.S)
+_TITLE = re.compile(r"""\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*$""")
+
+
+def code_regions(text: str) -> list[tuple[int, int]]:
+    """Spans where an image reference is just text: fenced code, highlight blocks, code spans."""
+    spans = [m.span() for m in _FENCE.finditer(text)]
+    spans += [m.span() for m in _LIQUID_CODE.finditer(text)]
+    covered = _Regions(spans)
+    spans += [m.span() for m in _CODE_SPAN.finditer(text) if not covered.has(m.start())]
+    return sorted(spans)
+
+
+class _Regions:
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+
+    def has(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.spans)
+
+
+def _closing_paren(text: str, start: int) -> int:
+    """Index of the ')' closing the '(' before `start`, with balanced inner parentheses."""
+    depth = 0
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "\n" and text.startswith("\n", i + 1):
+            return -1  # a blank line ends the paragraph
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        i += 1
+    return -1
+
+
+def _inline_target(text: str, open_paren: int) -> tuple[int, int] | None:
+    close = _closing_paren(text, open_paren + 1)
+    if close < 0:
+        return None
+    inner = text[open_paren + 1:close]
+    m = _TITLE.search(inner)
+    if m and not inner.lstrip().startswith("{{"):
+        inner = inner[: m.start()]
+    elif m and "}}" in inner[: m.start()]:
+        inner = inner[: m.start()]
+    lead = len(inner) - len(inner.lstrip())
+    body = inner.strip()
+    start = open_paren + 1 + lead
+    if body.startswith("<") and body.endswith(">"):
+        return start + 1, start + len(body) - 1
+    return start, start + len(body)
+
+
+def _markdown_refs(text: str, skip: _Regions, defs: dict) -> list[ImageRef]:
+    out: list[ImageRef] = []
+    for m in _REF_USE.finditer(text):
+        if skip.has(m.start()) or (m.start() > 0 and text[m.start() - 1] == "\\"):
+            continue
+        end = m.end(1) + 1
+        if m.group(2) is None and text.startswith("(", end):
+            span = _inline_target(text, end)
+            if span and span[1] > span[0]:
+                out.append(ImageRef(text[span[0]:span[1]], span[0], span[1], "markdown"))
+            continue
+        label = (m.group(2) or m.group(1) or "").strip().lower()
+        hit = defs.get(_norm_label(label))
+        if hit:
+            out.append(ImageRef(hit[0], hit[1], hit[2], "reference"))
+    return out
+
+
+def _norm_label(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _definitions(text: str, skip: _Regions) -> dict:
+    defs: dict = {}
+    for m in _REF_DEF.finditer(text):
+        if skip.has(m.start()):
+            continue
+        g = 2 if m.group(2) is not None else 3
+        defs.setdefault(_norm_label(m.group(1)), (m.group(g), m.start(g), m.end(g)))
+    return defs
+
+
+def _html_refs(text: str, skip: _Regions) -> list[ImageRef]:
+    out = []
+    for tag in _IMG_TAG.finditer(text):
+        if skip.has(tag.start()):
+            continue
+        a = _SRC_ATTR.search(tag.group(0))
+        if not a:
+            continue
+        g = next(i for i in (1, 2, 3) if a.group(i) is not None)
+        s, e = tag.start() + a.start(g), tag.start() + a.end(g)
+        out.append(ImageRef(text[s:e], s, e, "html"))
+    return out
+
+
+def _include_refs(text: str, skip: _Regions) -> list[ImageRef]:
+    out = []
+    for m in _INCLUDE.finditer(text):
+        if skip.has(m.start()):
+            continue
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        out.append(ImageRef(m.group(g), m.start(g), m.end(g), "include"))
+    return out
+
+
+def find_image_references(text: str) -> list[ImageRef]:
+    """Every image reference in a post body, in text order; code is skipped."""
+    skip = _Regions(code_regions(text))
+    defs = _definitions(text, skip)
+    refs = _markdown_refs(text, skip, defs) + _html_refs(text, skip) + _include_refs(text, skip)
+    unique = {(r.start, r.end): r for r in refs}
+    return sorted(unique.values(), key=lambda r: (r.start, r.end))
+
+
+_FM_KEYS = ("image", "teaser", "overlay_image", "og_image", "image_path", "thumbnail", "cover")
+
+
+def front_matter_image_refs(front_matter) -> list[str]:
+    """Image paths named in front matter (header.*, gallery/feature_row items, image...)."""
+    out: list[str] = []
+    fm = front_matter if isinstance(front_matter, dict) else {}
+
+    def take(mapping, keys=_FM_KEYS):
+        for key in keys:
+            v = mapping.get(key)
+            if isinstance(v, str) and v.strip():
+                out.append(v.strip())
+            elif isinstance(v, dict):
+                take(v, ("path", "url", "image_path"))
+
+    take(fm)
+    header = fm.get("header")
+    if isinstance(header, dict):
+        take(header)
+    for list_key in ("gallery", "feature_row"):
+        items = fm.get(list_key)
+        if isinstance(items, list):
+            for item in items:
+                if isinstance(item, dict):
+                    take(item, ("url", "image_path"))
+    return list(dict.fromkeys(out))

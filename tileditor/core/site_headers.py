@@ -1,0 +1,124 @@
+"""A cache of post header values keyed by (path, mtime_ns, size), with a tiny fast path for
+trivially simple headers that falls back to the real YAML loader for anything else.
+Must not import PySide6."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+
+from .header import HeaderError, load_yaml_mapping, split_front_matter
+
+_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
+_LINE = re.compile(rf"^({_KEY}):(?:[ \t]+(.*?))?[ \t]*$")
+# A plain scalar the fast path may take as a string: starts with a letter, Hangul or digit
+# and holds nothing YAML could read as structure, a comment, an alias or an escape.
+_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\[\]{},\"']*$")
+_ITEM = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\[\]{},\"']*$")
+_NOT_STR = re.compile(
+    r"^(?:[-+]?\.?[0-9][0-9A-Za-z_.,:+-]*|\.(?:inf|nan|Inf|NaN|INF|NAN)|[-+]\.(?:inf|Inf|INF)|"
+    r"true|false|True|False|TRUE|FALSE|yes|no|Yes|No|YES|NO|on|off|On|Off|ON|OFF|y|n|Y|N|"
+    r"null|Null|NULL|~|=|<<)$"
+)
+_MISS = object()
+
+
+def _scalar(text: str):
+    text = text.rstrip()
+    if text in ("true", "false"):
+        return text == "true"
+    if _NOT_STR.match(text) or not _PLAIN.match(text):
+        return _MISS
+    return text
+
+
+def _flow_list(text: str):
+    inner = text[1:-1].strip()
+    if not inner:
+        return []
+    items = [i.strip() for i in inner.split(",")]
+    if any(not i or not _ITEM.match(i) or _NOT_STR.match(i) for i in items):
+        return _MISS
+    return items
+
+
+def fast_load(yaml_text: str):
+    """Values of a header made only of `key: plain` and `key: [a, b]` lines, else None."""
+    out: dict = {}
+    for line in yaml_text.split("\n"):
+        if not line.strip():
+            continue
+        m = _LINE.match(line)
+        if not m or m.group(1) in out:
+            return None
+        value = m.group(2)
+        if value is None or value == "":
+            return None  # an empty value may open a block list or mapping
+        if value.startswith("[") and value.endswith("]"):
+            parsed = _flow_list(value)
+        else:
+            parsed = _scalar(value)
+        if parsed is _MISS:
+            return None
+        out[m.group(1)] = parsed
+    return out
+
+
+def parse_header(text: str) -> tuple[dict, str | None]:
+    """(values, error) of a post's text; a broken header gives ({}, message)."""
+    span = split_front_matter(text)
+    if span is None:
+        return {}, None
+    fast = fast_load(span.yaml)
+    if fast is not None:
+        return fast, None
+    try:
+        return load_yaml_mapping(span.yaml, line_offset=2), None
+    except HeaderError as exc:
+        return {}, str(exc)
+
+
+def read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from .textcodec import decode_bytes
+
+        return decode_bytes(data).text
+
+
+class HeaderCache:
+    """Header values per file, valid while the file's (mtime_ns, size) stays the same."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[Path, tuple[int, int, dict, str | None]] = {}
+
+    def get(self, path: Path, stat: os.stat_result | None = None) -> tuple[dict, str | None]:
+        try:
+            st = stat or path.stat()
+        except OSError as exc:
+            return {}, f"cannot read {path.name}: {exc.strerror}"
+        key = (st.st_mtime_ns, st.st_size)
+        with self._lock:
+            hit = self._entries.get(path)
+        if hit is not None and hit[:2] == key:
+            return hit[2], hit[3]
+        try:
+            values, error = parse_header(read_text(path))
+        except (OSError, ValueError) as exc:
+            values, error = {}, f"cannot read {path.name}: {exc}"
+        with self._lock:
+            self._entries[path] = (key[0], key[1], values, error)
+        return values, error
+
+    def invalidate(self, paths=None) -> None:
+        with self._lock:
+            if paths is None:
+                self._entries.clear()
+                return
+            for p in paths:
+                self._entries.pop(Path(p), None)
