@@ -10,18 +10,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from tileditor.core.resources import resources_dir
+
 NONE = "'none'"
 _MARKER = re.compile(r"@(CSP|BASE|CSS|HEAD_EXTRA|META|TAXONOMY|TITLE|CONTENT)@")
 PARTS = ("title", "title_text", "meta", "content", "taxonomy")
 
 
 def resource_dir() -> Path:
-    """The resources folder: `tileditor/_resources` when installed, `resources/` in a checkout."""
-    package = Path(__file__).resolve().parents[1]
-    for candidate in (package / "_resources", package.parent / "resources"):
-        if (candidate / "preview").is_dir():
-            return candidate
-    return package.parent / "resources"
+    """The resources folder (shared lookup in tileditor.core.resources)."""
+    return resources_dir()
 
 
 def katex_dir() -> Path | None:
@@ -94,12 +92,12 @@ def meta_html(page_meta: dict) -> str:
     items = []
     if page_meta.get("date"):
         items.append(
-            '<span class="page__meta-date">&#128197; '
+            '<span class="page__meta-date">'
             f'<time>{html.escape(str(page_meta["date"]))}</time></span>'
         )
     if page_meta.get("reading_time"):
         items.append(
-            '<span class="page__meta-readtime">&#9201; '
+            '<span class="page__meta-readtime">'
             f'{html.escape(str(page_meta["reading_time"]))}</span>'
         )
     return '<span class="page__meta-sep"></span>'.join(items)
@@ -149,7 +147,7 @@ def toc_html(result: Any, page_meta: dict) -> str:
     label = html.escape(str(page_meta.get("toc_label") or "On this page"))
     return (
         '<aside class="sidebar__right"><nav class="toc"><header>'
-        f'<h4 class="nav__title">&#128196; {label}</h4></header>'
+        f'<h4 class="nav__title">{label}</h4></header>'
         f'<div class="toc__menu">{inner}</div></nav></aside>'
     )
 

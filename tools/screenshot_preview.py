@@ -1,0 +1,135 @@
+"""Render a sample post into a PreviewPane and save a PNG, to judge the look by eye.
+
+    uv run python tools/screenshot_preview.py out.png            # offscreen grab
+    xvfb-run -a uv run python tools/screenshot_preview.py --x11 out.png
+
+Uses tileditor.core.render when present, else Python-Markdown with a data-line shim."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SAMPLE = """\
+# Why my Docker build was slow
+
+Today I learned that the **build context** matters more than the *Dockerfile*.
+Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop it, and see `docker build --progress=plain`.
+
+## The fix
+
+```python
+def ignore(paths: list[str]) -> str:
+    # A .dockerignore keeps node_modules out of the context.
+    return "\\n".join(sorted(set(paths)))
+```
+
+**Note:** the context is sent before the first step runs.
+{: .notice--info}
+
+| Step | Before | After |
+|------|-------:|------:|
+| context | 1.2 GB | 8 MB |
+| build | 95 s | 12 s |
+
+![diagram](images/diagram.png){: .align-center}
+
+## Math and quotes
+
+> Measure first, then optimise.
+
+Euler: $e^{i\\pi} + 1 = 0$ and
+
+$$\\sum_{k=1}^n k = \\frac{n(n+1)}{2}$$
+
+<div class="liquid-include">{% include video id="abc" provider="youtube" %}</div>
+
+[Read the docs](https://docs.docker.com/){: .btn .btn--primary}
+"""
+
+
+def fallback_render(text: str, site=None, post_path=None):
+    import markdown
+
+    md = markdown.Markdown(extensions=["extra", "toc", "codehilite", "attr_list"],
+                           extension_configs={"codehilite": {"css_class": "highlight"}})
+    body = md.convert(text)
+    body = re.sub(r"\{: *\.([\w-]+) *\}", "", body)
+    line = iter(range(1, 10_000, 3))
+    body = re.sub(r"^<(h\d|p|div|table|blockquote)", lambda m: f'<{m.group(1)} data-line="{next(line)}"',
+                  body, flags=re.M)
+    headings = [(int(h[1]), i, t) for h, i, t in
+                re.findall(r'<(h\d)[^>]*id="([^"]+)"[^>]*>(.*?)</h\d>', body)]
+    return SimpleNamespace(html=body, headings=headings, toc_html="", title="", warnings=[])
+
+
+def render_sample(site_root: Path):
+    try:
+        from tileditor.core.render import render
+    except ImportError:
+        return fallback_render(SAMPLE)
+    return render(SAMPLE, site=None, post_path=site_root / "_posts" / "2025-04-22-sample.md")
+
+
+def write_sample_image(site_root: Path) -> None:
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    img = QImage(480, 160, QImage.Format.Format_RGB32)
+    img.fill(QColor("#dfe9ef"))
+    p = QPainter(img)
+    p.setPen(QColor("#2f7d95"))
+    p.drawText(img.rect(), 0x84, "context  ->  daemon  ->  layers")
+    p.end()
+    (site_root / "images").mkdir(parents=True, exist_ok=True)
+    img.save(str(site_root / "images" / "diagram.png"))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--x11", action="store_true", help="real window (run under xvfb-run)")
+    ap.add_argument("--width", type=int, default=1100)
+    ap.add_argument("--height", type=int, default=1400)
+    args = ap.parse_args()
+
+    from tileditor.qtenv import prepare_qt_environment
+
+    prepare_qt_environment(offscreen=not args.x11)
+    import PySide6.QtWebEngineWidgets  # noqa: F401  (before the QApplication)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tileditor.ui.preview_pane import PreviewPane
+
+    app = QApplication(sys.argv[:1])
+    import tempfile
+
+    site_root = Path(tempfile.mkdtemp(prefix="tileditor-shot-"))
+    write_sample_image(site_root)
+    pane = PreviewPane(repo_root=site_root)
+    pane.resize(args.width, args.height)
+    pane.show()
+    meta = {"title": "TIL :: Docker build context", "date": "2025-04-22",
+            "tags": ["Docker", "TIL_25"], "categories": ["DevOps"],
+            "reading_time": "2 minute read", "toc": True, "toc_label": "On this page"}
+
+    def grab() -> None:
+        pane.grab().save(str(args.out))
+        print(f"saved {args.out}")
+        app.quit()
+
+    pane.rendered.connect(lambda: QTimer.singleShot(1500, grab))
+    pane.show_result(render_sample(site_root), meta)
+    QTimer.singleShot(30_000, app.quit)
+    app.exec()
+    return 0 if args.out.exists() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
