@@ -180,7 +180,20 @@ def _cause_table(reports: list[PostReport]) -> list[str]:
     for cause, count in posts.most_common():
         example = next(r.post for r in reports if cause in r.causes)
         lines.append(f"  {cause:<32} {count:>4} {first[cause]:>4}  {example}")
+    lines.append("One example per cause (Jekyll's tokens, then ours):")
+    for cause, _ in posts.most_common():
+        post, diff = next(
+            (r.post, d) for r in reports for d in r.differences if d["cause"] == cause
+        )
+        lines.append(f"  [{cause}] {post}")
+        lines.append(f"    jekyll: {_short(diff['expected'])}")
+        lines.append(f"    ours:   {_short(diff['ours'])}")
     return lines
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = repr(text)[1:-1]
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def run(site_dir: Path, pattern: str | None, render_module: str, show: int):

@@ -356,6 +356,33 @@ def _snippet(tokens: list[str], limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _tail(token: str, keep: int = 60) -> str:
+    """The end of the token before a difference: enough context to find it in the post."""
+    return token if len(token) <= keep else "..." + token[-keep:]
+
+
+def _text_window(a: str, b: str, keep: int = 60) -> tuple[str, str]:
+    """Two differing text tokens cut around their first differing character."""
+    at = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    start = max(5, at - keep)
+
+    def cut(t: str) -> str:
+        return ("text:..." + t[start:] if start > 5 else t)[: 2 * keep + 20]
+
+    return cut(a), cut(b)
+
+
+def _region(expected, ours, a1, a2, b1, b2) -> tuple[str, str]:
+    exp, our = expected[a1:a2], ours[b1:b2]
+    if len(exp) == len(our) == 1 and _is_text(exp[0]) and _is_text(our[0]):
+        return _text_window(exp[0], our[0])
+    before_e = [_tail(expected[a1 - 1])] if a1 else []
+    before_o = [_tail(ours[b1 - 1])] if b1 else []
+    return _snippet(before_e + exp), _snippet(before_o + our)
+
+
 def compare_tokens(expected: list[str], ours: list[str]) -> Comparison:
     if expected == ours:
         return Comparison(True, [], 0)
@@ -375,19 +402,11 @@ def compare_tokens(expected: list[str], ours: list[str]) -> Comparison:
         for a1, a2, b1, b2 in regions:
             cause = classify(expected[a1:a2], ours[b1:b2], ctx[a1])
             if diffs and diffs[-1].cause == cause and (a1, b1) == last_end:
-                diffs[-1].expected += " " + _snippet(expected[a1:a2])
-                diffs[-1].ours += " " + _snippet(ours[b1:b2])
+                diffs[-1].expected = _snippet([diffs[-1].expected, *expected[a1:a2]])
+                diffs[-1].ours = _snippet([diffs[-1].ours, *ours[b1:b2]])
             else:
-                diffs.append(
-                    Difference(
-                        cause,
-                        _snippet(expected[max(0, a1 - 1) : a2]),
-                        _snippet(ours[max(0, b1 - 1) : b2]),
-                    )
-                )
+                diffs.append(Difference(cause, *_region(expected, ours, a1, a2, b1, b2)))
             last_end = (a2, b2)
-    for d in diffs:
-        d.expected, d.ours = _snippet([d.expected]), _snippet([d.ours])
     return Comparison(False, diffs, size)
 
 
