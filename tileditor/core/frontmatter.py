@@ -54,6 +54,11 @@ class FrontMatter(MutableMapping):
                 return alias
         return aliases[0]
 
+    def line_span(self, key) -> tuple[int, int] | None:
+        """0-based first and last line (inclusive) of the key Jekyll reads, within `text`."""
+        entry = self._last.get(key)
+        return None if entry is None else (entry.first, entry.last)
+
     # Mapping protocol -----------------------------------------------------------------
     def __getitem__(self, key):
         return copy.deepcopy(self._last[key].value)
