@@ -400,7 +400,8 @@ def compare_tokens(expected: list[str], ours: list[str]) -> Comparison:
         else:
             regions = [(i1, i2, j1, j2)]
         for a1, a2, b1, b2 in regions:
-            cause = classify(expected[a1:a2], ours[b1:b2], ctx[a1])
+            before = expected[a1 - 1 : a1] + ours[b1 - 1 : b1] if a1 and b1 else []
+            cause = classify(expected[a1:a2], ours[b1:b2], ctx[a1] + before)
             if diffs and diffs[-1].cause == cause and (a1, b1) == last_end:
                 diffs[-1].expected = _snippet([diffs[-1].expected, *expected[a1:a2]])
                 diffs[-1].ours = _snippet([diffs[-1].ours, *ours[b1:b2]])
