@@ -151,30 +151,36 @@ def find_image_references(text: str) -> list[ImageRef]:
     return sorted(unique.values(), key=lambda r: (r.start, r.end))
 
 
-_FM_KEYS = ("image", "teaser", "overlay_image", "og_image", "image_path", "thumbnail", "cover")
+_FM_KEYS = frozenset(
+    {"image", "teaser", "overlay_image", "og_image", "image_path", "thumbnail", "cover"})
+
+
+def _walk_front_matter(value, out: list[str], depth: int = 0) -> None:
+    if depth > 6:
+        return
+    if isinstance(value, dict):
+        for key, v in value.items():
+            if key in _FM_KEYS and isinstance(v, str) and v.strip():
+                out.append(v.strip())
+            elif key in _FM_KEYS and isinstance(v, dict):
+                # e.g. `image: {path: ..., width: ...}` (jekyll-seo-tag)
+                p = v.get("path") or v.get("url")
+                if isinstance(p, str) and p.strip():
+                    out.append(p.strip())
+            else:
+                _walk_front_matter(v, out, depth + 1)
+        # Gallery items: `url` is the full-size image next to the `image_path` thumbnail.
+        if "image_path" in value and isinstance(value.get("url"), str):
+            out.append(value["url"].strip())
+    elif isinstance(value, list):
+        for item in value:
+            _walk_front_matter(item, out, depth + 1)
 
 
 def front_matter_image_refs(front_matter) -> list[str]:
-    """Image paths named in front matter (header.*, gallery/feature_row items, image...)."""
+    """Image paths named in front matter at any depth: header.image/teaser/overlay_image,
+    og_image, gallery and feature_row items (image_path and their url), sidebar images."""
     out: list[str] = []
-    fm = front_matter if isinstance(front_matter, dict) else {}
-
-    def take(mapping, keys=_FM_KEYS):
-        for key in keys:
-            v = mapping.get(key)
-            if isinstance(v, str) and v.strip():
-                out.append(v.strip())
-            elif isinstance(v, dict):
-                take(v, ("path", "url", "image_path"))
-
-    take(fm)
-    header = fm.get("header")
-    if isinstance(header, dict):
-        take(header)
-    for list_key in ("gallery", "feature_row"):
-        items = fm.get(list_key)
-        if isinstance(items, list):
-            for item in items:
-                if isinstance(item, dict):
-                    take(item, ("url", "image_path"))
+    if isinstance(front_matter, dict):
+        _walk_front_matter(front_matter, out)
     return list(dict.fromkeys(out))
