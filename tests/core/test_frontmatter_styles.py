@@ -194,3 +194,37 @@ def test_trailing_comment_after_flow_list_kept():
 
 def test_empty_value_then_set():
     assert edit("tags:\ntitle: x\n", "tags", ["a"]) == "tags: [a]\ntitle: x\n"
+
+
+def test_nested_key_edit_touches_only_its_line():
+    text = (
+        "header:\n  # hero\n  overlay_image: /assets/a.jpg\n  teaser: 'assets/t.png'\n"
+        "  caption: \"Photo: [x](y)\"\n  actions:\n    - label: More\ntitle: t\n"
+    )
+    fm = FrontMatter(text)
+    fm.set_in(("header", "teaser"), "assets/new.png")
+    assert fm.text == text.replace("'assets/t.png'", "'assets/new.png'")
+    fm.set_in(("header", "og"), "/og.png")
+    assert fm["header"]["og"] == "/og.png"
+    assert fm.text.endswith("    - label: More\n  og: /og.png\ntitle: t\n")
+    fm.set_in(("excerpt",), "x")
+    fm.set_in(("new", "a", "b"), 1)
+    assert fm["new"] == {"a": {"b": 1}} and fm["excerpt"] == "x"
+
+
+def test_nested_mapping_key_removed_and_reordered():
+    fm = FrontMatter("h:\n  a: 1 # one\n  b: 2\n  c: 3\n")
+    fm["h"] = {"a": 1, "c": 3}
+    assert fm.text == "h:\n  a: 1 # one\n  c: 3\n"
+    fm["h"] = {"c": 3, "a": 1}
+    assert fm["h"] == {"c": 3, "a": 1} and list(fm["h"]) == ["c", "a"]
+
+
+@pytest.mark.parametrize("word", ["yes", "No", "on", "OFF", "~", "1:20", "0777", "2020-01-02", "1_000"])
+def test_strings_jekyll_would_not_read_as_strings_are_quoted(word):
+    out = edit("title: a\n", "title", word)
+    assert out.startswith('title: "') and load_value(out)["title"] == word
+
+
+def test_plain_words_stay_plain():
+    assert edit("title: a\n", "title", "yesterday 10 things") == "title: yesterday 10 things\n"

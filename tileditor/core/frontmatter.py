@@ -59,6 +59,23 @@ class FrontMatter(MutableMapping):
         entry = self._last.get(key)
         return None if entry is None else (entry.first, entry.last)
 
+    def set_in(self, path: tuple | list, value) -> None:
+        """Set a nested key, e.g. set_in(("header", "teaser"), "/x.png"), editing only its line."""
+        if not path:
+            raise ValueError("empty key path")
+        if len(path) == 1:
+            self[path[0]] = value
+            return
+        current = self.get(path[0])
+        root = copy.deepcopy(current) if isinstance(current, dict) else {}
+        node = root
+        for part in path[1:-1]:
+            if not isinstance(node.get(part), dict):
+                node[part] = {}
+            node = node[part]
+        node[path[-1]] = value
+        self[path[0]] = root
+
     # Mapping protocol -----------------------------------------------------------------
     def __getitem__(self, key):
         return copy.deepcopy(self._last[key].value)
@@ -149,14 +166,17 @@ class FrontMatter(MutableMapping):
             if lines:
                 return lines
         if kind in ("scalar", "flow-seq", "flow-map") and e.value_inline:
-            collection = isinstance(value, (list, tuple, dict)) and value
-            if not (collection and kind == "scalar" and style.list_kind == "block"):
+            to_block = isinstance(value, dict) or style.list_kind == "block"
+            if not (kind == "scalar" and isinstance(value, (list, dict)) and value and to_block):
                 return [self._inline(e, value, style)]
         rest = first[e.colon_end:].rstrip("\r\n")
         rest = rest if rest.strip().startswith("#") else ""
         if kind == "block-seq" and isinstance(value, list) and value:
             return self._block_seq_edit(e, value, indent + style.dash_indent, style)
         if kind == "block-map" and isinstance(value, dict) and value:
+            kept = self._block_map_edit(e, value, nl)
+            if kept is not None:
+                return kept
             return [head + rest + nl] + render.block_map(value, indent + style.map_indent, style)
         if rest:
             rest = " " + rest.lstrip()
@@ -181,6 +201,28 @@ class FrontMatter(MutableMapping):
         if out and not out[-1].endswith("\n"):
             out[-1] += style.nl
         return out
+
+    def _block_map_edit(self, e: Entry, value: dict, nl: str) -> list[str] | None:
+        """Edit a nested block mapping key by key (recursively), keeping untouched lines."""
+        children = self._lines[e.first + 1:e.last + 1]
+        key_line = _line_starts(self._lines)
+        first_child = e.node.value[0][0].start_mark.index
+        line = bisect.bisect_right(key_line, first_child) - 1
+        pad = " " * (first_child - key_line[line])
+        if not pad or any(c.strip() and not c.startswith(pad) for c in children):
+            return None
+        sub = FrontMatter("".join(c[len(pad):] if c.strip() else c for c in children), nl)
+        try:
+            for key in [k for k in sub if k not in value]:
+                del sub[key]
+            for key, item in value.items():
+                sub[key] = item
+        except ValueError:
+            return None
+        if sub.error is not None or not same(dict(sub.items()), value):
+            return None
+        lines = split_lines(sub.text)
+        return [self._lines[e.first]] + [pad + c if c.strip() else c for c in lines]
 
     def _inline(self, e: Entry, value, style: Style) -> str:
         first = self._lines[e.first]

@@ -5,6 +5,7 @@ Owns no header layout (see frontmatter.py). Must not import PySide6."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -40,6 +41,17 @@ def same(a, b) -> bool:
     if isinstance(a, float) and math.isnan(a) and math.isnan(b):
         return True
     return a == b
+
+
+# Jekyll reads YAML 1.1 (Psych), where these plain words are not strings although YAML 1.2
+# (ruamel) says they are: quote them so both read a string.
+_YAML11_SPECIAL = re.compile(
+    r"(?i:yes|no|true|false|on|off|null|~)"
+    r"|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*)"
+    r"|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?i:inf)|\.(?i:nan)"
+    r"|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|\s+)\d\d?:\d\d:\d\d.*)?"
+)
 
 
 def _reads_as(doc: str, expected) -> bool:
@@ -112,8 +124,9 @@ def scalar(value, style: Style, flow: bool = False) -> str:
     candidates = []
     if style.quote == "'":
         candidates.append(_single_quoted(value))
-    elif style.quote is None and value and value == value.strip() and "\n" not in value:
-        candidates.append(value)
+    elif style.quote is None and value == value.strip() and "\n" not in value:
+        if value and not _YAML11_SPECIAL.fullmatch(value):
+            candidates.append(value)
     candidates.append(double_quoted(value))
     for text in candidates:
         if text is not None and _reads_as(wrap(text), expect):
