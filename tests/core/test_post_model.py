@@ -94,3 +94,14 @@ def test_empty_header_gets_key():
     post = Post.from_text("---\n---\nbody")
     post.front_matter["title"] = "t"
     assert post.to_text() == "---\ntitle: t\n---\nbody"
+
+
+def test_error_message_names_the_file_line():
+    post = Post.from_text("---\ntitle: a\nbad: : x\n---\nbody")
+    assert "line 3" in post.front_matter_error
+    assert post.front_matter.error_line == 3
+
+
+def test_duplicate_tag_keys_read_last_like_jekyll():
+    post = Post.from_text("---\ntags: [a]\ntitle: t\ntags: [b, c]\n---\n")
+    assert post.tags == ["b", "c"] and post.front_matter_error is None
