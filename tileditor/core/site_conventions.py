@@ -118,16 +118,36 @@ def _link_style(site, src: str) -> str:
 
 def _image_root(rel: str) -> str:
     parts = rel.split("/")
-    if len(parts) >= 3 and parts[0] == "assets":
+    if len(parts) >= 3 and parts[0] in ("assets", "wp-content", "static", "public"):
         return "/".join(parts[:2])
     return parts[0] if len(parts) > 1 else ""
+
+
+def _with_images(site, samples, wanted: int = 10, limit: int = 400):
+    """The sampled posts, then older ones until `wanted` posts with images were seen: many
+    blogs stopped (or started) using local images at some point."""
+    from .site_headers import read_text
+
+    seen = 0
+    for entry, text in samples:
+        seen += "<img" in text.lower() or "![" in text
+        yield entry, text
+    for entry in site.posts()[len(samples):limit]:
+        if seen >= wanted:
+            return
+        try:
+            text = read_text(entry.path)
+        except (OSError, ValueError):
+            continue
+        seen += "<img" in text.lower() or "![" in text
+        yield entry, text
 
 
 def _image_habits(site, samples) -> dict:
     from .images import find_image_references, resolve_reference
 
     styles, roots, markup, widths = Counter(), Counter(), Counter(), Counter()
-    for entry, text in samples:
+    for entry, text in _with_images(site, samples):
         for ref in find_image_references(text):
             hit = resolve_reference(site, entry.path, ref.src)
             if hit is None:
