@@ -64,6 +64,14 @@ def test_external_change_is_a_conflict_and_nothing_changes(post):
     assert "-theirs" in diff and "+mine" in diff and "(on disk)" in diff
 
 
+def test_save_to_same_file_spelled_differently_is_not_save_as(post, monkeypatch):
+    monkeypatch.chdir(post.parent)
+    doc = Document.load(post)
+    doc.set_text("edited")
+    doc.save(Path(post.name))
+    assert post.read_text() == "edited"
+
+
 def test_reload_takes_disk_text(post):
     doc = Document.load(post)
     post.write_text("theirs")

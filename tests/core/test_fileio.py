@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tileditor.core import fileio
 from tileditor.core.fileio import (
@@ -65,6 +67,26 @@ def test_existing_mode_is_kept(tmp_path):
     atomic_write(p, b"new", expected=fingerprint(p))
     assert stat.S_IMODE(p.stat().st_mode) == 0o604
     assert p.read_bytes() == b"new"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown")
+def test_owner_is_kept_when_running_as_root(tmp_path):
+    p = tmp_path / "post.md"
+    p.write_bytes(b"old")
+    os.chown(p, 1234, 2345)
+    atomic_write(p, b"new", expected=fingerprint(p))
+    owner = p.stat()
+    assert (owner.st_uid, owner.st_gid) == (1234, 2345)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=4096))
+def test_any_bytes_round_trip(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("prop")
+    p = folder / "x.md"
+    fp = atomic_write(p, data)
+    assert p.read_bytes() == data and fp.same_bytes(fingerprint(p))
+    assert _leftovers(folder) == []
 
 
 def test_expected_none_refuses_existing_file(tmp_path):

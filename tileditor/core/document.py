@@ -145,7 +145,7 @@ class Document:
         expected: object
         if overwrite:
             expected = ANY
-        elif target != self.path or self.missing_on_disk or self.fingerprint is None:
+        elif not _same_file(target, self.path) or self.missing_on_disk or not self.fingerprint:
             expected = None
         else:
             expected = self.fingerprint
@@ -197,6 +197,10 @@ class Document:
         name = self.path.name if self.path else "untitled"
         disk = self.disk_text()
         return unified_diff(disk or "", self.text, f"{name} (on disk)", f"{name} (your version)")
+
+
+def _same_file(a: Path, b: Path | None) -> bool:
+    return b is not None and os.path.realpath(a) == os.path.realpath(b)
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -159,14 +159,14 @@ def atomic_write(
     target = resolve_target(path, root)
     check_expected(target, expected)
     try:
-        old_mode = stat_mod.S_IMODE(os.stat(target).st_mode)
+        old = os.stat(target)
     except FileNotFoundError:
-        old_mode = None
+        old = None
     except OSError as exc:
         raise WriteError(user_message(exc, path), path, exc.errno) from exc
     tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:
-        _write_temp(tmp, data, old_mode)
+        _write_temp(tmp, data, old)
         os.replace(tmp, target)
     except OSError as exc:
         _remove_quietly(tmp)
@@ -176,7 +176,7 @@ def atomic_write(
     return Fingerprint(len(data), st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
-def _write_temp(tmp: Path, data: bytes, mode: int | None) -> None:
+def _write_temp(tmp: Path, data: bytes, old: os.stat_result | None) -> None:
     # 0o666 lets the kernel apply the umask for a new file, as any editor would.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
@@ -185,10 +185,23 @@ def _write_temp(tmp: Path, data: bytes, mode: int | None) -> None:
             written = os.write(fd, view)
             view = view[written:]
         os.fsync(fd)
-        if mode is not None:
-            os.fchmod(fd, mode)
+        if old is not None:
+            os.fchmod(fd, stat_mod.S_IMODE(old.st_mode))
+            _keep_owner(fd, old)
     finally:
         os.close(fd)
+
+
+def _keep_owner(fd: int, old: os.stat_result) -> None:
+    # Only possible (and only needed) when running with privileges, e.g. as root in a container:
+    # the replaced file must not silently become root's.
+    st = os.fstat(fd)
+    if (st.st_uid, st.st_gid) == (old.st_uid, old.st_gid) or not hasattr(os, "fchown"):
+        return
+    try:
+        os.fchown(fd, old.st_uid, old.st_gid)
+    except PermissionError:
+        pass
 
 
 def _remove_quietly(tmp: Path) -> None:
