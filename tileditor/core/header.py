@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 # Jekyll::Document::YAML_FRONT_MATTER_REGEXP is
@@ -50,7 +51,17 @@ class HeaderError(ValueError):
         self.line = line
 
 
+class _LastKeyWinsConstructor(SafeConstructor):
+    """Jekyll (Ruby's Psych) keeps the last of duplicate keys; ruamel refuses or keeps the first."""
+
+    def check_mapping_key(self, node, key_node, mapping, key, value) -> bool:
+        if key in mapping:
+            del mapping[key]
+        return True
+
+
 _safe = YAML(typ="safe", pure=True)
+_safe.Constructor = _LastKeyWinsConstructor
 
 
 def load_yaml_mapping(yaml_text: str, line_offset: int = 1) -> dict:
