@@ -1,0 +1,49 @@
+"""kramdown's footnote markup on top of Python-Markdown's footnotes extension: `<sup
+role="doc-noteref"><a class="footnote" rel="footnote">`, `<div class="footnotes"
+role="doc-endnotes">` without a rule, `reversefootnote` back links. Must not import PySide6."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
+from markdown.treeprocessors import Treeprocessor
+
+
+class KramdownFootnoteTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if el.tag == "sup" and (el.get("id") or "").startswith("fnref"):
+                el.set("role", "doc-noteref")
+                for a in el.iter("a"):
+                    a.attrib = {"href": a.get("href", ""), "class": "footnote", "rel": "footnote"}
+            elif el.tag == "div" and el.get("class") == "footnote":
+                el.attrib = {"class": "footnotes", "role": "doc-endnotes"}
+                for hr in [c for c in el if c.tag == "hr"]:
+                    el.remove(hr)
+                for li in el.iter("li"):
+                    if (li.get("id") or "").startswith("fn"):
+                        li.set("role", "doc-endnote")
+                self._backlinks(el)
+
+    @staticmethod
+    def _backlinks(div: etree.Element) -> None:
+        for parent in div.iter():
+            kids = list(parent)
+            for idx, a in enumerate(kids):
+                if a.tag != "a" or a.get("class") != "footnote-backref":
+                    continue
+                a.attrib = {"href": a.get("href", ""), "class": "reversefootnote",
+                            "role": "doc-backlink"}
+                if idx == 0:
+                    parent.text = (parent.text or "").replace(NBSP_PLACEHOLDER, " ")
+                else:
+                    prev = kids[idx - 1]
+                    prev.tail = (prev.tail or "").replace(NBSP_PLACEHOLDER, " ")
+
+
+class KramdownFootnotesExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}").extendMarkdown(md)
+        md.treeprocessors.register(KramdownFootnoteTreeprocessor(md), "tl_footnotes", 7)

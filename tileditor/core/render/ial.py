@@ -1,0 +1,179 @@
+"""kramdown block and span inline attribute lists (IAL), ALD definitions and the `{::...}`
+extensions (options, comment, nomarkdown): none of them may show as text. Must not import
+PySide6."""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from tileditor.core.render.ial_syntax import (
+    ALD_LINE,
+    BLOCK_IAL_LINE,
+    IAL_ONE,
+    apply,
+    parse_attributes,
+    parse_chain,
+    resolve_refs,
+)
+
+_FENCE = re.compile(r"^ *(`{3,}|~{3,})")
+_EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s[^}]*)?\}(.*)$")
+_EXT_SELF = re.compile(r"^ {0,3}\{::\w+(?:\s[^}]*)?/\}[ \t]*$")
+_MARKER = re.compile("\x02tlial:(\\d+)\x03")
+_LEFTOVER = re.compile(r"\{:(?!:)[^}\n]*\}|\{::\w+[^}\n]*/\}")
+
+
+class BlockIalPreprocessor(Preprocessor):
+    """Turn IAL lines into marker paragraphs, drop ALDs and `{::options /}`, and turn
+    `{::comment}` / `{::nomarkdown}` blocks into stashed HTML. Skips fenced code."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.tl_ials = []
+        self.md.tl_alds = {}
+        out: list[str] = []
+        fence = ""
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            fm = _FENCE.match(line)
+            if fm and (not fence or fm.group(1).startswith(fence)):
+                fence = "" if fence else fm.group(1)
+            if fence or (fm and not fence):
+                out.append(line)
+                i += 1
+                continue
+            i = self._line(lines, i, out)
+        return out
+
+    def _line(self, lines: list[str], i: int, out: list[str]) -> int:
+        line = lines[i]
+        ald = ALD_LINE.match(line)
+        if ald:
+            self.md.tl_alds[ald.group(1)] = parse_attributes(ald.group(2))[0]
+            out.append("")
+            return i + 1
+        if _EXT_SELF.match(line):
+            out.append("")
+            return i + 1
+        ext = _EXT_OPEN.match(line)
+        if ext:
+            return self._extension_block(lines, i, ext, out)
+        m = BLOCK_IAL_LINE.match(line)
+        if not m:
+            out.append(line)
+            return i + 1
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
+        direction = "before" if prev_blank and not next_blank else "after"
+        self.md.tl_ials.append((parse_chain(m.group(1)), direction))
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        if out and out[-1].strip():
+            out.append("")
+        out.extend([f"{indent}\x02tlial:{len(self.md.tl_ials) - 1}\x03", ""])
+        return i + 1
+
+    def _extension_block(self, lines, i, ext, out) -> int:
+        name = ext.group(1)
+        closer = re.compile(r"\{:/(?:" + name + r")?\}")
+        body: list[str] = [ext.group(2)]
+        j = i
+        while True:
+            cm = closer.search(body[-1])
+            if cm:
+                rest = body[-1][cm.end():]
+                body[-1] = body[-1][: cm.start()]
+                break
+            j += 1
+            if j >= len(lines):
+                rest = ""
+                break
+            body.append(lines[j])
+        text = "\n".join(body).strip("\n")
+        if name == "comment":
+            stored = f"<!-- {html.escape(text, quote=False)} -->"
+        else:
+            stored = text
+        out.extend(["", self.md.htmlStash.store(stored), ""])
+        if rest.strip():
+            out.append(rest)
+        return j + 1
+
+
+class ApplyBlockIalTreeprocessor(Treeprocessor):
+    """Give each marker paragraph's attributes to its neighbour block and remove it."""
+
+    def run(self, root: etree.Element) -> None:
+        ials = getattr(self.md, "tl_ials", [])
+        if not ials:
+            return
+        alds = getattr(self.md, "tl_alds", {})
+        for parent in list(root.iter()):
+            children = list(parent)
+            for idx, child in enumerate(children):
+                m = _MARKER.fullmatch((child.text or "").strip()) if child.tag == "p" else None
+                if not m or len(child):
+                    continue
+                (attrs, refs), direction = ials[int(m.group(1))]
+                target = _neighbour(children, idx, direction)
+                if target is not None:
+                    apply(target, resolve_refs(attrs, refs, alds))
+                parent.remove(child)
+
+
+def _neighbour(children, idx: int, direction: str):
+    step = -1 if direction == "after" else 1
+    j = idx + step
+    while 0 <= j < len(children):
+        if not _MARKER.fullmatch((children[j].text or "").strip()):
+            return children[j]
+        j += step
+    return None
+
+
+class SpanIalProcessor(InlineProcessor):
+    def handleMatch(self, m, data):
+        el = etree.Element("tl-ial")
+        el.set("attrs", m.group(1))
+        return el, m.start(0), m.end(0)
+
+
+class ApplySpanIalTreeprocessor(Treeprocessor):
+    """Span IALs attach to the element right before them; stray ones vanish."""
+
+    def run(self, root: etree.Element) -> None:
+        alds = getattr(self.md, "tl_alds", {})
+        for parent in list(root.iter()):
+            for child in [c for c in parent if c.tag == "tl-ial"]:
+                kids = list(parent)
+                idx = kids.index(child)
+                attrs, refs = parse_attributes(child.get("attrs", ""))
+                prev = kids[idx - 1] if idx > 0 else None
+                if prev is not None and not (prev.tail or "").strip():
+                    apply(prev, resolve_refs(attrs, refs, alds))
+                _remove_keep_tail(parent, child, prev)
+            if parent.tag not in ("code", "pre") and parent.text and "{:" in parent.text:
+                parent.text = _LEFTOVER.sub("", parent.text)
+
+
+def _remove_keep_tail(parent, child, prev) -> None:
+    tail = child.tail or ""
+    if prev is not None:
+        prev.tail = (prev.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(child)
+
+
+class IalExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        md.preprocessors.register(BlockIalPreprocessor(md), "tl_block_ial", 29)
+        md.inlinePatterns.register(SpanIalProcessor(IAL_ONE, md), "tl_span_ial", 186)
+        md.treeprocessors.register(ApplyBlockIalTreeprocessor(md), "tl_block_ial", 26)
+        md.treeprocessors.register(ApplySpanIalTreeprocessor(md), "tl_span_ial", 8)

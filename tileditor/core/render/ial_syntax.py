@@ -1,0 +1,72 @@
+"""Reading kramdown attribute lists (`{: #id .class key="v" ref}`) and ALD definitions into
+plain dicts, and applying them to elements. Must not import PySide6."""
+
+from __future__ import annotations
+
+import re
+
+IAL_ONE = r"\{:(?!:)(?![\w-]+:)([^}\n]*)\}"
+BLOCK_IAL_LINE = re.compile(r"^ *((?:" + IAL_ONE + r"[ \t]*)+)$")
+ALD_LINE = re.compile(r"^ {0,3}\{:([\w-]+):([^}\n]*)\}[ \t]*$")
+_ONE = re.compile(IAL_ONE)
+_ATTR = re.compile(r"""([#.])([\w:-]+)|([\w:-]+)=(?:"((?:\\.|[^"])*)"|'((?:\\.|[^'])*)'|(\S+))|([\w-]+)""")
+
+
+def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
+    """(attributes, ALD reference names) of one attribute list's inside text."""
+    attrs: dict[str, str] = {}
+    refs: list[str] = []
+    for m in _ATTR.finditer(text):
+        mark, name, key, dq, sq, bare, ref = m.groups()
+        if mark == "#":
+            attrs["id"] = name
+        elif mark == ".":
+            attrs["class"] = f"{attrs['class']} {name}" if attrs.get("class") else name
+        elif key:
+            value = dq if dq is not None else sq if sq is not None else bare
+            attrs[key] = value.replace('\\"', '"').replace("\\'", "'")
+        elif ref:
+            refs.append(ref)
+    return attrs, refs
+
+
+def parse_chain(text: str) -> tuple[dict[str, str], list[str]]:
+    """Merge a chain like `{: .a}{: .b width="3"}` into one (attributes, refs)."""
+    attrs: dict[str, str] = {}
+    refs: list[str] = []
+    for m in _ONE.finditer(text):
+        more, more_refs = parse_attributes(m.group(1))
+        merge(attrs, more)
+        refs += more_refs
+    return attrs, refs
+
+
+def merge(target: dict[str, str], more: dict[str, str]) -> None:
+    for key, value in more.items():
+        if key == "class" and target.get("class"):
+            target["class"] = f"{target['class']} {value}"
+        else:
+            target[key] = value
+
+
+def resolve_refs(attrs: dict[str, str], refs: list[str], alds: dict) -> dict[str, str]:
+    """Attributes with ALD references expanded (`toc` and unknown refs become data-tl-ref)."""
+    out: dict[str, str] = {}
+    marks: list[str] = []
+    for ref in refs:
+        if ref in alds:
+            merge(out, alds[ref])
+        else:
+            marks.append(ref)
+    merge(out, attrs)
+    if marks:
+        out["data-tl-ref"] = " ".join(marks)
+    return out
+
+
+def apply(element, attrs: dict[str, str]) -> None:
+    for key, value in attrs.items():
+        if key == "class" and element.get("class"):
+            element.set("class", f"{element.get('class')} {value}")
+        else:
+            element.set(key, value)

@@ -1,0 +1,61 @@
+"""kramdown's math: only `$$` delimits math. A paragraph that is one `$$...$$` becomes display
+math `\\[...\\]`, inline `$$x$$` becomes `\\(x\\)` (as kramdown's mathjax engine emits), and
+the TeX is kept away from Markdown. Single `$` is left to the page's MathJax. No PySide6."""
+
+from __future__ import annotations
+
+import html
+
+from markdown import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+
+
+class MathBlockPreprocessor(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            starts = line.lstrip(" ").startswith("$$") and (not out or not out[-1].strip())
+            end = self._block_end(lines, i) if starts and len(line) - len(line.lstrip(" ")) < 4 else -1
+            if end < 0:
+                out.append(line)
+                i += 1
+                continue
+            tex = "\n".join(lines[i:end + 1]).strip()[2:-2].strip()
+            placeholder = self.md.htmlStash.store(f"\\[{html.escape(tex, quote=False)}\\]")
+            self.md.tl_spans = getattr(self.md, "tl_spans", {})
+            self.md.tl_spans[placeholder] = end - i + 1
+            out.append(placeholder)
+            i = end + 1
+        return out
+
+    @staticmethod
+    def _block_end(lines: list[str], start: int) -> int:
+        """Index of the line closing the `$$` paragraph, or -1 when it is not pure math."""
+        first = lines[start].strip()
+        if len(first) > 4 and first.endswith("$$") and first.count("$$") == 2:
+            return start
+        for j in range(start + 1, len(lines)):
+            text = lines[j].strip()
+            if not text:
+                return -1
+            if text.endswith("$$"):
+                following = lines[j + 1] if j + 1 < len(lines) else ""
+                return j if not following.strip() else -1
+        return -1
+
+
+class InlineMathProcessor(InlineProcessor):
+    def handleMatch(self, m, data):
+        tex = html.escape(m.group(1).strip(), quote=False)
+        return self.md.htmlStash.store(f"\\({tex}\\)"), m.start(0), m.end(0)
+
+
+class KramdownMathExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        md.preprocessors.register(MathBlockPreprocessor(md), "tl_math_block", 27)
+        # Above backticks (190) is wrong: kramdown lets code spans win, so sit just below.
+        md.inlinePatterns.register(InlineMathProcessor(r"(?<!\\)\$\$([\s\S]+?)\$\$", md),
+                                   "tl_math_inline", 185)

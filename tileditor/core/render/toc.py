@@ -1,0 +1,89 @@
+"""The kramdown TOC: a list marked `{:toc}` becomes `<ul id="markdown-toc">`, and every render
+also yields the headings and a sidebar TOC list (Minimal Mistakes `toc: true`). No PySide6."""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+
+
+def plain_text(el: etree.Element, md) -> str:
+    """Visible text of an element, stash placeholders (smart quotes, raw HTML) expanded."""
+    blocks = md.htmlStash.rawHtmlBlocks
+
+    def expand(m):
+        idx = int(m.group(1))
+        value = blocks[idx] if idx < len(blocks) else ""
+        return html.unescape(re.sub(r"<[^>]*>", "", str(value)))
+
+    text = "".join(el.itertext())
+    return _PLACEHOLDER.sub(expand, text).strip()
+
+
+def _build(entries, ul_attrs: dict, link_ids: bool) -> etree.Element:
+    """kramdown's generate_toc: each entry nests under the last one of a lower level."""
+    top = etree.Element("ul", ul_attrs)
+    stack: list[tuple[int, etree.Element]] = []  # (level, li)
+    for level, hid, heading in entries:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        if stack:
+            parent_li = stack[-1][1]
+            sub = parent_li.find("ul")
+            if sub is None:
+                sub = etree.SubElement(parent_li, "ul")
+            li = etree.SubElement(sub, "li")
+        else:
+            li = etree.SubElement(top, "li")
+        a = etree.SubElement(li, "a", {"href": f"#{hid}"})
+        if link_ids:
+            a.set("id", f"markdown-toc-{hid}")
+        a.text = heading.text
+        for child in heading:
+            a.append(copy.deepcopy(child))
+        stack.append((level, li))
+    return top
+
+
+class TocTreeprocessor(Treeprocessor):
+    def __init__(self, md, levels):
+        super().__init__(md)
+        self.levels = set(levels)
+
+    def run(self, root: etree.Element) -> None:
+        entries = []
+        for el in root.iter():
+            if len(el.tag) == 2 and el.tag[0] == "h" and el.tag[1].isdigit() and el.get("id"):
+                level = int(el.tag[1])
+                if level in self.levels and "no_toc" not in (el.get("class") or "").split():
+                    entries.append((level, el.get("id"), el))
+        self.md.tl_headings = [(lv, hid, plain_text(el, self.md)) for lv, hid, el in entries]
+        sidebar = _build(entries, {"class": "toc__menu"}, False) if entries else None
+        self.md.tl_toc_html = etree.tostring(sidebar, encoding="unicode", method="html") if (
+            sidebar is not None) else ""
+        for parent in list(root.iter()):
+            for idx, child in enumerate(list(parent)):
+                if "toc" in (child.get("data-tl-ref") or "").split():
+                    toc = _build(entries, {"id": "markdown-toc"}, True)
+                    for key in ("class", "data-line"):
+                        if child.get(key):
+                            toc.set(key, child.get(key))
+                    toc.tail = child.tail
+                    parent.remove(child)
+                    parent.insert(idx, toc)
+
+
+class TocExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"levels": [[1, 2, 3, 4, 5, 6], "toc_levels"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(TocTreeprocessor(md, self.getConfig("levels")), "tl_toc", 6)

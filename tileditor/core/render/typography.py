@@ -1,0 +1,33 @@
+"""kramdown's typographic conversions (smart quotes from the site's `smart_quotes`, dashes,
+ellipsis, guillemets) written as characters, as Jekyll's entity_output as_char does.
+Must not import PySide6."""
+
+from __future__ import annotations
+
+import html
+
+from markdown.extensions.smarty import SmartyExtension
+
+_KEYS = ("left-single-quote", "right-single-quote", "left-double-quote", "right-double-quote")
+
+
+def _char(entity: str) -> str:
+    entity = entity.strip()
+    if entity.isdigit():
+        return chr(int(entity))
+    return html.unescape(f"&{entity};")
+
+
+def typography_extension(quotes, typographic: bool) -> SmartyExtension:
+    subs = {"mdash": "\u2014", "ndash": "\u2013", "ellipsis": "\u2026",
+            "left-angle-quote": "\u00ab", "right-angle-quote": "\u00bb"}
+    smart = quotes is not False and str(quotes).lower() not in ("false", "none", "")
+    if smart:
+        parts = [p for p in str(quotes).split(",") if p.strip()]
+        if len(parts) == 4:
+            subs.update({key: _char(p) for key, p in zip(_KEYS, parts, strict=True)})
+        else:
+            subs.update(zip(_KEYS, ("\u2018", "\u2019", "\u201c", "\u201d"), strict=True))
+    return SmartyExtension(smart_quotes=smart, smart_dashes=typographic,
+                           smart_ellipses=typographic, smart_angled_quotes=typographic,
+                           substitutions=subs)
