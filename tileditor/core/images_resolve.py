@@ -116,6 +116,21 @@ def _inside(root: Path, path: Path) -> bool:
         return False
 
 
+def _published(site, rel: str) -> bool:
+    """Whether Jekyll copies files at `rel` to the site ('_' and '.' folders and excluded
+    paths are not published unless the config's `include` names them)."""
+    from .site_config import is_excluded
+
+    rel = rel.strip("/")
+    include = site.config.get("include") or []
+    include = [str(i).strip("/") for i in include if i] if isinstance(include, list) else []
+    if any(rel == i or rel.startswith(i + "/") for i in include):
+        return True
+    if any(part.startswith(("_", ".", "#", "~")) for part in rel.split("/")):
+        return False
+    return not is_excluded(rel, site.excludes)
+
+
 def _decoded(path: str) -> list[str]:
     return list(dict.fromkeys([unquote(path), path]))
 
@@ -131,6 +146,8 @@ def resolve_reference(site, post_path: Path, src: str, front_matter=None,
         src = "/" + src  # theme templates pass these through relative_url
     for site_path in site_paths_for(site, Path(post_path), src):
         for rel in _decoded(site_path):
+            if not _published(site, rel):
+                continue
             hit = find_file(root, rel)
             if hit is not None and _inside(root, hit):
                 return hit

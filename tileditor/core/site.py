@@ -84,7 +84,7 @@ class JekyllSite:
             self.words_per_minute = 200
         self.title = str(cfg.get("title") or self.root.name)
         self.tz = _timezone(cfg.get("timezone"))
-        self._excludes = exclude_patterns(cfg)
+        self.excludes: list[str] = exclude_patterns(cfg)
         self._conventions = None
 
     # --- listing ---------------------------------------------------------------------
@@ -92,7 +92,7 @@ class JekyllSite:
     def _list(self, special: str, draft: bool) -> list[PostEntry]:
         exts = markdown_exts(self.config)
         out = []
-        for base in find_special_dirs(self.root, self._excludes, special):
+        for base in find_special_dirs(self.root, self.excludes, special):
             for path in list_files(base, exts, need_date=not draft):
                 values, error = self._headers.get(path)
                 out.append(make_entry(self.root, path, values, error, draft, self.tz))
