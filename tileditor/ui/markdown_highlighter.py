@@ -1,0 +1,166 @@
+"""Markdown highlighting for the editor (kramdown/Jekyll flavour): headings (ATX, `#Title` and
+Setext), emphasis, code spans and fences, links, images, raw HTML, Liquid, IALs, front matter.
+Widgets/GUI only; must not import tileditor.services or other widgets."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+
+# Block states. Fences store their marker so only a matching fence closes them.
+NORMAL = -1  # Qt's "no state" value, also the state of the first block
+FRONT_MATTER = 1
+FENCE_BASE = 1000  # + 2 * fence length + (1 if tilde)
+
+ATX = re.compile(r"^ {0,3}(#{1,6})(?=[^#]|$)")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)")
+LIST_OR_QUOTE = re.compile(r"^\s*(?:[-*+]|\d+[.)]|>)\s")
+
+INLINE_RULES: list[tuple[str, re.Pattern]] = [
+    ("html", re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->")),
+    ("strong", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")),
+    ("emphasis", re.compile(r"(?<![*\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\w])")),
+    ("link", re.compile(r"!?\[[^\]\n]*\]\([^)\n]*(?:\([^)\n]*\)[^)\n]*)*\)|!?\[[^\]\n]*\]\[[^\]\n]*\]")),
+    ("liquid", re.compile(r"\{%.*?%\}|\{\{.*?\}\}")),
+    ("ial", re.compile(r"\{:[^}\n]*\}")),
+    ("code", re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")),
+]
+
+
+def _fmt(color: str | None = None, bold: bool = False, italic: bool = False,
+         background: str | None = None, mono: bool = False) -> QTextCharFormat:
+    f = QTextCharFormat()
+    if color:
+        f.setForeground(QColor(color))
+    if background:
+        f.setBackground(QColor(background))
+    if bold:
+        f.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        f.setFontItalic(True)
+    if mono:
+        f.setFontFixedPitch(True)
+    return f
+
+
+def default_formats() -> dict[str, QTextCharFormat]:
+    return {
+        "heading": _fmt("#1f4e79", bold=True),
+        "heading_marker": _fmt("#7a8288", bold=True),
+        "strong": _fmt(bold=True),
+        "emphasis": _fmt(italic=True),
+        "code": _fmt("#a3195b", background="#f5f5f5"),
+        "fence": _fmt("#7a8288", background="#f5f5f5"),
+        "fence_body": _fmt("#313639", background="#f5f5f5"),
+        "link": _fmt("#2f7d95"),
+        "html": _fmt("#8a6d3b"),
+        "liquid": _fmt("#6f42c1", background="#f5f0ff"),
+        "ial": _fmt("#9a9a9a", italic=True),
+        "front_matter": _fmt("#5c6b73", background="#f4f6f8"),
+    }
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    """Attach with `MarkdownHighlighter(document)`. `front_matter_allowed` says whether a
+    `---` on the first line opens a header (false when the editor shows the body only)."""
+
+    def __init__(self, document, front_matter_allowed: bool = True) -> None:
+        super().__init__(document)
+        self.formats = default_formats()
+        self.front_matter_allowed = front_matter_allowed
+        self._pending_setext: set[int] = set()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
+        prev = self.previousBlockState()
+        block = self.currentBlock()
+        if block.blockNumber() == 0 and self.front_matter_allowed and text.rstrip() == "---":
+            self.setFormat(0, len(text), self.formats["front_matter"])
+            self.setCurrentBlockState(FRONT_MATTER)
+            return
+        if prev == FRONT_MATTER:
+            self.setFormat(0, len(text), self.formats["front_matter"])
+            closes = text.rstrip() in ("---", "...")
+            self.setCurrentBlockState(NORMAL if closes else FRONT_MATTER)
+            return
+        if prev >= FENCE_BASE:
+            self._continue_fence(text, prev)
+            return
+        self.setCurrentBlockState(NORMAL)
+        m = FENCE_OPEN.match(text)
+        if m:
+            marker = m.group(1)
+            self.setFormat(0, len(text), self.formats["fence"])
+            tilde = 1 if marker[0] == "~" else 0
+            self.setCurrentBlockState(FENCE_BASE + 2 * len(marker) + tilde)
+            return
+        self._highlight_line(text, block)
+
+    def _continue_fence(self, text: str, state: int) -> None:
+        length, tilde = divmod(state - FENCE_BASE, 2)
+        char = "~" if tilde else "`"
+        stripped = text.strip()
+        if stripped and set(stripped) == {char} and len(stripped) >= length and \
+                len(text) - len(text.lstrip(" ")) <= 3:
+            self.setFormat(0, len(text), self.formats["fence"])
+            self.setCurrentBlockState(NORMAL)
+            return
+        self.setFormat(0, len(text), self.formats["fence_body"])
+        self.setCurrentBlockState(state)
+
+    def _highlight_line(self, text: str, block) -> None:
+        atx = ATX.match(text)
+        if atx:
+            self.setFormat(0, len(text), self.formats["heading"])
+            self.setFormat(atx.start(1), len(atx.group(1)), self.formats["heading_marker"])
+            return
+        if self._is_setext_text(text, block):
+            self.setFormat(0, len(text), self.formats["heading"])
+            return
+        if SETEXT_UNDERLINE.match(text) and self._setext_underlines(block):
+            self.setFormat(0, len(text), self.formats["heading_marker"])
+            self._refresh_previous_later(block)
+            return
+        self._highlight_inline(text)
+
+    def _highlight_inline(self, text: str) -> None:
+        for name, pattern in INLINE_RULES:
+            for m in pattern.finditer(text):
+                self.setFormat(m.start(), m.end() - m.start(), self.formats[name])
+
+    @staticmethod
+    def _is_setext_text(text: str, block) -> bool:
+        nxt = block.next()
+        if not text.strip() or not nxt.isValid() or not SETEXT_UNDERLINE.match(nxt.text()):
+            return False
+        return not LIST_OR_QUOTE.match(text) and not FENCE_OPEN.match(text)
+
+    def _setext_underlines(self, block) -> bool:
+        prev = block.previous()
+        if not prev.isValid() or not prev.text().strip() or prev.userState() >= FENCE_BASE:
+            return False
+        if prev.userState() == FRONT_MATTER or (prev.blockNumber() == 0 and
+                                                self.front_matter_allowed and
+                                                prev.text().rstrip() == "---"):
+            return False
+        return not ATX.match(prev.text()) and not LIST_OR_QUOTE.match(prev.text())
+
+    def _refresh_previous_later(self, block) -> None:
+        # The text line above an underline was highlighted before the underline existed;
+        # redo it once the current pass is over (rehighlighting now would re-enter Qt).
+        number = block.blockNumber() - 1
+        if number in self._pending_setext:
+            return
+        self._pending_setext.add(number)
+
+        def refresh() -> None:
+            self._pending_setext.discard(number)
+            doc = self.document()
+            if doc is not None:
+                prev = doc.findBlockByNumber(number)
+                if prev.isValid():
+                    self.rehighlightBlock(prev)
+
+        QTimer.singleShot(0, self, refresh)
