@@ -69,7 +69,7 @@ def test_save_to_same_file_spelled_differently_is_not_save_as(post, monkeypatch)
     doc = Document.load(post)
     doc.set_text("edited")
     doc.save(Path(post.name))
-    assert post.read_text() == "edited"
+    assert post.read_text() == "edited" and doc.path == post
 
 
 def test_reload_takes_disk_text(post):

@@ -169,3 +169,25 @@ def test_unused_atomic_write_expectation_is_dropped_on_foreign_bytes(qtbot, watc
     qtbot.wait(500)
     with qtbot.waitSignal(watcher.file_changed, timeout=3000):
         post.write_bytes(b"theirs")
+
+
+def test_signals_use_the_path_the_post_was_opened_by(qtbot, watcher, tmp_site):
+    post = _post(tmp_site)
+    link = tmp_site / "_drafts" / "alias.md"
+    link.parent.mkdir()
+    link.symlink_to(post)
+    qtbot.wait(200)
+    watcher.watch_file(link)
+    with qtbot.waitSignal(watcher.file_changed, timeout=3000) as blocker:
+        post.write_text("edited through the real path", encoding="utf-8")
+    assert blocker.args == [str(link), "modified"]
+
+
+def test_deleted_then_recreated_reports_created(qtbot, watcher, tmp_site):
+    post = _post(tmp_site)
+    watcher.watch_file(post)
+    with qtbot.waitSignal(watcher.file_changed, timeout=3000) as gone:
+        post.unlink()
+    with qtbot.waitSignal(watcher.file_changed, timeout=3000) as back:
+        post.write_text("restored by git checkout", encoding="utf-8")
+    assert gone.args[1] == "deleted" and back.args == [str(post), "created"]

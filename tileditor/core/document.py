@@ -140,6 +140,8 @@ class Document:
         if self.read_only_reason:
             raise DocumentError(self.read_only_reason)
         target = Path(path) if path is not None else self.path
+        if path is not None and _same_file(target, self.path):
+            target = self.path
         if target is None:
             raise DocumentError("This post has no file name yet; choose where to save it.")
         expected: object

@@ -68,6 +68,7 @@ class RepoWatcher(QObject):
         self._observer = None
         self._pending: set[str] = set()
         self._watched: str | None = None
+        self._watched_as: str | None = None
         self._watched_kinds: list[tuple[str, str | None]] = []
         self._watched_existed = False
         self._expected: dict[str, Fingerprint] = {}
@@ -113,6 +114,8 @@ class RepoWatcher(QObject):
     def watch_file(self, path: Path | str | None) -> None:
         """The open post: its changes come as file_changed (None stops watching)."""
         self._watched = os.path.realpath(path) if path is not None else None
+        # Events carry real paths; signals give back the path the caller knows the post by.
+        self._watched_as = os.fspath(path) if path is not None else None
         self._watched_kinds.clear()
         self._watched_existed = path is not None and os.path.exists(self._watched)
 
@@ -181,11 +184,11 @@ class RepoWatcher(QObject):
         return False
 
     def _report_watched(self, kinds: list[tuple[str, str | None]]) -> None:
-        path = self._watched
-        exists = os.path.exists(path)
+        real, path = self._watched, self._watched_as
+        exists = os.path.exists(real)
         existed, self._watched_existed = self._watched_existed, exists
         if exists:
-            if self._is_own_write(path):
+            if self._is_own_write(real):
                 return
             self.file_changed.emit(path, "modified" if existed else "created")
             return
