@@ -148,3 +148,19 @@ def test_plan_import_styles(tmp_path, tiny_png):
     plan.folder.mkdir(parents=True)
     plan.dest.write_bytes(tiny_png)
     assert resolve_reference(site, post, plan.url) == plan.dest
+
+
+def test_unsaved_front_matter_decides_the_depth(tmp_site):
+    site = JekyllSite(tmp_site)
+    post = site.root / POST
+    deeper = {"categories": ["Notice", "Sub"]}
+    three = "../../../images/2025-04-22-TIL25_ANewChapter/shot.png"
+    assert resolve_reference(site, post, three) is not None  # clamped at the site root
+    plan = plan_import(site, post, b"GIF89a" + b"\x00" * 20, "g.gif", front_matter=deeper)
+    assert plan.url.startswith("../../../images/")
+
+
+def test_reference_title_and_liquid():
+    text = '![a]({{ site.url }}/x.png "t") ![b](y.png (paren title)) ![c](z (1).png)'
+    assert [r.src for r in find_image_references(text)] == [
+        "{{ site.url }}/x.png", "y.png", "z (1).png"]

@@ -71,3 +71,15 @@ def test_new_post_path_lowercase_flat_blog_and_drafts(tmp_path):
     assert new_post_path(site, "First Post", date(2024, 1, 1)).name == "2024-01-01-first-post-2.md"
     d = new_post_path(site, "🎉", draft=True)
     assert d == root / "_drafts" / "untitled.md"
+
+
+def test_new_post_path_keeps_a_fixed_nested_folder(tmp_path):
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    for i in range(3):
+        p = tmp_path / "_posts" / "dev" / "python" / f"2024-01-0{i + 1}-p{i}.md"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("---\ntitle: x\n---\n")
+    site = JekyllSite(tmp_path)
+    assert site.conventions().posts_subdir == "dev/python"
+    p = new_post_path(site, "New", date(2024, 2, 2))
+    assert p == tmp_path.resolve() / "_posts" / "dev" / "python" / "2024-02-02-new.md"

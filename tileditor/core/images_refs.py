@@ -74,9 +74,7 @@ def _inline_target(text: str, open_paren: int) -> tuple[int, int] | None:
         return None
     inner = text[open_paren + 1:close]
     m = _TITLE.search(inner)
-    if m and not inner.lstrip().startswith("{{"):
-        inner = inner[: m.start()]
-    elif m and "}}" in inner[: m.start()]:
+    if m and inner[: m.start()].count("{{") == inner[: m.start()].count("}}"):
         inner = inner[: m.start()]
     lead = len(inner) - len(inner.lstrip())
     body = inner.strip()

@@ -58,7 +58,7 @@ def _strip_prefix(path: str, prefixes) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def site_paths_for(site, post_path: Path, src: str) -> list[str]:
+def site_paths_for(site, post_path: Path, src: str, front_matter=None) -> list[str]:
     """Site-root paths ('/images/x.png') the browser would request for `src`, best first."""
     url = expand_liquid(site, src.strip().strip("<>").strip())
     if url is None or not url or url.startswith(("data:", "mailto:", "#")):
@@ -73,16 +73,14 @@ def site_paths_for(site, post_path: Path, src: str) -> list[str]:
         return _strip_prefix(urlsplit(full).path or "/", prefixes)
     if url.startswith("/"):
         return _strip_prefix(url, prefixes)
-    page = site.url_for(post_path)
-    base = page if page.endswith("/") else posixpath.dirname(page) + "/"
-    joined = posixpath.normpath(posixpath.join(base, url))
-    paths = _strip_prefix(joined, prefixes)
-    public = site.baseurl or site.site_path_prefix
-    if public and not site.baseurl:
-        # url_for has no url path prefix when baseurl is empty; the page is served under it.
-        inner = posixpath.normpath(posixpath.join(public + site.page_url(post_path)
-                                                  .rsplit("/", 1)[0] + "/", url))
-        paths = _strip_prefix(inner, prefixes) + paths
+    paths: list[str] = []
+    # The page as the browser sees it (under baseurl, or under the url's path when baseurl
+    # is empty), then as Jekyll names it, for sites actually served at the domain root.
+    for page in (site.public_url_path(post_path, front_matter),
+                 site.page_url(post_path, front_matter)):
+        folder = page if page.endswith("/") else posixpath.dirname(page) + "/"
+        joined = posixpath.normpath(posixpath.join(folder, url))
+        paths += _strip_prefix("/" + joined.lstrip("/"), prefixes)
     return list(dict.fromkeys(paths))
 
 
@@ -144,7 +142,7 @@ def resolve_reference(site, post_path: Path, src: str, front_matter=None,
         return None
     if from_front_matter and not src.startswith(("/", "{", "http:", "https:", "//", ".")):
         src = "/" + src  # theme templates pass these through relative_url
-    for site_path in site_paths_for(site, Path(post_path), src):
+    for site_path in site_paths_for(site, Path(post_path), src, front_matter):
         for rel in _decoded(site_path):
             if not _published(site, rel):
                 continue

@@ -73,7 +73,9 @@ def _subdir_for(site, when: date) -> str:
     sub = site.conventions().posts_subdir if site is not None else ""
     if sub == "year":
         return str(when.year)
-    return slugify(sub, keep_case=True) if sub else ""
+    # A fixed folder such as 'ko' or 'dev/python': each part made safe on its own.
+    parts = [slugify(part, keep_case=True) for part in sub.split("/") if part.strip()]
+    return "/".join(parts)
 
 
 def new_post_path(site, title: str, date_value=None, draft: bool = False) -> Path:
