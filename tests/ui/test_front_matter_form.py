@@ -87,7 +87,7 @@ def test_more_section_collapsed_and_emits_dotted_keys(qtbot):
     form.set_more_visible(True)
     assert teaser.isVisible()
     qtbot.keyClicks(teaser, "/a.png")
-    assert record[-1] == ("header.teaser", "/a.png")
+    assert record[-1] == ("header", {"teaser": "/a.png"})
     box = form.more_field("share")
     assert isinstance(box, QCheckBox)
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
@@ -143,3 +143,34 @@ def test_format_date():
     assert format_date(datetime(2023, 3, 17, 17, 0)) == "2023-03-17 17:00:00"
     assert format_date("2023-03-17 17:00:00 +0900") == "2023-03-17 17:00:00 +0900"
     assert format_date(None) == ""
+
+
+def test_nested_keys_emit_the_whole_parent_mapping(qtbot):
+    form, record = _form(qtbot)
+    form.set_values({"header": {"overlay_image": "/o.png", "teaser": "/t.png"}})
+    form.set_more_visible(True)
+    form.more_field("header.teaser").clear()
+    qtbot.keyClicks(form.more_field("header.teaser"), "/n.png")
+    assert record[-1] == ("header", {"overlay_image": "/o.png", "teaser": "/n.png"})
+    form.more_field("header.teaser").selectAll()
+    qtbot.keyClick(form.more_field("header.teaser"), Qt.Key.Key_Delete)
+    assert record[-1] == ("header", {"overlay_image": "/o.png"})
+    form.more_field("header.overlay_image").selectAll()
+    qtbot.keyClick(form.more_field("header.overlay_image"), Qt.Key.Key_Delete)
+    assert record[-1] == ("header", None)
+    qtbot.keyClicks(form.more_field("sidebar.nav"), "docs")
+    assert record[-1] == ("sidebar", {"nav": "docs"})
+
+
+def test_refresh_while_typing_keeps_cursor_and_pending_tag(qtbot):
+    form, record = _form(qtbot)
+    form.set_values({"title": "Hello world", "tags": ["a"]})
+    form.title_field.setCursorPosition(5)
+    qtbot.keyClicks(form.tags_field.line_edit(), "pyt")
+    form.set_values({"title": "Hello world", "tags": ["a"]})  # the owner re-syncs
+    assert form.title_field.cursorPosition() == 5
+    assert form.tags_field.line_edit().text() == "pyt"
+    form.set_values({"title": "Hello world", "tags": ["a", "b"]})
+    assert form.tags_field.tokens() == ["a", "b"]
+    assert form.tags_field.line_edit().text() == "pyt"
+    assert record == []

@@ -4,6 +4,7 @@ Takes plain values, emits intent signals; must not import the post model or touc
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from datetime import date, datetime
 
@@ -27,8 +28,8 @@ from tileditor.ui.token_field import TokenField
 
 LAYOUTS = ["single", "posts", "archive", "splash", "home", "categories", "tags", "default"]
 
-# Minimal Mistakes keys shown under "More": (key, kind, label). Dotted keys are nested
-# mappings (header.teaser is `header: {teaser: ...}`); the receiver decides how to write them.
+# Minimal Mistakes keys shown under "More": (key, kind, label). Dotted keys live in a nested
+# mapping (header.teaser is `header: {teaser: ...}`): edits emit the whole parent mapping.
 MORE_FIELDS = [
     ("excerpt", "text", "Excerpt"),
     ("header.teaser", "text", "Teaser image"),
@@ -70,6 +71,12 @@ def format_date(value) -> str:
     return str(value)
 
 
+def _set_text(edit: QLineEdit, text: str) -> None:
+    # Re-setting the same text would move the cursor of a user typing in the field.
+    if edit.text() != text:
+        edit.setText(text)
+
+
 def _bool_state(value) -> Qt.CheckState:
     if value is None:
         return Qt.CheckState.PartiallyChecked
@@ -88,6 +95,7 @@ class FrontMatterForm(QWidget):
         super().__init__(parent)
         self.setObjectName("frontMatterForm")
         self._loading = False
+        self._values: dict = {}
         self._tags_key = "tags"
         self._categories_key = "categories"
         self._more: dict[str, QWidget] = {}
@@ -230,11 +238,13 @@ class FrontMatterForm(QWidget):
         self._loading = True
         try:
             values = values or {}
-            self.title_field.setText("" if values.get("title") is None else str(values["title"]))
-            self.date_field.setText(format_date(values.get("date")))
+            self._values = copy.deepcopy(values)
+            title = values.get("title")
+            _set_text(self.title_field, "" if title is None else str(title))
+            _set_text(self.date_field, format_date(values.get("date")))
             hint = f"{file_date} (file name)" if file_date else "YYYY-MM-DD"
             self.date_field.setPlaceholderText(hint)
-            self.layout_field.setEditText(str(values.get("layout") or ""))
+            _set_text(self.layout_field.lineEdit(), str(values.get("layout") or ""))
             self._tags_key = next((k for k in ("tags", "tag") if k in values), "tags")
             self._categories_key = next(
                 (k for k in ("categories", "category") if k in values), "categories"
@@ -287,7 +297,7 @@ class FrontMatterForm(QWidget):
             if isinstance(widget, QCheckBox):
                 widget.setCheckState(_bool_state(value))
             else:
-                widget.setText("" if value is None else str(value))
+                _set_text(widget, "" if value is None else str(value))
 
     def _editors(self) -> list[QWidget]:
         fixed = [self.title_field, self.date_field, self.layout_field, self.categories_field]
@@ -304,8 +314,29 @@ class FrontMatterForm(QWidget):
         self._raw.setEnabled(True)
 
     def _emit(self, key: str, value) -> None:
-        if not self._loading:
-            self.field_changed.emit(key, value)
+        if self._loading:
+            return
+        if "." in key:
+            key, value = self._nested_update(key, value)
+        self.field_changed.emit(key, value)
+
+    def _nested_update(self, dotted: str, value) -> tuple[str, dict | None]:
+        # `header.teaser` -> ("header", {...the other header keys kept..., "teaser": value}),
+        # so the receiver edits one top-level key; an emptied mapping deletes the key.
+        parent, *rest = dotted.split(".")
+        root = self._values.get(parent)
+        root = copy.deepcopy(root) if isinstance(root, dict) else {}
+        node = root
+        for part in rest[:-1]:
+            if not isinstance(node.get(part), dict):
+                node[part] = {}
+            node = node[part]
+        if value is None:
+            node.pop(rest[-1], None)
+        else:
+            node[rest[-1]] = value
+        self._values[parent] = root
+        return parent, (root or None)
 
     def _on_layout_edited(self, text: str) -> None:
         self._emit("layout", text.strip() or None)

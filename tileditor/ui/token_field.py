@@ -138,14 +138,16 @@ class TokenField(QWidget):
         return list(self._tokens)
 
     def set_tokens(self, tokens: list[str]) -> None:
-        """Show `tokens` (duplicates dropped) without emitting tokens_changed."""
+        """Show `tokens` (duplicates dropped) without emitting tokens_changed; text being
+        typed in the input is kept."""
         seen: list[str] = []
         for t in tokens:
             t = str(t).strip()
             if t and t not in seen:
                 seen.append(t)
+        if seen == self._tokens:
+            return
         self._tokens = seen
-        self._edit.clear()
         self._set_warning("")
         self._rebuild_chips()
 
