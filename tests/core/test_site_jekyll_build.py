@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tileditor.core.images import plan_import
+from tileditor.core.images import plan_import, resolve_reference
 from tileditor.core.site import JekyllSite
 from tileditor.core.slug import new_post_path
 
@@ -85,33 +85,69 @@ def test_url_for_matches_jekyll(tmp_path, permalink):
         assert target.is_file(), (entry.rel, url, sorted(built))
 
 
-def test_new_post_and_planned_image_build(tmp_path, tiny_png):
-    src = _site(tmp_path, "url: https://example.github.io\nbaseurl: /blog\n"
-                          "permalink: /:categories/:title/")
+OLD_HTML = ("<center><img src=\"../../images/2025-01-01-Old_Post/a.png\" width=\"85%\">"
+            "</center>\n")
+OLD_MD = "![old](/blog/images/2025-01-01-Old_Post/a.png)\n"
+
+
+def _img_srcs(page: Path) -> list[str]:
+    return [html.unescape(s) for s in
+            re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8"))]
+
+
+def _served(dest: Path, page_url: str, src: str, prefix: str) -> Path:
+    """The built file a browser on the published site fetches for `src` on `page_url`."""
+    resolved = posixpath.normpath(posixpath.join(unquote(page_url), unquote(src)))
+    assert resolved.startswith(prefix + "/"), resolved
+    return dest / resolved[len(prefix) + 1:]
+
+
+@pytest.mark.parametrize(("config", "old_body", "style"), [
+    ("url: https://example.github.io\nbaseurl: /blog\n", OLD_HTML, "relative"),
+    ("url: https://me.github.io/blog\nbaseurl: ''\n", OLD_MD, "site-path"),
+])
+def test_new_post_and_planned_image_build(tmp_path, tiny_png, config, old_body, style):
+    src = _site(tmp_path, config + "permalink: /:categories/:title/")
     (src / "_posts" / "2025").mkdir(parents=True)
-    (src / "_posts" / "2025" / "2025-01-01-Old_Post.md").write_text(
-        "---\ntitle: old\ncategories: Notice\n---\n\n"
-        "<center><img src=\"../../images/2025-01-01-Old_Post/a.png\" width=\"85%\"></center>\n",
-        encoding="utf-8")
+    old = src / "_posts" / "2025" / "2025-01-01-Old_Post.md"
+    old.write_text("---\ntitle: old\ncategories: Notice\n---\n\n" + old_body, encoding="utf-8")
     (src / "images" / "2025-01-01-Old_Post").mkdir(parents=True)
     (src / "images" / "2025-01-01-Old_Post" / "a.png").write_bytes(tiny_png)
     site = JekyllSite(src)
+    assert site.conventions().image_link_style == style
     post = new_post_path(site, "My New Post: 한글!", datetime(2025, 5, 6))
     assert post.parent == src / "_posts" / "2025"
     header = {"title": "new", "categories": "TIL"}
-    plan = plan_import(site, post, tiny_png, "Screen Shot 1.PNG", alt="shot", front_matter=header)
-    assert plan.snippet.startswith("<center><img src=\"../../images/")
+    plan = plan_import(site, post, tiny_png + b"new", "Screen Shot 1.PNG", alt="shot",
+                       front_matter=header)
     plan.dest.parent.mkdir(parents=True, exist_ok=True)
-    plan.dest.write_bytes(tiny_png)
+    plan.dest.write_bytes(tiny_png + b"new")
     post.write_text(f"---\ntitle: new\ncategories: TIL\n---\n\n{plan.snippet}\n",
                     encoding="utf-8")
+    site.invalidate()
+    assert resolve_reference(site, post, plan.url) == plan.dest
     dest = tmp_path / "out"
     _build(src, dest)
-    url = site.url_for(post)
-    page = _built_file(dest, site, url)
-    assert page.is_file(), url
-    srcs = re.findall(r'<img src="([^"]+)"', page.read_text(encoding="utf-8"))
-    assert srcs, page.read_text(encoding="utf-8")
-    resolved = posixpath.normpath(posixpath.join(unquote(url), html.unescape(srcs[0])))
-    assert resolved.startswith("/blog/")
-    assert (dest / resolved[len("/blog/"):]).read_bytes() == tiny_png
+    prefix = "/blog"
+    for path, data in ((post, tiny_png + b"new"), (old, tiny_png)):
+        url = site.public_url_path(path)
+        assert url.startswith(prefix + "/")
+        page = _built_file(dest, site, site.url_for(path))
+        assert page.is_file(), url
+        srcs = _img_srcs(page)
+        assert srcs, page.read_text(encoding="utf-8")
+        assert _served(dest, url, srcs[0], prefix).read_bytes() == data
+
+
+def test_draft_url_matches_jekyll_drafts_build(tmp_path):
+    src = _site(tmp_path, "permalink: /:categories/:year/:title/")
+    draft = src / "_drafts" / "My Draft (2).md"
+    draft.parent.mkdir()
+    draft.write_text("---\ncategories: [Ideas]\n---\nx\n", encoding="utf-8")
+    dest = tmp_path / "out"
+    done = subprocess.run(["jekyll", "build", "--safe", "--drafts", "-s", str(src), "-d",
+                           str(dest)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    site = JekyllSite(src)
+    assert [d.path for d in site.drafts()] == [draft]
+    assert _built_file(dest, site, site.url_for(draft)).is_file(), site.url_for(draft)

@@ -122,3 +122,7 @@ class HeaderCache:
                 return
             for p in paths:
                 self._entries.pop(Path(p), None)
+                try:  # the watcher may name a file through another spelling of its path
+                    self._entries.pop(Path(p).resolve(), None)
+                except OSError:
+                    pass
