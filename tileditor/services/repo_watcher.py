@@ -136,7 +136,10 @@ class RepoWatcher(QObject):
             wake = not self._inbox
             self._inbox.append((kind, src if keep_src else "", dest if keep_dest else None))
         if wake:
-            self._woken.emit()
+            try:
+                self._woken.emit()
+            except RuntimeError:
+                pass  # the Qt object is gone (stop() was skipped): nothing left to tell
 
     # -- Qt thread ------------------------------------------------------------------------
     def _drain(self) -> None:
