@@ -4,7 +4,7 @@ near-duplicate warnings, and silence on programmatic changes."""
 from collections import Counter
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QFrame, QToolButton
 
 from tileditor.ui.token_field import TokenField, default_near_duplicate, edit_distance
 
@@ -123,3 +123,16 @@ def test_edit_distance_and_default_rule():
     assert default_near_duplicate("ai", c) == "AI"
     assert default_near_duplicate("Python", c) is None
     assert default_near_duplicate("Kubernetes", c) is None
+
+
+def test_many_tokens_wrap_instead_of_widening(qtbot):
+    f = _field(qtbot, ["a"])
+    one_line = f.heightForWidth(300)
+    f.set_tokens([f"tag-number-{i}" for i in range(12)])
+    assert f.minimumSizeHint().width() < 300
+    assert f.heightForWidth(300) >= 3 * one_line
+    f.resize(300, f.heightForWidth(300))
+    chips = f.findChildren(QFrame, "tokenChip")
+    assert len(chips) == 12
+    assert chips and all(c.geometry().right() <= 300 for c in chips)
+    assert f.line_edit().geometry().right() <= 300

@@ -174,13 +174,14 @@ class FrontMatterForm(QWidget):
         self.toc_field.clicked.connect(lambda: self._on_bool_clicked("toc", self.toc_field))
         self.more_button = self._toggle_button("moreButton", "More", self._on_more_toggled)
         self.raw_button = self._toggle_button("rawButton", "Raw", self._on_raw_toggled)
-        row.addWidget(QLabel("Categories", self))
-        row.addWidget(self.categories_field, 2)
-        row.addWidget(QLabel("Tags", self))
-        row.addWidget(self.tags_field, 3)
-        row.addWidget(self.toc_field)
-        row.addWidget(self.more_button)
-        row.addWidget(self.raw_button)
+        # Token fields wrap onto more lines when they hold many chips: keep the rest on top.
+        top = Qt.AlignmentFlag.AlignTop
+        for widget, stretch in (
+            (QLabel("Categories", self), 0), (self.categories_field, 2), (QLabel("Tags", self), 0),
+            (self.tags_field, 3), (self.toc_field, 0), (self.more_button, 0),
+            (self.raw_button, 0),
+        ):
+            row.addWidget(widget, stretch, Qt.AlignmentFlag(0) if stretch else top)
         return row
 
     def _toggle_button(self, name: str, text: str, slot) -> QToolButton:

@@ -7,16 +7,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,6 +68,74 @@ def default_near_duplicate(name: str, completions: Counter) -> str | None:
     return best[2] if best else None
 
 
+class _FlowLayout(QLayout):
+    """Chips left to right, wrapping to a new line; the last item (the input) takes the rest
+    of its line. Keeps the field one line high for a few tags and never forces width."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 3, min_last: int = 80):
+        super().__init__(parent)
+        self._items: list = []
+        self._gap = spacing
+        self._min_last = min_last
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def insert_widget(self, index: int, widget: QWidget) -> None:
+        self.addChildWidget(widget)
+        self._items.insert(index, QWidgetItem(widget))
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = sum(i.sizeHint().width() + self._gap for i in self._items)
+        return QSize(width, self.minimumSize().height())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        h = max((i.sizeHint().height() for i in self._items), default=0)
+        w = max((i.minimumSize().width() for i in self._items[:-1]), default=0)
+        return QSize(max(w, self._min_last), h)
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        x, y, line_h = rect.x(), rect.y(), 0
+        right = rect.x() + rect.width()
+        for n, item in enumerate(self._items):
+            hint = item.sizeHint()
+            last = n == len(self._items) - 1
+            w = self._min_last if last else min(hint.width(), rect.width())
+            if x > rect.x() and x + w > right:
+                x, y, line_h = rect.x(), y + line_h + self._gap, 0
+            if last:
+                w = max(w, right - x)
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), QSize(w, hint.height())))
+            x += w + self._gap
+            line_h = max(line_h, hint.height())
+        return y + line_h - rect.y()
+
+
 class _Chip(QFrame):
     """One token shown as a rounded label with an x button."""
 
@@ -108,9 +179,11 @@ class TokenField(QWidget):
         self._near_fn: NearDuplicateFn = default_near_duplicate
         self._warning = ""
 
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(3)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(1)
+        self._layout = _FlowLayout()
+        outer.addLayout(self._layout)
         self._edit = QLineEdit(self)
         self._edit.setObjectName("tokenInput")
         self._edit.setPlaceholderText(placeholder)
@@ -118,12 +191,12 @@ class TokenField(QWidget):
         self._edit.installEventFilter(self)
         self._edit.returnPressed.connect(self._on_edit_return)
         self._edit.textEdited.connect(self._on_edit_text_edited)
-        self._layout.addWidget(self._edit, 1)
+        self._layout.addWidget(self._edit)
         self._warning_label = QLabel(self)
         self._warning_label.setObjectName("nearDuplicateLabel")
         self._warning_label.setStyleSheet("color: #b35c00;")
         self._warning_label.hide()
-        self._layout.addWidget(self._warning_label)
+        outer.addWidget(self._warning_label)
 
         self._model = QStandardItemModel(self)
         self._completer = QCompleter(self._model, self)
@@ -202,7 +275,7 @@ class TokenField(QWidget):
         for i, name in enumerate(self._tokens):
             chip = _Chip(name, self)
             chip.remove_clicked.connect(self._remove_user_token)
-            self._layout.insertWidget(i, chip)
+            self._layout.insert_widget(i, chip)
             chip.show()  # the layout would only show it on the next event-loop pass
             self._chips.append(chip)
 
