@@ -132,7 +132,7 @@ def test_many_tokens_wrap_instead_of_widening(qtbot):
     assert f.minimumSizeHint().width() < 300
     assert f.heightForWidth(300) >= 3 * one_line
     f.resize(300, f.heightForWidth(300))
-    chips = f.findChildren(QFrame, "tokenChip")
+    chips = [c for c in f.findChildren(QFrame, "tokenChip") if not c.isHidden()]
     assert len(chips) == 12
     assert chips and all(c.geometry().right() <= 300 for c in chips)
     assert f.line_edit().geometry().right() <= 300
