@@ -174,3 +174,28 @@ def test_refresh_while_typing_keeps_cursor_and_pending_tag(qtbot):
     assert form.tags_field.tokens() == ["a", "b"]
     assert form.tags_field.line_edit().text() == "pyt"
     assert record == []
+
+
+def test_every_corpus_header_loads_silently(qtbot, corpus):
+    from conftest import corpus_posts
+
+    from tileditor.core.header import as_list
+
+    form, record = _form(qtbot)
+    shown = 0
+    for path in corpus_posts():
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            values, error = read_header_values(text), None
+        except HeaderError as exc:
+            values, error = {}, str(exc)
+        form.set_values(values, error=error)
+        assert form.fields_enabled() == (error is None)
+        if values.get("title") is not None:
+            assert form.title_field.text() == str(values["title"])
+            shown += 1
+        tag_key = "tags" if "tags" in values else "tag"
+        expected = list(dict.fromkeys(t.strip() for t in as_list(values.get(tag_key))))
+        assert form.tags_field.tokens() == [t for t in expected if t]
+    assert shown > 0
+    assert record == []
