@@ -65,7 +65,8 @@ def test_corpus_local_images_resolve(manifest):
             assert (entry.rel, src) in KNOWN_UNRESOLVED, (entry.rel, src)
             wanted = site_paths_for(site, entry.path, src)[0].lstrip("/")
             assert prefix + wanted in upstream, "not in upstream either: really broken"
-    print(f"{manifest.parent.name}: {resolved} refs to {len(files)} files resolved, {len(unresolved)} known unresolved")
+    print(f"{manifest.parent.name}: {resolved} refs to {len(files)} files resolved, "
+          f"{len(unresolved)} known unresolved")
     # Every image the corpus copied because a post references it is found again.
     assert len(files) == info["images_included"]
     assert {u for u in unresolved} <= set(KNOWN_UNRESOLVED)

@@ -72,7 +72,8 @@ def test_listing_follows_jekyll_rules(tmp_path):
 def test_entry_fields_from_front_matter(tmp_path):
     (tmp_path / "_config.yml").write_text("timezone: Asia/Seoul\n")
     p = _post(tmp_path, "_posts/2024-03-01-some-slug.md",
-              "---\ntag: [A, B]\ncategories: X Y\ncategory: Z\ndate: 2024-03-02 10:00:00 +0000\n---\n")
+              "---\ntag: [A, B]\ncategories: X Y\ncategory: Z\n"
+              "date: 2024-03-02 10:00:00 +0000\n---\n")
     bad = _post(tmp_path, "_posts/2024-03-03-bad.md", "---\ntitle: [oops\n---\n")
     site = JekyllSite(tmp_path)
     entry = next(e for e in site.posts() if e.path == p)
@@ -87,8 +88,10 @@ def test_url_for_tmp_site(tmp_site):
     post = tmp_site / "_posts" / "2025" / "2025-04-22-TIL25_ANewChapter.md"
     assert site.url_for(post) == "/notice/TIL25_ANewChapter/"
     assert site.absolute_url_for(post) == "https://example.github.io/notice/TIL25_ANewChapter/"
-    assert site.url_for(post, {"categories": ["Dev Notes", "AI"]}) == "/dev%20notes/ai/TIL25_ANewChapter/"
-    assert site.url_for(post, {"permalink": "/x/:year/:title.html"}) == "/x/2025/TIL25_ANewChapter.html"
+    cats = {"categories": ["Dev Notes", "AI"]}
+    assert site.url_for(post, cats) == "/dev%20notes/ai/TIL25_ANewChapter/"
+    own = {"permalink": "/x/:year/:title.html"}
+    assert site.url_for(post, own) == "/x/2025/TIL25_ANewChapter.html"
     hangul = tmp_site / "_posts" / "2025-01-01-한글 (1).md"
     assert site.url_for(hangul, {}) == "/%ED%95%9C%EA%B8%80-(1)/"
 
@@ -104,7 +107,8 @@ def test_url_for_baseurl_and_pages(tmp_path):
 
 def test_tag_index_and_near_duplicates(tmp_path):
     (tmp_path / "_config.yml").write_text("title: t\n")
-    _post(tmp_path, "_posts/2024-01-01-a.md", "---\ntag: [MLOpsReview, TIL]\ncategories: Notice\n---\n")
+    _post(tmp_path, "_posts/2024-01-01-a.md",
+          "---\ntag: [MLOpsReview, TIL]\ncategories: Notice\n---\n")
     _post(tmp_path, "_posts/2024-01-02-b.md", "---\ntags: [MLOpsReview, til]\n---\n")
     _post(tmp_path, "_posts/2024-01-03-c.md", "---\ntags: [MLOpsReveiw, Python]\n---\n")
     index = JekyllSite(tmp_path).tag_index()

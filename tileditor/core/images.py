@@ -41,7 +41,11 @@ def sniff_image_type(data: bytes) -> str | None:
     if head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis"):
         return "avif"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if text.startswith(b"<svg") or (text.startswith(b"<?xml") and b"<svg" in bytes(data[:4096]).lower()):
+    if text.startswith(b"<svg"):
+        return "svg"
+    if text.startswith((b"<?xml", b"<!doctype svg", b"<!--")) and b"<svg" in bytes(
+        data[:4096]
+    ).lower():
         return "svg"
     return None
 

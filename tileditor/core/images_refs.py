@@ -5,6 +5,7 @@ access. Must not import PySide6."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -156,11 +157,11 @@ _FM_KEYS = frozenset(
 def _walk_front_matter(value, out: list[str], depth: int = 0) -> None:
     if depth > 6:
         return
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         for key, v in value.items():
             if key in _FM_KEYS and isinstance(v, str) and v.strip():
                 out.append(v.strip())
-            elif key in _FM_KEYS and isinstance(v, dict):
+            elif key in _FM_KEYS and isinstance(v, Mapping):
                 # e.g. `image: {path: ..., width: ...}` (jekyll-seo-tag)
                 p = v.get("path") or v.get("url")
                 if isinstance(p, str) and p.strip():
@@ -179,6 +180,6 @@ def front_matter_image_refs(front_matter) -> list[str]:
     """Image paths named in front matter at any depth: header.image/teaser/overlay_image,
     og_image, gallery and feature_row items (image_path and their url), sidebar images."""
     out: list[str] = []
-    if isinstance(front_matter, dict):
+    if isinstance(front_matter, Mapping):
         _walk_front_matter(front_matter, out)
     return list(dict.fromkeys(out))

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from .header import as_list
 from .site_config import is_excluded
-from .site_permalink import DATE_FILENAME, date_from_name, split_post_name, to_site_time
+from .site_permalink import (
+    DATE_FILENAME,
+    date_from_name,
+    post_categories,
+    split_post_name,
+    to_site_time,
+)
 
 POST_EXTS = (".md", ".markdown")
 _SPECIAL = ("_", ".", "#", "~")
@@ -96,7 +102,7 @@ def make_entry(root: Path, path: Path, values: dict, error: str | None, draft: b
         slug=slug,
         title=str(title),
         tags=tuple(jekyll_list(values, "tag", "tags")),
-        categories=tuple(_categories(rel, values, draft)),
+        categories=tuple(post_categories(rel, values, "_drafts" if draft else "_posts")),
         draft=draft,
         error=error,
         published=values.get("published", True) is not False,
@@ -109,9 +115,3 @@ def jekyll_list(values: dict, singular: str, plural: str) -> list[str]:
         v = values[singular]
         return as_list(v) if isinstance(v, (list, tuple)) else [str(v)]
     return as_list(values.get(plural))
-
-
-def _categories(rel: str, values: dict, draft: bool) -> list[str]:
-    from .site_permalink import post_categories
-
-    return post_categories(rel, values, "_drafts" if draft else "_posts")

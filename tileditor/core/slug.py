@@ -3,8 +3,8 @@ Owns file naming only (no file writing). Must not import PySide6."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import unicodedata
-from datetime import date, datetime
 from pathlib import Path
 
 FALLBACK_SLUG = "untitled"
@@ -52,12 +52,12 @@ def slugify(title: str, keep_case: bool = False) -> str:
     return slug or FALLBACK_SLUG
 
 
-def _as_date(value) -> date:
-    if isinstance(value, datetime):
+def _as_date(value) -> _dt.date:
+    if isinstance(value, _dt.datetime):
         return value.date()
-    if isinstance(value, date):
+    if isinstance(value, _dt.date):
         return value
-    return datetime.now().date()
+    return _dt.date.today()
 
 
 def _free_path(folder: Path, stem: str, ext: str, taken) -> Path:
@@ -69,8 +69,8 @@ def _free_path(folder: Path, stem: str, ext: str, taken) -> Path:
     return candidate
 
 
-def _subdir_for(site, when: date) -> str:
-    sub = site.conventions().posts_subdir if site is not None else ""
+def _subdir_for(site, when: _dt.date) -> str:
+    sub = site.conventions().posts_subdir
     if sub == "year":
         return str(when.year)
     # A fixed folder such as 'ko' or 'dev/python': each part made safe on its own.
@@ -78,13 +78,13 @@ def _subdir_for(site, when: date) -> str:
     return "/".join(parts)
 
 
-def new_post_path(site, title: str, date_value=None, draft: bool = False) -> Path:
+def new_post_path(site, title: str, date=None, draft: bool = False) -> Path:
     """Where a new post titled `title` goes: `_posts/<subdir>/YYYY-MM-DD-<slug>.md` in the
     blog's folder convention, or `_drafts/<slug>.md`. Never an existing file, never outside
     `_posts`/`_drafts`."""
-    keep = site is not None and site.conventions().slug_case == "keep"
+    keep = site.conventions().slug_case == "keep"
     slug = slugify(title, keep_case=keep)
-    when = _as_date(date_value)
+    when = _as_date(date)
     if draft:
         folder = site.root / "_drafts"
         stem = slug
