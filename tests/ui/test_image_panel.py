@@ -134,3 +134,37 @@ def test_thumbnail_timer_finishes(qtbot, tmp_path):
     qtbot.waitUntil(lambda: not p._thumb_timer.isActive(), timeout=5000)
     assert all(p.list_widget().item(i).icon().pixmap(96, 72).toImage().pixelColor(48, 36)
                == QColor("#3366cc") for i in range(9))
+
+
+def test_f2_rename_in_place(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLineEdit
+
+    p = _panel(qtbot)
+    png = _png(tmp_path / "shot.png")
+    p.set_images([png], [], set())
+    lst = p.list_widget()
+    lst.setCurrentItem(lst.item(0))
+    lst.setFocus()
+    qtbot.keyClick(lst, Qt.Key.Key_F2)
+    editor = lst.viewport().findChild(QLineEdit) or lst.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "shot.png"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "login-form.png")
+    with qtbot.waitSignal(p.rename_requested) as blocker:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert blocker.args == [png, "login-form.png"]
+
+
+def test_missing_reference_cannot_be_renamed_or_activated(qtbot):
+    p = _panel(qtbot)
+    p.set_images([], ["/images/x/gone.png"], set())
+    item = p.list_widget().item(0)
+    assert not item.flags() & Qt.ItemFlag.ItemIsEditable
+    seen = []
+    p.image_activated.connect(seen.append)
+    lst = p.list_widget()
+    rect = lst.visualItemRect(item)
+    qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert seen == []
+    assert not p.hint_visible()
