@@ -128,3 +128,22 @@ def test_whole_corpus_lists_and_filters(qtbot, corpus):
         p.list_widget().item(undated).text().startswith(newest.title.strip() or newest.path.stem)
     p.set_filter_text(newest.path.name)
     assert newest.path in p.visible_paths()
+
+
+def test_real_site_entries_from_the_demo_blog(qtbot, tmp_path):
+    from tileditor.core.demo import install_demo_blog
+    from tileditor.core.site import JekyllSite
+
+    site = JekyllSite(install_demo_blog(tmp_path))
+    broken = site.root / "_posts" / "2026" / "2026-03-02-broken.md"
+    broken.write_text('---\ntitle: "unclosed\n---\nbody\n', encoding="utf-8")
+    site = JekyllSite(site.root)
+    p = PostBrowserPanel()
+    qtbot.addWidget(p)
+    p.set_posts(list(site.posts()) + list(site.drafts()))
+    names = [x.name for x in p.visible_paths()]
+    assert names[:2] == ["2026-03-02-broken.md", "2026-03-01-TIL26_SqlWindowFunctions.md"]
+    assert names[-1] == "2025-09-14-TIL25_GitWorktree.md"
+    assert "header error" in p.list_widget().item(0).data(META_ROLE)
+    p.set_filter_text("제너레이터")
+    assert [x.name for x in p.visible_paths()] == ["2025-11-02-TIL25_PythonGenerator.md"]

@@ -47,7 +47,12 @@ def _sort_key(entry) -> tuple:
 def _row_text(entry) -> tuple[str, str]:
     title = (entry.title or "").strip() or Path(entry.path).stem
     when = entry.date.strftime("%Y-%m-%d") if entry.date else ""
-    bits = [b for b in (when, "draft" if entry.draft else "") if b]
+    flags = (
+        "draft" if entry.draft else "",
+        "unpublished" if getattr(entry, "published", True) is False else "",
+        "header error" if getattr(entry, "error", None) else "",
+    )
+    bits = [b for b in (when, *flags) if b]
     tags = ", ".join(str(t) for t in (entry.tags or []))
     if tags:
         bits.append("#" + tags.replace(", ", " #"))
@@ -175,7 +180,8 @@ class PostBrowserPanel(QWidget):
         cats = " ".join(str(c) for c in (entry.categories or []))
         tags = " ".join(str(t) for t in (entry.tags or []))
         item.setData(HAYSTACK_ROLE, _fold(f"{title}\n{tags}\n{cats}\n{path.name}"))
-        item.setToolTip(str(path))
+        error = getattr(entry, "error", None)
+        item.setToolTip(f"{path}\n{error}" if error else str(path))
         if entry.draft:
             font = QFont(item.font())
             font.setItalic(True)
