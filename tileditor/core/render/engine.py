@@ -85,7 +85,8 @@ def _normalize(body: str) -> str:
     placeholders made by the Liquid pass survive."""
     body = body.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
     lines = [ln.expandtabs(4) for ln in body.split("\n")]
-    return "\n".join("" if not ln.strip(" ") else ln for ln in lines)
+    # Python-Markdown appends two newlines so the last block ends like every other one.
+    return "\n".join("" if not ln.strip(" ") else ln for ln in lines) + "\n\n"
 
 
 def _front_matter(text: str) -> tuple[str, dict, int, list[str]]:
@@ -134,7 +135,7 @@ def render(text: str, site=None, post_path: Path | None = None,
     )
     liquid_text, liquid_warnings = render_liquid(source, ctx)
     warnings += liquid_warnings
-    html = _convert(md, liquid_text, source.split("\n"), offset + 1, options.data_lines)
+    html = _convert(md, liquid_text, source[:-2].split("\n"), offset + 1, options.data_lines)
     resolver = options.resolve_image or _default_resolver(site, post_path, fm)
     html, images, image_warnings = resolve_images(html, resolver)
     title = fm.get("title")

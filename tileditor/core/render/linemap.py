@@ -26,22 +26,29 @@ def align(pre_lines: list[str], src_lines: list[str], spans: dict[str, int] | No
             index.setdefault(key, []).append(j)
     last = max(len(src_lines) - 1, 0)
     out: list[int] = []
-    j = 0
+    j = floor = 0
     for i, line in enumerate(pre_lines):
         key = line.rstrip()
         if j < len(keys) and key == keys[j]:
             out.append(j)
             j += 1
+            floor = j
             continue
         if key.strip() in spans:
             out.append(min(j, last))
+            # Liquid loops can make a block longer than its source: remember where it began.
+            floor = j
             j += spans[key.strip()]
             continue
-        target = _search(index.get(key) if key.strip() else None, j, pre_lines, keys, i)
+        positions = index.get(key) if key.strip() else None
+        target = _search(positions, j, pre_lines, keys, i)
+        if target is None and floor < j:
+            target = _search(positions, floor, pre_lines, keys, i)
+        if target is None and key.strip():
+            target = _fuzzy(key, keys, j)
         if target is not None:
-            j = target
-            out.append(j)
-            j += 1
+            out.append(target)
+            j = floor = target + 1
         else:
             out.append(min(j, last))
     return out
@@ -60,6 +67,20 @@ def _search(positions, j: int, pre_lines, keys, i: int):
     nxt = pre_lines[i + 1].rstrip() if i + 1 < len(pre_lines) else None
     if nxt is not None and pos + 1 < len(keys) and nxt == keys[pos + 1]:
         return pos
+    return None
+
+
+_LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\x02[^\x03]*\x03|\s+")
+
+
+def _fuzzy(key: str, keys: list[str], j: int, window: int = 30):
+    """A line the Liquid pass rewrote: match on what is left without Liquid and placeholders."""
+    probe = _LIQUID.sub("", key)[:12]
+    if len(probe) < 3:
+        return None
+    for k in range(j, min(j + window, len(keys))):
+        if _LIQUID.sub("", keys[k])[:12] == probe:
+            return k
     return None
 
 

@@ -86,4 +86,4 @@ class TocExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md) -> None:
-        md.treeprocessors.register(TocTreeprocessor(md, self.getConfig("levels")), "tl_toc", 6)
+        md.treeprocessors.register(TocTreeprocessor(md, self.getConfig("levels")), "tl_toc", 3)
