@@ -48,7 +48,7 @@ Euler: $e^{i\\pi} + 1 = 0$ and
 
 $$\\sum_{k=1}^n k = \\frac{n(n+1)}{2}$$
 
-<div class="liquid-include">{% include video id="abc" provider="youtube" %}</div>
+{% include video id="abc" provider="youtube" %}
 
 [Read the docs](https://docs.docker.com/){: .btn .btn--primary}
 """

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 
 from tileditor.ui.preview_pane import PreviewPane
+from tileditor.ui.preview_template import katex_dir
 
 JS_TIMEOUT = 10000
 
@@ -187,3 +188,37 @@ def test_request_guard_limits_files_and_remote(tmp_path):
     guard.block_remote = True
     assert not guard.allows(QUrl("https://example.org/a.png"))
     assert guard.allows(QUrl("data:image/png;base64,AAAA"))
+
+
+@pytest.mark.skipif(katex_dir() is None, reason="resources/katex is not vendored")
+def test_math_is_typeset_on_load_and_on_patch(pane, qtbot):
+    pane._needs_reload = True
+    show(qtbot, pane, FakeResult('<p data-line="1">$$x^2$$ and \\(y\\)</p>'))
+    qtbot.waitUntil(lambda: js(qtbot, pane, "document.querySelectorAll('.katex').length") == 2,
+                    timeout=JS_TIMEOUT)
+    show(qtbot, pane, FakeResult('<p data-line="1">inline $a+b$ here</p>'))
+    assert js(qtbot, pane, "document.querySelectorAll('#tileditor-content .katex').length") == 1
+    assert "$a+b$" not in js(qtbot, pane, "document.body.innerText")
+
+
+def test_allowing_scripts_lets_the_post_run_its_own(shared, qtbot):
+    pane, _opened, _root = shared
+    try:
+        pane.set_allow_scripts(True)
+        show(qtbot, pane, FakeResult('<p data-line="1">s</p><script>'
+                                     "document.body.setAttribute('data-ran', '1')</script>"))
+        assert js(qtbot, pane, "document.body.getAttribute('data-ran')") == "1"
+    finally:
+        with qtbot.waitSignal(pane.rendered, timeout=JS_TIMEOUT):
+            pane.set_allow_scripts(False)  # reloads the last result without scripts
+    assert js(qtbot, pane, "document.body.hasAttribute('data-ran')") is False
+
+
+def test_real_render_result_of_the_sample_site(pane, qtbot, tmp_site):
+    render_mod = pytest.importorskip("tileditor.core.render")
+    post = tmp_site / "_posts" / "2025" / "2025-04-22-TIL25_ANewChapter.md"
+    result = render_mod.render(post.read_text(encoding="utf-8"), post_path=post)
+    pane.set_repo_root(tmp_site)
+    show(qtbot, pane, result, {**META, "toc": True})
+    assert "with a break" in js(qtbot, pane, "document.body.innerText")
+    assert js(qtbot, pane, "document.querySelectorAll('#tileditor-content [data-line]').length") > 0

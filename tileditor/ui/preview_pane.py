@@ -50,6 +50,7 @@ class PreviewPane(QWebEngineView):
         self._needs_reload = True
         self._parts: dict[str, str] | None = None
         self._queued = False  # parts changed while a load was in flight
+        self._restore_y: float | None = None
         self._apply_settings()
         self.set_repo_root(repo_root)
 
@@ -65,7 +66,8 @@ class PreviewPane(QWebEngineView):
         self._needs_reload = True
 
     def set_allow_scripts(self, allow: bool) -> None:
-        """Let the post's own scripts run (off by default). Reloads the page."""
+        """Let the post's own scripts run (off by default). Reloads the page; while on, every
+        result is a full load (scroll kept) so the scripts run again, as in a browser."""
         if allow != self._allow_scripts:
             self._allow_scripts = bool(allow)
             self._apply_settings()
@@ -89,8 +91,9 @@ class PreviewPane(QWebEngineView):
         self._parts = tpl.page_parts(result, page_meta or {})
         if self._loading:
             self._queued = True
-        elif not self._loaded or self._needs_reload:
-            self._full_load()
+        elif not self._loaded or self._needs_reload or self._allow_scripts:
+            # With scripts allowed the post's own scripts must run again, as in a browser.
+            self._full_load(keep_scroll=self._loaded)
         else:
             self._patch()
 
@@ -145,8 +148,9 @@ class PreviewPane(QWebEngineView):
         root = self._repo_root or Path(self._tmpdir.name)
         return QUrl.fromLocalFile(str(root) + os.sep).toString()
 
-    def _full_load(self) -> None:
+    def _full_load(self, keep_scroll: bool = False) -> None:
         assert self._parts is not None
+        self._restore_y = self._page.scrollPosition().y() if keep_scroll else None
         csp = tpl.content_security_policy(self._allow_scripts, self._block_remote)
         page = tpl.full_page(self._parts, self._base_url(), csp)
         self._loading, self._loaded, self._queued = True, False, False
@@ -189,6 +193,12 @@ class PreviewPane(QWebEngineView):
             return
         if self._queued:
             self._queued = False
-            self._full_load() if self._needs_reload else self._patch()
+            if self._needs_reload or self._allow_scripts:
+                self._full_load(keep_scroll=True)
+            else:
+                self._patch()
+        elif self._restore_y:
+            self.run_app_js(f"window.scrollTo(0, {float(self._restore_y)})",
+                            lambda _r: self.rendered.emit())
         else:
             self.rendered.emit()

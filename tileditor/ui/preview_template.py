@@ -123,7 +123,8 @@ def _toc_from_headings(headings: list) -> str:
     """Nested <ul> for [(level, id, text)], for results that carry no toc_html."""
     if not headings:
         return ""
-    out, depth_stack = [], []
+    out: list[str] = []
+    depth_stack: list[int] = []
     for level, hid, text in headings:
         while depth_stack and depth_stack[-1] > level:
             out.append("</li></ul>")
@@ -144,11 +145,13 @@ def toc_html(result: Any, page_meta: dict) -> str:
     inner = _field(result, "toc_html", "") or _toc_from_headings(_field(result, "headings", []))
     if not inner:
         return ""
+    if "toc__menu" not in inner[:80]:
+        inner = inner.replace("<ul>", '<ul class="toc__menu">', 1)
     label = html.escape(str(page_meta.get("toc_label") or "On this page"))
     return (
         '<aside class="sidebar__right"><nav class="toc"><header>'
         f'<h4 class="nav__title">{label}</h4></header>'
-        f'<div class="toc__menu">{inner}</div></nav></aside>'
+        f"{inner}</nav></aside>"
     )
 
 
