@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
 from tileditor.core.header import HeaderError, read_header_values
-from tileditor.ui.front_matter_form import FrontMatterForm, format_date
+from tileditor.ui.front_matter_form import FrontMatterForm, format_date, is_valid_date_text
 from tileditor.ui.token_field import TokenField
 
 HEADER = (
@@ -199,3 +199,24 @@ def test_every_corpus_header_loads_silently(qtbot, corpus):
         assert form.tags_field.tokens() == [t for t in expected if t]
     assert shown > 0
     assert record == []
+
+
+def test_date_typing_is_checked(qtbot):
+    form, record = _form(qtbot)
+    form.set_values({"date": "2023-03-17 17:00:00 +0900"})
+    assert form.date_is_valid()
+    form.date_field.selectAll()
+    qtbot.keyClicks(form.date_field, "2025-13-40")
+    assert record[-1] == ("date", "2025-13-40")
+    assert not form.date_is_valid()
+    assert "Not a date" in form.date_field.toolTip()
+    form.date_field.selectAll()
+    qtbot.keyClicks(form.date_field, "2025-02-03 09:30")
+    assert form.date_is_valid() and "Not a date" not in form.date_field.toolTip()
+
+
+def test_is_valid_date_text():
+    for ok in ("", "2025-04-22", "2023-03-17 17:00:00 +0900", "2024-1-5 8:05", "2024-01-05T08:05:00Z"):
+        assert is_valid_date_text(ok), ok
+    for bad in ("2025-02-30", "yesterday", "2025-04-22x", "22-04-2025"):
+        assert not is_valid_date_text(bad), bad

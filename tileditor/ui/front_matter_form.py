@@ -5,6 +5,7 @@ Takes plain values, emits intent signals; must not import the post model or touc
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from datetime import date, datetime
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tileditor.core.header import as_list
+from tileditor.core.header import as_datetime, as_list
 from tileditor.ui.token_field import TokenField
 
 LAYOUTS = ["single", "posts", "archive", "splash", "home", "categories", "tags", "default"]
@@ -47,6 +48,11 @@ MORE_FIELDS = [
     ("related", "bool", "Related"),
 ]
 
+DATE_TIP = "date: YYYY-MM-DD [HH:MM[:SS] [+ZZZZ]]; empty uses the date in the file name"
+_DATE_RE = re.compile(
+    r"\s*\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+    r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?\s*"
+)
 INHERIT_TIP = "Partly checked: not set in this post (the site default applies)"
 
 
@@ -69,6 +75,13 @@ def format_date(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def is_valid_date_text(text: str) -> bool:
+    """True for an empty date or one Jekyll (Ruby's Time.parse on YAML dates) accepts."""
+    if not text.strip():
+        return True
+    return bool(_DATE_RE.fullmatch(text)) and as_datetime(text) is not None
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:
@@ -137,8 +150,8 @@ class FrontMatterForm(QWidget):
         self.date_field = QLineEdit(self)
         self.date_field.setObjectName("dateField")
         self.date_field.setFixedWidth(150)
-        self.date_field.setToolTip("date: (YYYY-MM-DD [HH:MM:SS +ZZZZ]); empty uses the file name")
-        self.date_field.textEdited.connect(lambda t: self._emit("date", t.strip() or None))
+        self.date_field.setToolTip(DATE_TIP)
+        self.date_field.textEdited.connect(self._on_date_edited)
         self.layout_field = QComboBox(self)
         self.layout_field.setObjectName("layoutField")
         self.layout_field.setEditable(True)
@@ -243,6 +256,7 @@ class FrontMatterForm(QWidget):
             title = values.get("title")
             _set_text(self.title_field, "" if title is None else str(title))
             _set_text(self.date_field, format_date(values.get("date")))
+            self._show_date_validity(self.date_field.text())
             hint = f"{file_date} (file name)" if file_date else "YYYY-MM-DD"
             self.date_field.setPlaceholderText(hint)
             _set_text(self.layout_field.lineEdit(), str(values.get("layout") or ""))
@@ -338,6 +352,19 @@ class FrontMatterForm(QWidget):
             node[rest[-1]] = value
         self._values[parent] = root
         return parent, (root or None)
+
+    def _on_date_edited(self, text: str) -> None:
+        self._show_date_validity(text)
+        self._emit("date", text.strip() or None)
+
+    def _show_date_validity(self, text: str) -> None:
+        # Jekyll stops the whole build on a date it cannot parse: say so while typing.
+        ok = is_valid_date_text(text)
+        self.date_field.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #c62828; }")
+        self.date_field.setToolTip(DATE_TIP if ok else "Not a date Jekyll can read. " + DATE_TIP)
+
+    def date_is_valid(self) -> bool:
+        return is_valid_date_text(self.date_field.text())
 
     def _on_layout_edited(self, text: str) -> None:
         self._emit("layout", text.strip() or None)
