@@ -136,3 +136,18 @@ def test_many_tokens_wrap_instead_of_widening(qtbot):
     assert len(chips) == 12
     assert chips and all(c.geometry().right() <= 300 for c in chips)
     assert f.line_edit().geometry().right() <= 300
+
+
+def test_click_on_free_space_focuses_input(qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLineEdit
+
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    f = _field(qtbot, ["one", "two"])
+    f.resize(400, 80)  # taller than its one line of chips: the bottom is free space
+    f.activateWindow()
+    other.setFocus()
+    assert f.childAt(QPoint(5, 75)) is None
+    qtbot.mouseClick(f, Qt.MouseButton.LeftButton, pos=QPoint(5, 75))
+    assert f.focusWidget() is f.line_edit()

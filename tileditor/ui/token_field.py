@@ -316,6 +316,11 @@ class TokenField(QWidget):
         self._edit.clear()
         self._add_user_tokens([name])
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # A click on the field's free space (between or after chips) means "type here".
+        self._edit.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
             obj is self._edit
