@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import corpus_posts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
 from tileditor.core.site import JekyllSite
@@ -53,7 +55,7 @@ def test_fast_path_never_disagrees(yaml):
 
 
 def test_fast_path_declines_what_it_cannot_read_exactly():
-    for yaml in ("toc: True\n", "title: 0x1F\n", "tags:\n  - a\n", "date: 2025-01-01\n",
+    for yaml in ("toc: True\n", "title: 0x1F\n", "tags:\n  - [a]\n", "date: 2025-01-01\n",
                  "title: x # c\n", "a: 1\na: 2\n", "title: >\n  folded\n"):
         assert fast_load(yaml) is None, yaml
 
@@ -114,3 +116,59 @@ def test_two_thousand_posts_listing(tmp_path):
     assert index.tags["common"] == sum(1 for i in range(2000) if i % 4 == 1)
     assert index.categories["Notice"] == 500
     assert not any(e.error for e in first)
+
+
+@pytest.mark.parametrize("yaml", [
+    'title: "TIL :: A new chapter"\n', "title: 'it''s'\n", 'title: "a \\" b"\n',
+    "title: ' spaced '\n", 'tags: ["a", b]\n', 'tags: ["a, b"]\n',
+    "tags:\n  - a\n  - \"b c\"\n", "tags:\n- a\n- b\ntitle: x\n", "tags:\ntitle: x\n",
+    "tags:\n  - a\n - b\n", "tags:\n  - a\n\n  - b\n", "tags:\n  - [a]\n", "tags:\n  - a: b\n",
+    "header:\n  image: x.png\n", "title: a\u00a0\n", "title: a\r\n", "null: x\n", "y: 1\n",
+    "title: \"x\" # c\n", "tags:\n  -\n",
+])
+def test_fast_path_quoted_and_block_lists(yaml):
+    fast = fast_load(yaml)
+    try:
+        slow = load_yaml_mapping(yaml)
+    except HeaderError:
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == slow and [type(v) for v in fast.values()] == [
+            type(v) for v in slow.values()]
+
+
+def test_fast_path_takes_the_common_til_header():
+    yaml = ('title: "TIL :: A new chapter"\ntag: [Notice, MLOpsReview, TIL_25]\n'
+            "categories: Notice\ntoc: true \ntags:\n  - a\n  - b\n")
+    assert fast_load(yaml) == load_yaml_mapping(yaml)
+
+
+_VALUE = st.text(alphabet="ab 한:#-'\"[],{}!&*|>%@`?.0123456789\\\u00a0eE+~", max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["title", "tags", "tag", "toc", "n"]),
+                          st.sampled_from(["plain", "flow", "block", "dq", "sq"]),
+                          st.lists(_VALUE, min_size=0, max_size=3)), max_size=4))
+def test_fast_path_agrees_with_ruamel_on_generated_headers(spec):
+    lines = []
+    for key, form, values in spec:
+        v = values or [""]
+        if form == "plain":
+            lines.append(f"{key}: {v[0]}")
+        elif form == "flow":
+            lines.append(f"{key}: [{', '.join(v)}]")
+        elif form == "block":
+            lines += [f"{key}:"] + [f"  - {x}" for x in v]
+        elif form == "dq":
+            lines.append(f'{key}: "{v[0]}"')
+        else:
+            lines.append(f"{key}: '{v[0]}'")
+    yaml = "\n".join(lines) + "\n"
+    fast = fast_load(yaml)
+    if fast is None:
+        return
+    slow = load_yaml_mapping(yaml)  # the fast path must never accept invalid YAML
+    assert fast == slow
+    assert [type(v) for v in fast.values()] == [type(v) for v in slow.values()]

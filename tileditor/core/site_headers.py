@@ -12,7 +12,7 @@ from pathlib import Path
 from .header import HeaderError, load_yaml_mapping, split_front_matter
 
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
-_LINE = re.compile(rf"^({_KEY}):(?:[ \t]+(.*?))?[ \t]*$")
+_LINE = re.compile(rf"^({_KEY}):(?: +(.*?))? *$")
 # A plain scalar the fast path may take as a string: starts with a letter, Hangul or digit
 # and holds nothing YAML could read as structure, a comment, an alias or an escape.
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\[\]{},\"']*$")
@@ -25,38 +25,83 @@ _NOT_STR = re.compile(
 _MISS = object()
 
 
+_DQ = re.compile(r'^"([^"\\\x00-\x08\x0b-\x1f]*)"[ \t]*$')
+_SQ = re.compile(r"^'([^'\x00-\x08\x0b-\x1f]*)'[ \t]*$")
+# Characters YAML treats as line breaks or that make tabs and CR matter: the loader decides.
+_ODD = re.compile("[\r\t\x85\u2028\u2029\ufeff]")
+_ITEM_LINE = re.compile(r"^( *)- (.*?)[ \t]*$")
+
+
 def _scalar(text: str):
-    text = text.rstrip()
+    text = text.rstrip(" \t")
     if text in ("true", "false"):
         return text == "true"
+    # Quoted scalars with no escapes and no inner quote mean exactly their content.
+    m = _DQ.match(text) or _SQ.match(text)
+    if m:
+        return m.group(1)
     if _NOT_STR.match(text) or not _PLAIN.match(text):
         return _MISS
     return text
 
 
 def _flow_list(text: str):
-    inner = text[1:-1].strip()
+    inner = text[1:-1].strip(" ")
     if not inner:
         return []
-    items = [i.strip() for i in inner.split(",")]
-    if any(not i or not _ITEM.match(i) or _NOT_STR.match(i) for i in items):
+    items = [_scalar(i.strip(" ")) for i in inner.split(",")]
+    if any(not isinstance(i, str) or not i for i in items):
         return _MISS
     return items
 
 
+def _block_list(lines: list[str], start: int):
+    """Items of a `- item` block after line `start`, and the index after it."""
+    items: list = []
+    indent = None
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip(" "):
+            rest = next((x for x in lines[i:] if x.strip(" ")), "")
+            if rest.lstrip(" ").startswith("-"):
+                return _MISS, i  # a blank line inside a block: the real loader decides
+            break
+        m = _ITEM_LINE.match(line)
+        if not m:
+            break
+        if indent is None:
+            indent = len(m.group(1))
+        if len(m.group(1)) != indent:
+            return _MISS, i
+        item = _scalar(m.group(2))
+        if not isinstance(item, str) or not item:
+            return _MISS, i
+        items.append(item)
+        i += 1
+    return (items if items else None), i
+
+
 def fast_load(yaml_text: str):
-    """Values of a header made only of `key: plain` and `key: [a, b]` lines, else None."""
+    """Values of a header made only of `key: scalar`, `key: [a, b]` and `key:` + `- item`
+    lines with plain or simply quoted strings; None when the real loader must decide."""
+    if _ODD.search(yaml_text):
+        return None
     out: dict = {}
-    for line in yaml_text.split("\n"):
-        if not line.strip():
+    lines = yaml_text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if not line.strip(" "):
             continue
         m = _LINE.match(line)
-        if not m or m.group(1) in out:
+        if not m or m.group(1) in out or _NOT_STR.match(m.group(1)):
             return None
         value = m.group(2)
         if value is None or value == "":
-            return None  # an empty value may open a block list or mapping
-        if value.startswith("[") and value.endswith("]"):
+            parsed, i = _block_list(lines, i)
+        elif value.startswith("[") and value.endswith("]"):
             parsed = _flow_list(value)
         else:
             parsed = _scalar(value)
