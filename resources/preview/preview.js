@@ -43,6 +43,13 @@
       window.scrollTo(window.scrollX, y);
       return document.getElementById("tileditor-content") !== null;
     },
+    // File line of the first block visible at the top of the viewport (0 when none).
+    topLine: function () {
+      for (const el of lineBlocks()) {
+        if (el.getBoundingClientRect().bottom > 1) return parseInt(el.getAttribute("data-line"), 10);
+      }
+      return 0;
+    },
     scrollToLine: function (line) {
       let best = null, bestLine = -1;
       for (const el of lineBlocks()) {

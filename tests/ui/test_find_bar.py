@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tileditor.ui.editor_pane import EditorPane
@@ -17,6 +18,12 @@ TEXT = "Cat cat CAT\nconcat\u00a0cat"
 @pytest.fixture
 def setup(qtbot):
     host = QWidget()
+    # A window-wide action on Ctrl+F, as the main window has: must not make the key ambiguous.
+    host.window_find = QAction("Find", host)
+    host.window_find.setShortcut(QKeySequence("Ctrl+F"))
+    host.window_find_count = []
+    host.window_find.triggered.connect(lambda: host.window_find_count.append(1))
+    host.addAction(host.window_find)
     layout = QVBoxLayout(host)
     editor = EditorPane()
     bar = FindBar(editor)
@@ -28,7 +35,7 @@ def setup(qtbot):
     host.activateWindow()
     editor.setFocus()
     editor.set_text(TEXT)
-    yield editor, bar
+    yield editor, bar, host
     host.close()  # `host` owns both widgets; keeping this frame alive keeps them alive
 
 
@@ -38,9 +45,10 @@ def sel(editor):
 
 
 def test_ctrl_f_opens_find_and_esc_closes(setup, qtbot):
-    editor, bar = setup
+    editor, bar, host = setup
     qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)
     assert bar.isVisible() and not bar.replace_field.isVisible()
+    assert host.window_find_count == []  # the editor's bar took the key, unambiguously
     assert bar.find_field.hasFocus()
     qtbot.keyClick(bar.find_field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
@@ -48,13 +56,13 @@ def test_ctrl_f_opens_find_and_esc_closes(setup, qtbot):
 
 
 def test_ctrl_h_opens_replace(setup, qtbot):
-    editor, bar = setup
+    editor, bar, _host = setup
     qtbot.keyClick(editor, Qt.Key.Key_H, CTRL)
     assert bar.isVisible() and bar.replace_field.isVisible() and bar.is_replace_mode()
 
 
 def test_next_previous_wrap_and_case(setup, qtbot):
-    editor, bar = setup
+    editor, bar, _host = setup
     bar.open_find()
     qtbot.keyClicks(bar.find_field, "cat")  # search as you type: first match
     assert sel(editor) == (0, 3)
@@ -74,7 +82,7 @@ def test_next_previous_wrap_and_case(setup, qtbot):
 
 
 def test_replace_one_then_all_is_one_undo_step(setup, qtbot):
-    editor, bar = setup
+    editor, bar, _host = setup
     bar.open_replace()
     bar.find_field.setText("cat")
     bar.replace_field.setText("dog")
@@ -92,3 +100,19 @@ def test_replace_one_then_all_is_one_undo_step(setup, qtbot):
     bar.replace_field.setText("a cat")  # the replacement contains the needle: no loop
     assert bar.replace_all() == 4
     assert editor.text() == "a cat dog a cat\ncona cat\u00a0a cat"
+
+
+def test_f3_in_editor_and_escape_from_editor(setup, qtbot):
+    editor, bar, _host = setup
+    bar.open_find()
+    bar.find_field.setText("cat")
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert sel(editor) == (0, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_F3)
+    assert sel(editor) == (4, 7)
+    qtbot.keyClick(editor, Qt.Key.Key_F3, SHIFT)
+    assert sel(editor) == (0, 3)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not bar.isVisible()

@@ -101,6 +101,10 @@ def test_scroll_to_line_moves_to_nearest_block(pane, qtbot):
     top = js(qtbot, pane, "document.querySelector('[data-line=\"161\"]').getBoundingClientRect().top")
     assert box[0] > 500
     assert abs(top) < 2
+    lines = []
+    pane.request_top_line(lines.append)
+    qtbot.waitUntil(lambda: bool(lines), timeout=JS_TIMEOUT)
+    assert lines == [161]
     pane.scroll_to_line(0, box.append)
     qtbot.waitUntil(lambda: len(box) == 2, timeout=JS_TIMEOUT)
     assert box[1] == 0

@@ -80,7 +80,7 @@ class EditorPane(QPlainTextEdit):
         finally:
             self._loading = False
         self._last_top = self.top_line()
-        self._last_cursor_line = self.cursor_position()[0]
+        self._last_cursor_line = self.cursor_line_column()[0]
 
     def text(self) -> str:
         """The text exactly: toPlainText() would turn U+00A0 into spaces."""
@@ -134,7 +134,11 @@ class EditorPane(QPlainTextEdit):
     def top_line(self) -> int:
         return self.firstVisibleBlock().blockNumber() + self._first_line
 
-    def cursor_position(self) -> tuple[int, int]:
+    def cursor_position(self) -> int:
+        """The cursor as an index into text() (what insert_at takes)."""
+        return self._from_qt(self.textCursor().position())
+
+    def cursor_line_column(self) -> tuple[int, int]:
         """(file line, column), both 1-based; the column counts characters."""
         cursor = self.textCursor()
         block = cursor.block()
@@ -245,7 +249,7 @@ class EditorPane(QPlainTextEdit):
             self.top_line_changed.emit(top)
 
     def _on_cursor_moved(self) -> None:
-        line = self.cursor_position()[0]
+        line = self.cursor_line_column()[0]
         if line != self._last_cursor_line:
             self._last_cursor_line = line
             self.cursor_line_changed.emit(line)

@@ -5,7 +5,7 @@ tileditor.services or reach into other widgets."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 FindFlag = QTextDocument.FindFlag
-Ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class FindBar(QWidget):
@@ -46,6 +45,9 @@ class FindBar(QWidget):
 
     def open_replace(self) -> None:
         self._open(replace=True)
+
+    show_find = open_find  # names the window's actions use
+    show_replace = open_replace
 
     def close_bar(self) -> None:
         self.hide()
@@ -114,20 +116,34 @@ class FindBar(QWidget):
         self._replace_mode = False
 
     def _install_shortcuts(self) -> None:
-        keys = [(QKeySequence.StandardKey.Find, self.open_find), ("Ctrl+H", self.open_replace),
-                (QKeySequence.StandardKey.FindNext, self.find_next), ("F3", self.find_next),
-                (QKeySequence.StandardKey.FindPrevious, self.find_previous),
-                ("Shift+F3", self.find_previous)]
-        seen: set[str] = set()
-        for owner in (self._editor, self):
-            for key, slot in keys:
-                sequence = QKeySequence(key)
-                if sequence.isEmpty() or (id(owner), sequence.toString()) in seen:
-                    continue
-                seen.add((id(owner), sequence.toString()))
-                shortcut = QShortcut(sequence, owner)
-                shortcut.setContext(Ctx)  # the constructor's context argument is ignored
-                shortcut.activated.connect(slot)
+        # Key handling through event filters, not QShortcut: accepting ShortcutOverride in
+        # the editor and the bar wins over a window action on the same key (e.g. the
+        # window's Ctrl+F), where two QShortcuts would be ambiguous and neither would fire.
+        ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+        none = Qt.KeyboardModifier.NoModifier
+        self._keys = {
+            (Qt.Key.Key_F, ctrl): self.open_find,
+            (Qt.Key.Key_H, ctrl): self.open_replace,
+            (Qt.Key.Key_F3, none): self.find_next,
+            (Qt.Key.Key_F3, shift): self.find_previous,
+            (Qt.Key.Key_G, ctrl): self.find_next,
+            (Qt.Key.Key_G, ctrl | shift): self.find_previous,
+        }
+        self._editor.installEventFilter(self)
+        self.installEventFilter(self)
+        self.case_box.installEventFilter(self)
+        for button in self._buttons.values():
+            button.installEventFilter(self)
+
+    def _key_action(self, ev):
+        mods = ev.modifiers() & (Qt.KeyboardModifier.ControlModifier |
+                                 Qt.KeyboardModifier.ShiftModifier |
+                                 Qt.KeyboardModifier.AltModifier)
+        action = self._keys.get((ev.key(), mods))
+        if action is None and ev.key() == Qt.Key.Key_Escape and self.isVisible() and \
+                mods == Qt.KeyboardModifier.NoModifier:
+            action = self.close_bar
+        return action
 
     def _open(self, replace: bool) -> None:
         self._replace_mode = replace
@@ -184,7 +200,15 @@ class FindBar(QWidget):
         self.find_next()
 
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:  # noqa: N802
-        if ev.type() == QEvent.Type.KeyPress:
+        kind = ev.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            action = self._key_action(ev)
+            if action is not None:
+                ev.accept()
+                if kind == QEvent.Type.KeyPress:
+                    action()
+                return True
+        if kind == QEvent.Type.KeyPress and obj in (self.find_field, self.replace_field):
             key = ev.key()
             if key == Qt.Key.Key_Escape:
                 self.close_bar()

@@ -102,6 +102,17 @@ class PreviewPane(QWebEngineView):
         `callback(scrollY)` receives the new scroll offset."""
         self.run_app_js(f"window.tileditor && window.tileditor.scrollToLine({int(line)})", callback)
 
+    def request_top_line(self, callback) -> None:
+        """Ask which file line is at the top of the preview; `callback(int)` gets it (not called
+        when the page has no line-tagged blocks),
+        e.g. to move the editor to where the reader is."""
+
+        def deliver(value) -> None:
+            if isinstance(value, (int, float)) and value > 0:
+                callback(int(value))
+
+        self.run_app_js("window.tileditor ? window.tileditor.topLine() : 0", deliver)
+
     def run_app_js(self, code: str, callback=None) -> None:
         """Run JavaScript in tileditor's own world (it works while page scripts are off)."""
         if callback is None:
