@@ -104,8 +104,7 @@ class PreviewPane(QWebEngineView):
 
     def request_top_line(self, callback) -> None:
         """Ask which file line is at the top of the preview; `callback(int)` gets it (not called
-        when the page has no line-tagged blocks),
-        e.g. to move the editor to where the reader is."""
+        when the page has no line-tagged blocks), e.g. to move the editor to where the reader is."""
 
         def deliver(value) -> None:
             if isinstance(value, (int, float)) and value > 0:
