@@ -59,6 +59,10 @@ def test_front_matter_image_refs():
     "//www.example.github.io/images/2025-04-22-TIL25_ANewChapter/shot.png",
     "../../images/2025-04-22-TIL25_ANewChapter/sh%6Ft.png",
     "<../../images/2025-04-22-TIL25_ANewChapter/shot.png>",
+    "{{ '/images/2025-04-22-TIL25_ANewChapter/shot.png' | prepend: site.baseurl }}",
+    '{{ "/images/2025-04-22-TIL25_ANewChapter/shot.png" | prepend: site.baseurl '
+    "| prepend: site.url }}",
+    "{{site.baseurl}}/images/2025-04-22-TIL25_ANewChapter/shot.png",
 ])
 def test_resolve_like_the_published_site(tmp_site, src):
     site = JekyllSite(tmp_site)

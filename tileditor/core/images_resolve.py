@@ -15,6 +15,9 @@ from urllib.parse import unquote, urlsplit
 _LIQUID_VAR = re.compile(r"\{\{-?\s*site\.(url|baseurl)\s*-?\}\}")
 _LIQUID_FILTER = re.compile(
     r"""\{\{-?\s*(?:"([^"]*)"|'([^']*)')\s*\|\s*(relative_url|absolute_url)\s*-?\}\}""")
+_LIQUID_PREPEND = re.compile(
+    r"""\{\{-?\s*(?:"([^"]*)"|'([^']*)')\s*\|\s*prepend:\s*site\.(url|baseurl)\s*"""
+    r"""(?:\|\s*prepend:\s*site\.(url|baseurl)\s*)?-?\}\}""")
 _LIQUID_LINK = re.compile(r"\{%-?\s*link\s+(\S+)\s*-?%\}")
 
 
@@ -32,7 +35,15 @@ def expand_liquid(site, src: str) -> str | None:
         base = site.baseurl + path
         return site.url + base if m.group(3) == "absolute_url" else base
 
+    def prepend(m):
+        path = m.group(1) if m.group(1) is not None else m.group(2)
+        for name in (m.group(3), m.group(4)):
+            if name:
+                path = (site.url if name == "url" else site.baseurl) + path
+        return path
+
     out = _LIQUID_FILTER.sub(filt, src)
+    out = _LIQUID_PREPEND.sub(prepend, out)
     out = _LIQUID_VAR.sub(var, out)
     out = _LIQUID_LINK.sub(lambda m: site.baseurl + "/" + m.group(1).lstrip("/"), out)
     if "{{" in out or "{%" in out:
