@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import re
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -20,7 +19,8 @@ sys.path[:0] = [str(TOOLS), str(TOOLS.parent)]
 import fidelity_compare as fc  # noqa: E402
 import fidelity_jekyll as fj  # noqa: E402
 
-PLACEHOLDER_CLASS = re.compile(r"(include|liquid)", re.I)
+# tileditor.core.liquid renders an include as <div|span class="liquid-include">include x</...>.
+PLACEHOLDER_CLASSES = {"liquid-include"}
 
 
 @dataclass
@@ -97,7 +97,7 @@ def is_include_placeholder(el: fc.Element) -> bool:
     """Our visible stand-in for an {% include %}: equal to the empty stub include of the build."""
     if any(k in el.attrs for k in ("data-include", "data-liquid-include", "data-liquid")):
         return True
-    return any(PLACEHOLDER_CLASS.search(c) for c in el.classes())
+    return any(c in PLACEHOLDER_CLASSES for c in el.classes())
 
 
 # ------------------------------------------------------------------ rendering with tileditor

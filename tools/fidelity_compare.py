@@ -322,7 +322,8 @@ def _classify_markup(exp: list[str], ours: list[str]) -> str:
         if any(t.startswith("<a ") for t in exp + ours):
             return "links"
         if _flat_text(exp) == _flat_text(ours):
-            return "attributes (IAL)"
+            changed = [_tag_name(a) for a, b in zip(exp, ours, strict=False) if a != b]
+            return f"attributes of <{changed[0]}>" if changed else "attributes"
         return "text"
     names = {n for n, _ in tags_e + tags_o}
     if {"table", "thead", "tbody", "tfoot", "tr", "td", "th"} & names:
@@ -376,11 +377,21 @@ def _text_window(a: str, b: str, keep: int = 60) -> tuple[str, str]:
 
 def _region(expected, ours, a1, a2, b1, b2) -> tuple[str, str]:
     exp, our = expected[a1:a2], ours[b1:b2]
-    if len(exp) == len(our) == 1 and _is_text(exp[0]) and _is_text(our[0]):
-        return _text_window(exp[0], our[0])
-    before_e = [_tail(expected[a1 - 1])] if a1 else []
-    before_o = [_tail(ours[b1 - 1])] if b1 else []
-    return _snippet(before_e + exp), _snippet(before_o + our)
+    before_e = expected[a1 - 1 : a1] if a1 else []
+    before_o = ours[b1 - 1 : b1] if b1 else []
+    k = 0  # the region may start with tokens both sides share: show from the first change on
+    while k < min(len(exp), len(our)) and exp[k] == our[k]:
+        k += 1
+    if k:
+        before_e, before_o = [exp[k - 1]], [our[k - 1]]
+        exp, our = exp[k:], our[k:]
+    if exp and our and _is_text(exp[0]) and _is_text(our[0]):
+        first_e, first_o = _text_window(exp[0], our[0])
+        return _snippet([first_e, *exp[1:]]), _snippet([first_o, *our[1:]])
+    return (
+        _snippet([_tail(t) for t in before_e] + exp),
+        _snippet([_tail(t) for t in before_o] + our),
+    )
 
 
 def compare_tokens(expected: list[str], ours: list[str]) -> Comparison:
