@@ -27,6 +27,8 @@ from tileditor.core.render.toc import TocExtension
 from tileditor.core.render.typography import typography_extension
 
 _local = threading.local()
+# header.load_yaml_mapping shares one ruamel YAML object, which is not thread-safe.
+_YAML_LOCK = threading.Lock()
 _DEFAULT_OPTIONS = RenderOptions()
 
 
@@ -94,7 +96,8 @@ def _front_matter(text: str) -> tuple[str, dict, int, list[str]]:
     if span is None:
         return text, {}, 0, []
     try:
-        fm = load_yaml_mapping(span.yaml, line_offset=2)
+        with _YAML_LOCK:
+            fm = load_yaml_mapping(span.yaml, line_offset=2)
         warnings: list[str] = []
     except HeaderError as exc:
         fm, warnings = {}, [str(exc)]

@@ -76,7 +76,10 @@ class BlockIalPreprocessor(Preprocessor):
         indent = line[: len(line) - len(line.lstrip(" "))]
         if out and out[-1].strip():
             out.append("")
-        out.extend([f"{indent}\x02tlial:{len(self.md.tl_ials) - 1}\x03", ""])
+        marker = f"\x02tlial:{len(self.md.tl_ials) - 1}\x03"
+        self.md.tl_spans = getattr(self.md, "tl_spans", {})
+        self.md.tl_spans[marker] = 1
+        out.extend([indent + marker, ""])
         return i + 1
 
     def _extension_block(self, lines, i, ext, out) -> int:

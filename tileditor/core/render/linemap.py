@@ -75,13 +75,22 @@ _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\x02[^\x03]*\x03|\s+")
 
 def _fuzzy(key: str, keys: list[str], j: int, window: int = 30):
     """A line the Liquid pass rewrote: match on what is left without Liquid and placeholders."""
-    probe = _LIQUID.sub("", key)[:12]
-    if len(probe) < 3:
+    flat = _LIQUID.sub("", key)
+    if len(flat) < 3:
         return None
     for k in range(j, min(j + window, len(keys))):
-        if _LIQUID.sub("", keys[k])[:12] == probe:
+        src = keys[k]
+        if _LIQUID.sub("", src)[:12] == flat[:12]:
+            return k
+        head = _LIQUID.sub("", src[: _first_liquid(src)])
+        if len(head) >= 4 and flat.startswith(head):
             return k
     return None
+
+
+def _first_liquid(line: str) -> int:
+    hits = [p for p in (line.find("{{"), line.find("{%")) if p >= 0]
+    return min(hits) if hits else len(line)
 
 
 def stash_spans(md) -> dict[str, int]:
