@@ -19,6 +19,7 @@ sys.path.insert(0, str(TOOLS))
 import fidelity  # noqa: E402
 import fidelity_compare as fc  # noqa: E402
 import fidelity_jekyll as fj  # noqa: E402
+from conftest import corpus_sites  # noqa: E402
 
 needs_jekyll = pytest.mark.skipif(shutil.which("jekyll") is None, reason="jekyll not on PATH")
 
@@ -213,3 +214,17 @@ def test_tool_builds_with_jekyll_and_prints_share(tmp_path, tiny_png):
     assert details["_posts/2024-01-03-three.md"]["causes"] == ["block structure"]
     # The source site is read-only to the tool.
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+@needs_jekyll
+@pytest.mark.jekyll
+@pytest.mark.corpus
+@pytest.mark.parametrize("site", corpus_sites(), ids=lambda p: p.parent.name + "/" + p.name)
+def test_every_corpus_post_is_built_and_rendered_without_error(site):
+    pytest.importorskip("tileditor.core.render")
+    build, reports = fidelity.run(site, None, "tileditor.core.render", 0)
+    assert len(reports) + len(build.unbuilt) == len(fj.post_files(site))
+    assert len(reports) >= 0.9 * len(fj.post_files(site))
+    crashed = [r.post for r in reports if "render error" in r.causes]
+    assert crashed == []
+    assert all(r.matched == (r.size == 0) for r in reports)
