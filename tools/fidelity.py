@@ -160,7 +160,8 @@ def summarise(reports: list[PostReport], build: fj.Build, show: int) -> str:
             + "); our include placeholder is counted as equal to an empty include."
         )
     lines += _cause_table(reports)
-    worst = sorted((r for r in reports if not r.matched), key=lambda r: -r.size)[:show]
+    worst = sorted((r for r in reports if not r.matched), key=lambda r: -r.size)
+    worst = worst if show < 0 else worst[:show]
     if worst:
         lines.append(f"Worst {len(worst)} posts:")
     for r in worst:
@@ -209,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="Jekyll site root (holds _config.yml)")
     parser.add_argument("--posts", help="glob on post paths, e.g. '*2013-*'")
     parser.add_argument("--json", type=Path, help="write per-post details here")
-    parser.add_argument("--show", type=int, default=10, help="how many worst posts to print")
+    parser.add_argument("--show", type=int, default=10, help="how many worst posts to print (-1: every unmatched post)")
     parser.add_argument(
         "--render-module",
         default="tileditor.core.render",
