@@ -149,12 +149,13 @@ def output_file(built: Path, url: str) -> Path:
 
 def build(site: Path, pattern: str | None = None, jekyll: str = "jekyll") -> Build:
     site = site.resolve()
+    every = post_files(site)  # all built, so {% post_url %} finds its target
     posts = post_files(site, pattern)
     config = load_config(site)
     with tempfile.TemporaryDirectory(prefix="fidelity-") as tmp:
         src, out = Path(tmp) / "site", Path(tmp) / "_site"
         src.mkdir()
-        stubs = prepare_site(site, src, posts, config)
+        stubs = prepare_site(site, src, every, config)
         # Not --safe: the stub plugin above must load (GitHub Pages whitelists the real one).
         proc = subprocess.run(
             [jekyll, "build", "--quiet", "-s", str(src), "-d", str(out)],
