@@ -9,13 +9,17 @@
     { left: "$", right: "$", display: false },
   ];
 
-  function renderMath() {
-    const el = document.getElementById("tileditor-content");
-    if (!el || typeof renderMathInElement !== "function") return false;
-    try {
-      renderMathInElement(el, { delimiters: mathDelimiters, throwOnError: false });
-    } catch (e) {
-      return false;
+  function renderMath(nodes) {
+    if (typeof renderMathInElement !== "function") return false;
+    const content = document.getElementById("tileditor-content");
+    const targets = nodes || (content ? [content] : []);
+    for (const node of targets) {
+      if (node.nodeType !== 1) continue;
+      try {
+        renderMathInElement(node, { delimiters: mathDelimiters, throwOnError: false });
+      } catch (e) {
+        // A formula KaTeX cannot parse stays as text, like on the site before MathJax.
+      }
     }
     return true;
   }
@@ -23,6 +27,42 @@
   function setHtml(id, html) {
     const el = document.getElementById(id);
     if (el && el.innerHTML !== html) el.innerHTML = html;
+  }
+
+  function nodeSource(node) {
+    return node.nodeType === 1 ? node.outerHTML : node.nodeType + ":" + node.textContent;
+  }
+
+  // The content's top-level nodes as last sent (before KaTeX rewrote any of them).
+  let sources = null;
+
+  // Replace only the run of top-level nodes that changed: typing in one paragraph of a long
+  // post re-lays out one block instead of the whole page.
+  function patchContent(html) {
+    const el = document.getElementById("tileditor-content");
+    if (!el) return false;
+    const tpl = document.createElement("template");
+    tpl.innerHTML = html;
+    const fresh = Array.from(tpl.content.childNodes);
+    const freshSources = fresh.map(nodeSource);
+    const old = Array.from(el.childNodes);
+    if (sources === null || sources.length !== old.length) {
+      el.replaceChildren(...fresh);
+      sources = freshSources;
+      return fresh;
+    }
+    let start = 0;
+    while (start < old.length && start < fresh.length && sources[start] === freshSources[start]) start++;
+    let endOld = old.length, endNew = fresh.length;
+    while (endOld > start && endNew > start && sources[endOld - 1] === freshSources[endNew - 1]) {
+      endOld--; endNew--;
+    }
+    const anchor = endOld < old.length ? old[endOld] : null;
+    for (let i = start; i < endOld; i++) el.removeChild(old[i]);
+    const added = fresh.slice(start, endNew);
+    for (const node of added) el.insertBefore(node, anchor);
+    sources = freshSources;
+    return added;
   }
 
   function lineBlocks() {
@@ -37,9 +77,9 @@
       document.title = parts.title_text;
       setHtml("page-title", parts.title);
       setHtml("tileditor-meta", parts.meta);
-      setHtml("tileditor-content", parts.content);
       setHtml("tileditor-taxonomy", parts.taxonomy);
-      renderMath();
+      const added = patchContent(parts.content);
+      if (added) renderMath(added);
       window.scrollTo(window.scrollX, y);
       return document.getElementById("tileditor-content") !== null;
     },
@@ -80,5 +120,7 @@
     }
   }, true);
 
+  const initial = document.getElementById("tileditor-content");
+  if (initial) sources = Array.from(initial.childNodes).map(nodeSource);
   renderMath();
 })();

@@ -226,3 +226,15 @@ def test_real_render_result_of_the_sample_site(pane, qtbot, tmp_site):
     show(qtbot, pane, result, {**META, "toc": True})
     assert "with a break" in js(qtbot, pane, "document.body.innerText")
     assert js(qtbot, pane, "document.querySelectorAll('#tileditor-content [data-line]').length") > 0
+
+
+def test_patch_replaces_only_changed_blocks(pane, qtbot):
+    show(qtbot, pane, FakeResult(long_body(50)))
+    js(qtbot, pane, "document.querySelector('[data-line=\"1\"]').__kept = 1;"
+                    "document.querySelector('[data-line=\"21\"]').__kept = 1; true")
+    changed = long_body(50).replace(">Paragraph number 10<", ">Paragraph number ten<")
+    show(qtbot, pane, FakeResult(changed))
+    assert js(qtbot, pane, "document.querySelector('[data-line=\"1\"]').__kept") == 1
+    assert js(qtbot, pane, "document.querySelector('[data-line=\"21\"]').__kept === undefined")
+    assert "Paragraph number ten" in js(qtbot, pane, "document.body.innerText")
+    assert js(qtbot, pane, "document.getElementById('tileditor-content').innerHTML") == changed
