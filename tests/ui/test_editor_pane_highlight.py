@@ -84,3 +84,13 @@ def test_fence_state_follows_edits(editor, qtbot):
 def test_front_matter_only_at_file_top(editor):
     editor.set_text("---\na: b\n---\n", first_line=5)
     assert editor.document().findBlockByNumber(1).userState() != FRONT_MATTER
+
+
+def test_setext_heading_follows_its_underline(editor, qtbot):
+    editor.set_text("Title\n")
+    assert not bold_spans(editor, 0)
+    editor.insert_at(6, "=====")
+    qtbot.waitUntil(lambda: bool(bold_spans(editor, 0)), timeout=1000)
+    editor.replace_range(6, 11, "")
+    qtbot.waitUntil(lambda: not bold_spans(editor, 0), timeout=1000)
+    assert editor.text() == "Title\n"

@@ -72,6 +72,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.formats = default_formats()
         self.front_matter_allowed = front_matter_allowed
         self._pending_setext: set[int] = set()
+        self._setext_text: dict[int, bool] = {}  # block number -> shown as Setext heading
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
         prev = self.previousBlockState()
@@ -116,14 +117,26 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self.formats["heading"])
             self.setFormat(atx.start(1), len(atx.group(1)), self.formats["heading_marker"])
             return
-        if self._is_setext_text(text, block):
+        setext = self._is_setext_text(text, block)
+        self._setext_text[block.blockNumber()] = setext
+        self._check_previous(block)
+        if setext:
             self.setFormat(0, len(text), self.formats["heading"])
             return
         if SETEXT_UNDERLINE.match(text) and self._setext_underlines(block):
             self.setFormat(0, len(text), self.formats["heading_marker"])
-            self._refresh_previous_later(block)
             return
         self._highlight_inline(text)
+
+    def _check_previous(self, block) -> None:
+        # Whether the line above is a Setext heading depends on this line, but Qt only
+        # re-highlights from the edited line down: refresh the line above when it is stale.
+        prev = block.previous()
+        if not prev.isValid() or prev.userState() >= FENCE_BASE or prev.userState() == FRONT_MATTER:
+            return
+        should = self._is_setext_text(prev.text(), prev)
+        if self._setext_text.get(prev.blockNumber(), False) != should:
+            self._refresh_previous_later(block)
 
     def _highlight_inline(self, text: str) -> None:
         for name, pattern in INLINE_RULES:
@@ -148,8 +161,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return not ATX.match(prev.text()) and not LIST_OR_QUOTE.match(prev.text())
 
     def _refresh_previous_later(self, block) -> None:
-        # The text line above an underline was highlighted before the underline existed;
-        # redo it once the current pass is over (rehighlighting now would re-enter Qt).
+        # Rehighlighting now would re-enter Qt's highlighting pass: do it right after.
         number = block.blockNumber() - 1
         if number in self._pending_setext:
             return
