@@ -1,5 +1,6 @@
 """Input/output pairs for the renderer, expectations taken from Debian's kramdown 2.4 with
-kramdown-parser-gfm (Jekyll's options), compared after canonicalising the HTML."""
+kramdown-parser-gfm and Jekyll's options (rouge, default_lang plaintext), compared after
+canonicalising the HTML."""
 
 from __future__ import annotations
 
@@ -82,9 +83,23 @@ PAIRS = {
         "### C++ & Python_3 `code`\n",
         '<h1 id="한글-제목">한글 제목</h1><h2 id="한글-제목-1">한글 제목</h2>'
         '<h2 id="hello-world">Hello, World!</h2><h2 id="hello-world-1">Hello, World!</h2>'
-        '<h3 id="c--python_3-code">C++ &amp; Python_3 <code>code</code></h3>',
+        '<h3 id="c--python_3-code">C++ &amp; Python_3 '
+        '<code class="language-plaintext highlighter-rouge">code</code></h3>',
     ),
     "hash_without_space_is_text_in_gfm": ("#NoSpace\n", "<p>#NoSpace</p>"),
+    "nested_lists_two_space_indent": (
+        "- a\n  - b\n    - c\n- d\n\n1. one\n   - sub\n2. two\n",
+        "<ul><li>a<ul><li>b<ul><li>c</li></ul></li></ul></li><li>d</li></ul>"
+        "<ol><li>one<ul><li>sub</li></ul></li><li>two</li></ol>",
+    ),
+    "separate_blockquotes": (
+        "> one\n\n> two\n",
+        "<blockquote><p>one</p></blockquote><blockquote><p>two</p></blockquote>",
+    ),
+    "inline_code_class": (
+        "Use `x < y` here.\n",
+        '<p>Use <code class="language-plaintext highlighter-rouge">x &lt; y</code> here.</p>',
+    ),
     "block_ial_after_and_before": (
         "{: .notice--info}\nA notice para.\n\nPara after.\n{: .align-center}\n",
         '<p class="notice--info">A notice para.</p><p class="align-center">Para after.</p>',
@@ -136,6 +151,10 @@ PAIRS = {
         '<div markdown="1">\n**bold** inside\n</div>\n',
         "<div><p><strong>bold</strong> inside</p></div>",
     ),
+    "markdown_zero_attribute_dropped": (
+        '<div markdown="0"><a class="btn" href="#">*B*</a></div>\n',
+        '<div><a class="btn" href="#">*B*</a></div>',
+    ),
     "list_interrupts_paragraph": (
         "Text before list:\n- a\n- b\n",
         "<p>Text before list:</p><ul><li>a</li><li>b</li></ul>",
@@ -163,9 +182,9 @@ PAIRS = {
     ),
     "table_alignment": (
         "| a | b |\n|:--|--:|\n| 1 | 2 |\n",
-        '<table><thead><tr><th style="text-align: left;">a</th>'
-        '<th style="text-align: right;">b</th></tr></thead><tbody><tr>'
-        '<td style="text-align: left;">1</td><td style="text-align: right;">2</td>'
+        '<table><thead><tr><th style="text-align: left">a</th>'
+        '<th style="text-align: right">b</th></tr></thead><tbody><tr>'
+        '<td style="text-align: left">1</td><td style="text-align: right">2</td>'
         "</tr></tbody></table>",
     ),
     "task_list": (

@@ -11,6 +11,7 @@ import markdown
 
 from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
 from tileditor.core.liquid import LiquidContext, render_liquid
+from tileditor.core.render.blockquotes import BlockQuoteExtension
 from tileditor.core.render.context import page_variables, post_url_resolver, site_variables
 from tileditor.core.render.fences import FencesExtension
 from tileditor.core.render.footnotes import KramdownFootnotesExtension
@@ -19,8 +20,11 @@ from tileditor.core.render.heading_ids import HeadingIdExtension
 from tileditor.core.render.highlight import highlight_tag_html
 from tileditor.core.render.ial import IalExtension
 from tileditor.core.render.images import resolve_images
+from tileditor.core.render.inline_code import InlineCodeExtension
+from tileditor.core.render.kd_markup import KramdownMarkupExtension
 from tileditor.core.render.kd_math import KramdownMathExtension
 from tileditor.core.render.linemap import align, lift_data_lines, parse_with_lines, stash_spans
+from tileditor.core.render.list_indent import ListIndentExtension
 from tileditor.core.render.options import RenderOptions, RenderResult
 from tileditor.core.render.task_lists import TaskListExtension
 from tileditor.core.render.toc import TocExtension
@@ -74,6 +78,8 @@ def _markdown(settings: tuple) -> markdown.Markdown:
                 HeadingIdExtension(style="gfm" if mode == "gfm" else "kramdown",
                                    enabled=auto_ids),
                 TaskListExtension(), TocExtension(levels=list(levels)),
+                ListIndentExtension(), BlockQuoteExtension(), InlineCodeExtension(),
+                KramdownMarkupExtension(),
                 typography_extension(quotes, typographic),
             ],
         )
