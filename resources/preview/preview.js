@@ -52,7 +52,8 @@
       return fresh;
     }
     let start = 0;
-    while (start < old.length && start < fresh.length && sources[start] === freshSources[start]) start++;
+    const common = Math.min(old.length, fresh.length);
+    while (start < common && sources[start] === freshSources[start]) start++;
     let endOld = old.length, endNew = fresh.length;
     while (endOld > start && endNew > start && sources[endOld - 1] === freshSources[endNew - 1]) {
       endOld--; endNew--;
@@ -63,6 +64,11 @@
     for (const node of added) el.insertBefore(node, anchor);
     sources = freshSources;
     return added;
+  }
+
+  // Messages to Python: a navigation the page refuses (see preview_page.APP_HOST).
+  function tell(path) {
+    window.location.href = "https://tileditor-app.invalid" + path;
   }
 
   function lineBlocks() {
@@ -86,7 +92,8 @@
     // File line of the first block visible at the top of the viewport (0 when none).
     topLine: function () {
       for (const el of lineBlocks()) {
-        if (el.getBoundingClientRect().bottom > 1) return parseInt(el.getAttribute("data-line"), 10);
+        const line = parseInt(el.getAttribute("data-line"), 10);
+        if (el.getBoundingClientRect().bottom > 1) return line;
       }
       return 0;
     },
@@ -111,12 +118,16 @@
         ev.preventDefault();
         const target = document.getElementById(decodeURIComponent(href.slice(1)));
         if (target) target.scrollIntoView({ block: "start" });
+      } else if (link.target && link.target !== "_self") {
+        // A new window is no place for a preview link: hand it to the desktop's browser.
+        ev.preventDefault();
+        tell("/open?url=" + encodeURIComponent(link.href));
       }
       return;
     }
     const block = ev.target.closest ? ev.target.closest("[data-line]") : null;
     if (block) {
-      window.location.href = "https://tileditor-line.invalid/" + block.getAttribute("data-line");
+      tell("/line/" + block.getAttribute("data-line"));
     }
   }, true);
 

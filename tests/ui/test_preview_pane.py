@@ -3,10 +3,11 @@ handling and the safety rules. One shared view per module because each one costs
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.preview_template import katex_dir
@@ -76,7 +77,8 @@ def test_first_show_renders_page_with_meta_toc_and_body(pane, qtbot):
     assert "1 minute read" in text and "April 22, 2025" in text
     assert "TIL_25" in text
     assert js(qtbot, pane, "document.querySelector('.toc a').getAttribute('href')") == "#intro"
-    assert js(qtbot, pane, "document.querySelector('.toc .nav__title').textContent") == "On this page"
+    title = js(qtbot, pane, "document.querySelector('.toc .nav__title').textContent")
+    assert title == "On this page"
 
 
 def test_patch_updates_text_and_keeps_scroll(pane, qtbot):
@@ -98,7 +100,8 @@ def test_scroll_to_line_moves_to_nearest_block(pane, qtbot):
     box = []
     pane.scroll_to_line(161, box.append)  # paragraph 80 starts at line 161
     qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT)
-    top = js(qtbot, pane, "document.querySelector('[data-line=\"161\"]').getBoundingClientRect().top")
+    top = js(qtbot, pane,
+             "document.querySelector('[data-line=\"161\"]').getBoundingClientRect().top")
     assert box[0] > 500
     assert abs(top) < 2
     lines = []
@@ -238,3 +241,52 @@ def test_patch_replaces_only_changed_blocks(pane, qtbot):
     assert js(qtbot, pane, "document.querySelector('[data-line=\"21\"]').__kept === undefined")
     assert "Paragraph number ten" in js(qtbot, pane, "document.body.innerText")
     assert js(qtbot, pane, "document.getElementById('tileditor-content').innerHTML") == changed
+
+
+def test_toc_anchor_scrolls_in_page_and_blank_target_goes_to_opener(pane, qtbot):
+    body = ('<p data-line="1"><a id="toc" href="#far">to far</a> '
+            '<a id="blank" href="https://example.org/new" target="_blank">new</a></p>'
+            + long_body(100) + '<h2 id="far" data-line="500">Far</h2>' + long_body(20))
+    pane._needs_reload = True
+    show(qtbot, pane, FakeResult(body))
+    url_before = pane.page().url()
+    js(qtbot, pane, "document.getElementById('toc').click(); true")
+    qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") > 500, timeout=JS_TIMEOUT)
+    assert pane.page().url() == url_before
+    assert pane_opened(pane) == []
+    js(qtbot, pane, "document.getElementById('blank').click(); true")
+    qtbot.waitUntil(lambda: len(pane_opened(pane)) == 1, timeout=JS_TIMEOUT)
+    assert pane_opened(pane)[0].toString() == "https://example.org/new"
+    assert pane.page().url() == url_before
+
+
+def test_real_mouse_click_on_a_block_reports_its_line(pane, qtbot):
+    show(qtbot, pane, FakeResult('<p data-line="1">top</p>'
+                                 '<p data-line="42" id="target" style="padding:40px">here</p>'))
+    js(qtbot, pane, "window.scrollTo(0, 0); true")
+    rect = json.loads(js(qtbot, pane, "(() => { const r = document.getElementById('target')"
+                                      ".getBoundingClientRect(); "
+                                      "return JSON.stringify([r.left + 20, r.top + 20]); })()"))
+    target = pane.focusProxy() or pane
+    from PySide6.QtCore import QPoint
+
+    with qtbot.waitSignal(pane.line_clicked, timeout=JS_TIMEOUT) as blocker:
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(int(rect[0]), int(rect[1])))
+    assert blocker.args == [42]
+
+
+@pytest.mark.corpus
+def test_corpus_posts_show_in_the_preview(pane, qtbot, corpus):
+    render_mod = pytest.importorskip("tileditor.core.render")
+    from conftest import corpus_posts
+
+    posts = corpus_posts()
+    sample = [posts[i] for i in range(0, len(posts), max(1, len(posts) // 4))][:4]
+    for post in sample:
+        text = post.read_text(encoding="utf-8", errors="replace")
+        result = render_mod.render(text, post_path=post)
+        show(qtbot, pane, result, {**META, "title": post.stem})
+        assert js(qtbot, pane, "document.title") == post.stem
+        blocks = js(qtbot, pane, "document.querySelectorAll('#tileditor-content [data-line]')"
+                                 ".length")
+        assert blocks == result.html.count("data-line=")

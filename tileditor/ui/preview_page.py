@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl, QUrlQuery, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -15,9 +15,10 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 
-# Block clicks reach Python as a navigation to this never-loaded address (Chromium drops
-# navigations to unregistered custom schemes before asking the page).
-LINE_HOST = "tileditor-line.invalid"
+# tileditor's page script talks to Python by navigating to this never-loaded host:
+# /line/N for a click on a block, /open?url=U for a link that would open a new window.
+# (Chromium drops navigations to unregistered custom schemes before asking the page.)
+APP_HOST = "tileditor-app.invalid"
 REMOTE_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})
 
 UrlOpener = Callable[[QUrl], object]
@@ -56,7 +57,7 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
 class PreviewPage(QWebEnginePage):
     """Refuses every main-frame navigation except the loads the pane announces through
     `expect_own_load()`; clicked links go to the opener (the desktop's browser by default)
-    and clicks on blocks, reported as navigations to LINE_HOST/N, become `line_clicked`."""
+    and clicks on blocks, reported as navigations to APP_HOST, become `line_clicked`."""
 
     line_clicked = Signal(int)
     link_opened = Signal(QUrl)
@@ -82,10 +83,8 @@ class PreviewPage(QWebEnginePage):
 
     def acceptNavigationRequest(self, url, nav_type, is_main_frame) -> bool:  # noqa: N802
         url = QUrl(url)
-        if url.host() == LINE_HOST:
-            line = url.path().strip("/")
-            if line.isdigit():
-                self.line_clicked.emit(int(line))
+        if url.host() == APP_HOST:
+            self._on_app_message(url)
             return False
         if not is_main_frame:
             return True  # embedded frames (videos); CSP and the request guard govern them
@@ -96,6 +95,14 @@ class PreviewPage(QWebEnginePage):
             self._own_loads -= 1
             return True
         return False
+
+    def _on_app_message(self, url: QUrl) -> None:
+        path = url.path()
+        if path.startswith("/line/") and path[6:].isdigit():
+            self.line_clicked.emit(int(path[6:]))
+        elif path == "/open":
+            decoded = QUrl.ComponentFormattingOption.FullyDecoded
+            self.open_external(QUrl(QUrlQuery(url).queryItemValue("url", decoded)))
 
     def createWindow(self, _type):  # noqa: N802 - target=_blank links and window.open
         catcher = _PopupCatcher(self)
