@@ -142,6 +142,21 @@ PAIRS = {
         '<li id="fn:note" role="doc-endnote"><p>Second. <a href="#fnref:note" '
         'class="reversefootnote" role="doc-backlink">&#8617;</a></p></li></ol></div>',
     ),
+    "footnotes_numbered_by_first_reference": (
+        "b[^b] a[^a]\n\n[^a]: A.\n[^b]: B.\n",
+        '<p>b<sup id="fnref:b" role="doc-noteref"><a href="#fn:b" class="footnote" '
+        'rel="footnote">1</a></sup> a<sup id="fnref:a" role="doc-noteref"><a href="#fn:a" '
+        'class="footnote" rel="footnote">2</a></sup></p><div class="footnotes" '
+        'role="doc-endnotes"><ol><li id="fn:b" role="doc-endnote"><p>B. <a href="#fnref:b" '
+        'class="reversefootnote" role="doc-backlink">&#8617;</a></p></li><li id="fn:a" '
+        'role="doc-endnote"><p>A. <a href="#fnref:a" class="reversefootnote" '
+        'role="doc-backlink">&#8617;</a></p></li></ol></div>',
+    ),
+    "kramdown_escapes": (
+        "a \\~100 and \\$5 and \\| bar\n",
+        "<p>a ~100 and $5 and | bar</p>",
+    ),
+    "strikethrough": ("a ~~b c~~ d\n", "<p>a <del>b c</del> d</p>"),
     "abbreviation": (
         "*[HTML]: Hyper Text\n\nHTML here.\n",
         '<p><abbr title="Hyper Text">HTML</abbr> here.</p>',
@@ -249,3 +264,9 @@ def test_headings_and_sidebar_toc():
     assert len(result.headings) == 2
     assert 'class="toc__menu"' in result.toc_html and 'href="#two-q"' in result.toc_html
     assert "three" not in result.toc_html
+
+
+def test_footnotes_in_list_items_numbered_in_document_order():
+    out = html_of("1. a[^x]\n2. b[^y]\n\nText.[^z]\n\n[^x]: X\n\n[^y]: Y\n\n[^z]: Z\n")
+    assert re.findall(r'href="#fn:(\w)"[^>]*>(\d)<', out) == [("x", "1"), ("y", "2"), ("z", "3")]
+    assert re.findall(r'<li id="fn:(\w)"', out) == ["x", "y", "z"]

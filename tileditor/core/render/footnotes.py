@@ -1,6 +1,6 @@
 """kramdown's footnote markup on top of Python-Markdown's footnotes extension: `<sup
 role="doc-noteref"><a class="footnote" rel="footnote">`, `<div class="footnotes"
-role="doc-endnotes">` without a rule, `reversefootnote` back links. Must not import PySide6."""
+role="doc-endnotes">` without a rule, `reversefootnote` back links, numbered in order of first reference. No PySide6."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ from markdown.treeprocessors import Treeprocessor
 
 class KramdownFootnoteTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        self._markup(root)
+        _renumber(root)
+
+    def _markup(self, root: etree.Element) -> None:
         for el in root.iter():
             if el.tag == "sup" and (el.get("id") or "").startswith("fnref"):
                 el.set("role", "doc-noteref")
@@ -47,3 +51,29 @@ class KramdownFootnotesExtension(Extension):
     def extendMarkdown(self, md) -> None:
         FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}").extendMarkdown(md)
         md.treeprocessors.register(KramdownFootnoteTreeprocessor(md), "tl_footnotes", 7)
+
+
+def _renumber(root: etree.Element) -> None:
+    """kramdown numbers notes by first reference in document order (Python-Markdown's inline
+    pass visits list items out of order)."""
+    div = next((el for el in root.iter("div") if el.get("class") == "footnotes"), None)
+    if div is None:
+        return
+    inside = set(div.iter())
+    order: dict[str, int] = {}
+    for sup in root.iter("sup"):
+        if sup in inside or not (sup.get("id") or "").startswith("fnref"):
+            continue
+        for a in sup.iter("a"):
+            target = a.get("href", "")[1:]
+            order.setdefault(target, len(order) + 1)
+            a.text = str(order[target])
+    ol = div.find("ol")
+    if ol is None:
+        return
+    items = list(ol)
+    ranked = sorted(range(len(items)), key=lambda i: order.get(
+        items[i].get("id", ""), len(order) + 1 + i))
+    for li in items:
+        ol.remove(li)
+    ol.extend(items[i] for i in ranked)

@@ -1,11 +1,13 @@
-"""Block rules where kramdown's GFM parser differs from Python-Markdown: a list may interrupt
-a paragraph, and `#Title` (no space) is not a heading in GFM input. Must not import PySide6."""
+"""Rules where kramdown's GFM parser differs from Python-Markdown: a list may interrupt a
+paragraph, `#Title` (no space) is not a heading, `~~text~~` is struck through.
+Must not import PySide6."""
 
 from __future__ import annotations
 
 import re
 
 from markdown import Extension
+from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 
 _LIST_START = re.compile(r"^ {0,3}(?:[*+-]|\d{1,9}\.)[ \t]+\S")
@@ -50,3 +52,5 @@ class GfmBlocksExtension(Extension):
             return
         md.preprocessors.register(ListInterruptsParagraph(md), "tl_list_interrupts", 25)
         md.parser.blockprocessors["hashheader"].RE = _GFM_HASH
+        md.inlinePatterns.register(
+            SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del"), "tl_strike", 65)
