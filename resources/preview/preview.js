@@ -75,7 +75,14 @@
     return Array.from(document.querySelectorAll("#tileditor-content [data-line]"));
   }
 
+  // What the page's Content-Security-Policy refused (remote images when blocked, scripts...).
+  const violations = [];
+  document.addEventListener("securitypolicyviolation", function (ev) {
+    if (violations.length < 1000) violations.push(ev.blockedURI + " " + ev.effectiveDirective);
+  });
+
   window.tileditor = {
+    violations: violations,
     renderMath: renderMath,
     // Replace the page's variable parts in place; the scroll position survives.
     patch: function (parts) {

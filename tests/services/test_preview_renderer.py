@@ -90,3 +90,14 @@ def test_stop_ends_thread_and_ignores_later_requests(qtbot):
     r.request("after stop")  # must not hang nor raise
     assert r.render_count == 0
     r.stop()
+
+
+def test_default_render_fn_is_the_core_render(qtbot, make_renderer, tmp_site):
+    pytest.importorskip("tileditor.core.render")
+    r = make_renderer(None)
+    post = tmp_site / "_posts" / "2025" / "2025-04-22-TIL25_ANewChapter.md"
+    with qtbot.waitSignal(r.finished, timeout=10000) as blocker:
+        r.request(post.read_text(encoding="utf-8"), None, post)
+    result = blocker.args[1]
+    assert 'data-line="' in result.html
+    assert "with a break" in result.html

@@ -290,3 +290,23 @@ def test_corpus_posts_show_in_the_preview(pane, qtbot, corpus):
         blocks = js(qtbot, pane, "document.querySelectorAll('#tileditor-content [data-line]')"
                                  ".length")
         assert blocks == result.html.count("data-line=")
+
+
+def test_block_remote_stops_remote_images(shared, qtbot):
+    pane, _opened, _root = shared
+    try:
+        pane.set_block_remote(True)
+        show(qtbot, pane, FakeResult('<p data-line="1"><img id="r" '
+                                     'src="https://tileditor-test.invalid/remote.png"></p>'))
+        seen: list[list[str]] = []
+
+        def blocked() -> bool:
+            pane.request_policy_violations(seen.append)
+            refused = pane.blocked_requests() + (seen[-1] if seen else [])
+            return any("remote.png" in u for u in refused)
+
+        qtbot.waitUntil(blocked, timeout=JS_TIMEOUT)
+        assert js(qtbot, pane, "document.getElementById('r').naturalWidth") == 0
+    finally:
+        with qtbot.waitSignal(pane.rendered, timeout=JS_TIMEOUT):
+            pane.set_block_remote(False)

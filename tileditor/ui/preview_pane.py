@@ -126,6 +126,11 @@ class PreviewPane(QWebEngineView):
         """URLs the request guard refused so far (diagnostics)."""
         return list(self._guard.blocked)
 
+    def request_policy_violations(self, callback) -> None:
+        """`callback(list[str])` with what the page's CSP refused ("url directive" each)."""
+        self.run_app_js("window.tileditor ? JSON.stringify(window.tileditor.violations) : '[]'",
+                        lambda value: callback(json.loads(value or "[]")))
+
     # -- internals -------------------------------------------------------------------------
 
     def _install_app_script(self) -> None:
