@@ -99,3 +99,13 @@ def test_whitespace_control():
 def test_unclosed_block_warns_and_keeps_text():
     out, warnings = render_liquid("x {% if page.title %}shown", ctx())
     assert out == "x shown" and any("never closed" in w for w in warnings)
+
+
+def test_unclosed_liquid_warns_but_raw_does_not():
+    out, warnings = render_liquid("a {{ page.title and more", ctx())
+    assert out == "a {{ page.title and more" and any("unclosed" in w for w in warnings)
+    assert render_liquid("{% raw %}{{ x{% endraw %}", ctx())[1] == []
+
+
+def test_plain_dict_context():
+    assert render_liquid("{{ page.t }}", {"page": {"t": "x"}}) == ("x", [])

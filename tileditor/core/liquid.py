@@ -41,11 +41,20 @@ class _Node:
     branches: list = field(default_factory=list)  # [(tag name, markup, [nodes])]
 
 
-def render_liquid(text: str, context: LiquidContext | None = None) -> tuple[str, list[str]]:
-    """Run the Liquid pass on `text`; returns (output text, warnings)."""
+def render_liquid(text: str, context: LiquidContext | dict | None = None
+                  ) -> tuple[str, list[str]]:
+    """Run the Liquid pass on `text`; returns (output text, warnings).
+
+    `context` may also be a plain dict of variables ({"site": ..., "page": ...})."""
+    if isinstance(context, dict):
+        context = LiquidContext(variables=context)
     ctx = context or LiquidContext()
     warnings: list[str] = []
-    nodes = _parse(_tokenize(text, warnings), warnings)
+    tokens = _tokenize(text, warnings)
+    if any(t.kind == "text" and t.name != "raw" and ("{{" in t.value or "{%" in t.value)
+           for t in tokens):
+        warnings.append("Liquid: an unclosed '{{' or '{%' stays as text (Jekyll will fail)")
+    nodes = _parse(tokens, warnings)
     scope = dict(ctx.variables)
     out: list[str] = []
     _Evaluator(ctx, scope, warnings).run(nodes, out)
@@ -81,7 +90,7 @@ def _tokenize(text: str, warnings: list[str]) -> list[_Node]:
             stop = end.start() if end else len(text)
             if end is None:
                 warnings.append("Liquid: {% raw %} without {% endraw %}")
-            tokens.append(_Node("text", text[m.end():stop]))
+            tokens.append(_Node("text", text[m.end():stop], name="raw"))
             pos = end.end() if end else len(text)
             strip_next = bool(end) and end.group(0)[-3:-2] == "-"
             continue
