@@ -1,6 +1,7 @@
 """Render a sample post into a PreviewPane and save a PNG, to judge the look by eye.
 
     uv run python tools/screenshot_preview.py out.png            # offscreen grab
+    uv run python tools/screenshot_preview.py --post _posts/x.md out.png   # a real post
     xvfb-run -a uv run python tools/screenshot_preview.py --x11 out.png
 
 Uses tileditor.core.render when present, else Python-Markdown with a data-line shim."""
@@ -57,15 +58,23 @@ $$\\sum_{k=1}^n k = \\frac{n(n+1)}{2}$$
 def fallback_render(text: str, site=None, post_path=None):
     import markdown
 
-    md = markdown.Markdown(extensions=["extra", "toc", "codehilite", "attr_list"],
-                           extension_configs={"codehilite": {"css_class": "highlight"}})
+    md = markdown.Markdown(
+        extensions=["extra", "toc", "codehilite", "attr_list"],
+        extension_configs={"codehilite": {"css_class": "highlight"}},
+    )
     body = md.convert(text)
     body = re.sub(r"\{: *\.([\w-]+) *\}", "", body)
     line = iter(range(1, 10_000, 3))
-    body = re.sub(r"^<(h\d|p|div|table|blockquote)", lambda m: f'<{m.group(1)} data-line="{next(line)}"',
-                  body, flags=re.M)
-    headings = [(int(h[1]), i, t) for h, i, t in
-                re.findall(r'<(h\d)[^>]*id="([^"]+)"[^>]*>(.*?)</h\d>', body)]
+    body = re.sub(
+        r"^<(h\d|p|div|table|blockquote)",
+        lambda m: f'<{m.group(1)} data-line="{next(line)}"',
+        body,
+        flags=re.M,
+    )
+    headings = [
+        (int(h[1]), i, t)
+        for h, i, t in re.findall(r'<(h\d)[^>]*id="([^"]+)"[^>]*>(.*?)</h\d>', body)
+    ]
     return SimpleNamespace(html=body, headings=headings, toc_html="", title="", warnings=[])
 
 
@@ -75,6 +84,20 @@ def render_sample(site_root: Path):
     except ImportError:
         return fallback_render(SAMPLE)
     return render(SAMPLE, site=None, post_path=site_root / "_posts" / "2025-04-22-sample.md")
+
+
+def render_post(post: Path):
+    """(site root, result, page meta) for a real post of a Jekyll repo."""
+    from tileditor.core.header import read_header_values
+    from tileditor.core.page import page_meta
+    from tileditor.core.render import render
+    from tileditor.core.site import JekyllSite
+
+    site = JekyllSite.find(post)
+    text = post.read_text(encoding="utf-8")
+    result = render(text, site=site, post_path=post)
+    meta = page_meta(read_header_values(text), result.html, site=site, post_path=post)
+    return Path(site.root) if site else post.parent, result, meta.as_dict()
 
 
 def write_sample_image(site_root: Path) -> None:
@@ -96,6 +119,7 @@ def main() -> int:
     ap.add_argument("--x11", action="store_true", help="real window (run under xvfb-run)")
     ap.add_argument("--width", type=int, default=1100)
     ap.add_argument("--height", type=int, default=1400)
+    ap.add_argument("--post", type=Path, help="a post inside a Jekyll repo instead of the sample")
     args = ap.parse_args()
 
     from tileditor.qtenv import prepare_qt_environment
@@ -110,14 +134,24 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     import tempfile
 
-    site_root = Path(tempfile.mkdtemp(prefix="tileditor-shot-"))
-    write_sample_image(site_root)
+    if args.post:
+        site_root, result, meta = render_post(args.post.resolve())
+    else:
+        site_root = Path(tempfile.mkdtemp(prefix="tileditor-shot-"))
+        write_sample_image(site_root)
+        result = render_sample(site_root)
+        meta = {
+            "title": "TIL :: Docker build context",
+            "date": "2025-04-22",
+            "tags": ["Docker", "TIL_25"],
+            "categories": ["DevOps"],
+            "reading_time": "2 minute read",
+            "toc": True,
+            "toc_label": "On this page",
+        }
     pane = PreviewPane(repo_root=site_root)
     pane.resize(args.width, args.height)
     pane.show()
-    meta = {"title": "TIL :: Docker build context", "date": "2025-04-22",
-            "tags": ["Docker", "TIL_25"], "categories": ["DevOps"],
-            "reading_time": "2 minute read", "toc": True, "toc_label": "On this page"}
 
     def grab() -> None:
         pane.grab().save(str(args.out))
@@ -125,7 +159,7 @@ def main() -> int:
         app.quit()
 
     pane.rendered.connect(lambda: QTimer.singleShot(1500, grab))
-    pane.show_result(render_sample(site_root), meta)
+    pane.show_result(result, meta)
     QTimer.singleShot(30_000, app.quit)
     app.exec()
     return 0 if args.out.exists() else 1
