@@ -109,3 +109,12 @@ def test_unclosed_liquid_warns_but_raw_does_not():
 
 def test_plain_dict_context():
     assert render_liquid("{{ page.t }}", {"page": {"t": "x"}}) == ("x", [])
+
+
+def test_list_and_number_filters():
+    variables = {"page": {"items": [{"url": "/a/", "t": "A"}, {"url": "/b/", "t": "B"}]}}
+    text = ("{% assign hit = page.items | where: 'url', '/b/' | first %}{{ hit.t }};"
+            "{{ 'Hello World!' | slugify }};{{ 'a b c' | number_of_words | plus: 1 }};"
+            "{{ 'abcdefghij' | truncate: 6 }};{{ 'x,y' | split: ',' | join: '+' }}")
+    assert render_liquid(text, LiquidContext(variables=variables))[0] == (
+        "B;hello-world;4;abc...;x+y")

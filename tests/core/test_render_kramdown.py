@@ -156,6 +156,10 @@ PAIRS = {
         "a \\~100 and \\$5 and \\| bar\n",
         "<p>a ~100 and $5 and | bar</p>",
     ),
+    "caret_block_separator": (
+        "- a\n- b\n^\n- c\n",
+        "<ul><li>a</li><li>b</li></ul><ul><li>c</li></ul>",
+    ),
     "strikethrough": ("a ~~b c~~ d\n", "<p>a <del>b c</del> d</p>"),
     "abbreviation": (
         "*[HTML]: Hyper Text\n\nHTML here.\n",
@@ -270,3 +274,8 @@ def test_footnotes_in_list_items_numbered_in_document_order():
     out = html_of("1. a[^x]\n2. b[^y]\n\nText.[^z]\n\n[^x]: X\n\n[^y]: Y\n\n[^z]: Z\n")
     assert re.findall(r'href="#fn:(\w)"[^>]*>(\d)<', out) == [("x", "1"), ("y", "2"), ("z", "3")]
     assert re.findall(r'<li id="fn:(\w)"', out) == ["x", "y", "z"]
+
+
+def test_ial_inside_raw_html_never_shows():
+    out = html_of("<div>\n<p>x</p>\n{: .y}\n</div>\n")
+    assert "{:" not in out and "tlial" not in out and "\x02" not in out and "<p>x</p>" in out

@@ -144,6 +144,36 @@ def date_filter(value, fmt: str) -> str:
         return to_text(value)
 
 
+def _where(value, args) -> list:
+    if not isinstance(value, (list, tuple)) or not args:
+        return []
+    key = to_text(args[0])
+    items = [v for v in value if isinstance(v, dict)]
+    if len(args) < 2:
+        return [v for v in items if v.get(key)]
+    want = to_text(args[1])
+    return [v for v in items if to_text(v.get(key)) == want or (
+        isinstance(v.get(key), (list, tuple)) and want in [to_text(x) for x in v.get(key)])]
+
+
+def _slugify(value) -> str:
+    return re.sub(r"[^\w]+", "-", to_text(value).lower(), flags=re.UNICODE).strip("-")
+
+
+def _truncate(value, args) -> str:
+    text = to_text(value)
+    size = int(args[0]) if args else 50
+    ellipsis = to_text(args[1]) if len(args) > 1 else "..."
+    return text if len(text) <= size else text[: max(size - len(ellipsis), 0)] + ellipsis
+
+
+def _number(v):
+    try:
+        return float(v) if "." in to_text(v) else int(to_text(v) or 0)
+    except ValueError:
+        return 0
+
+
 def _size(v):
     return len(v) if isinstance(v, (list, tuple, str, dict)) else 0
 
@@ -172,6 +202,13 @@ FILTERS = {
     "size": lambda v, a, s: _size(v),
     "join": lambda v, a, s: (to_text(a[0]) if a else " ").join(to_text(x) for x in v)
     if isinstance(v, (list, tuple)) else to_text(v),
+    "where": lambda v, a, s: _where(v, a),
+    "slugify": lambda v, a, s: _slugify(v),
+    "truncate": lambda v, a, s: _truncate(v, a),
+    "split": lambda v, a, s: to_text(v).split(to_text(a[0])) if a else [to_text(v)],
+    "number_of_words": lambda v, a, s: len(to_text(v).split()),
+    "plus": lambda v, a, s: _number(v) + _number(a[0] if a else 0),
+    "minus": lambda v, a, s: _number(v) - _number(a[0] if a else 0),
     "first": lambda v, a, s: v[0] if isinstance(v, (list, tuple)) and v else None,
     "last": lambda v, a, s: v[-1] if isinstance(v, (list, tuple)) and v else None,
 }

@@ -4,6 +4,7 @@ configuration. Must not import PySide6."""
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -34,6 +35,7 @@ _local = threading.local()
 # header.load_yaml_mapping shares one ruamel YAML object, which is not thread-safe.
 _YAML_LOCK = threading.Lock()
 _DEFAULT_OPTIONS = RenderOptions()
+_STRAY_MARKER = re.compile("\x02tlial:\\d+\x03")
 
 
 def _settings(site, options: RenderOptions) -> tuple:
@@ -188,5 +190,6 @@ def _convert(md, text: str, source_lines: list[str], first_line: int, data_lines
     output = lift_data_lines(output, md.htmlStash)
     for pp in md.postprocessors:
         output = pp.run(output)
-    return output.strip()
+    # IAL markers that landed inside raw HTML blocks have no element to attach to.
+    return _STRAY_MARKER.sub("", output).strip()
 

@@ -1,5 +1,5 @@
-"""kramdown block and span inline attribute lists (IAL), ALD definitions and the `{::...}`
-extensions (options, comment, nomarkdown): none of them may show as text. Must not import
+"""kramdown block and span inline attribute lists (IAL), ALD definitions, `^` block
+separators and the `{::...}` extensions (options, comment, nomarkdown): none may show as text. Must not import
 PySide6."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from tileditor.core.render.ial_syntax import (
 _FENCE = re.compile(r"^ *(`{3,}|~{3,})")
 _EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s[^}]*)?\}(.*)$")
 _EXT_SELF = re.compile(r"^ {0,3}\{::\w+(?:\s[^}]*)?/\}[ \t]*$")
+_BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
 _MARKER = re.compile("\x02tlial:(\\d+)\x03")
 _LEFTOVER = re.compile(r"\{:(?!:)[^}\n]*\}|\{::\w+[^}\n]*/\}")
 
@@ -59,6 +60,10 @@ class BlockIalPreprocessor(Preprocessor):
             self.md.tl_alds[ald.group(1)] = parse_attributes(ald.group(2))[0]
             out.append("")
             return i + 1
+        if _BLOCK_SEPARATOR.match(line):
+            # An empty marker paragraph keeps the blocks on each side apart, then vanishes.
+            self._marker(({}, []), "after", "", out)
+            return i + 1
         if _EXT_SELF.match(line):
             out.append("")
             return i + 1
@@ -72,15 +77,18 @@ class BlockIalPreprocessor(Preprocessor):
         prev_blank = i == 0 or not lines[i - 1].strip()
         next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         direction = "before" if prev_blank and not next_blank else "after"
-        self.md.tl_ials.append((parse_chain(m.group(1)), direction))
         indent = line[: len(line) - len(line.lstrip(" "))]
+        self._marker(parse_chain(m.group(1)), direction, indent, out)
+        return i + 1
+
+    def _marker(self, attrs, direction: str, indent: str, out: list[str]) -> None:
+        self.md.tl_ials.append((attrs, direction))
         if out and out[-1].strip():
             out.append("")
         marker = f"\x02tlial:{len(self.md.tl_ials) - 1}\x03"
         self.md.tl_spans = getattr(self.md, "tl_spans", {})
         self.md.tl_spans[marker] = 1
         out.extend([indent + marker, ""])
-        return i + 1
 
     def _extension_block(self, lines, i, ext, out) -> int:
         name = ext.group(1)
