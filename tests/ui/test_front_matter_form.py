@@ -220,3 +220,23 @@ def test_is_valid_date_text():
         assert is_valid_date_text(ok), ok
     for bad in ("2025-02-30", "yesterday", "2025-04-22x", "22-04-2025"):
         assert not is_valid_date_text(bad), bad
+
+
+def test_site_defaults_show_as_placeholders(qtbot, tmp_path):
+    from tileditor.core.demo import install_demo_blog
+    from tileditor.core.site import JekyllSite
+
+    site = JekyllSite(install_demo_blog(tmp_path))
+    post = site.posts()[0].path
+    form, record = _form(qtbot)
+    form.set_values({"title": "x"})
+    form.set_defaults(site.defaults_for(post))
+    assert form.layout_field.lineEdit().placeholderText() == "single (default)"
+    assert form.layout_field.currentText() == ""
+    assert "site default: true" in form.toc_field.toolTip()
+    assert "site default: false" in form.more_field("comments").toolTip()
+    assert form.more_field("excerpt").placeholderText() == "excerpt"
+    form.set_defaults({})
+    assert form.layout_field.lineEdit().placeholderText() == "layout"
+    assert "site default:" not in form.toc_field.toolTip()
+    assert record == []

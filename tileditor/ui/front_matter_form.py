@@ -285,6 +285,24 @@ class FrontMatterForm(QWidget):
     def raw_text(self) -> str:
         return self._raw.toPlainText()
 
+    def set_defaults(self, defaults: dict) -> None:
+        """Show what the post inherits from `_config.yml` defaults (e.g. site.defaults_for(path))
+        as placeholders and tooltips of the fields left unset. Emits nothing."""
+        defaults = defaults or {}
+        layout = defaults.get("layout")
+        self.layout_field.lineEdit().setPlaceholderText(
+            f"{layout} (default)" if layout else "layout")
+        boxes = {"toc": self.toc_field}
+        boxes.update({k: w for k, w in self._more.items() if isinstance(w, QCheckBox)})
+        for key, box in boxes.items():
+            value = _lookup(defaults, key)
+            inherited = "" if value is None else f" (site default: {str(value).lower()})"
+            box.setToolTip(f"{key}: {INHERIT_TIP}{inherited}")
+        for key, widget in self._more.items():
+            if isinstance(widget, QLineEdit):
+                value = _lookup(defaults, key)
+                widget.setPlaceholderText(f"{value} (default)" if value is not None else key)
+
     def set_completions(self, tags: Counter, categories: Counter) -> None:
         self.tags_field.set_completions(tags)
         self.categories_field.set_completions(categories)
