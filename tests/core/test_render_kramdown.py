@@ -206,6 +206,13 @@ PAIRS = {
         '<td style="text-align: left">1</td><td style="text-align: right">2</td>'
         "</tr></tbody></table>",
     ),
+    "table_body_and_footer_separators": (
+        "| a | b |\n|---|---|\n| 1 | 2 |\n|---|---|\n| 3 | 4 |\n|===|===|\n| f | g |\n",
+        "<table><thead><tr><th>a</th><th>b</th></tr></thead>"
+        "<tbody><tr><td>1</td><td>2</td></tr></tbody>"
+        "<tbody><tr><td>3</td><td>4</td></tr></tbody>"
+        "<tfoot><tr><td>f</td><td>g</td></tr></tfoot></table>",
+    ),
     "task_list": (
         "- [ ] task\n- [x] done\n",
         '<ul class="task-list"><li class="task-list-item"><input type="checkbox" '

@@ -27,6 +27,7 @@ from tileditor.core.render.kd_math import KramdownMathExtension
 from tileditor.core.render.linemap import align, lift_data_lines, parse_with_lines, stash_spans
 from tileditor.core.render.list_indent import ListIndentExtension
 from tileditor.core.render.options import RenderOptions, RenderResult
+from tileditor.core.render.table_sections import TableSectionExtension
 from tileditor.core.render.task_lists import TaskListExtension
 from tileditor.core.render.toc import TocExtension
 from tileditor.core.render.typography import typography_extension
@@ -81,7 +82,7 @@ def _markdown(settings: tuple) -> markdown.Markdown:
                                    enabled=auto_ids),
                 TaskListExtension(), TocExtension(levels=list(levels)),
                 ListIndentExtension(), BlockQuoteExtension(), InlineCodeExtension(),
-                KramdownMarkupExtension(),
+                KramdownMarkupExtension(), TableSectionExtension(),
                 typography_extension(quotes, typographic),
             ],
         )
