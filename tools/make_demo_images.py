@@ -66,8 +66,10 @@ def _arrow(p: QPainter, a: QPointF, b: QPointF) -> None:
     p.setPen(QPen(INK, 2))
     p.drawLine(a, b)
     angle = math.atan2(b.y() - a.y(), b.x() - a.x())
-    head = [b, *(b - QPointF(12 * math.cos(angle + s), 12 * math.sin(angle + s))
-                 for s in (0.4, -0.4))]
+    head = [
+        b,
+        *(b - QPointF(12 * math.cos(angle + s), 12 * math.sin(angle + s)) for s in (0.4, -0.4)),
+    ]
     p.setBrush(INK)
     p.drawPolygon(QPolygonF(head))
     p.setBrush(Qt.BrushStyle.NoBrush)
@@ -100,8 +102,11 @@ def pipeline() -> Path:
         _box(p, QRectF(20 + i * 225, 40, 190, 70), color, label)
         if i:
             _arrow(p, QPointF(i * 225 - 10, 75), QPointF(i * 225 + 18, 75))
-    p.drawText(QRectF(0, 125, 680, 30), Qt.AlignmentFlag.AlignCenter,
-               "yield: one line at a time, never the whole file in memory")
+    p.drawText(
+        QRectF(0, 125, 680, 30),
+        Qt.AlignmentFlag.AlignCenter,
+        "yield: one line at a time, never the whole file in memory",
+    )
     return _save(img, p, "2025-11-02-TIL25_PythonGenerator", "pipeline.png")
 
 
@@ -123,8 +128,11 @@ def temperature() -> Path:
         for i, prob in enumerate(_softmax(scores, t)):
             bar = QRectF(x0 + 15 + i * 62, base - prob * height, 46, prob * height)
             p.fillRect(bar, colors[i])
-            p.drawText(QRectF(bar.left() - 10, bar.top() - 22, 66, 20),
-                       Qt.AlignmentFlag.AlignCenter, f"{prob:.2f}")
+            p.drawText(
+                QRectF(bar.left() - 10, bar.top() - 22, 66, 20),
+                Qt.AlignmentFlag.AlignCenter,
+                f"{prob:.2f}",
+            )
         p.drawText(QRectF(x0, base + 10, 200, 30), Qt.AlignmentFlag.AlignCenter, f"T = {t:g}")
     return _save(img, p, "2026-01-08-TIL26_SoftmaxTemperature", "temperature.png")
 
