@@ -40,7 +40,8 @@ class ImageFlow(QObject):
         if site is None:
             return
         # No dialog: the picture lands at once with a sensible name, renamed in place (F2) later.
-        report = self.importer.import_image(site, post_path, image, name_hint=_paste_name())
+        report = self.importer.import_image(site, post_path, image, name_hint=_paste_name(),
+                                            front_matter=self._front_matter())
         self._finish(report, None)
 
     def choose_and_insert(self) -> None:
@@ -52,8 +53,18 @@ class ImageFlow(QObject):
         site, post_path = self._target()
         if site is None:
             return
-        report = self.importer.import_files(site, post_path, [Path(p) for p in paths])
+        report = self.importer.import_files(site, post_path, [Path(p) for p in paths],
+                                            front_matter=self._front_matter())
         self._finish(report, position)
+
+    def _front_matter(self) -> dict:
+        """The unsaved header: its categories and permalink decide how deep a relative link goes."""
+        from tileditor.core.header import HeaderError
+
+        try:
+            return self.session.header_values()
+        except HeaderError:
+            return {}
 
     def _target(self):
         site = self.session.site
@@ -79,7 +90,7 @@ class ImageFlow(QObject):
         site, post_path = self._target()
         if site is None:
             return
-        report = self.importer.import_files(site, post_path, [Path(path)])
+        report = self.importer.import_files(site, post_path, [Path(path)], front_matter=self._front_matter())
         self._finish(report, None)
 
     def _on_panel_rename_requested(self, old, new_name: str) -> None:

@@ -8,11 +8,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from tileditor.core.document import Document, DocumentError
 from tileditor.core.recovery import RecoveryStore
+from tileditor.core.recovery import key_for as recovery_key
 from tileditor.services.autosaver import Autosaver
 from tileditor.services.image_importer import ImageImporter
 from tileditor.services.preview_renderer import PreviewRenderer
@@ -133,6 +141,7 @@ class MainWindow(QMainWindow):
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
         self.disk.saved.connect(self._on_disk_saved)
+        self.autosaver.saved.connect(self._on_autosaver_saved)
         self.autosaver.failed.connect(self._show_status)
         self.autosaver.conflict.connect(self._show_status)
         self._stats_timer = QTimer(self, singleShot=True, interval=300)
@@ -151,6 +160,7 @@ class MainWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 site = JekyllSite(Path(root))
         self.site = site
+        self.preview.set_repo_root(site.root if site else None)
         self.session.set_site(site)
         self.disk.watch(site.root if site else None, self._on_watcher_changed)
         self._refresh_repo_views()
@@ -210,7 +220,7 @@ class MainWindow(QMainWindow):
         self.actions_.draft.blockSignals(True)
         self.actions_.draft.setChecked(draft)
         self.actions_.draft.blockSignals(False)
-        key = self.recovery.key_for(doc.path, self._session_id)
+        key = recovery_key(doc.path, self._session_id)
         self.autosaver.track(doc, key, self._recovery_meta)
         if doc.path is not None and self.disk.watcher is not None:
             self.disk.watcher.watch_file(str(doc.path))
@@ -233,13 +243,18 @@ class MainWindow(QMainWindow):
         doc = self.session.document
         if doc.path is None:
             doc.path = Path(path)
-        self.autosaver.track(doc, self.recovery.key_for(doc.path, self._session_id), self._recovery_meta)
+        self.autosaver.track(doc, recovery_key(doc.path, self._session_id), self._recovery_meta)
         self.settings.last_post = str(path)
         if self.site is not None:
             self.site.invalidate([Path(path)])
         self._refresh_repo_views()
         self.browser.select_path(Path(path))
         self._update_title()
+
+    def _on_autosaver_saved(self, path: str) -> None:
+        if self.disk.watcher is not None:
+            self.disk.watcher.expect_write(path, self.session.document.fingerprint)
+        self.session._report_dirty()
 
     def _confirm_discard(self) -> bool:
         doc = self.session.document
@@ -252,7 +267,7 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.recovery.discard(self.recovery.key_for(doc.path, self._session_id))
+            self.recovery.discard(recovery_key(doc.path, self._session_id))
             return True
         return False
 
@@ -281,6 +296,18 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Open post", start, "Markdown (*.md *.markdown)")
         if path:
             self.open_post(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for repo in self.settings.recent_repos:
+            act = menu.addAction(repo)
+            act.triggered.connect(lambda _=False, r=repo: self._open_recent(r))
+        menu.setEnabled(bool(self.settings.recent_repos))
+
+    def _open_recent(self, repo: str) -> None:
+        if Path(repo).is_dir() and self._confirm_discard():
+            self.open_repo(Path(repo))
 
     def _on_browser_post_activated(self, path) -> None:
         if self.session.document.path != Path(path):
