@@ -74,6 +74,11 @@ PAIRS = {
         "It's \"quoted\" -- and --- and ... end.\n",
         "<p>It’s “quoted” – and — and … end.</p>",
     ),
+    "quotes_closing_after_code_and_emphasis": (
+        "Wrapped \"`?>`\"\n\nSay \"*hi*\"\n",
+        '<p>Wrapped “<code class="language-plaintext highlighter-rouge">?&gt;</code>”</p>'
+        "<p>Say “<em>hi</em>”</p>",
+    ),
     "math_block_and_inline": (
         "$$\n\\frac{a}{b} < c\n$$\n\nInline $$a_1 < b_2$$ and $c_1$ and $d_1$.\n",
         "\\[\\frac{a}{b} &lt; c\\]\n<p>Inline \\(a_1 &lt; b_2\\) and $c_1$ and $d_1$.</p>",

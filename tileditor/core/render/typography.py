@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.smarty import SmartyExtension, SubstituteTextPattern
 
 _KEYS = ("left-single-quote", "right-single-quote", "left-double-quote", "right-double-quote")
 
@@ -16,6 +16,19 @@ def _char(entity: str) -> str:
     if entity.isdigit():
         return chr(int(entity))
     return html.unescape(f"&{entity};")
+
+
+class KramdownSmartyExtension(SmartyExtension):
+    """Smarty, plus kramdown's rule that a quote ending a text run (right after `code` or
+    *emphasis* at the end of a paragraph) closes."""
+
+    def educateQuotes(self, md) -> None:
+        super().educateQuotes(md)
+        for char, key in (('"', "right-double-quote"), ("'", "right-single-quote")):
+            pattern = SubstituteTextPattern(
+                rf"(?<![\s\x02]){char}(?=$)|(?<=\x03){char}(?=$|[\s.,;:!?)])",
+                (self.substitutions[key],), md)
+            self.inlinePatterns.register(pattern, f"tl-closing-{key}", 31)
 
 
 def typography_extension(quotes, typographic: bool) -> SmartyExtension:
@@ -28,6 +41,6 @@ def typography_extension(quotes, typographic: bool) -> SmartyExtension:
             subs.update({key: _char(p) for key, p in zip(_KEYS, parts, strict=True)})
         else:
             subs.update(zip(_KEYS, ("\u2018", "\u2019", "\u201c", "\u201d"), strict=True))
-    return SmartyExtension(smart_quotes=smart, smart_dashes=typographic,
+    return KramdownSmartyExtension(smart_quotes=smart, smart_dashes=typographic,
                            smart_ellipses=typographic, smart_angled_quotes=typographic,
                            substitutions=subs)
