@@ -179,6 +179,12 @@ PAIRS = {
         '<div markdown="0"><a class="btn" href="#">*B*</a></div>\n',
         '<div><a class="btn" href="#">*B*</a></div>',
     ),
+    "markdown_attr_nested_in_raw_html": (
+        '<div class="row">\n<div class="a" markdown="1">\n> * quote *x*\n</div>\n'
+        '<div class="b">\n![image](x.png) *raw*\n</div>\n</div>\n',
+        '<div class="row"><div class="a"><blockquote><ul><li>quote <em>x</em></li></ul>'
+        '</blockquote></div><div class="b">\n![image](x.png) *raw*\n</div></div>',
+    ),
     "list_interrupts_paragraph": (
         "Text before list:\n- a\n- b\n",
         "<p>Text before list:</p><ul><li>a</li><li>b</li></ul>",

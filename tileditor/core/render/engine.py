@@ -19,6 +19,7 @@ from tileditor.core.render.footnotes import KramdownFootnotesExtension
 from tileditor.core.render.gfm_blocks import GfmBlocksExtension
 from tileditor.core.render.heading_ids import HeadingIdExtension
 from tileditor.core.render.highlight import highlight_tag_html
+from tileditor.core.render.html_nesting import NestedMarkdownAttrExtension
 from tileditor.core.render.ial import IalExtension
 from tileditor.core.render.images import resolve_images
 from tileditor.core.render.inline_code import InlineCodeExtension
@@ -83,6 +84,7 @@ def _markdown(settings: tuple) -> markdown.Markdown:
                 TaskListExtension(), TocExtension(levels=list(levels)),
                 ListIndentExtension(), BlockQuoteExtension(), InlineCodeExtension(),
                 KramdownMarkupExtension(), TableSectionExtension(),
+                NestedMarkdownAttrExtension(),
                 typography_extension(quotes, typographic),
             ],
         )
