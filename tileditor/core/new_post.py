@@ -48,9 +48,8 @@ def new_post_text(site, title: str, when: datetime, tags=(), categories=(), draf
     if tags:
         key = getattr(conv, "tag_key", "tags") or "tags"
         lines[key] = f"{key}:" + yaml_list(list(tags), style)
-    root_url = getattr(conv, "typora_root_url", None)
-    if root_url:
-        lines["typora-root-url"] = "typora-root-url: " + yaml_scalar(str(root_url))
+    # typora-root-url is left out on purpose: Jekyll ignores it and tileditor's links do not
+    # depend on it; a new post carries only the keys the user set.
     order = list(getattr(conv, "key_order", None) or [])
     ranked = sorted(lines, key=lambda k: (order.index(k) if k in order else len(order), list(lines).index(k)))
     header = "".join(lines[k] + "\n" for k in ranked)

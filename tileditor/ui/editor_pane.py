@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 from tileditor.ui import markdown_edits as edits
 from tileditor.ui.markdown_highlighter import MarkdownHighlighter
 
-IMAGE_SUFFIXES = frozenset(
-    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".tif", ".tiff"}
-)
+# Dropped files with these endings are text to insert, not pictures to import.
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".yml", ".yaml"})
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 PARAGRAPH_SEPARATOR = "\u2029"
 
@@ -26,15 +25,17 @@ _HEADING_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(7)}
 
 
 def image_paths(mime: QMimeData) -> list[str]:
-    """Local image files among the mime data's URLs ([] unless every URL is one)."""
+    """Local files dropped or pasted ([] unless every URL is a local file). Files that are not
+    images are passed on too, so the importer can refuse them with a message instead of the
+    editor silently inserting their path as text."""
     if not mime.hasUrls():
         return []
     urls = mime.urls()
     paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
     if not paths or len(paths) != len(urls):
         return []
-    if not all(Path(p).suffix.lower() in IMAGE_SUFFIXES for p in paths):
-        return []
+    if any(Path(p).suffix.lower() in TEXT_SUFFIXES for p in paths):
+        return []  # a Markdown/text file dropped on the editor: let Qt insert it as usual
     return paths
 
 

@@ -105,8 +105,12 @@ class ImageFlow(QObject):
         except OSError as exc:
             QMessageBox.warning(self.window, "Rename image", f"Could not rename {old.name}: {exc.strerror}.")
             return
+        from tileditor.services.image_importer import rewrite_image_links
+
+        site = self.session.site
+        folder_rel = old.parent.relative_to(site.root).as_posix() if site else old.parent.name
         text = self.session.document.text
-        updated = text.replace(old.name, new.name)
+        updated = rewrite_image_links(text, [(f"{folder_rel}/{old.name}", f"{folder_rel}/{new.name}")])
         if updated != text:
             self.session._apply_full_text(updated)
         self.refresh_panel()

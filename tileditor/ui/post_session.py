@@ -139,7 +139,7 @@ class PostSession(QObject):
             if key in post.front_matter:
                 del post.front_matter[key]
         else:
-            key = _existing_spelling(post, key)
+            key = _existing_spelling(post, key, self.site)
             post.front_matter[key] = value
         self._apply_full_text(post.to_text())
 
@@ -190,10 +190,20 @@ class PostSession(QObject):
         return words, f"{minutes} min read" if minutes else ("" if result is None else "")
 
 
-def _existing_spelling(post: Post, key: str) -> str:
-    """Keep the author's key spelling: the form says `tags`, the file may say `tag`."""
-    aliases = {"tags": ("tags", "tag"), "categories": ("categories", "category")}
-    for alias in aliases.get(key, (key,)):
+_ALIASES = {"tags": ("tags", "tag"), "tag": ("tag", "tags"),
+            "categories": ("categories", "category"), "category": ("category", "categories")}
+
+
+def _existing_spelling(post: Post, key: str, site=None) -> str:
+    """Keep the author's key spelling: the form says `tags`, the file may say `tag`; a new
+    key takes the spelling the blog's other posts use."""
+    aliases = _ALIASES.get(key, (key,))
+    for alias in aliases:
         if alias in post.front_matter:
             return alias
+    if site is not None and key in _ALIASES:
+        conv = site.conventions()
+        preferred = conv.tag_key if key in ("tags", "tag") else conv.category_key
+        if preferred in aliases:
+            return preferred
     return key

@@ -1,0 +1,149 @@
+"""End to end through the real window (offscreen): a new post with title and tags typed in the
+form, body typed in the editor, one PNG dropped on the editor and one pasted, Ctrl+S; then the
+file, its header, the copied pictures, the preview and a real `jekyll build` are checked."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
+
+from tileditor.app import build_window
+from tileditor.core.header import read_header_values
+from tileditor.core.site import JekyllSite
+
+
+@pytest.fixture
+def window(qtbot, tmp_site, tmp_path):
+    w = build_window(tmp_site, settings_path=tmp_path / "settings.ini", data_path=tmp_path / "data")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.session.document.path is not None, timeout=5000)
+    yield w
+    w.shutdown()
+
+
+def _png_file(path: Path, color: str) -> Path:
+    img = QImage(40, 30, QImage.Format.Format_RGB32)
+    img.fill(QColor(color))
+    assert img.save(str(path), "PNG")
+    return path
+
+
+def _drop_files(widget, paths: list[Path], pos) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    # Qt delivers a drop only after an accepted drag-enter, as a real drag would send.
+    enter = QDragEnterEvent(pos, *args)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(widget, QDragMoveEvent(pos, *args))
+    QApplication.sendEvent(widget, QDropEvent(QPointF(pos), *args))
+
+
+def _preview_images(qtbot, window) -> list:
+    box = {}
+    js = ("JSON.stringify(Array.from(document.querySelectorAll('#tileditor-content img'))"
+          ".map(i => [i.src, i.complete && i.naturalWidth > 0]))")
+    window.preview.run_app_js(js, lambda v: box.setdefault("v", v))
+    qtbot.waitUntil(lambda: "v" in box, timeout=5000)
+    import json
+
+    return json.loads(box["v"]) if box["v"] else box["v"]
+
+
+def test_new_post_loop_end_to_end(qtbot, window, tmp_site, tmp_path):
+    editor = window.findChild(type(window.editor), "editor")
+    title_field = window.findChild(type(window.form.title_field), "titleField")
+    tags_field = window.findChild(type(window.form.tags_field), "tagsField")
+    assert editor is window.editor and title_field is not None and tags_field is not None
+
+    window.findChild(type(window.actions_.new_post), "newPostAction").trigger()
+    assert window.session.document.path is None
+
+    qtbot.keyClicks(title_field, "Window functions")
+    for tag in ("SQL", "TIL_25"):
+        qtbot.keyClicks(tags_field.line_edit(), tag)
+        qtbot.keyClick(tags_field.line_edit(), Qt.Key.Key_Return)
+    assert tags_field.tokens() == ["SQL", "TIL_25"]
+
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "Running totals without a self-join.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    dropped = _png_file(tmp_path / "My Diagram.PNG", "#3366cc")
+    rect = editor.cursorRect(editor.textCursor())
+    _drop_files(editor.viewport(), [dropped], rect.center())
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+    pasted = QImage(20, 20, QImage.Format.Format_RGB32)
+    pasted.fill(QColor("#cc3333"))
+    QGuiApplication.clipboard().setImage(pasted)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+    with qtbot.waitSignal(window.preview.rendered, timeout=10000):
+        window.session.request_render()
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = window.session.document.path
+    assert saved is not None and saved.is_file(), window.statusBar().currentMessage()
+
+    # File name and place: _posts/<year>/ as the blog does, today's date, slug from the title.
+    today = datetime.now().strftime("%Y-%m-%d")
+    rel = saved.relative_to(tmp_site).as_posix()
+    assert re.fullmatch(rf"_posts/{today[:4]}/{today}-[A-Za-z0-9-]*Window-functions\.md", rel), rel
+    text = saved.read_text(encoding="utf-8")
+    header = text.split("---\n")[1]
+    # Only the keys set, in the blog's style: `tag:` flow list, double-quoted title.
+    assert header.splitlines() == ['title: "Window functions"', "tag: [SQL, TIL_25]"]
+    assert "Running totals without a self-join." in text
+    assert read_header_values(text) == {"title": "Window functions", "tag": ["SQL", "TIL_25"]}
+
+    # Both pictures copied into the dated folder and linked.
+    folder = tmp_site / "images" / saved.stem
+    files = sorted(p.name for p in folder.iterdir())
+    assert len(files) == 2 and "My-Diagram.png" in files, files  # no spaces, lowercase extension
+    for name in files:
+        assert name in text
+
+    # The preview shows both pictures, loaded from files that exist.
+    with qtbot.waitSignal(window.preview.rendered, timeout=10000):
+        window.session.request_render()
+    shown = _preview_images(qtbot, window)
+    assert len(shown) == 2 and all(ok for _, ok in shown), (shown, window.session.last_result.html)
+    for src, _ in shown:
+        assert Path(unquote(urlparse(src).path)).is_file()
+
+    if shutil.which("jekyll"):
+        _assert_jekyll_builds_post_with_images(tmp_site, saved)
+
+
+def _assert_jekyll_builds_post_with_images(site_root: Path, post: Path) -> None:
+    dest = site_root.parent / "_site_build"
+    proc = subprocess.run(["jekyll", "build", "--safe", "-s", str(site_root), "-d", str(dest)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    site = JekyllSite(site_root)
+    url = site.url_for(post)
+    page = dest / unquote(url.lstrip("/"))
+    page = page / "index.html" if url.endswith("/") else page
+    assert page.is_file(), (url, sorted(str(p) for p in dest.rglob("*.html")))
+    html = page.read_text(encoding="utf-8")
+    srcs = re.findall(r'<img[^>]+src="([^"]+)"', html)
+    assert len(srcs) == 2, html
+    for src in srcs:
+        target = urljoin("https://example.github.io" + url, src)
+        local = dest / unquote(urlparse(target).path).lstrip("/")
+        assert local.is_file(), (src, local)
