@@ -91,6 +91,13 @@ PAIRS = {
         '<h3 id="c--python_3-code">C++ &amp; Python_3 '
         '<code class="language-plaintext highlighter-rouge">code</code></h3>',
     ),
+    "heading_ids_from_visible_text": (
+        "## A -- B --- C ... D\n\n## Use *em* and `co_de` [link](http://x.y) here\n\n"
+        "## 5 < 6 & \"q\"\n",
+        '<h2 id="a--b--c--d">A – B — C … D</h2><h2 id="use-em-and-co_de-link-here">Use '
+        '<em>em</em> and <code class="language-plaintext highlighter-rouge">co_de</code> '
+        '<a href="http://x.y">link</a> here</h2><h2 id="5--6--q">5 &lt; 6 &amp; “q”</h2>',
+    ),
     "hash_without_space_is_text_in_gfm": ("#NoSpace\n", "<p>#NoSpace</p>"),
     "nested_lists_two_space_indent": (
         "- a\n  - b\n    - c\n- d\n\n1. one\n   - sub\n2. two\n",
@@ -244,6 +251,11 @@ def test_chained_ial_never_shows_and_applies_all_classes():
     # kramdown itself leaves a chain after a paragraph as text; the brief wants it applied.
     out = html_of("Chained.\n{: .a}{: .b}\n")
     assert canon(out) == canon('<p class="a b">Chained.</p>')
+
+
+def test_gfm_ids_keep_marks_and_skip_footnote_markers():
+    out = html_of("## \u260e\ufe0f Contact\n\n## Safety[^1]\n\n[^1]: n\n")
+    assert re.findall(r'<h2[^>]*\bid="([^"]+)"', out) == ["\ufe0f-contact", "safety"]
 
 
 def test_kramdown_input_ids_drop_non_ascii():

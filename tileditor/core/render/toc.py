@@ -14,8 +14,9 @@ from markdown.treeprocessors import Treeprocessor
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
-def plain_text(el: etree.Element, md) -> str:
-    """Visible text of an element, stash placeholders (smart quotes, raw HTML) expanded."""
+def plain_text(el: etree.Element, md, skip_notes: bool = False) -> str:
+    """Visible text of an element, stash placeholders (smart quotes, raw HTML) expanded;
+    footnote markers left out when `skip_notes`."""
     blocks = md.htmlStash.rawHtmlBlocks
 
     def expand(m):
@@ -23,8 +24,18 @@ def plain_text(el: etree.Element, md) -> str:
         value = blocks[idx] if idx < len(blocks) else ""
         return html.unescape(re.sub(r"<[^>]*>", "", str(value)))
 
-    text = "".join(el.itertext())
+    text = "".join(_texts(el, skip_notes))
     return _PLACEHOLDER.sub(expand, text).strip()
+
+
+def _texts(el: etree.Element, skip_notes: bool):
+    if el.text:
+        yield el.text
+    for child in el:
+        if not (skip_notes and child.tag == "sup" and (child.get("id") or "").startswith("fnref")):
+            yield from _texts(child, skip_notes)
+        if child.tail:
+            yield child.tail
 
 
 def _build(entries, ul_attrs: dict, link_ids: bool) -> etree.Element:
