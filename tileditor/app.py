@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="tileditor", description="Open the tileditor window.")
     parser.add_argument("path", nargs="?", help="a Jekyll repo folder or a post file")
+    # For smoke tests and the cold-start benchmark: quit once the preview shows the post,
+    # printing what it showed and the seconds since start.
+    parser.add_argument("--quit-after-render", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     app = _ensure_app()
     from tileditor.services.settings_store import SettingsStore
@@ -85,5 +88,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     window = build_window(repo, post, data_path=data, demo=demo)
     window.show()
-    window.offer_recovery()
+    if args.quit_after_render:
+        _quit_after_first_render(app, window)
+    else:
+        window.offer_recovery()
     return app.exec()
+
+
+def _quit_after_first_render(app, window) -> None:
+    import time
+
+    started = time.perf_counter()
+
+    def done():
+        doc = window.session.document
+        print(f"rendered {doc.path} in {time.perf_counter() - started:.3f}s", flush=True)
+        print(f"status: {window.statusBar().currentMessage()}", flush=True)
+        window.shutdown()
+        app.quit()
+
+    window.preview.rendered.connect(done)

@@ -1,0 +1,46 @@
+"""Starting the app: first run opens the built-in demo blog and says so; an argument opens a
+repo or a post; the real `tileditor` entry point shows a rendered post in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tileditor.app import resolve_start
+from tileditor.core.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_first_run_installs_and_opens_demo(tmp_path):
+    repo, post, demo = resolve_start(None, Settings(), tmp_path)
+    assert demo and post is None
+    assert (repo / "_config.yml").is_file()
+    assert list((repo / "_posts").rglob("*.md"))
+    assert repo.is_relative_to(tmp_path)
+
+
+def test_last_repo_and_post_are_reopened(tmp_site, tmp_path):
+    post = next((tmp_site / "_posts").rglob("*.md"))
+    s = Settings(last_repo=str(tmp_site), last_post=str(post))
+    assert resolve_start(None, s, tmp_path) == (tmp_site, post, False)
+
+
+def test_argument_post_opens_its_site(tmp_site, tmp_path):
+    post = next((tmp_site / "_posts").rglob("*.md"))
+    repo, opened, demo = resolve_start(str(post), Settings(), tmp_path)
+    assert repo == tmp_site.resolve() and opened == post.resolve() and not demo
+
+
+def test_entry_point_opens_demo_and_renders(tmp_path):
+    env = dict(os.environ, TILEDITOR_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
+    proc = subprocess.run([sys.executable, "-m", "tileditor", "--quit-after-render"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "rendered " in proc.stdout
+    shown = Path(proc.stdout.split("rendered ", 1)[1].split(" in ")[0])
+    assert shown.is_file() and shown.is_relative_to(tmp_path / "data")
+    assert "demo blog" in proc.stdout
