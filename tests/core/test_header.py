@@ -1,7 +1,13 @@
-from tileditor.core.header import (
-    HeaderError, as_datetime, as_list, load_yaml_mapping, read_header_values, split_front_matter,
-)
 import pytest
+
+from tileditor.core.header import (
+    HeaderError,
+    as_datetime,
+    as_list,
+    load_yaml_mapping,
+    read_header_values,
+    split_front_matter,
+)
 
 
 def test_split_finds_jekyll_header_and_body():
