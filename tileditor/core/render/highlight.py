@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 from pygments import highlight as _pygments_highlight
@@ -24,8 +25,22 @@ def _lexer(lang: str):
         return None
 
 
+_STASHED = re.compile("(\x02wzxhzdk:\\d+\x03)")
+
+
 def highlight_code(code: str, lang: str) -> str:
-    """Code as HTML spans with Pygments' short CSS classes (escaped text for unknown langs)."""
+    """Code as HTML spans with Pygments' short CSS classes (escaped text for unknown langs).
+
+    Placeholders of HTML stashed by the Liquid pass (include boxes) are kept whole."""
+    if "\x02" in code:
+        parts = _STASHED.split(code)
+        return "".join(p if i % 2 else _highlight_piece(p, lang) for i, p in enumerate(parts))
+    return _highlight_piece(code, lang)
+
+
+def _highlight_piece(code: str, lang: str) -> str:
+    if not code:
+        return ""
     lexer = _lexer(lang.lower())
     if lexer is None:
         return html.escape(code, quote=False)

@@ -49,6 +49,9 @@ class MathBlockPreprocessor(Preprocessor):
 
 class InlineMathProcessor(InlineProcessor):
     def handleMatch(self, m, data):
+        if "\x02" in m.group(1):
+            # A code span already took part of it: leave the text as it is.
+            return None, None, None
         tex = html.escape(m.group(1).strip(), quote=False)
         return self.md.htmlStash.store(f"\\({tex}\\)"), m.start(0), m.end(0)
 
@@ -56,6 +59,6 @@ class InlineMathProcessor(InlineProcessor):
 class KramdownMathExtension(Extension):
     def extendMarkdown(self, md) -> None:
         md.preprocessors.register(MathBlockPreprocessor(md), "tl_math_block", 27)
-        # Above backticks (190) is wrong: kramdown lets code spans win, so sit just below.
+        # Below backticks (190): code spans win; above span IALs (186): TeX may hold "{:".
         md.inlinePatterns.register(InlineMathProcessor(r"(?<!\\)\$\$([\s\S]+?)\$\$", md),
-                                   "tl_math_inline", 185)
+                                   "tl_math_inline", 187)
