@@ -149,7 +149,7 @@ class FrontMatterForm(QWidget):
         self.title_field.textEdited.connect(lambda t: self._emit("title", t or None))
         self.date_field = QLineEdit(self)
         self.date_field.setObjectName("dateField")
-        self.date_field.setFixedWidth(150)
+        self.date_field.setFixedWidth(118)
         self.date_field.setToolTip(DATE_TIP)
         self.date_field.textEdited.connect(self._on_date_edited)
         self.layout_field = QComboBox(self)

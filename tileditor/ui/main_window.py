@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.browser_dock = self._dock("Posts", self.browser, "postsDock", Qt.DockWidgetArea.LeftDockWidgetArea)
         self.outline_dock = self._dock("Outline", self.outline, "outlineDock", Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.images_dock = self._dock("Images", self.image_panel, "imagesDock", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.images_dock = self._dock("Images", self.image_panel, "imagesDock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        # Posts/outline above, the post's pictures below: the editor and preview keep the width.
+        self.splitDockWidget(self.browser_dock, self.images_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.browser_dock, self.outline_dock)
         self.browser_dock.raise_()
         self.words_label = QLabel(self)
