@@ -146,10 +146,12 @@ def cmd_new(args) -> int:
 
 
 def cmd_tags(args) -> int:
+    if args.action == "rename" and len(args.names) != 2:
+        raise CliError("usage: tileditor tags rename OLD NEW")
+    if args.action is None and args.names:
+        raise CliError("usage: tileditor tags [rename OLD NEW]")
     site = _site_for(args.repo.resolve())
     if args.action == "rename":
-        if len(args.names) != 2:
-            raise CliError("usage: tileditor tags rename OLD NEW")
         from tileditor.core.tag_rename import rename_tag
 
         changed = rename_tag(site, args.names[0], args.names[1])
@@ -157,8 +159,6 @@ def cmd_tags(args) -> int:
             print(path)
         print(f"renamed {args.names[0]!r} to {args.names[1]!r} in {len(changed)} post(s)", file=sys.stderr)
         return 0
-    if args.names:
-        raise CliError("usage: tileditor tags [rename OLD NEW]")
     index = site.tag_index()
     for title, counter in (("tags", index.tags), ("categories", index.categories)):
         print(f"{title}:")
