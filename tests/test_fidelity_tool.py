@@ -228,3 +228,9 @@ def test_every_corpus_post_is_built_and_rendered_without_error(site):
     crashed = [r.post for r in reports if "render error" in r.causes]
     assert crashed == []
     assert all(r.matched == (r.size == 0) for r in reports)
+
+
+def test_text_split_by_a_comment_or_stray_end_tag_reads_as_one_text():
+    assert compare("<p>one two</p>", "<p>one <!-- x -->two</p>").matched
+    assert compare("<p>one two</p>", "<p>one </em>two</p>").matched
+    assert not compare("<p>one &lt;/em&gt;two</p>", "<p>one </em>two</p>").matched

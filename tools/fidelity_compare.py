@@ -162,8 +162,14 @@ class _Canon:
         self.run: list[str] = []
 
     def flush(self) -> None:
+        merged: list[str] = []
+        for tok in self.run:  # text split by a comment or a dropped tag reads as one text
+            if merged and tok.startswith("text:") and merged[-1].startswith("text:"):
+                merged[-1] += tok[5:]
+            else:
+                merged.append(tok)
         run, prev_space = [], True
-        for tok in self.run:
+        for tok in merged:
             if tok.startswith("text:"):
                 text = _WS.sub(" ", tok[5:])
                 if prev_space and text.startswith(" "):
