@@ -234,3 +234,10 @@ def test_text_split_by_a_comment_or_stray_end_tag_reads_as_one_text():
     assert compare("<p>one two</p>", "<p>one <!-- x -->two</p>").matched
     assert compare("<p>one two</p>", "<p>one </em>two</p>").matched
     assert not compare("<p>one &lt;/em&gt;two</p>", "<p>one </em>two</p>").matched
+
+
+def test_markdown_left_as_text_is_named():
+    kramdown = '<figure><a href="https://u.org/"><img src="x.png" alt="Foo"></a></figure>'
+    ours = "<figure>[![Foo](x.png)](https://u.org/)</figure>"
+    assert compare(kramdown, ours).causes == ["markdown left as text"]
+    assert compare("<p>a - b</p>", "<p>a * b</p>").causes == ["text"]

@@ -290,6 +290,10 @@ def _typographic(a: str, b: str) -> bool:
     return a == b
 
 
+# Markdown syntax surviving as text: images, links, headings, list bullets.
+_MD_LEFT = re.compile(r"!\[[^\]]*\]\(|\]\([^)]*\)|^text:(?:#{1,6}|[*+-]) \S")
+
+
 def classify(exp: list[str], ours: list[str], context: list[str]) -> str:
     """Name the reader-visible cause of one differing region (Jekyll's `exp` vs our `ours`)."""
     both = exp + ours
@@ -304,6 +308,10 @@ def classify(exp: list[str], ours: list[str], context: list[str]) -> str:
         and [_strip_id(t) for t in exp] == [_strip_id(t) for t in ours]
     ):
         return "heading ids"
+    if any(_MD_LEFT.search(t) for t in ours if _is_text(t)) and not any(
+        _MD_LEFT.search(t) for t in exp if _is_text(t)
+    ):
+        return "markdown left as text"
     codes = [t for t in both if t.startswith("CODE[")]
     if codes:
         e = [t.split("] ", 1)[-1] for t in exp if t.startswith("CODE[")]
