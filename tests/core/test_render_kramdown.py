@@ -104,6 +104,20 @@ PAIRS = {
         "<ul><li>a<ul><li>b<ul><li>c</li></ul></li></ul></li><li>d</li></ul>"
         "<ol><li>one<ul><li>sub</li></ul></li><li>two</li></ol>",
     ),
+    "list_item_paragraphs_follow_blank_lines": (
+        "- a\n\n- b\n\ntext\n\n- c\n- d\n\n- e\n\ntext\n\n1. x\n2. y:\n\n   ```\n   code\n"
+        "   ```\n\n3. z\n",
+        "<ul><li><p>a</p></li><li><p>b</p></li></ul><p>text</p>"
+        "<ul><li>c</li><li><p>d</p></li><li>e</li></ul><p>text</p>"
+        '<ol><li>x</li><li><p>y:</p><div class="language-plaintext highlighter-rouge">'
+        '<div class="highlight"><pre class="highlight"><code>code\n</code></pre></div></div>'
+        "</li><li>z</li></ol>",
+    ),
+    "list_marker_kinds_lazy_lines_and_dedent": (
+        "1. step\n- detail\n- more\n2. next\n\ntext\n\n- a\n  lazy\n- b\n\n- a\n    - b\n- c\n",
+        "<ol><li>step<ul><li>detail</li><li>more</li></ul></li><li>next</li></ol><p>text</p>"
+        "<ul><li>a\nlazy</li><li><p>b</p></li><li>a<ul><li>b</li></ul></li><li>c</li></ul>",
+    ),
     "separate_blockquotes": (
         "> one\n\n> two\n",
         "<blockquote><p>one</p></blockquote><blockquote><p>two</p></blockquote>",

@@ -27,6 +27,7 @@ from tileditor.core.render.kd_markup import KramdownMarkupExtension
 from tileditor.core.render.kd_math import KramdownMathExtension
 from tileditor.core.render.linemap import align, lift_data_lines, parse_with_lines, stash_spans
 from tileditor.core.render.list_indent import ListIndentExtension
+from tileditor.core.render.list_tightness import ListTightnessExtension
 from tileditor.core.render.options import RenderOptions, RenderResult
 from tileditor.core.render.table_sections import TableSectionExtension
 from tileditor.core.render.task_lists import TaskListExtension
@@ -82,9 +83,9 @@ def _markdown(settings: tuple) -> markdown.Markdown:
                 HeadingIdExtension(style="gfm" if mode == "gfm" else "kramdown",
                                    enabled=auto_ids),
                 TaskListExtension(), TocExtension(levels=list(levels)),
-                ListIndentExtension(), BlockQuoteExtension(), InlineCodeExtension(),
+                ListIndentExtension(gfm=mode == "gfm"), BlockQuoteExtension(), InlineCodeExtension(),
                 KramdownMarkupExtension(), TableSectionExtension(),
-                NestedMarkdownAttrExtension(),
+                NestedMarkdownAttrExtension(), ListTightnessExtension(),
                 typography_extension(quotes, typographic),
             ],
         )

@@ -15,45 +15,90 @@ _RULE = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 class ListIndentPreprocessor(Preprocessor):
+    def __init__(self, md, gfm: bool = True):
+        super().__init__(md)
+        self.gfm = gfm
+
     def run(self, lines: list[str]) -> list[str]:
+        """Re-indent; blank lines added only for Python-Markdown's sake are listed in
+        md.tl_soft_blanks so list tightness can ignore them."""
         out: list[str] = []
-        stack: list[int] = []  # content columns of the open items, in source spaces
+        soft: set[int] = set()
+        stack: list[tuple[int, str]] = []  # (content column in source spaces, marker kind)
         prev_blank = True
+        prev_item_depth = -1  # depth of the previous line when it was an item, else -1
         for line in lines:
             if not line.strip():
                 out.append(line)
                 prev_blank = True
                 continue
-            out.append(self._line(line, stack, prev_blank))
+            new = self._line(line, stack, prev_blank)
+            depth = (len(new) - len(new.lstrip(" "))) // 4
+            is_item = bool(_ITEM.match(new)) and len(stack) == depth + 1 and new.lstrip()[:1] != "\\"
+            if not prev_blank and is_item and self._needs_break(
+                    out[-1], prev_item_depth, depth):
+                soft.add(len(out))
+                out.append("")
+            out.append(new)
+            prev_item_depth = depth if is_item else -1
             prev_blank = False
+        self.md.tl_soft_blanks = soft
         return out
 
+    def _needs_break(self, previous: str, prev_item_depth: int, depth: int) -> bool:
+        if prev_item_depth < 0:
+            # GFM: a list may interrupt a paragraph (at top level or inside an item).
+            return self.gfm and not previous.lstrip().startswith(("|", "<", "\x02"))
+        # Back out of a nested list: Python-Markdown may hold it in one indented block.
+        return depth < prev_item_depth
+
     @staticmethod
-    def _line(line: str, stack: list[int], prev_blank: bool) -> str:
+    def _line(line: str, stack: list[tuple[int, str]], prev_blank: bool) -> str:
         indent = len(line) - len(line.lstrip(" "))
         m = _ITEM.match(line)
-        code_deep = indent >= (stack[-1] if stack else 0) + 4
-        if m and not _RULE.match(line) and not code_deep:
-            while stack and indent < stack[-1]:
-                stack.pop()
+        if m and not _RULE.match(line) and _item_fits(indent, stack):
+            kind = "ol" if m.group(2)[0].isdigit() else "ul"
+            sibling = None
+            while stack and indent < stack[-1][0]:
+                sibling = stack.pop()
+            if sibling is not None and sibling[1] != kind and not prev_blank:
+                # kramdown reads another marker kind right under an item as a nested list.
+                stack.append(sibling)
             depth = len(stack)
             spaces = len(m.group(3)) if len(m.group(3)) <= 4 else 1
-            stack.append(indent + len(m.group(2)) + spaces)
+            stack.append((indent + len(m.group(2)) + spaces, kind))
             return " " * (4 * depth) + m.group(2) + " " + m.group(4)
         if not stack:
             return line
         if not prev_blank:
-            return " " * (4 * len(stack)) + line.lstrip(" ")
-        while stack and indent < stack[-1]:
+            text = line.lstrip(" ")
+            if m:  # a marker too deep to start an item is plain text in kramdown
+                text = re.sub(r"^(\d+)\.", r"\1\\.", text) if text[0].isdigit() else "\\" + text
+            return " " * (4 * len(stack)) + text
+        while stack and indent < stack[-1][0]:
             stack.pop()
         if not stack:
             return line
-        return " " * (4 * len(stack) + indent - stack[-1]) + line.lstrip(" ")
+        return " " * (4 * len(stack) + indent - stack[-1][0]) + line.lstrip(" ")
+
+
+def _item_fits(indent: int, stack: list[tuple[int, str]]) -> bool:
+    """kramdown starts an item only 0-3 spaces past the enclosing item's content column."""
+    base = 0
+    for col, _kind in stack:
+        if col <= indent:
+            base = col
+    return indent - base <= 3
 
 
 class ListIndentExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"gfm": [True, "kramdown GFM input: lists interrupt paragraphs"]}
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md) -> None:
-        md.preprocessors.register(ListIndentPreprocessor(md), "tl_list_indent", 26)
+        pre = ListIndentPreprocessor(md, self.getConfig("gfm"))
+        md.preprocessors.register(pre, "tl_list_indent", 26)
         # kramdown starts a new list when the marker type changes (`-` list, then `1.`).
         md.parser.blockprocessors["olist"].SIBLING_TAGS = ["ol"]
         md.parser.blockprocessors["ulist"].SIBLING_TAGS = ["ul"]

@@ -1,0 +1,137 @@
+"""kramdown's rule for `<p>` in list items: an item's first paragraph stays bare unless a
+blank line follows it inside the item (with kramdown's special case for the last item).
+Python-Markdown wraps every item next to a blank line; this unwraps the ones kramdown leaves
+bare. Runs on lines already re-indented to 4 spaces per level. Must not import PySide6."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+_ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.) (\S.*)$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _next_content(lines: list[str], start: int) -> int | None:
+    for k in range(start, len(lines)):
+        if lines[k].strip():
+            return k
+    return None
+
+
+def bare_items(lines: list[str]) -> list[tuple[str, bool]]:
+    """(content prefix, first paragraph bare) for each list item, in document order."""
+    out: list[tuple[str, bool]] = []
+    lists: dict[int, tuple[str, list[bool]]] = {}  # depth -> (marker kind, decisions)
+    prev_blank = True
+    for i, line in enumerate(lines):
+        if not line.strip():
+            prev_blank = True
+            continue
+        m = _ITEM.match(line)
+        if not m:
+            if prev_blank:
+                for depth in [d for d in lists if 4 * d + 2 > _indent(line)]:
+                    del lists[depth]
+            prev_blank = False
+            continue
+        depth = _indent(line) // 4
+        kind = "ol" if m.group(2)[0].isdigit() else "ul"
+        for deeper in [d for d in lists if d > depth]:
+            del lists[deeper]
+        if depth not in lists or lists[depth][0] != kind:
+            lists[depth] = (kind, [])
+        bare = _is_bare(lines, i, depth, lists[depth][1])
+        lists[depth][1].append(bare)
+        out.append((m.group(3).strip()[:16], bare))
+        prev_blank = False
+    return out
+
+
+def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool]) -> bool:
+    """kramdown's `transparent` test for the item on line i (see its parser/list.rb)."""
+    last = _is_last(lines, i, depth)
+    if last and earlier and not any(earlier):
+        return False  # the last item of a list whose other items are all wrapped
+    j = i + 1
+    while j < len(lines) and lines[j].strip() and not _ITEM.match(lines[j]):
+        j += 1
+    if j >= len(lines) or lines[j].strip():
+        return True  # no blank line after the first paragraph
+    k = _next_content(lines, j)
+    if k is not None and _indent(lines[k]) >= 4 * (depth + 1):
+        return False  # more content in this item after a blank line
+    return last
+
+
+def _is_last(lines: list[str], i: int, depth: int) -> bool:
+    prev_blank = False
+    for k in range(i + 1, len(lines)):
+        line = lines[k]
+        if not line.strip():
+            prev_blank = True
+            continue
+        ind = _indent(line)
+        if ind >= 4 * (depth + 1) or (not prev_blank and not _ITEM.match(line)):
+            prev_blank = False
+            continue  # nested content or a lazy continuation line
+        return not (_ITEM.match(line) and ind // 4 == depth)
+    return True
+
+
+class ListTightnessPreprocessor(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        soft = getattr(self.md, "tl_soft_blanks", set())
+        self.md.tl_bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft])
+        return lines
+
+
+class ListTightnessTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        decisions = getattr(self.md, "tl_bare_items", [])
+        pos = 0
+        for li in root.iter("li"):
+            raw = _raw_text(li)
+            found = next((k for k in range(pos, min(pos + 4, len(decisions)))
+                          if raw.startswith(decisions[k][0][:12])), None)
+            if found is None:
+                continue
+            pos = found + 1
+            if decisions[found][1]:
+                _unwrap_first_paragraph(li)
+
+
+def _raw_text(li: etree.Element) -> str:
+    if (li.text or "").strip():
+        return li.text.strip()
+    if len(li) and li[0].tag == "p":
+        return (li[0].text or "").strip()
+    return ""
+
+
+def _unwrap_first_paragraph(li: etree.Element) -> None:
+    if (li.text or "").strip() or not len(li) or li[0].tag != "p":
+        return
+    p = li[0]
+    li.remove(p)
+    li.text = p.text
+    for idx, child in enumerate(list(p)):
+        li.insert(idx, child)
+    if len(p) and len(li) > len(p):
+        li[len(p) - 1].tail = (li[len(p) - 1].tail or "") + "\n"
+    elif len(li) > 0 and not len(p):
+        li.text = (li.text or "") + "\n"
+
+
+class ListTightnessExtension(Extension):
+    def extendMarkdown(self, md) -> None:
+        # After list re-indentation (26).
+        md.preprocessors.register(ListTightnessPreprocessor(md), "tl_list_tightness", 25)
+        md.treeprocessors.register(ListTightnessTreeprocessor(md), "tl_list_tightness", 25)
