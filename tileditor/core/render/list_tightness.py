@@ -43,7 +43,7 @@ def bare_items(lines: list[str]) -> list[tuple[str, bool]]:
             prev_blank = False
             continue
         depth = _indent(line) // 4
-        kind = "ol" if m.group(2)[0].isdigit() else "ul"
+        kind = _kind(m)
         for deeper in [d for d in lists if d > depth]:
             del lists[deeper]
         if depth not in lists or lists[depth][0] != kind:
@@ -72,6 +72,7 @@ def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool]) -> bool:
 
 
 def _is_last(lines: list[str], i: int, depth: int) -> bool:
+    kind = _kind(_ITEM.match(lines[i]))
     prev_blank = False
     for k in range(i + 1, len(lines)):
         line = lines[k]
@@ -82,8 +83,13 @@ def _is_last(lines: list[str], i: int, depth: int) -> bool:
         if ind >= 4 * (depth + 1) or (not prev_blank and not _ITEM.match(line)):
             prev_blank = False
             continue  # nested content or a lazy continuation line
-        return not (_ITEM.match(line) and ind // 4 == depth)
+        m = _ITEM.match(line)
+        return not (m and ind // 4 == depth and _kind(m) == kind)
     return True
+
+
+def _kind(m: re.Match) -> str:
+    return "ol" if m.group(2)[0].isdigit() else "ul"
 
 
 class ListTightnessPreprocessor(Preprocessor):
