@@ -124,3 +124,14 @@ def test_post_url_with_real_site(tmp_site):
     result = render("[x]({% post_url 2025-04-22-TIL25_ANewChapter %})\n", site=site)
     expected = site.url_for(tmp_site / "_posts" / "2025" / "2025-04-22-TIL25_ANewChapter.md")
     assert f'href="{expected}"' in result.html and not result.warnings
+
+
+def test_site_kramdown_config_drives_toc_levels_and_auto_ids(tmp_path):
+    site = FakeSite(tmp_path)
+    site.kramdown = {"toc_levels": "2..3", "auto_ids": True}
+    result = render("# One\n\n## Two\n\n#### Four\n", site=site)
+    assert [h[:2] for h in result.headings] == [(2, "two")]
+    site.kramdown = {"auto_ids": False}
+    assert " id=" not in render("## Two\n", site=site).html
+    site.kramdown = {"input": "kramdown"}
+    assert 'id="section"' in render("## 한글\n", site=site).html
