@@ -89,20 +89,33 @@ def test_every_image_src_goes_through_resolver(tmp_path):
 
     def resolve(src):
         calls.append(src)
-        return "file:///repo/" + src.strip("./") if "missing" not in src else None
+        if "missing" in src or src.startswith("https://"):
+            return None
+        return "file:///repo/" + src.strip("./")
 
     text = ('![a](../../images/p/x.png)\n\n<CENTER><IMG SRC="../../images/p/y.png" width="85%">'
             "</CENTER>\n\n<img src='/blog/images/p/missing.png'>\n\n"
             "[![b](z.png)](big.png)\n\n![remote](https://cdn.example.com/r.png)\n")
     result = site_render(text, tmp_path, resolve_image=resolve)
     assert calls == ["../../images/p/x.png", "../../images/p/y.png",
-                     "/blog/images/p/missing.png", "z.png", "big.png"]
+                     "/blog/images/p/missing.png", "z.png", "https://cdn.example.com/r.png",
+                     "big.png"]
     assert 'src="file:///repo/images/p/x.png"' in result.html
     assert 'SRC="file:///repo/images/p/y.png"' in result.html
     assert 'href="file:///repo/big.png"' in result.html
     assert "image not found: /blog/images/p/missing.png" in result.warnings
     assert ("https://cdn.example.com/r.png", "https://cdn.example.com/r.png") in result.images
     assert ("/blog/images/p/missing.png", None) in result.images
+
+
+def test_own_domain_image_url_resolves_to_repo_file(tmp_path):
+    def resolve(src):
+        return "file:///repo/a.png" if src.startswith("https://me.github.io/") else None
+
+    text = "![a]({{ site.url }}{{ site.baseurl }}/assets/a.png)\n"
+    result = site_render(text, tmp_path, resolve_image=resolve)
+    assert result.images == [("https://me.github.io/blog/assets/a.png", "file:///repo/a.png")]
+    assert not result.warnings
 
 
 def test_default_resolver_with_real_site(tmp_site):

@@ -1,5 +1,6 @@
 """Image sources in the final HTML (Markdown images, raw `<img>` in any case, links to image
-files) resolved through a callable, so the preview shows the repository's files. No PySide6."""
+files) resolved through a callable, so the preview shows the repository's files; absolute
+URLs go through it too (they may point at the blog's own domain). No PySide6."""
 
 from __future__ import annotations
 
@@ -27,7 +28,12 @@ def resolve_images(markup: str, resolve: Callable[[str], str | None] | None
     def img(m):
         src = html.unescape(_unquote(m.group(2)))
         remote = re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", src, re.I)
-        url = src if not src or (remote and not src.lower().startswith("file:")) else lookup(src)
+        if not src or src.lower().startswith(("data:", "file:")):
+            url = src
+        else:
+            url = lookup(src)
+            if url is None and remote:
+                url = src  # really remote (not the blog's own domain): shown from the web
         found.append((src, url))
         if url is None:
             msg = f"image not found: {src}"
