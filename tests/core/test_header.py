@@ -50,3 +50,12 @@ def test_as_list_and_as_datetime():
     assert as_list(None) == []
     assert as_datetime("2023-03-17 17:00:00 +0900").hour == 17
     assert as_datetime("garbage") is None
+
+
+def test_loading_is_safe_from_many_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"---\ntitle: post {i}\ntags: [a{i}, b{i}]\nn: {i}\n---\nbody" for i in range(400)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(read_header_values, texts))
+    assert all(r == {"title": f"post {i}", "tags": [f"a{i}", f"b{i}"], "n": i} for i, r in enumerate(results))

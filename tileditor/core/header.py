@@ -4,6 +4,7 @@ read-only YAML load of it. Owns no editing (see frontmatter.py). Must not import
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -60,8 +61,17 @@ class _LastKeyWinsConstructor(SafeConstructor):
         return True
 
 
-_safe = YAML(typ="safe", pure=True)
-_safe.Constructor = _LastKeyWinsConstructor
+_local = threading.local()
+
+
+def _loader() -> YAML:
+    """One loader per thread: a ruamel YAML object is not safe to share between threads."""
+    loader = getattr(_local, "loader", None)
+    if loader is None:
+        loader = YAML(typ="safe", pure=True)
+        loader.Constructor = _LastKeyWinsConstructor
+        _local.loader = loader
+    return loader
 
 
 def load_yaml_mapping(yaml_text: str, line_offset: int = 1) -> dict:
@@ -73,7 +83,7 @@ def load_yaml_mapping(yaml_text: str, line_offset: int = 1) -> dict:
     if not yaml_text.strip():
         return {}
     try:
-        data = _safe.load(yaml_text)
+        data = _loader().load(yaml_text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + line_offset if mark is not None else None
