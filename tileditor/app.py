@@ -34,15 +34,17 @@ def _ensure_app():
     return app
 
 
-def build_window(repo_path, post_path=None, *, settings_path=None, data_path=None, demo=False):
+def build_window(repo_path, post_path=None, *, settings_path=None, data_path=None, demo=False,
+                 prompter=None):
     """Create the main window on `repo_path` (a Jekyll site folder) and optionally open
-    `post_path`; returns the QMainWindow ready to show, without entering the event loop."""
+    `post_path`; returns the QMainWindow ready to show, without entering the event loop.
+    `prompter` answers the window's questions (tests pass ui.dialogs.RecordingPrompter)."""
     _ensure_app()
     from tileditor.services.settings_store import SettingsStore
     from tileditor.ui.main_window import MainWindow
 
     store = SettingsStore(Path(settings_path) if settings_path else None)
-    window = MainWindow(store, Path(data_path) if data_path else data_dir())
+    window = MainWindow(store, Path(data_path) if data_path else data_dir(), prompter=prompter)
     window.open_repo(Path(repo_path) if repo_path else None, demo=demo)
     if post_path:
         window.open_post(Path(post_path))

@@ -11,7 +11,9 @@ class Settings:
     last_repo: str = ""
     last_post: str = ""
     recent_repos: list[str] = field(default_factory=list)
-    autosave_interval_ms: int = 2000  # recovery snapshots, never into the repo
+    # Recovery snapshots (never into the repo) while a post has unsaved edits: a crash loses at
+    # most this much typing plus the write itself, well under the promised second.
+    autosave_interval_ms: int = 500
     autosave_to_repo: bool = False  # opt-in: also save edited posts to the repo
     preview_allow_scripts: bool = False  # run the post's own <script> in the preview
     preview_block_remote: bool = False  # block remote images/iframes in the preview

@@ -7,17 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QImageReader
+from PySide6.QtWidgets import QFileDialog
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.bmp *.avif)"
+# A picture past this many pixels is no web image (and decoding it would take gigabytes).
+MAX_PIXELS = 40_000_000
 
 
 class ImageFlow(QObject):
     status_reported = Signal(str)
 
-    def __init__(self, window, session, importer, editor, panel, parent=None):
+    def __init__(self, window, session, importer, editor, panel, prompter, parent=None):
         super().__init__(parent)
         self.window, self.session, self.importer = window, session, importer
+        self.prompter = prompter
         self.editor, self.panel = editor, panel
         self._planned_for: Path | None = None  # post path the unsaved post's images were put under
         editor.images_dropped.connect(self._on_editor_images_dropped)
@@ -53,8 +57,13 @@ class ImageFlow(QObject):
         site, post_path = self._target()
         if site is None:
             return
-        report = self.importer.import_files(site, post_path, [Path(p) for p in paths],
+        readable, refused = [], []
+        for path in map(Path, paths):
+            problem = picture_problem(path, self.importer.max_bytes)
+            (refused.append(problem) if problem else readable.append(path))
+        report = self.importer.import_files(site, post_path, readable,
                                             front_matter=self._front_matter())
+        report.errors[:0] = refused
         self._finish(report, position)
 
     def _front_matter(self) -> dict:
@@ -70,7 +79,7 @@ class ImageFlow(QObject):
         site = self.session.site
         post_path = self.session.planned_path()
         if site is None or post_path is None:
-            QMessageBox.information(self.window, "Images", "Open a Jekyll repository first.")
+            self.prompter.inform("Images", "Open a Jekyll repository first.")
             return None, None
         if self.session.document.path is None:
             self._planned_for = post_path
@@ -83,7 +92,8 @@ class ImageFlow(QObject):
             names = ", ".join(Path(p.dest).name for p in report.plans)
             self.status_reported.emit(f"Added {names} to {report.plans[0].folder}")
         if report.errors:
-            QMessageBox.warning(self.window, "Images not added", "\n".join(report.errors))
+            self.prompter.warn("Images not added", "\n".join(report.errors))
+            self.status_reported.emit(report.errors[0])
         self.refresh_panel()
 
     def _on_panel_image_activated(self, path) -> None:
@@ -97,13 +107,13 @@ class ImageFlow(QObject):
         old = Path(old)
         new = old.with_name(new_name)
         if new.exists() or "/" in new_name or "\\" in new_name or not new_name.strip():
-            QMessageBox.warning(self.window, "Rename image", f"Cannot rename to {new_name!r}.")
+            self.prompter.warn("Rename image", f"Cannot rename to {new_name!r}.")
             self.refresh_panel()
             return
         try:
             old.rename(new)
         except OSError as exc:
-            QMessageBox.warning(self.window, "Rename image", f"Could not rename {old.name}: {exc.strerror}.")
+            self.prompter.warn("Rename image", f"Could not rename {old.name}: {exc.strerror}.")
             return
         from tileditor.services.image_importer import rewrite_image_links
 
@@ -128,6 +138,10 @@ class ImageFlow(QObject):
             self.session._apply_full_text(text)
         self.refresh_panel()
 
+    def forget_planned(self) -> None:
+        """The new post was saved: its pictures stay where they are from now on."""
+        self._planned_for = None
+
     def refresh_panel(self) -> None:
         site, post_path = self.session.site, self.session.planned_path()
         if site is None or post_path is None:
@@ -149,6 +163,32 @@ class ImageFlow(QObject):
                 referenced.add(Path(resolved).resolve())
         unreferenced = {p for p in files if p.resolve() not in referenced}
         self.panel.set_images(files, missing, unreferenced)
+
+
+def picture_problem(path: Path, max_bytes: int) -> str | None:
+    """Why a dropped raster file cannot be a picture in a post (damaged, absurdly large), or
+    None; files that are not pictures at all are left to the importer's own refusal."""
+    from tileditor.core.images import sniff_image_type
+
+    try:
+        if not path.is_file() or path.stat().st_size > max_bytes:
+            return None
+        with open(path, "rb") as fh:
+            kind = sniff_image_type(fh.read(4096))
+    except OSError:
+        return None
+    if kind in (None, "svg", "avif"):
+        return None
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if not size.isValid():
+        return f"{path.name} is damaged (its {kind.upper()} header cannot be read) and was not added."
+    if size.width() * size.height() > MAX_PIXELS:
+        return (f"{path.name} is {size.width()}×{size.height()} pixels, too large for a web page, "
+                "and was not added.")
+    if reader.read().isNull():
+        return f"{path.name} is damaged ({reader.errorString()}) and was not added."
+    return None
 
 
 def _paste_name() -> str:

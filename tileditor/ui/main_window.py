@@ -18,19 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tileditor.core.document import Document, DocumentError
 from tileditor.core.recovery import RecoveryStore
-from tileditor.core.recovery import key_for as recovery_key
 from tileditor.services.autosaver import Autosaver
 from tileditor.services.image_importer import ImageImporter
 from tileditor.services.preview_renderer import PreviewRenderer
 from tileditor.services.repo_watcher import RepoWatcher
+from tileditor.ui.dialogs import Prompter
 from tileditor.ui.disk_flow import DiskFlow
+from tileditor.ui.document_flow import DocumentFlow
 from tileditor.ui.editor_pane import EditorPane
 from tileditor.ui.find_bar import FindBar
 from tileditor.ui.front_matter_form import FrontMatterForm
 from tileditor.ui.image_flow import ImageFlow
 from tileditor.ui.image_panel import ImagePanel
+from tileditor.ui.info_bar import InfoBar
 from tileditor.ui.outline_panel import OutlinePanel
 from tileditor.ui.post_browser import PostBrowserPanel
 from tileditor.ui.post_session import PostSession
@@ -39,8 +40,9 @@ from tileditor.ui.window_actions import WindowActions
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings_store, data_dir: Path):
+    def __init__(self, settings_store, data_dir: Path, prompter=None):
         super().__init__()
+        self.prompter = prompter if prompter is not None else Prompter(self)
         self.setObjectName("mainWindow")
         self.setWindowTitle("tileditor")
         self.store = settings_store
@@ -48,7 +50,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.site = None
         self.is_demo = False
-        self._session_id = uuid.uuid4().hex[:12]
+        self.session_id = uuid.uuid4().hex[:12]
         self._build_widgets()
         self._build_services()
         self.actions_ = WindowActions(self)
@@ -65,10 +67,12 @@ class MainWindow(QMainWindow):
         self.browser = PostBrowserPanel(self)
         self.outline = OutlinePanel(self)
         self.image_panel = ImagePanel(self)
+        self.info_bar = InfoBar(self)
         left = QWidget(self)
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        lay.addWidget(self.info_bar)
         lay.addWidget(self.form)
         lay.addWidget(self.editor, 1)
         lay.addWidget(self.find_bar)
@@ -101,9 +105,15 @@ class MainWindow(QMainWindow):
         self.importer = ImageImporter(parent=self)
         self.recovery = RecoveryStore(self.data_dir / "recovery")
         self.session = PostSession(self.editor, self.form, self.outline, self.preview, self.renderer, self)
-        self.images = ImageFlow(self, self.session, self.importer, self.editor, self.image_panel, self)
-        self.disk = DiskFlow(self, self.session, lambda root: RepoWatcher(root, self), self)
-        self.autosaver = Autosaver(self.recovery, interval_ms=self.settings.autosave_interval_ms, parent=self)
+        self.images = ImageFlow(self, self.session, self.importer, self.editor, self.image_panel,
+                                self.prompter, self)
+        # Snapshots at least once a second while typing: a crash loses under a second of work,
+        # even for settings saved when the default was longer.
+        interval = max(100, min(self.settings.autosave_interval_ms, 1000))
+        self.autosaver = Autosaver(self.recovery, interval_ms=interval, parent=self)
+        self.disk = DiskFlow(self, self.session, lambda root: RepoWatcher(root, self),
+                             self.prompter, self.autosaver, self)
+        self.docs = DocumentFlow(self, self.prompter, self)
         self.autosaver.autosave_to_repo = self.settings.autosave_to_repo
         self.preview.set_allow_scripts(self.settings.preview_allow_scripts)
         self.preview.set_block_remote(self.settings.preview_block_remote)
@@ -138,11 +148,13 @@ class MainWindow(QMainWindow):
         self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
         self.preview.line_clicked.connect(self.editor.goto_line)
         self.preview.rendered.connect(self.images.refresh_panel)
-        for source in (self.session, self.images, self.disk):
+        self.info_bar.action_triggered.connect(self.docs.convert_to_utf8)
+        for source in (self.session, self.images, self.disk, self.docs):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
         self.disk.saved.connect(self._on_disk_saved)
+        self.disk.moved.connect(self._on_disk_moved)
         self.autosaver.saved.connect(self._on_autosaver_saved)
         self.autosaver.failed.connect(self._show_status)
         self.autosaver.conflict.connect(self._show_status)
@@ -156,10 +168,11 @@ class MainWindow(QMainWindow):
         self.is_demo = demo
         site = JekyllSite.find(root) if root is not None else None
         if root is not None and site is None:
-            answer = QMessageBox.question(
-                self, "Not a Jekyll site",
-                f"{root} has no _config.yml. Use it as a plain folder of Markdown files?")
-            if answer == QMessageBox.StandardButton.Yes:
+            answer = self.prompter.ask(
+                "Not a Jekyll site",
+                f"{root} has no _config.yml, so it is not a Jekyll blog. Use it as a plain "
+                "folder of Markdown files?", ("Use as plain folder", "Cancel"), escape="Cancel")
+            if answer == "Use as plain folder":
                 site = JekyllSite(Path(root))
         self.site = site
         self.preview.set_repo_root(site.root if site else None)
@@ -193,103 +206,41 @@ class MainWindow(QMainWindow):
         self._refresh_repo_views()
         self.images.refresh_panel()
 
-    # -- posts --------------------------------------------------------------------------------
+    # -- posts (DocumentFlow does the work; these names are the window's public API) ----------
     def open_post(self, path: Path) -> bool:
-        if not self._confirm_discard():
-            return False
-        try:
-            doc = Document.load(Path(path), root=self.site.root if self.site else None)
-        except DocumentError as exc:
-            QMessageBox.warning(self, "Cannot open", str(exc))
-            return False
-        self._show_document(doc, draft="_drafts" in Path(path).parts)
-        self.settings.last_post = str(path)
-        return True
+        return self.docs.open_post(Path(path))
 
     def new_post(self) -> None:
-        if not self._confirm_discard():
-            return
-        from datetime import datetime
-
-        from tileditor.core.new_post import new_post_text
-
-        text = new_post_text(self.site, "", datetime.now()) if self.site else ""
-        self._show_document(Document.new(text), draft=self.actions_.draft.isChecked())
-        self.form.focus_title() if hasattr(self.form, "focus_title") else self.editor.setFocus()
-
-    def _show_document(self, doc: Document, draft: bool) -> None:
-        self.session.show_document(doc, draft)
-        self.actions_.draft.blockSignals(True)
-        self.actions_.draft.setChecked(draft)
-        self.actions_.draft.blockSignals(False)
-        key = recovery_key(doc.path, self._session_id)
-        self.autosaver.track(doc, key, self._recovery_meta)
-        if doc.path is not None and self.disk.watcher is not None:
-            self.disk.watcher.watch_file(str(doc.path))
-        if doc.path is not None:
-            self.browser.select_path(doc.path)
-
-    def _recovery_meta(self) -> dict:
-        doc = self.session.document
-        return {
-            "path": str(doc.path) if doc.path else None,
-            "repo": str(self.site.root) if self.site else None,
-            "title": self.session.header_values().get("title", "") if not doc.read_only_reason else "",
-        }
+        self.docs.new_post()
 
     def save(self) -> bool:
-        ok = self.disk.save()
-        return ok
+        return self.disk.save()
+
+    def offer_recovery(self) -> int:
+        return self.docs.offer_recovery()
 
     def _on_disk_saved(self, path) -> None:
-        doc = self.session.document
-        if doc.path is None:
-            doc.path = Path(path)
-        self.autosaver.track(doc, recovery_key(doc.path, self._session_id), self._recovery_meta)
-        self.settings.last_post = str(path)
+        self.docs.on_saved(Path(path))
         if self.site is not None:
             self.site.invalidate([Path(path)])
         self._refresh_repo_views()
         self.browser.select_path(Path(path))
         self._update_title()
 
+    def _on_disk_moved(self, path) -> None:
+        self.docs.on_moved(Path(path))
+        self._update_title()
+
     def _on_autosaver_saved(self, path: str) -> None:
+        # The watcher must take the autosave's own events for ours, not for someone else's edit.
         if self.disk.watcher is not None:
             self.disk.watcher.expect_write(path, self.session.document.fingerprint)
         self.session._report_dirty()
 
-    def _confirm_discard(self) -> bool:
-        doc = self.session.document
-        if not doc.dirty:
-            return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to this post first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.recovery.discard(recovery_key(doc.path, self._session_id))
-            return True
-        return False
-
-    def offer_recovery(self) -> int:
-        return self.disk.offer_recovery(self.recovery, self._open_recovered)
-
-    def _open_recovered(self, entry) -> None:
-        path = Path(entry.path) if entry.path else None
-        if path is not None and path.is_file():
-            doc = Document.load(path, root=self.site.root if self.site else None)
-            doc.set_text(entry.text)
-        else:
-            doc = Document.new(entry.text)
-            doc.path = path
-        self._show_document(doc, draft=False)
-
     # -- slots ----------------------------------------------------------------------------------
     def _on_open_repo_triggered(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open Jekyll repository", str(Path.home()))
-        if folder and self._confirm_discard():
+        if folder and self.docs.confirm_discard():
             self.session.document.set_text(self.session.document.saved_text)
             self.open_repo(Path(folder))
 
@@ -308,7 +259,7 @@ class MainWindow(QMainWindow):
         menu.setEnabled(bool(self.settings.recent_repos))
 
     def _open_recent(self, repo: str) -> None:
-        if Path(repo).is_dir() and self._confirm_discard():
+        if Path(repo).is_dir() and self.docs.confirm_discard():
             self.open_repo(Path(repo))
 
     def _on_browser_post_activated(self, path) -> None:
@@ -332,7 +283,7 @@ class MainWindow(QMainWindow):
         try:
             Path(path).write_text(standalone_html(result.html, meta, result.toc_html), encoding="utf-8")
         except OSError as exc:
-            QMessageBox.warning(self, "Export", f"Could not write {path}: {exc.strerror}.")
+            self.prompter.warn("Export", f"Could not write {path}: {exc.strerror}.")
 
     def _on_goto_preview_line_triggered(self) -> None:
         self.preview.request_top_line(self.editor.goto_line) if hasattr(self.preview, "request_top_line") else None
@@ -354,6 +305,7 @@ class MainWindow(QMainWindow):
             self.preview.scroll_to_line(line)
 
     def _on_session_document_changed(self) -> None:
+        self.docs.update_info_bar()
         self._update_title()
         self._update_stats()
         self.images.refresh_panel()
@@ -386,7 +338,7 @@ class MainWindow(QMainWindow):
         self.actions_.toggle_preview.setChecked(self.settings.preview_visible)
 
     def closeEvent(self, event) -> None:
-        if not self._confirm_discard():
+        if not self.docs.confirm_discard():
             event.ignore()
             return
         self.store.save_blob("geometry", self.saveGeometry())

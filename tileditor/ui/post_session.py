@@ -131,6 +131,8 @@ class PostSession(QObject):
 
     # -- form -> editor -------------------------------------------------------------------
     def _on_form_field_changed(self, key: str, value) -> None:
+        if self._refuse_read_only():
+            return
         post = Post.from_text(self.document.text)
         if post.front_matter_error:
             self.status_reported.emit("The header is not valid YAML: edit it in the raw view.")
@@ -144,6 +146,8 @@ class PostSession(QObject):
         self._apply_full_text(post.to_text())
 
     def _on_form_raw_header_edited(self, yaml_text: str) -> None:
+        if self._refuse_read_only():
+            return
         text = self.document.text
         span = split_front_matter(text)
         nl = self._newline
@@ -152,6 +156,14 @@ class PostSession(QObject):
         else:
             new = text[: span.yaml_start] + yaml_text + text[span.yaml_start + len(span.yaml) :]
         self._apply_full_text(new)
+
+    def _refuse_read_only(self) -> bool:
+        # Programmatic edits would get past the editor's read-only flag: refuse them here.
+        if self.document.read_only_reason is None:
+            return False
+        self.status_reported.emit(self.document.read_only_reason)
+        self._sync_header_views()
+        return True
 
     def _apply_full_text(self, new_text: str) -> None:
         """Replace the editor's text by `new_text` as one undo step on the changed range."""

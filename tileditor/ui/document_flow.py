@@ -1,0 +1,191 @@
+"""Which post is open and how buffers change hands: opening a post or a new one, the
+unsaved-changes question, the info bar (read-only reason, large-file warning, Convert to UTF-8),
+recovery keys and what follows a save or a rename on disk. Part of the composition root."""
+
+from __future__ import annotations
+
+import os
+import weakref
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from tileditor.core.document import Document, DocumentError
+from tileditor.core.header import HeaderError
+from tileditor.core.recovery import key_for as recovery_key
+from tileditor.ui.recovery_flow import offer_recovery
+
+SAVE, DISCARD, CANCEL = "Save", "Discard", "Cancel"
+CONVERT = "Convert to UTF-8"
+
+
+class DocumentFlow(QObject):
+    status_reported = Signal(str)
+
+    def __init__(self, window, prompter, parent=None):
+        super().__init__(parent)
+        self.w, self.prompter = window, prompter
+        # One recovery key per new buffer: two restored new posts must not share a snapshot.
+        self._new_keys: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._new_count = 0
+
+    # -- opening ------------------------------------------------------------------------------
+    def open_post(self, path: Path) -> bool:
+        if not self.confirm_discard():
+            return False
+        site = self.w.site
+        try:
+            doc = Document.load(Path(path), root=site.root if site else None)
+        except DocumentError as exc:
+            self.prompter.warn("Cannot open", str(exc))
+            self.status_reported.emit(str(exc))
+            return False
+        self.show(doc, draft="_drafts" in Path(path).parts)
+        self.w.settings.last_post = str(path)
+        if doc.warning:
+            self.status_reported.emit(doc.warning)
+        return True
+
+    def new_post(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        from tileditor.core.new_post import new_post_text
+
+        w = self.w
+        text = new_post_text(w.site, "", datetime.now()) if w.site else ""
+        self.show(Document.new(text), draft=w.actions_.draft.isChecked())
+        w.form.focus_title() if hasattr(w.form, "focus_title") else w.editor.setFocus()
+        return True
+
+    def show(self, doc: Document, draft: bool) -> None:
+        w = self.w
+        w.session.show_document(doc, draft)
+        w.actions_.draft.blockSignals(True)
+        w.actions_.draft.setChecked(draft)
+        w.actions_.draft.blockSignals(False)
+        self.track(doc)
+        if doc.path is not None:
+            if w.disk.watcher is not None:
+                w.disk.watcher.watch_file(str(doc.path))
+            w.browser.select_path(doc.path)
+
+    def track(self, doc: Document) -> None:
+        """Snapshots of `doc` go to the recovery store under its key (re-keyed after a save)."""
+        self.w.autosaver.track(doc, self.key(doc), self.recovery_meta)
+
+    def key(self, doc: Document) -> str:
+        session_id = self.w.session_id
+        if doc.path is not None:
+            return recovery_key(doc.path, session_id)
+        if doc not in self._new_keys:
+            self._new_count += 1
+            self._new_keys[doc] = recovery_key(None, f"{session_id}-{self._new_count}")
+        return self._new_keys[doc]
+
+    def recovery_meta(self) -> dict:
+        w = self.w
+        doc = w.session.document
+        try:
+            # A header that is not valid YAML must not stop the snapshot itself.
+            title = "" if doc.read_only_reason else str(w.session.header_values().get("title") or "")
+        except HeaderError:
+            title = ""
+        return {"path": str(doc.path) if doc.path else None,
+                "repo": str(w.site.root) if w.site else None, "title": title}
+
+    # -- unsaved changes --------------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """True when the open buffer may be replaced (saved, clean, or thrown away by choice)."""
+        w = self.w
+        doc = w.session.document
+        if not doc.dirty:
+            return True
+        name = doc.path.name if doc.path else "this new post"
+        answer = self.prompter.ask("Unsaved changes", f"Save the changes to {name} first?",
+                                   (SAVE, DISCARD, CANCEL), escape=CANCEL)
+        if answer == SAVE:
+            return w.save()
+        if answer == DISCARD:
+            # Untrack first: tracking the next post would otherwise snapshot this one again.
+            w.autosaver.untrack()
+            w.recovery.discard(self.key(doc))
+            return True
+        return False
+
+    # -- after a save / a rename on disk -----------------------------------------------------
+    def on_saved(self, path: Path) -> None:
+        w = self.w
+        self.track(w.session.document)  # re-keyed by path; the new-post snapshot is dropped
+        w.settings.last_post = str(path)
+        # The name is final: the importer stops moving this post's pictures along with it.
+        w.importer.forget(path)
+        w.images.forget_planned()
+
+    def on_moved(self, path: Path) -> None:
+        self.track(self.w.session.document)
+        self.w.browser.select_path(path)
+
+    # -- info bar ----------------------------------------------------------------------------
+    def update_info_bar(self) -> None:
+        w = self.w
+        doc = w.session.document
+        w.form.setEnabled(not doc.read_only)
+        if doc.read_only_reason:
+            w.info_bar.show_message(doc.read_only_reason, CONVERT if self._convertible(doc) else None)
+        elif doc.warning:
+            w.info_bar.show_message(doc.warning, kind="info")
+        else:
+            w.info_bar.clear()
+
+    def _convertible(self, doc: Document) -> bool:
+        if doc.encoding == "utf-8" or doc.path is None:
+            return False
+        site = self.w.site
+        return site is None or _inside(doc.path, site.root)
+
+    def convert_to_utf8(self) -> None:
+        """The user's explicit choice: the buffer becomes editable and the next save is UTF-8."""
+        w = self.w
+        doc = w.session.document
+        if not self._convertible(doc):
+            return
+        old = doc.encoding
+        doc.convert_to_utf8()
+        w.editor.setReadOnly(False)
+        self.update_info_bar()
+        w.session._report_dirty()
+        self.status_reported.emit(f"Converted from {old} to UTF-8 in the editor; "
+                                  "saving will write UTF-8.")
+
+    # -- crash recovery ----------------------------------------------------------------------
+    def offer_recovery(self) -> int:
+        w = self.w
+        restored = offer_recovery(w.recovery, self.prompter, w, self.open_recovered)
+        if restored > 1:
+            self.status_reported.emit(
+                f"Restored {restored} unsaved posts: the editor shows the last one; the others "
+                "are kept in recovery and offered again at the next start.")
+        return restored
+
+    def open_recovered(self, entry) -> None:
+        w = self.w
+        path = Path(entry.path) if entry.path else None
+        doc = None
+        if path is not None and path.is_file():
+            try:
+                doc = Document.load(path, root=w.site.root if w.site else None)
+                doc.set_text(entry.text)
+            except DocumentError:
+                doc = None
+        if doc is None:
+            doc = Document.new(entry.text)
+            doc.path = path
+            if path is not None:
+                doc.mark_missing()
+        self.show(doc, draft=path is not None and "_drafts" in path.parts)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    target, real_root = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    return target == real_root or real_root in target.parents
