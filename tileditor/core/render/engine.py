@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -138,27 +139,54 @@ def render(text: str, site=None, post_path: Path | None = None,
            options: RenderOptions = _DEFAULT_OPTIONS) -> RenderResult:
     """Render a whole post file's text to an HTML body fragment, as Jekyll would."""
     body, fm, offset, warnings = _front_matter(text)
+    part = render_fragment(body, fm, offset + 1, site, post_path, options)
+    title = fm.get("title")
+    return RenderResult(
+        html=part.html, warnings=warnings + part.liquid_warnings + part.image_warnings,
+        title=str(title) if title is not None else None, front_matter=fm,
+        toc_html=part.toc_html, headings=part.headings, images=part.images,
+    )
+
+
+@dataclass
+class Fragment:
+    """What rendering one stretch of a post body yields (render() is one stretch: the body)."""
+
+    html: str
+    liquid_warnings: list[str]
+    image_warnings: list[str]
+    images: list
+    headings: list
+    toc_html: str
+    references: dict  # Markdown reference definitions seen, for later stretches
+
+
+def render_fragment(body: str, front_matter: dict, first_line: int, site=None,
+                    post_path: Path | None = None, options: RenderOptions = _DEFAULT_OPTIONS,
+                    references: dict | None = None) -> Fragment:
+    """Render `body` (post text without front matter) whose first line is file line
+    `first_line`; `references` seeds link definitions made elsewhere in the post."""
     md = _markdown(_settings(site, options))
     md.reset()
     md.tl_spans = {}
+    if references:
+        md.references.update(references)
     source = _normalize(body)
     ctx = LiquidContext(
-        variables={"site": site_variables(site), "page": page_variables(site, post_path, fm)},
+        variables={"site": site_variables(site),
+                   "page": page_variables(site, post_path, front_matter)},
         post_url=post_url_resolver(site),
         protect=lambda markup, block: _protect(md, markup, block),
         highlight=highlight_tag_html,
     )
     liquid_text, liquid_warnings = render_liquid(source, ctx)
-    warnings += liquid_warnings
-    html = _convert(md, liquid_text, source[:-2].split("\n"), offset + 1, options.data_lines)
-    resolver = options.resolve_image or _default_resolver(site, post_path, fm)
+    html = _convert(md, liquid_text, source[:-2].split("\n"), first_line, options.data_lines)
+    resolver = options.resolve_image or _default_resolver(site, post_path, front_matter)
     html, images, image_warnings = resolve_images(html, resolver)
-    title = fm.get("title")
-    return RenderResult(
-        html=html, warnings=warnings + image_warnings,
-        title=str(title) if title is not None else None, front_matter=fm,
-        toc_html=getattr(md, "tl_toc_html", ""), headings=list(getattr(md, "tl_headings", [])),
-        images=images,
+    return Fragment(
+        html=html, liquid_warnings=liquid_warnings, image_warnings=image_warnings,
+        images=images, headings=list(getattr(md, "tl_headings", [])),
+        toc_html=getattr(md, "tl_toc_html", ""), references=dict(md.references),
     )
 
 
