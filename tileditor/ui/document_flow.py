@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from tileditor.core.document import Document, DocumentError
-from tileditor.core.header import HeaderError
+from tileditor.core.header import HeaderError, read_header_values
 from tileditor.core.recovery import key_for as recovery_key
 from tileditor.ui.recovery_flow import offer_recovery
 
@@ -72,7 +72,7 @@ class DocumentFlow(QObject):
 
     def track(self, doc: Document) -> None:
         """Snapshots of `doc` go to the recovery store under its key (re-keyed after a save)."""
-        self.w.autosaver.track(doc, self.key(doc), self.recovery_meta)
+        self.w.autosaver.track(doc, self.key(doc), lambda: self.recovery_meta(doc))
 
     def key(self, doc: Document) -> str:
         session_id = self.w.session_id
@@ -83,16 +83,17 @@ class DocumentFlow(QObject):
             self._new_keys[doc] = recovery_key(None, f"{session_id}-{self._new_count}")
         return self._new_keys[doc]
 
-    def recovery_meta(self) -> dict:
-        w = self.w
-        doc = w.session.document
+    def recovery_meta(self, doc: Document) -> dict:
+        """What the snapshot of `doc` records (the tracked buffer, which may no longer be the
+        one on screen when the autosaver flushes it)."""
         try:
             # A header that is not valid YAML must not stop the snapshot itself.
-            title = "" if doc.read_only_reason else str(w.session.header_values().get("title") or "")
-        except HeaderError:
+            title = str(read_header_values(doc.text).get("title") or "")
+        except (HeaderError, ValueError):
             title = ""
+        site = self.w.site
         return {"path": str(doc.path) if doc.path else None,
-                "repo": str(w.site.root) if w.site else None, "title": title}
+                "repo": str(site.root) if site else None, "title": title}
 
     # -- unsaved changes --------------------------------------------------------------------
     def confirm_discard(self) -> bool:
