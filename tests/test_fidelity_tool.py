@@ -5,6 +5,7 @@ a real jekyll build of a tiny site and prints the share of matching posts."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -207,6 +208,7 @@ def test_tool_builds_with_jekyll_and_prints_share(tmp_path, tiny_png):
     assert "Matched: 2/3 posts (66.7%)" in proc.stdout
     assert "_posts/2024-01-03-three.md" in proc.stdout
     assert "lost paragraph" in proc.stdout
+    assert re.search(r"url_for disagrees with Jekyll for \d+ posts", proc.stdout)
     import json
 
     details = {r["post"]: r for r in json.loads(out_json.read_text(encoding="utf-8"))}

@@ -197,6 +197,25 @@ def _short(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def url_mismatches(site, build: fj.Build) -> list[tuple[str, str, str]]:
+    """(post, Jekyll's URL, JekyllSite.url_for's) where tileditor's site model disagrees."""
+    if site is None or not hasattr(site, "url_for"):
+        return []
+    from tileditor.core.header import read_header_values
+
+    baseurl = str(build.config.get("baseurl") or "").rstrip("/")
+    out = []
+    for post in build.posts:
+        try:
+            fm = read_header_values(post.source.read_text(encoding="utf-8"))
+            ours = site.url_for(post.source, fm)
+        except Exception as exc:  # a finding to report, not a reason to stop
+            ours = f"error: {exc!r}"
+        if unquote(ours) != unquote(baseurl + post.url):
+            out.append((post.rel, baseurl + post.url, ours))
+    return out
+
+
 def run(site_dir: Path, pattern: str | None, render_module: str, show: int):
     build = fj.build(site_dir, pattern)
     render = load_renderer(render_module)
@@ -210,7 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="Jekyll site root (holds _config.yml)")
     parser.add_argument("--posts", help="glob on post paths, e.g. '*2013-*'")
     parser.add_argument("--json", type=Path, help="write per-post details here")
-    parser.add_argument("--show", type=int, default=10, help="how many worst posts to print (-1: every unmatched post)")
+    parser.add_argument(
+        "--show",
+        type=int,
+        default=10,
+        help="how many worst posts to print (-1: every unmatched post)",
+    )
     parser.add_argument(
         "--render-module",
         default="tileditor.core.render",
@@ -220,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     build, reports = run(args.site, args.posts, args.render_module, args.show)
     print(f"Fidelity of {args.render_module} against jekyll on {args.site}")
     print(summarise(reports, build, args.show))
+    urls = url_mismatches(load_site(args.site), build)
+    print(f"JekyllSite.url_for disagrees with Jekyll for {len(urls)} posts")
+    for post, jekyll_url, ours in urls[: max(args.show, 0)]:
+        print(f"  {post}: jekyll {jekyll_url}  ours {ours}")
     if args.json:
         args.json.write_text(
             json.dumps([asdict(r) for r in reports], indent=1, ensure_ascii=False), "utf-8"
