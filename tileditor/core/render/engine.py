@@ -186,8 +186,17 @@ def render_fragment(body: str, front_matter: dict, first_line: int, site=None,
     return Fragment(
         html=html, liquid_warnings=liquid_warnings, image_warnings=image_warnings,
         images=images, headings=list(getattr(md, "tl_headings", [])),
-        toc_html=getattr(md, "tl_toc_html", ""), references=dict(md.references),
+        toc_html=_expand_stash(md, getattr(md, "tl_toc_html", "")),
+        references=dict(md.references),
     )
+
+
+def _expand_stash(md, markup: str) -> str:
+    """The sidebar TOC is serialised before postprocessing: put stashed markup (smart quotes,
+    raw HTML) back, so it shows and does not depend on stash numbering."""
+    if "\x02" not in markup or "raw_html" not in md.postprocessors:
+        return markup
+    return md.postprocessors["raw_html"].run(markup)
 
 
 def _protect(md, markup: str, block: bool) -> str:

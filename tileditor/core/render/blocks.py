@@ -1,0 +1,150 @@
+"""The block splitter for incremental rendering: a post body cut into top-level blocks that
+render independently (blank-line separated, but fences, Liquid block tags, raw HTML, math,
+lists, quotes and IAL-glued runs stay whole). Pure text work: must not import PySide6 or Markdown.
+
+Merging too much is always safe (a bigger block is just re-rendered more often); cutting where
+the renderer sees one construct is not, so every rule below errs towards merging."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+_LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)")
+_LIQUID_OPENERS = {"if", "unless", "for", "capture", "comment", "highlight", "case", "tablerow"}
+_HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+_LIST_MARKER = re.compile(r"^ {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
+_IAL_LINE = re.compile(r"^ {0,3}\{:.*\}[ \t]*$")
+_KD_EXT_OPEN = re.compile(r"\{::(comment|nomarkdown)\b[^}]*(?<!/)\}")
+_KD_EXT_CLOSE = re.compile(r"\{:/(comment|nomarkdown)?\}")
+# Lines that may open something which spans a blank line: only they are scanned closely.
+_SPECIAL = re.compile(r"[`~<{$]")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level block: body text[start:end] (last line's newline excluded), first line
+    `line` (0-based, in the body) and line count `lines`."""
+
+    start: int
+    end: int
+    line: int
+    lines: int
+
+
+class _Open:
+    """What is open at the end of the text seen so far (fence, Liquid, HTML, math...)."""
+
+    def __init__(self) -> None:
+        self.fence: str | None = None  # the opening fence run, e.g. "```"
+        self.raw = False  # inside {% raw %}
+        self.liquid = 0
+        self.html: dict[str, int] = {}
+        self.comment = False  # inside <!-- ... -->
+        self.math = False  # inside $$ ... $$
+        self.kd_ext = 0
+
+    def any(self) -> bool:
+        return bool(self.fence or self.raw or self.liquid > 0 or self.comment or self.math
+                    or self.kd_ext > 0 or any(v > 0 for v in self.html.values()))
+
+    def feed(self, line: str) -> None:
+        if not _SPECIAL.search(line):
+            return
+        self._liquid(line)
+        fence = _FENCE.match(line)
+        if self.fence is not None:
+            if fence and fence.group(1)[0] == self.fence[0] and len(fence.group(1)) >= len(
+                    self.fence) and not fence.group(2).strip():
+                self.fence = None
+            return
+        if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+            self.fence = fence.group(1)
+            return
+        if line.count("$$") % 2:
+            self.math = not self.math
+        self._html(line)
+        self.kd_ext += len(_KD_EXT_OPEN.findall(line)) - len(_KD_EXT_CLOSE.findall(line))
+
+    def _liquid(self, line: str) -> None:
+        for m in _LIQUID_TAG.finditer(line):
+            name = m.group(1)
+            if self.raw:
+                self.raw = name != "endraw"
+            elif name == "raw":
+                self.raw = True
+            elif name in _LIQUID_OPENERS:
+                self.liquid += 1
+            elif name.startswith("end") and name[3:] in _LIQUID_OPENERS:
+                self.liquid -= 1
+
+    def _html(self, line: str) -> None:
+        if self.comment or "<!--" in line:
+            opened = line.rfind("<!--")
+            closed = line.rfind("-->")
+            if opened >= 0 or self.comment:
+                self.comment = closed < opened if opened >= 0 else closed < 0
+        lower = line.lower()
+        m = _HTML_OPEN.match(line)
+        if m and m.group(1).lower() not in _VOID:
+            name = m.group(1).lower()
+            self.html[name] = self.html.get(name, 0)
+        for name in self.html:
+            self.html[name] += lower.count(f"<{name}") - lower.count(f"</{name}")
+            self.html[name] -= lower.count(f"<{name}/>") + lower.count(f"<{name} />")
+
+
+def _chunks(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, last) line indexes of each run of non-blank lines."""
+    out: list[tuple[int, int]] = []
+    first = None
+    for i, line in enumerate(lines):
+        blank = not line.strip(" \t")
+        if blank:
+            if first is not None:
+                out.append((first, i - 1))
+                first = None
+        elif first is None:
+            first = i
+    if first is not None:
+        out.append((first, len(lines) - 1))
+    return out
+
+
+def _continues(first_line: str) -> bool:
+    """A chunk opening like this belongs to the block before it (lists, quotes, code...)."""
+    c = first_line[:1]
+    return (c in " \t>:" or first_line.startswith("{:") or first_line.startswith("^")
+            or _LIST_MARKER.match(first_line) is not None)
+
+
+def _glues_next(last_line: str) -> bool:
+    """A block ending like this takes the next one with it: an IAL may point forward, and
+    blank lines after indented code become part of that code."""
+    return last_line[:1] in " \t" or _IAL_LINE.match(last_line) is not None
+
+
+def split_blocks(body: str) -> list[Block]:
+    """The top-level blocks of a post body (text after the front matter), in order."""
+    lines = body.split("\n")
+    offsets = [0] * (len(lines) + 1)
+    pos = 0
+    for i, line in enumerate(lines):
+        offsets[i] = pos
+        pos += len(line) + 1
+    offsets[len(lines)] = pos
+    state = _Open()
+    groups: list[list[int]] = []  # [first, last] line indexes
+    glue = False
+    for first, last in _chunks(lines):
+        if groups and (glue or state.any() or _continues(lines[first])):
+            groups[-1][1] = last
+        else:
+            groups.append([first, last])
+        for i in range(first, last + 1):
+            state.feed(lines[i])
+        glue = _glues_next(lines[last])
+    return [Block(offsets[a], offsets[b] + len(lines[b]), a, b - a + 1) for a, b in groups]

@@ -1,0 +1,323 @@
+"""IncrementalRenderer: one per open post, used from one thread. It keeps the last render cut
+into per-block HTML groups and, on an edit, renders only the blocks that changed, falling back
+to a full render when the change reaches shared structure. Must not import PySide6."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tileditor.core.header import split_front_matter
+from tileditor.core.render import engine
+from tileditor.core.render.blocks import Block, split_blocks
+from tileditor.core.render.html_blocks import cut, split_tail, top_level_items
+from tileditor.core.render.images import _IMG
+from tileditor.core.render.options import RenderOptions, RenderResult
+
+_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*?\sid="([^"]*)"')
+_DATA_LINE_NUM = re.compile(r'\sdata-line="(\d+)"')
+# Whole-post state the per-block path cannot carry: Liquid variables, abbreviations, ALDs.
+_NEVER = re.compile(r"\{%-?\s*(?:assign|capture|increment|decrement|cycle)\b|^ {0,3}\*\[|"
+                    r"^ {0,3}\{:[\w-]+:|[\r\x02\x03]", re.M)
+# A change touching these re-renders the whole post: definitions and numbering are shared.
+_SHARED = re.compile(r"\[\^|^ {0,3}\[[^\[\]\n]*\]:|\{:toc\}|^ {0,3}\*\[", re.M)
+
+
+@dataclass(frozen=True)
+class BlockPatch:
+    """Replace groups start..start+removed of version `base` by `inserted`; the data-line of
+    every later group moves by `line_delta`."""
+
+    base: int
+    start: int
+    removed: int
+    inserted: tuple[str, ...]
+    line_delta: int
+    first_line: int  # file line where the change starts (for the pane's scroll keeping)
+
+
+@dataclass(frozen=True)
+class IncrementalResult(RenderResult):
+    """A RenderResult (html equal to render()'s) plus its per-group HTML and, when only some
+    groups changed since version `patch.base`, the patch."""
+
+    blocks: tuple[str, ...] = ()
+    tail: str = ""
+    version: int = 0
+    patch: BlockPatch | None = None
+    full: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Group:
+    start: int  # body offsets
+    end: int
+    line: int  # file line of the first block
+    html: str
+    marks: tuple[tuple[int, int, int], ...]  # (start, end, line - self.line) of top data-lines
+    ids: tuple[str, ...]
+    headings: tuple
+    images: tuple
+
+    def moved(self, shift: int, line_delta: int) -> _Group:
+        if not line_delta:
+            return _Group(self.start + shift, self.end + shift, self.line, self.html,
+                          self.marks, self.ids, self.headings, self.images)
+        line = self.line + line_delta
+        parts, pos = [], 0
+        for a, b, rel in self.marks:
+            parts.append(self.html[pos:a])
+            parts.append(str(line + rel))
+            pos = b
+        parts.append(self.html[pos:])
+        return _Group(self.start + shift, self.end + shift, line, "".join(parts), self.marks,
+                      self.ids, self.headings, self.images)
+
+
+@dataclass
+class _State:
+    text: str
+    head: str
+    body: str
+    front_matter: dict
+    fm_warnings: list[str]
+    groups: list[_Group]
+    tail: str
+    references: dict
+    result: IncrementalResult
+    incremental: bool
+
+
+class Fallback(Exception):
+    """The edit needs a full render."""
+
+
+class IncrementalRenderer:
+    """`render(text)` returns what `render(text, site, post_path, options)` returns, as an
+    IncrementalResult; `stats` counts full and partial renders (for tests and benchmarks)."""
+
+    def __init__(self, site=None, post_path: Path | None = None,
+                 options: RenderOptions = engine._DEFAULT_OPTIONS) -> None:
+        self.site, self.post_path, self.options = site, post_path, options
+        self._state: _State | None = None
+        self._version = 0
+        self.stats = {"full": 0, "partial": 0, "unchanged": 0}
+
+    def render(self, text: str) -> IncrementalResult:
+        prev = self._state
+        if prev is not None and text == prev.text:
+            self.stats["unchanged"] += 1
+            return prev.result
+        if prev is not None and prev.incremental:
+            try:
+                result = self._partial(prev, text)
+            except Fallback:
+                result = None
+            if result is not None:
+                self.stats["partial"] += 1
+                return result
+        self.stats["full"] += 1
+        return self._full(text)
+
+    # -- full ------------------------------------------------------------------------------
+
+    def _full(self, text: str) -> IncrementalResult:
+        body, fm, offset, fm_warnings = engine._front_matter(text)
+        frag = engine.render_fragment(body, fm, offset + 1, self.site, self.post_path,
+                                      self.options, None)
+        blocks = split_blocks(body)
+        groups, tail = self._groups(frag.html, body, blocks, 0, len(blocks), offset + 1)
+        ok = (groups is not None and not frag.liquid_warnings and self.options.data_lines
+              and not _NEVER.search(body))
+        if ok:
+            ok = _assign_headings(groups, frag.headings) and _assign_images(groups, frag.images)
+        self._version += 1
+        title = fm.get("title")
+        result = IncrementalResult(
+            html=frag.html, warnings=fm_warnings + frag.liquid_warnings + frag.image_warnings,
+            title=str(title) if title is not None else None, front_matter=fm,
+            toc_html=frag.toc_html, headings=frag.headings, images=frag.images,
+            blocks=tuple(g.html for g in groups) if ok else (frag.html,), tail=tail if ok else "",
+            version=self._version, patch=None, full=True,
+        )
+        self._state = _State(text, text[: len(text) - len(body)], body, fm, fm_warnings,
+                             groups if ok else [], tail, frag.references, result, ok)
+        return result
+
+    def _groups(self, html: str, body: str, blocks: list[Block], lo: int, hi: int,
+                first_line: int) -> tuple[list[_Group] | None, str]:
+        """Cut `html` (the render of blocks[lo:hi]) into groups."""
+        items, tail = split_tail(html, top_level_items(html))
+        block_lines = [first_line + b.line for b in blocks[lo:hi]]
+        cuts = cut(html, items, block_lines)
+        if cuts is None:
+            return None, tail
+        out = []
+        for c in cuts:
+            a, b = blocks[lo + c.first], blocks[lo + c.last]
+            out.append(_make_group(html[c.start:c.end], a.start, b.end, first_line + a.line))
+        return out, tail
+
+    # -- partial ---------------------------------------------------------------------------
+
+    def _partial(self, prev: _State, text: str) -> IncrementalResult:
+        if not text.startswith(prev.head) or (not prev.head and split_front_matter(text)):
+            raise Fallback
+        body = text[len(prev.head):]
+        if _NEVER.search(body, *_window(prev.body, body)):
+            raise Fallback
+        old = prev.body
+        p, q = _common_affixes(old, body)
+        shift = len(body) - len(old)
+        blocks = split_blocks(body)
+        starts = {b.start: i for i, b in enumerate(blocks)}
+        ends = {b.end: i for i, b in enumerate(blocks)}
+        groups = prev.groups
+        k = 0
+        while k < len(groups) and groups[k].end <= p and groups[k].start in starts and (
+                groups[k].end in ends):
+            k += 1
+        s = len(groups)
+        while s > k and groups[s - 1].start >= len(old) - q and (
+                groups[s - 1].start + shift in starts) and groups[s - 1].end + shift in ends:
+            s -= 1
+        lo = ends[groups[k - 1].end] + 1 if k else 0
+        hi = starts[groups[s].start + shift] if s < len(groups) else len(blocks)
+        old_region = old[groups[k].start:groups[s - 1].end] if s > k else ""
+        new_region = body[blocks[lo].start:blocks[hi - 1].end] if hi > lo else ""
+        if _SHARED.search(old_region) or _SHARED.search(new_region) or hi < lo:
+            raise Fallback
+        offset_line = prev.head.count("\n") + 1
+        line_delta = body.count("\n") - old.count("\n")
+        fresh = self._render_region(prev, body, blocks, lo, hi, offset_line)
+        if _heading_key(groups[k:s]) != _heading_key(fresh):
+            raise Fallback
+        suffix = [g.moved(shift, line_delta) for g in groups[s:]]
+        new_groups = groups[:k] + fresh + suffix
+        self._version += 1
+        first_line = offset_line + (blocks[lo].line if hi > lo else body.count("\n", 0, p))
+        patch = BlockPatch(prev.result.version, k, s - k, tuple(g.html for g in fresh),
+                           line_delta, first_line)
+        result = self._assemble(prev, new_groups, patch)
+        self._state = _State(text, prev.head, body, prev.front_matter, prev.fm_warnings,
+                             new_groups, prev.tail, prev.references, result, True)
+        return result
+
+    def _render_region(self, prev: _State, body: str, blocks: list[Block], lo: int, hi: int,
+                       offset_line: int) -> list[_Group]:
+        if hi <= lo:
+            return []
+        first = blocks[lo]
+        frag = engine.render_fragment(body[first.start:blocks[hi - 1].end], prev.front_matter,
+                                      offset_line + first.line, self.site, self.post_path,
+                                      self.options, prev.references)
+        if frag.liquid_warnings:
+            raise Fallback
+        rel = [Block(b.start - first.start, b.end - first.start, b.line - first.line, b.lines)
+               for b in blocks[lo:hi]]
+        groups, tail = self._groups(frag.html, body, rel, 0, len(rel), offset_line + first.line)
+        if groups is None or tail:
+            raise Fallback
+        for g in groups:
+            g.start += first.start
+            g.end += first.start
+        if not (_assign_headings(groups, frag.headings) and _assign_images(groups, frag.images)):
+            raise Fallback
+        return groups
+
+    def _assemble(self, prev: _State, groups: list[_Group], patch: BlockPatch
+                  ) -> IncrementalResult:
+        html = "\n".join(g.html for g in groups if g.html)
+        if prev.tail:
+            html = html + prev.tail if html else prev.tail.lstrip()
+        images = [im for g in groups for im in g.images]
+        base = prev.result
+        return IncrementalResult(
+            html=html, warnings=prev.fm_warnings + _image_warnings(images), title=base.title,
+            front_matter=base.front_matter, toc_html=base.toc_html, headings=base.headings,
+            images=images, blocks=tuple(g.html for g in groups), tail=prev.tail,
+            version=self._version, patch=patch, full=False,
+        )
+
+
+
+
+def _make_group(html: str, start: int, end: int, line: int) -> _Group:
+    marks = []
+    for item in top_level_items(html):
+        if item.line is None:
+            continue
+        m = _DATA_LINE_NUM.search(html, item.start)
+        if m is not None and m.start() < item.end:
+            marks.append((m.start(1), m.end(1), int(m.group(1)) - line))
+    return _Group(start, end, line, html, tuple(marks), tuple(_HEADING_ID.findall(html)), (),
+                  (None,) * len(_IMG.findall(html)))
+
+
+def _assign_headings(groups: list[_Group], headings: list) -> bool:
+    """Give each group its TOC entries (render order = group order); False when they do not
+    line up with the heading ids in the HTML."""
+    pos = 0
+    for g in groups:
+        mine = []
+        for hid in g.ids:
+            if pos < len(headings) and headings[pos][1] == hid:
+                mine.append(tuple(headings[pos]))
+                pos += 1
+        g.headings = tuple(mine)
+    return pos == len(headings)
+
+
+def _assign_images(groups: list[_Group], images: list) -> bool:
+    """Hand out the render's image list by how many images each group's HTML holds."""
+    pos = 0
+    for g in groups:
+        n = len(g.images)
+        g.images = tuple(images[pos:pos + n])
+        pos += n
+    return pos == len(images)
+
+
+def _heading_key(groups: list[_Group]) -> tuple:
+    return (tuple(i for g in groups for i in g.ids), tuple(h for g in groups for h in g.headings))
+
+
+def _image_warnings(images: list) -> list[str]:
+    out: list[str] = []
+    for src, url in images:
+        msg = f"image not found: {src}"
+        if url is None and msg not in out:
+            out.append(msg)
+    return out
+
+
+def _common_affixes(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and (non-overlapping) common suffix, by bisection over
+    slice comparisons (done in C)."""
+    n = min(len(a), len(b))
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    p = lo
+    lo, hi = 0, n - p
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return p, lo
+
+
+def _window(old: str, new: str) -> tuple[int, int]:
+    """Where `new` differs from `old`, widened to whole lines (for cheap pattern checks)."""
+    p, q = _common_affixes(old, new)
+    start = new.rfind("\n", 0, p) + 1
+    end = new.find("\n", len(new) - q)
+    return start, len(new) if end < 0 else end
