@@ -93,8 +93,9 @@ class _Open:
             name = m.group(1).lower()
             self.html[name] = self.html.get(name, 0)
         for name in self.html:
-            self.html[name] += lower.count(f"<{name}") - lower.count(f"</{name}")
-            self.html[name] -= lower.count(f"<{name}/>") + lower.count(f"<{name} />")
+            opens = re.findall(rf"<{name}\b[^>]*?(/?)>?", lower)
+            self.html[name] += sum(1 for slash in opens if not slash)
+            self.html[name] -= len(re.findall(rf"</{name}\b", lower))
 
 
 def _chunks(lines: list[str]) -> list[tuple[int, int]]:

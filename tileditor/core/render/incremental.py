@@ -66,13 +66,17 @@ class _Group:
             return _Group(self.start + shift, self.end + shift, self.line, self.html,
                           self.marks, self.ids, self.headings, self.images)
         line = self.line + line_delta
-        parts, pos = [], 0
+        parts, marks, pos, size = [], [], 0, 0
         for a, b, rel in self.marks:
             parts.append(self.html[pos:a])
-            parts.append(str(line + rel))
+            size += a - pos
+            number = str(line + rel)
+            parts.append(number)
+            marks.append((size, size + len(number), rel))
+            size += len(number)
             pos = b
         parts.append(self.html[pos:])
-        return _Group(self.start + shift, self.end + shift, line, "".join(parts), self.marks,
+        return _Group(self.start + shift, self.end + shift, line, "".join(parts), tuple(marks),
                       self.ids, self.headings, self.images)
 
 
@@ -88,6 +92,32 @@ class _State:
     references: dict
     result: IncrementalResult
     incremental: bool
+
+
+_TAG_START = re.compile(r"<(/?)([A-Za-z][\w-]*)([^<>\n]*)(>?)")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr", "p", "li"}
+
+
+def _local(text: str) -> bool:
+    """True when `text` holds nothing whose effect reaches other blocks: no shared definitions,
+    footnotes or TOC marker, and raw HTML that is whole (every tag ends on its line, and every
+    element opened is closed)."""
+    if _SHARED.search(text):
+        return False
+    if "<" not in text:
+        return True
+    depth: dict[str, int] = {}
+    for m in _TAG_START.finditer(text):
+        if not m.group(4):
+            return False
+        name = m.group(2).lower()
+        if name in _VOID or m.group(3).rstrip().endswith("/"):
+            continue
+        depth[name] = depth.get(name, 0) + (-1 if m.group(1) else 1)
+        if depth[name] < 0:
+            return False
+    return not any(depth.values())
 
 
 class Fallback(Exception):
@@ -187,7 +217,7 @@ class IncrementalRenderer:
         hi = starts[groups[s].start + shift] if s < len(groups) else len(blocks)
         old_region = old[groups[k].start:groups[s - 1].end] if s > k else ""
         new_region = body[blocks[lo].start:blocks[hi - 1].end] if hi > lo else ""
-        if _SHARED.search(old_region) or _SHARED.search(new_region) or hi < lo:
+        if hi < lo or not (_local(old_region) and _local(new_region)):
             raise Fallback
         offset_line = prev.head.count("\n") + 1
         line_delta = body.count("\n") - old.count("\n")
@@ -210,7 +240,9 @@ class IncrementalRenderer:
         if hi <= lo:
             return []
         first = blocks[lo]
-        frag = engine.render_fragment(body[first.start:blocks[hi - 1].end], prev.front_matter,
+        # Blank lines after the last block still reach an unclosed fence or HTML block.
+        end = len(body) if hi == len(blocks) else blocks[hi - 1].end
+        frag = engine.render_fragment(body[first.start:end], prev.front_matter,
                                       offset_line + first.line, self.site, self.post_path,
                                       self.options, prev.references)
         if frag.liquid_warnings:
@@ -245,13 +277,9 @@ class IncrementalRenderer:
 
 
 def _make_group(html: str, start: int, end: int, line: int) -> _Group:
-    marks = []
-    for item in top_level_items(html):
-        if item.line is None:
-            continue
-        m = _DATA_LINE_NUM.search(html, item.start)
-        if m is not None and m.start() < item.end:
-            marks.append((m.start(1), m.end(1), int(m.group(1)) - line))
+    # Every data-line is the renderer's (only top-level blocks get one): all move together.
+    marks = [(m.start(1), m.end(1), int(m.group(1)) - line)
+             for m in _DATA_LINE_NUM.finditer(html)]
     return _Group(start, end, line, html, tuple(marks), tuple(_HEADING_ID.findall(html)), (),
                   (None,) * len(_IMG.findall(html)))
 
