@@ -66,6 +66,42 @@
     return added;
   }
 
+  // Replace block groups start..start+removed (each begins at a <!--tlb--> mark, the endnotes
+  // at <!--tlt-->) and move the data-line of every later block: the work follows the edit,
+  // not the length of the post.
+  function patchBlocks(p) {
+    const el = document.getElementById("tileditor-content");
+    if (!el) return false;
+    const marks = [];
+    let tail = null;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 8) continue;
+      if (n.data === "tlb") marks.push(n);
+      else if (n.data === "tlt") tail = n;
+    }
+    if (p.start + p.removed > marks.length || (marks.length === 0 && tail === null)) return false;
+    const end = p.start + p.removed < marks.length ? marks[p.start + p.removed] : tail;
+    let n = p.start < marks.length ? marks[p.start] : tail;
+    while (n && n !== end) {
+      const next = n.nextSibling;
+      el.removeChild(n);
+      n = next;
+    }
+    const tpl = document.createElement("template");
+    tpl.innerHTML = p.html;
+    const added = Array.from(tpl.content.childNodes);
+    for (const node of added) el.insertBefore(node, end);
+    if (p.delta) {
+      for (let m = end; m; m = m.nextSibling) {
+        if (m.nodeType === 1 && m.hasAttribute("data-line")) {
+          m.setAttribute("data-line", String(parseInt(m.getAttribute("data-line"), 10) + p.delta));
+        }
+      }
+    }
+    sources = null;  // the whole-content diff below starts over after a block patch
+    return added;
+  }
+
   // Messages to Python: a navigation the page refuses (see preview_page.APP_HOST).
   function tell(path) {
     window.location.href = "https://tileditor-app.invalid" + path;
@@ -95,6 +131,14 @@
       if (added) renderMath(added);
       window.scrollTo(window.scrollX, y);
       return document.getElementById("tileditor-content") !== null;
+    },
+    patchBlocks: function (p) {
+      const y = window.scrollY;
+      const added = patchBlocks(p);
+      if (!added) return false;
+      renderMath(added);
+      window.scrollTo(window.scrollX, y);
+      return true;
     },
     // File line of the first block visible at the top of the viewport (0 when none).
     topLine: function () {

@@ -11,11 +11,23 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 
-def _default_render(text: str, site: Any, post_path: Any) -> Any:
-    # Imported lazily so this service loads (and is testable) without the core renderer.
-    from tileditor.core.render import render
+class _IncrementalRender:
+    """The default render function: one IncrementalRenderer per (site, post), kept while the
+    same post is rendered, so an edit re-renders only the blocks it touched. Used only from
+    the worker thread."""
 
-    return render(text, site=site, post_path=post_path)
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._renderer: Any = None
+
+    def __call__(self, text: str, site: Any, post_path: Any) -> Any:
+        # Imported lazily so this service loads (and is testable) without the core renderer.
+        from tileditor.core.render.incremental import IncrementalRenderer
+
+        key = (id(site), str(post_path) if post_path is not None else None)
+        if key != self._key:
+            self._key, self._renderer = key, IncrementalRenderer(site, post_path)
+        return self._renderer.render(text)
 
 
 class _Worker(QObject):
@@ -59,7 +71,7 @@ class PreviewRenderer(QObject):
         self._renders = 0
         self._thread = QThread()
         self._thread.setObjectName("preview-renderer")
-        self._worker = _Worker(render_fn or _default_render)
+        self._worker = _Worker(render_fn or _IncrementalRender())
         self._worker.moveToThread(self._thread)
         self._job.connect(self._worker.run)
         self._worker.done.connect(self._on_worker_done)

@@ -49,6 +49,10 @@ class PreviewPane(QWebEngineView):
         self._loading = False
         self._needs_reload = True
         self._parts: dict[str, str] | None = None
+        self._head: dict[str, str] | None = None  # title/meta/taxonomy now on the page
+        self._version: int | None = None  # block version the page shows (IncrementalResult)
+        self._pending_version: int | None = None
+        self._result_meta: tuple[Any, dict] | None = None
         self._queued = False  # parts changed while a load was in flight
         self._restore_y: float | None = None
         self._apply_settings()
@@ -87,8 +91,23 @@ class PreviewPane(QWebEngineView):
 
     def show_result(self, result: Any, page_meta: dict) -> None:
         """Show a RenderResult; page_meta holds title, date, tags, categories, reading_time,
-        toc (bool) and toc_label. `rendered` follows once it is on screen."""
-        self._parts = tpl.page_parts(result, page_meta or {})
+        toc (bool) and toc_label. `rendered` follows once it is on screen.
+
+        An IncrementalResult whose patch starts from the version on the page is applied as
+        that patch alone (work proportional to the edit, not to the post)."""
+        page_meta = page_meta or {}
+        head = tpl.head_parts(result, page_meta)
+        patch = getattr(result, "patch", None)
+        if (patch is not None and self._loaded and not self._loading and not self._needs_reload
+                and not self._allow_scripts and patch.base == self._version
+                and head == self._head):
+            self._result_meta = (result, page_meta)
+            self._parts = None
+            self._patch_blocks(patch, getattr(result, "version", None))
+            return
+        self._result_meta = (result, page_meta)
+        self._parts = tpl.page_parts(result, page_meta)
+        self._pending_version = getattr(result, "version", None)
         if self._loading:
             self._queued = True
         elif not self._loaded or self._needs_reload or self._allow_scripts:
@@ -154,9 +173,16 @@ class PreviewPane(QWebEngineView):
         s.setAttribute(Attr.NavigateOnDropEnabled, False)
         s.setAttribute(Attr.ErrorPageEnabled, False)
 
+    def _current_parts(self) -> dict[str, str] | None:
+        if self._parts is None and self._result_meta is not None:
+            result, meta = self._result_meta
+            self._parts = tpl.page_parts(result, meta)
+            self._pending_version = getattr(result, "version", None)
+        return self._parts
+
     def _reload_if_shown(self) -> None:
         self._needs_reload = True
-        if self._parts is not None and not self._loading:
+        if self._current_parts() is not None and not self._loading:
             self._full_load()
 
     def _base_url(self) -> str:
@@ -164,7 +190,9 @@ class PreviewPane(QWebEngineView):
         return QUrl.fromLocalFile(str(root) + os.sep).toString()
 
     def _full_load(self, keep_scroll: bool = False) -> None:
+        self._current_parts()
         assert self._parts is not None
+        self._mark_shown()
         self._restore_y = self._page.scrollPosition().y() if keep_scroll else None
         csp = tpl.content_security_policy(self._allow_scripts, self._block_remote)
         page = tpl.full_page(self._parts, self._base_url(), csp)
@@ -179,7 +207,24 @@ class PreviewPane(QWebEngineView):
             target.write_bytes(data)
             self._page.load(QUrl.fromLocalFile(str(target)))
 
+    def _mark_shown(self) -> None:
+        self._version = self._pending_version
+        self._head = {k: v for k, v in self._parts.items() if k != "content"}
+
+    def _patch_blocks(self, patch, version) -> None:
+        payload = json.dumps({
+            "start": patch.start, "removed": patch.removed, "delta": patch.line_delta,
+            "html": tpl.blocks_html(patch.inserted),
+        })
+        self._version = version
+        self.run_app_js(
+            f"window.tileditor ? window.tileditor.patchBlocks({payload}) : false",
+            self._on_patched,
+        )
+
     def _patch(self) -> None:
+        self._current_parts()
+        self._mark_shown()
         payload = json.dumps(self._parts)
         self.run_app_js(
             f"window.tileditor ? window.tileditor.patch({payload}) : false", self._on_patched
@@ -188,9 +233,10 @@ class PreviewPane(QWebEngineView):
     def _on_patched(self, ok) -> None:
         if ok is True:
             self.rendered.emit()
-        else:  # the page lost our script (e.g. navigated or crashed): start over
+        else:  # the page lost our script or its block marks: start over
             self._loaded = False
-            if self._parts is not None and not self._loading:
+            self._version = None
+            if self._current_parts() is not None and not self._loading:
                 self._full_load()
 
     def _on_page_load_finished(self, ok: bool) -> None:

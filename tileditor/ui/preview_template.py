@@ -155,16 +155,41 @@ def toc_html(result: Any, page_meta: dict) -> str:
     )
 
 
-def page_parts(result: Any, page_meta: dict) -> dict[str, str]:
-    """The variable parts of the page, keyed like PARTS (all HTML except `title_text`)."""
+BLOCK_MARK = "<!--tlb-->"  # before each block group (see preview.js patchBlocks)
+TAIL_MARK = "<!--tlt-->"  # before the endnotes
+
+
+def blocks_html(blocks) -> str:
+    """Block groups as the page holds them: each after its marker comment, so a later patch
+    can find group k without diffing the page."""
+    return "".join(f"{BLOCK_MARK}{b}\n" for b in blocks)
+
+
+def content_html(result: Any) -> str:
+    """The post body: the result's HTML, cut at its block groups when it carries them."""
+    blocks = getattr(result, "blocks", None)
+    if not blocks:
+        return str(_field(result, "html", ""))
+    tail = getattr(result, "tail", "") or ""
+    return blocks_html(blocks) + TAIL_MARK + tail.lstrip()
+
+
+def head_parts(result: Any, page_meta: dict) -> dict[str, str]:
+    """The small parts (title, meta, taxonomy): cheap to build and compare on every edit."""
     title = str(page_meta.get("title") or _field(result, "title", "") or "")
     return {
         "title": html.escape(title),
         "title_text": title,
         "meta": meta_html(page_meta),
-        "content": toc_html(result, page_meta) + str(_field(result, "html", "")),
         "taxonomy": taxonomy_html(page_meta),
     }
+
+
+def page_parts(result: Any, page_meta: dict) -> dict[str, str]:
+    """The variable parts of the page, keyed like PARTS (all HTML except `title_text`)."""
+    parts = head_parts(result, page_meta)
+    parts["content"] = toc_html(result, page_meta) + content_html(result)
+    return parts
 
 
 def full_page(parts: dict[str, str], base_url: str, csp: str) -> str:
