@@ -17,6 +17,9 @@ from tileditor.ui.newlines import from_widget, to_widget
 from tileditor.ui.text_diff import minimal_replacement
 
 
+PREVIEW_LIMIT_CHARS = 2_000_000
+
+
 class PostSession(QObject):
     """Keeps one Document and the widgets that show it consistent."""
 
@@ -112,7 +115,12 @@ class PostSession(QObject):
             self.dirty_changed.emit(self._last_dirty)
 
     def request_render(self) -> None:
-        self.renderer.request(self.document.text, self.site, self.planned_path())
+        text = self.document.text
+        if len(text) > PREVIEW_LIMIT_CHARS:
+            # Rendering megabytes takes minutes and holds up quitting; say so instead.
+            text = (f"*The preview is off for this post: it is {len(text) // 1_000_000} MB, "
+                    "far larger than a post usually is.*\n")
+        self.renderer.request(text, self.site, self.planned_path())
 
     def _sync_header_views(self) -> None:
         text = self.document.text
