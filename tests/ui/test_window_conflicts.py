@@ -34,11 +34,13 @@ def prompter():
 def window(qtbot, tmp_site, tmp_path, post, prompter):
     w = build_window(tmp_site, post, settings_path=tmp_path / "settings.ini",
                      data_path=tmp_path / "data", prompter=prompter)
-    qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.session.document.path == post, timeout=5000)
     yield w
+    prompter.answers[:] = ["Discard"]  # closing asks about a buffer a test left unsaved
+    w.close()
     w.shutdown()
+    w.deleteLater()
 
 
 def _type_at_end(qtbot, window, text: str) -> None:

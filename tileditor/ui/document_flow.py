@@ -54,7 +54,10 @@ class DocumentFlow(QObject):
 
         w = self.w
         text = new_post_text(w.site, "", datetime.now()) if w.site else ""
-        self.show(Document.new(text), draft=w.actions_.draft.isChecked())
+        doc = Document(text)
+        # The template holds nothing of the user's yet: no question on close, no recovery copy.
+        doc.saved_text = text
+        self.show(doc, draft=w.actions_.draft.isChecked())
         w.form.focus_title() if hasattr(w.form, "focus_title") else w.editor.setFocus()
         return True
 

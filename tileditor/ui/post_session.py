@@ -16,7 +16,6 @@ from tileditor.core.post import Post
 from tileditor.ui.newlines import from_widget, to_widget
 from tileditor.ui.text_diff import minimal_replacement
 
-
 PREVIEW_LIMIT_CHARS = 2_000_000
 
 
