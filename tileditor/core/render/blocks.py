@@ -93,9 +93,10 @@ class _Open:
             name = m.group(1).lower()
             self.html[name] = self.html.get(name, 0)
         for name in self.html:
-            opens = re.findall(rf"<{name}\b[^>]*?(/?)>?", lower)
-            self.html[name] += sum(1 for slash in opens if not slash)
-            self.html[name] -= len(re.findall(rf"</{name}\b", lower))
+            # Only a complete end tag closes; a broken one (`</center`) leaves it open.
+            self.html[name] += len(re.findall(rf"<{name}\b", lower))
+            self.html[name] -= len(re.findall(rf"<{name}\b[^<>]*/>", lower))
+            self.html[name] -= len(re.findall(rf"</{name}\s*>", lower))
 
 
 def _chunks(lines: list[str]) -> list[tuple[int, int]]:

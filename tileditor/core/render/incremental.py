@@ -15,7 +15,7 @@ from tileditor.core.render.html_blocks import cut, split_tail, top_level_items
 from tileditor.core.render.images import _IMG
 from tileditor.core.render.options import RenderOptions, RenderResult
 
-_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*?\sid="([^"]*)"')
+_HEADING = re.compile(r'<(h[1-6])\b[^>]*?\sid="([^"]*)".*?</\1>', re.S)
 _DATA_LINE_NUM = re.compile(r'\sdata-line="(\d+)"')
 # Whole-post state the per-block path cannot carry: Liquid variables, abbreviations, ALDs.
 _NEVER = re.compile(r"\{%-?\s*(?:assign|capture|increment|decrement|cycle)\b|^ {0,3}\*\[|"
@@ -57,7 +57,7 @@ class _Group:
     line: int  # file line of the first block
     html: str
     marks: tuple[tuple[int, int, int], ...]  # (start, end, line - self.line) of top data-lines
-    ids: tuple[str, ...]
+    ids: tuple[tuple[str, str], ...]
     headings: tuple
     images: tuple
 
@@ -103,13 +103,17 @@ def _local(text: str) -> bool:
     """True when `text` holds nothing whose effect reaches other blocks: no shared definitions,
     footnotes or TOC marker, and raw HTML that is whole (every tag ends on its line, and every
     element opened is closed)."""
-    if _SHARED.search(text):
-        return False
+    return not _SHARED.search(text) and _html_whole(text)
+
+
+def _html_whole(text: str) -> bool:
+    """Every tag ends on its line and every element opened is closed: Python-Markdown's raw
+    HTML parser carries anything else across blocks."""
     if "<" not in text:
         return True
     depth: dict[str, int] = {}
     for m in _TAG_START.finditer(text):
-        if not m.group(4):
+        if not m.group(4) or m.group(3).count('"') % 2:
             return False
         name = m.group(2).lower()
         if name in _VOID or m.group(3).rstrip().endswith("/"):
@@ -160,7 +164,7 @@ class IncrementalRenderer:
         blocks = split_blocks(body)
         groups, tail = self._groups(frag.html, body, blocks, 0, len(blocks), offset + 1)
         ok = (groups is not None and not frag.liquid_warnings and self.options.data_lines
-              and not _NEVER.search(body))
+              and not _NEVER.search(body) and _html_whole(body))
         if ok:
             ok = _assign_headings(groups, frag.headings) and _assign_images(groups, frag.images)
         self._version += 1
@@ -280,8 +284,13 @@ def _make_group(html: str, start: int, end: int, line: int) -> _Group:
     # Every data-line is the renderer's (only top-level blocks get one): all move together.
     marks = [(m.start(1), m.end(1), int(m.group(1)) - line)
              for m in _DATA_LINE_NUM.finditer(html)]
-    return _Group(start, end, line, html, tuple(marks), tuple(_HEADING_ID.findall(html)), (),
+    return _Group(start, end, line, html, tuple(marks), _heading_marks(html), (),
                   (None,) * len(_IMG.findall(html)))
+
+
+def _heading_marks(html: str) -> tuple[tuple[str, str], ...]:
+    """(id, markup without data-line) of each heading: the sidebar TOC copies the markup."""
+    return tuple((m.group(2), _DATA_LINE_NUM.sub("", m.group(0))) for m in _HEADING.finditer(html))
 
 
 def _assign_headings(groups: list[_Group], headings: list) -> bool:
@@ -291,7 +300,7 @@ def _assign_headings(groups: list[_Group], headings: list) -> bool:
     for g in groups:
         mine = []
         for hid in g.ids:
-            if pos < len(headings) and headings[pos][1] == hid:
+            if pos < len(headings) and headings[pos][1] == hid[0]:
                 mine.append(tuple(headings[pos]))
                 pos += 1
         g.headings = tuple(mine)
