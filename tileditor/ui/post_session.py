@@ -193,6 +193,10 @@ class PostSession(QObject):
 
     def insert_text(self, position: int | None, text: str) -> None:
         pos = self.editor.cursor_position() if position is None or position < 0 else position
+        span = split_front_matter(self.editor.text())
+        if span is not None and pos < span.body_start:
+            # Inside (or above) the header it would break the front matter: start of the body.
+            pos = span.body_start
         self.editor.insert_at(pos, text)
 
     # -- preview --------------------------------------------------------------------------
