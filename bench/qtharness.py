@@ -1,0 +1,121 @@
+"""Qt plumbing shared by the in-process benchmarks: the offscreen environment set before any
+QApplication, the real window on a generated repo, and waiting for `rendered` of a given edit
+with a blocking QEventLoop (never a busy loop, which would steal the GIL from the renderer)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from pathlib import Path
+
+
+def init_qt() -> None:
+    from tileditor.qtenv import prepare_qt_environment
+
+    prepare_qt_environment(offscreen=True)
+    os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
+
+
+def open_window(repo: Path, post: Path, scratch: Path, timeout_s: float = 60.0):
+    """The real main window on `post`, shown, with its first preview on screen."""
+    from tileditor.app import build_window
+
+    window = build_window(repo, post, settings_path=scratch / "settings.ini",
+                          data_path=scratch / "data")
+    window.show()
+    probe = RenderProbe(window)
+    probe.arm(window.renderer.generation)
+    if probe.wait(timeout_s) is None:
+        raise RuntimeError("the first preview never showed")
+    return window, probe
+
+
+def spin(ms: float) -> None:
+    """Run the event loop for `ms` milliseconds (timers, queued signals, WebEngine replies)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if ms <= 0:
+        return
+    loop = QEventLoop()
+    QTimer.singleShot(max(1, int(ms)), loop.quit)
+    loop.exec()
+
+
+class RenderProbe:
+    """Records when `preview.rendered` fires for a result at least as new as an armed
+    generation. PostSession connects to `renderer.finished` before us, so by the time our
+    slot runs the preview has already been handed that result."""
+
+    def __init__(self, window) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window = window
+        self.target: int | None = None
+        self.ready = False
+        self.t_rendered: float | None = None
+        self.last_finished = -1
+        self.shown: tuple[int, float] = (-1, 0.0)  # (generation, time) last put on screen
+        self._loop = None
+        self._timer = QTimer(singleShot=True)
+        self._timer.timeout.connect(self._quit)
+        window.renderer.finished.connect(self._on_renderer_finished)
+        window.preview.rendered.connect(self._on_preview_rendered)
+
+    def arm(self, generation: int) -> None:
+        self.target, self.ready, self.t_rendered = generation, False, None
+        if self.shown[0] >= generation:  # already on screen before we asked
+            self.ready, self.t_rendered = True, self.shown[1]
+
+    def wait(self, timeout_s: float) -> float | None:
+        """Block (in the event loop) until armed result is on screen; perf_counter or None."""
+        from PySide6.QtCore import QEventLoop
+
+        if self.t_rendered is None:
+            self._loop = QEventLoop()
+            self._timer.start(int(timeout_s * 1000))
+            self._loop.exec()
+            self._timer.stop()
+            self._loop = None
+        return self.t_rendered
+
+    def _quit(self) -> None:
+        if self._loop is not None:
+            self._loop.quit()
+
+    def _on_renderer_finished(self, generation: int, _result) -> None:
+        self.last_finished = max(self.last_finished, generation)
+        if self.target is not None and generation >= self.target:
+            self.ready = True
+
+    def _on_preview_rendered(self) -> None:
+        self.shown = (self.last_finished, time.perf_counter())
+        if self.ready and self.t_rendered is None:
+            self.t_rendered = time.perf_counter()
+            self._quit()
+
+
+def middle_cursor(window, text: str) -> None:
+    """Put the editor's cursor at the end of a paragraph line in the middle of the post."""
+    from gen import middle_paragraph_line
+    from PySide6.QtGui import QTextCursor
+
+    editor = window.editor
+    line = middle_paragraph_line(text)
+    block = editor.document().findBlockByNumber(line)
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    editor.centerCursor()
+    editor.setFocus()
+
+
+def summary(samples_s: list[float]) -> dict:
+    """Median, p95, max and count of samples given in seconds, reported in ms."""
+    ms = sorted(s * 1000 for s in samples_s)
+    if not ms:
+        return {"n": 0}
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    return {"n": len(ms), "median_ms": round(statistics.median(ms), 2),
+            "p95_ms": round(p95, 2), "max_ms": round(ms[-1], 2)}

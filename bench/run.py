@@ -1,0 +1,107 @@
+"""The one benchmark command (issue 5): runs each measurement in its own fresh process, one
+after another, prints the table and writes every raw sample to JSON. Not part of the tests.
+
+    uv run python bench/run.py [--quick] [--only NAME,...] [--json bench/results.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(HERE), str(ROOT)]
+
+# name -> (module, function, kwargs); each runs in a fresh child process.
+BENCHMARKS = {
+    "latency300": ("latency", "run", {"lines": 300}),
+    "latency5000": ("latency", "run", {"lines": 5000}),
+    "startup": ("startup", "run", {}),
+    "repo": ("repo_open", "run_core", {}),
+    "repo_window": ("repo_open", "run_window", {}),
+    "memory": ("memory", "run", {}),
+    "image_drop": ("image_drop", "run", {}),
+}
+
+
+def _child(name: str, out: Path, quick: bool) -> int:
+    import importlib
+
+    module, func, kwargs = BENCHMARKS[name]
+    result = getattr(importlib.import_module(module), func)(quick=quick, **kwargs)
+    out.write_text(json.dumps(result), encoding="utf-8")
+    os._exit(0)  # skip Qt/WebEngine teardown at exit, which can hang on offscreen
+
+
+def _run_child(name: str, quick: bool) -> dict:
+    with tempfile.TemporaryDirectory(prefix="tileditor-bench-run-") as tmp:
+        out = Path(tmp) / "result.json"
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name,
+               "--child-out", str(out)] + (["--quick"] if quick else [])
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=1800)
+        took = round(time.perf_counter() - t0, 1)
+        if proc.returncode == 0 and out.is_file():
+            result = json.loads(out.read_text(encoding="utf-8"))
+            result["wall_s"] = took
+            return result
+        return {"error": f"exit {proc.returncode}", "stderr_tail": proc.stderr[-3000:],
+                "wall_s": took}
+
+
+def _meta(quick: bool) -> dict:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, cwd=ROOT).stdout.strip()
+    try:
+        import PySide6
+
+        pyside = PySide6.__version__
+    except ImportError:
+        pyside = None
+    return {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "commit": commit,
+            "quick": quick, "python": platform.python_version(), "pyside6": pyside,
+            "cpus": os.cpu_count(), "loadavg_start": list(os.getloadavg())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
+    p.add_argument("--only", default="", help="comma-separated: " + ",".join(BENCHMARKS))
+    p.add_argument("--json", type=Path, default=HERE / "results.json")
+    p.add_argument("--child", help=argparse.SUPPRESS)
+    p.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child:
+        return _child(args.child, args.child_out, args.quick)
+    names = [n.strip() for n in args.only.split(",") if n.strip()] or list(BENCHMARKS)
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        p.error(f"unknown benchmark(s): {', '.join(unknown)}")
+    from report import render_table, rows
+
+    meta, results = _meta(args.quick), {}
+    for name in names:
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        results[name] = _run_child(name, args.quick)
+        if "error" in results[name]:
+            print(f"  {name} failed: {results[name]['stderr_tail'][-500:]}", file=sys.stderr)
+    meta["loadavg_end"] = list(os.getloadavg())
+    table = rows(results)
+    print(render_table(table))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"meta": meta, "table": table, "results": results},
+                                    indent=1), encoding="utf-8")
+    print(f"raw samples: {args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
