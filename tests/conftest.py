@@ -94,3 +94,27 @@ def _tiny_png() -> bytes:
 @pytest.fixture
 def tiny_png() -> bytes:
     return _tiny_png()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _delete_qt_widgets_before_exit():
+    """QtWebEngine crashes at interpreter exit when a page outlives its profile: delete every
+    remaining widget (and so every page) while the QApplication is still alive."""
+    yield
+    try:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # pragma: no cover
+        return
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+    import gc
+
+    gc.collect()
