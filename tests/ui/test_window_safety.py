@@ -161,8 +161,11 @@ def test_first_save_of_new_post_ends_picture_tracking(qtbot, window, tmp_site, t
     img.fill(QColor("#123456"))
     assert img.save(str(picture))
     window.images.import_paths([str(picture)], None)
+    # The cursor was in the title field (editor cursor at 0): the link goes below the header.
+    assert window.editor.text().startswith("---\ntitle: \"Pictures\"\n---\n")
+    assert "p.png" in window.editor.text().split("---\n", 2)[2]
     planned = window.session.planned_path()
-    assert window.importer.created_files(planned), (planned, prompter.messages(), window.editor.text())
+    assert planned.stem.endswith("Pictures") and window.importer.created_files(planned)
     _save(qtbot, window)
     saved = window.session.document.path
     assert saved == planned and window.importer.created_files(saved) == []
