@@ -207,3 +207,21 @@ def test_real_prompter_returns_the_clicked_label(qtbot, click, expected):
     got = prompter.ask("Changed", "The file changed.", ("Reload theirs", "Keep mine"),
                        detail="diff", escape="Keep mine")
     assert got == expected and seen == ["The file changed."]
+
+
+def test_switching_repository_asks_once_about_unsaved_work(qtbot, window, tmp_path, post,
+                                                           prompter):
+    other = tmp_path / "other-blog"
+    (other / "_posts").mkdir(parents=True)
+    (other / "_config.yml").write_text("title: Other\n", encoding="utf-8")
+    other_post = other / "_posts" / "2025-02-02-other.md"
+    other_post.write_text("---\ntitle: Other\n---\nother\n", encoding="utf-8")
+    _type_at_end(qtbot, window, " unsaved")
+    prompter.answers.append("Cancel")
+    window._open_recent(str(other))
+    assert window.site.root == post.parents[2] and window.editor.text().endswith(" unsaved")
+    prompter.answers.append("Save")
+    window._open_recent(str(other))
+    assert [a.title for a in prompter.asked] == ["Unsaved changes", "Unsaved changes"]
+    assert window.session.document.path == other_post
+    assert post.read_text(encoding="utf-8").endswith(" unsaved")

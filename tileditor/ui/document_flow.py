@@ -31,8 +31,9 @@ class DocumentFlow(QObject):
         self._new_count = 0
 
     # -- opening ------------------------------------------------------------------------------
-    def open_post(self, path: Path) -> bool:
-        if not self.confirm_discard():
+    def open_post(self, path: Path, ask: bool = True) -> bool:
+        """Open `path`; `ask=False` when the caller has already settled the unsaved buffer."""
+        if ask and not self.confirm_discard():
             return False
         site = self.w.site
         try:
@@ -47,8 +48,8 @@ class DocumentFlow(QObject):
             self.status_reported.emit(doc.warning)
         return True
 
-    def new_post(self) -> bool:
-        if not self.confirm_discard():
+    def new_post(self, ask: bool = True) -> bool:
+        if ask and not self.confirm_discard():
             return False
         from tileditor.core.new_post import new_post_text
 

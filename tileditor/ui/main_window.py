@@ -183,10 +183,9 @@ class MainWindow(QMainWindow):
             self.settings.last_repo = str(site.root)
             self.settings.remember_repo(str(site.root))
         posts = site.posts() if site else []
-        if posts:
-            self.open_post(posts[0].path)
-        else:
-            self.new_post()
+        # Callers settle the unsaved buffer before switching repositories.
+        if not posts or not self.docs.open_post(posts[0].path, ask=False):
+            self.docs.new_post(ask=False)
         if demo:
             self._show_status(f"This is the built-in demo blog ({site.root}). "
                               "Open your own blog with File > Open repository (Ctrl+Shift+O).", 0)
@@ -241,7 +240,6 @@ class MainWindow(QMainWindow):
     def _on_open_repo_triggered(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open Jekyll repository", str(Path.home()))
         if folder and self.docs.confirm_discard():
-            self.session.document.set_text(self.session.document.saved_text)
             self.open_repo(Path(folder))
 
     def _on_open_post_triggered(self) -> None:
