@@ -161,9 +161,12 @@ def test_delete_while_open_keeps_buffer_marks_unsaved_and_save_recreates(
 
 def test_rename_on_disk_is_followed(qtbot, window, post, prompter):
     _type_at_end(qtbot, window, " edited")
+    qtbot.waitUntil(lambda: len(window.recovery.entries()) == 1, timeout=2000)
     renamed = post.with_name("2025-04-22-renamed.md")
     post.rename(renamed)
     qtbot.waitUntil(lambda: window.session.document.path == renamed, timeout=5000)
+    # One recovery copy, now under the new name (no stale duplicate under the old one).
+    assert [e.path for e in window.recovery.entries()] == [renamed]
     assert "renamed.md" in window.windowTitle() and window.windowTitle().startswith("*")
     assert window.autosaver.document is window.session.document
     _save(qtbot, window)

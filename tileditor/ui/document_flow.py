@@ -29,6 +29,7 @@ class DocumentFlow(QObject):
         # One recovery key per new buffer: two restored new posts must not share a snapshot.
         self._new_keys: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._new_count = 0
+        self._tracked_key = ""
 
     # -- opening ------------------------------------------------------------------------------
     def open_post(self, path: Path, ask: bool = True) -> bool:
@@ -76,7 +77,8 @@ class DocumentFlow(QObject):
 
     def track(self, doc: Document) -> None:
         """Snapshots of `doc` go to the recovery store under its key (re-keyed after a save)."""
-        self.w.autosaver.track(doc, self.key(doc), lambda: self.recovery_meta(doc))
+        self._tracked_key = self.key(doc)
+        self.w.autosaver.track(doc, self._tracked_key, lambda: self.recovery_meta(doc))
 
     def key(self, doc: Document) -> str:
         session_id = self.w.session_id
@@ -128,8 +130,14 @@ class DocumentFlow(QObject):
         w.images.forget_planned()
 
     def on_moved(self, path: Path) -> None:
-        self.track(self.w.session.document)
-        self.w.browser.select_path(path)
+        w = self.w
+        old_key = self._tracked_key
+        self.track(w.session.document)
+        if old_key and old_key != self._tracked_key:
+            # Write the copy under the new name first, then drop the one under the old name.
+            w.autosaver.flush()
+            w.recovery.discard(old_key)
+        w.browser.select_path(path)
 
     # -- info bar ----------------------------------------------------------------------------
     def update_info_bar(self) -> None:
