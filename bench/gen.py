@@ -22,7 +22,8 @@ TAGS = ["TIL", "TIL_25", "MLOps", "SQL", "Python", "Docker", "Kubernetes", "Git"
 CATEGORIES = ["TIL", "MLOps", "DataEngineering", "Notice", "Review", "Algorithm"]
 
 TINY_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5E"
+    "rkJggg==")
 
 CONFIG = """title: Bench TIL
 url: https://bench.github.io
@@ -79,7 +80,8 @@ def _section(rng: random.Random, n: int, slug: str) -> list[str]:
         out += [f"```{lang}", *CODE[lang], "```", ""]
     elif kind == 1:
         out += [f"- {_sentence(rng, 6)}" for _ in range(3)]
-        out += [f"  - {_sentence(rng, 5)}", f"1. {_sentence(rng, 5)}", f"2. {_sentence(rng, 5)}", ""]
+        out += [f"  - {_sentence(rng, 5)}", f"1. {_sentence(rng, 5)}",
+                f"2. {_sentence(rng, 5)}", ""]
     elif kind == 2:
         out += ["| metric | before | after |", "|---|---:|---:|"]
         out += [f"| {rng.choice(WORDS)} | {rng.randint(1, 999)} | {rng.randint(1, 999)} |"
@@ -139,7 +141,8 @@ def make_small_repo(root: Path, posts: dict[str, str]) -> Path:
         (root / "_posts" / "2025" / name).write_text(text, encoding="utf-8")
         folder = root / "images" / Path(name).stem
         folder.mkdir(parents=True, exist_ok=True)
-        for picture in set(re.findall(rf"images/{re.escape(Path(name).stem)}/([\w.-]+\.png)", text)):
+        linked = rf"images/{re.escape(Path(name).stem)}/([\w.-]+\.png)"
+        for picture in set(re.findall(linked, text)):
             (folder / picture).write_bytes(TINY_PNG)
     return root
 

@@ -111,3 +111,41 @@ def _edit(window, probe, edits: int, max_wait_ms: float = 100.0) -> int:
     probe.arm(window.renderer.generation)
     probe.wait(30)
     return shown
+
+
+def run_bare(lines: int = 5000, quick: bool = False) -> dict:
+    """The yardstick: a bare QWebEngineView (no editor, no Python renderer state) showing the
+    exported page of the same post, measured the same way."""
+    qh.init_qt()
+    from PySide6.QtCore import QEventLoop, QTimer, QUrl
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
+
+    from tileditor.core.page import page_meta, standalone_html
+    from tileditor.core.render import render
+    from tileditor.core.site import JekyllSite
+
+    app = QApplication.instance() or QApplication([])
+    text = gen.make_post(lines)
+    with tempfile.TemporaryDirectory(prefix="tileditor-bench-mem-") as tmp:
+        tmp = Path(tmp)
+        repo = gen.make_small_repo(tmp / "blog", {POST_NAME: text})
+        post, site = repo / "_posts" / "2025" / POST_NAME, JekyllSite(repo)
+        result = render(text, site, post)
+        page = tmp / "page.html"
+        page.write_text(standalone_html(result.html, page_meta(result.front_matter, result.html,
+                                                               site, post), result.toc_html),
+                        encoding="utf-8")
+        view = QWebEngineView()
+        view.resize(700, 860)
+        loop = QEventLoop()
+        view.loadFinished.connect(lambda _ok: loop.quit())
+        QTimer.singleShot(60_000, loop.quit)
+        view.load(QUrl.fromLocalFile(str(page)))
+        view.show()
+        loop.exec()
+        qh.spin(1500)
+        gc.collect()
+        measured = measure_tree(os.getpid())
+        del view, app
+    return {"lines": lines, "page_bytes": len(result.html), **measured}

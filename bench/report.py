@@ -4,11 +4,11 @@ and prints it. Pure data shaping: no Qt, no timing."""
 from __future__ import annotations
 
 
-def _row(metric: str, value: float | None, unit: str, target: str, ok: bool | None,
+def _row(bench: str, metric: str, value: float | None, unit: str, target: str, ok: bool | None,
          note: str = "") -> dict:
-    shown = "error" if value is None else f"{value:g} {unit}".strip()
+    shown = "no value" if value is None else f"{value:g} {unit}".strip()
     verdict = "n/a" if ok is None or value is None else ("pass" if ok else "MISS")
-    return {"metric": metric, "value": value, "unit": unit, "shown": shown + note,
+    return {"bench": bench, "metric": metric, "value": value, "unit": unit, "shown": shown + note,
             "target": target, "result": verdict}
 
 
@@ -22,60 +22,71 @@ def _get(results: dict, name: str, *keys):
 
 
 def rows(results: dict) -> list[dict]:
+    """The table rows for the benchmarks in `results` (a missing benchmark was not run)."""
+    return [r for r in _all_rows(results) if r.pop("bench") in results]
+
+
+def _all_rows(results: dict) -> list[dict]:
     out = []
     for lines, limit in ((300, 16), (5000, 50)):
         name = f"latency{lines}"
         med = _get(results, name, "latency", "summary", "median_ms")
         p95 = _get(results, name, "latency", "summary", "p95_ms")
-        out.append(_row(f"keystroke -> rendered, {lines:,} lines (median)", med, "ms",
+        out.append(_row(name, f"keystroke -> rendered, {lines:,} lines (median)", med, "ms",
                         f"< {limit} ms", med is not None and med < limit,
                         f" (p95 {p95})" if p95 is not None else ""))
         md = _get(results, name, "markdown", "median_ms")
         rd = _get(results, name, "render", "median_ms")
-        out.append(_row(f"  full Python-Markdown render, {lines:,} lines (median)", md, "ms",
+        out.append(_row(name, f"  full Python-Markdown render, {lines:,} lines (median)", md,
+                        "ms", "yardstick", None))
+        out.append(_row(name, f"  app render(), {lines:,} lines (median)", rd, "ms",
                         "yardstick", None))
-        out.append(_row(f"  app render(), {lines:,} lines (median)", rd, "ms", "yardstick", None))
         ratio = _get(results, name, "ratio_markdown_over_keystroke")
         if lines == 5000:
-            out.append(_row("  full render / keystroke, 5,000 lines", ratio, "x", ">= 8 x",
+            out.append(_row(name, "  full render / keystroke, 5,000 lines", ratio, "x", ">= 8 x",
                             ratio is not None and ratio >= 8))
     for lines in (300, 5000):
         stall = _get(results, f"latency{lines}", "stall", "stall_ms")
         p99 = _get(results, f"latency{lines}", "stall", "p99_gap_ms")
         keys = _get(results, f"latency{lines}", "stall", "keys")
-        out.append(_row(f"longest UI stall, {keys or 100} keys, {lines:,} lines", stall, "ms",
-                        "< 16 ms", stall is not None and stall < 16,
+        out.append(_row(f"latency{lines}", f"longest UI stall, {keys or 100} keys, {lines:,} lines",
+                        stall, "ms", "< 16 ms", stall is not None and stall < 16,
                         f" (p99 gap {p99})" if p99 is not None else ""))
     app = _get(results, "startup", "app_median_s")
     bare = _get(results, "startup", "bare_median_s")
     ratio = _get(results, "startup", "ratio")
-    out.append(_row("cold start to first preview (median)", app, "s", "", None))
-    out.append(_row("  bare QWebEngineView, same HTML (median)", bare, "s", "yardstick", None))
-    out.append(_row("  cold start / bare view", ratio, "x", "<= 1.5 x",
+    out.append(_row("startup", "cold start to first preview (median)", app, "s", "", None))
+    out.append(_row("startup", "  bare QWebEngineView, same HTML (median)", bare, "s",
+                    "yardstick", None))
+    out.append(_row("startup", "  cold start / bare view", ratio, "x", "<= 1.5 x",
                     ratio is not None and ratio <= 1.5))
     first = _get(results, "repo", "first_s")
     again = _get(results, "repo", "again_s")
     reopen = _get(results, "repo", "reopen_new_object_s")
-    out.append(_row("2,000 posts: posts()+tag_index(), fresh process", first, "s", "< 1 s",
+    out.append(_row("repo", "2,000 posts: posts()+tag_index(), fresh process", first, "s", "< 1 s",
                     first is not None and first < 1))
-    out.append(_row("  again, same JekyllSite", again, "s", "< 0.2 s",
+    out.append(_row("repo", "  again, same JekyllSite", again, "s", "< 0.2 s",
                     again is not None and again < 0.2))
-    out.append(_row("  again, new JekyllSite in same process", reopen, "s", "< 0.2 s",
+    out.append(_row("repo", "  again, new JekyllSite in same process", reopen, "s", "< 0.2 s",
                     reopen is not None and reopen < 0.2))
     w_first = _get(results, "repo_window", "open_repo_first_s")
     w_again = _get(results, "repo_window", "open_repo_again_s")
-    out.append(_row("2,000 posts: window open_repo (list, tags, first post)", w_first, "s",
-                    "< 1 s", w_first is not None and w_first < 1))
-    out.append(_row("  window open_repo again", w_again, "s", "< 0.2 s",
+    out.append(_row("repo_window", "2,000 posts: window open_repo (list, tags, first post)",
+                    w_first, "s", "< 1 s", w_first is not None and w_first < 1))
+    out.append(_row("repo_window", "  window open_repo again", w_again, "s", "< 0.2 s",
                     w_again is not None and w_again < 0.2))
     mem = _get(results, "memory", "total_mib")
     edits = _get(results, "memory", "edits")
-    out.append(_row(f"memory, PSS all processes, 5,000 lines after {edits or 200} edits", mem,
-                    "MiB", "< 350 MiB", mem is not None and mem < 350))
+    out.append(_row("memory", f"memory, PSS all processes, 5,000 lines, {edits or 200} edits",
+                    mem, "MiB", "< 350 MiB", mem is not None and mem < 350))
+    bare_mem = _get(results, "memory_bare", "total_mib")
+    out.append(_row("memory_bare", "  bare QWebEngineView, same 5,000-line page", bare_mem,
+                    "MiB", "yardstick", None))
     drop = _get(results, "image_drop", "median_ms")
     mx = _get(results, "image_drop", "max_ms")
-    out.append(_row("drop 12 MP JPEG -> link in text (median)", drop, "ms", "< 300 ms",
-                    drop is not None and drop < 300, f" (max {mx})" if mx is not None else ""))
+    out.append(_row("image_drop", "drop 12 MP JPEG -> link in text (median)", drop, "ms",
+                    "< 300 ms", drop is not None and drop < 300,
+                    f" (max {mx})" if mx is not None else ""))
     return out
 
 

@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT)]
 
+CHILD_TIMEOUT_S = 1800
 # name -> (module, function, kwargs); each runs in a fresh child process.
 BENCHMARKS = {
     "latency300": ("latency", "run", {"lines": 300}),
@@ -28,13 +29,17 @@ BENCHMARKS = {
     "repo": ("repo_open", "run_core", {}),
     "repo_window": ("repo_open", "run_window", {}),
     "memory": ("memory", "run", {}),
+    "memory_bare": ("memory", "run_bare", {}),
     "image_drop": ("image_drop", "run", {}),
 }
 
 
 def _child(name: str, out: Path, quick: bool) -> int:
+    import faulthandler
     import importlib
 
+    # A hung child prints where it hangs (into its stderr file) instead of blocking the run.
+    faulthandler.dump_traceback_later(CHILD_TIMEOUT_S - 60, exit=True)
     module, func, kwargs = BENCHMARKS[name]
     result = getattr(importlib.import_module(module), func)(quick=quick, **kwargs)
     out.write_text(json.dumps(result), encoding="utf-8")
@@ -43,18 +48,22 @@ def _child(name: str, out: Path, quick: bool) -> int:
 
 def _run_child(name: str, quick: bool) -> dict:
     with tempfile.TemporaryDirectory(prefix="tileditor-bench-run-") as tmp:
-        out = Path(tmp) / "result.json"
+        out, err = Path(tmp) / "result.json", Path(tmp) / "stderr.txt"
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", name,
                "--child-out", str(out)] + (["--quick"] if quick else [])
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=1800)
+        # Files, not pipes: QtWebEngine helper processes inherit the child's stdio and may
+        # outlive it, and a pipe would then never reach end-of-file.
+        with open(err, "wb") as err_fh:
+            proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=err_fh, cwd=ROOT, timeout=CHILD_TIMEOUT_S)
         took = round(time.perf_counter() - t0, 1)
         if proc.returncode == 0 and out.is_file():
             result = json.loads(out.read_text(encoding="utf-8"))
             result["wall_s"] = took
             return result
-        return {"error": f"exit {proc.returncode}", "stderr_tail": proc.stderr[-3000:],
-                "wall_s": took}
+        tail = err.read_text(encoding="utf-8", errors="replace")[-3000:]
+        return {"error": f"exit {proc.returncode}", "stderr_tail": tail, "wall_s": took}
 
 
 def _meta(quick: bool) -> dict:
