@@ -60,12 +60,14 @@ _DATA_LINE = re.compile(r' data-line="\d+"')
 TYPING = ["x", "word ", " ", "\n", "\n\n", "- ", "*", "`", "'", "--", "[a](b)", "# "]
 
 
-def assert_same(inc, full, exact_lines: bool = True) -> None:
-    if exact_lines:
+def assert_same(inc, full) -> None:
+    lines = [int(v) for v in re.findall(r'data-line="(\d+)"', full.html)]
+    if all(a < b for a, b in zip(lines, lines[1:], strict=False)):
         assert inc.html == full.html
     else:
-        # Broken raw HTML (`</ce===\nnter>`) makes the line map guess in the full render;
-        # everything but data-line must still be equal.
+        # The full render's line map went wrong (top-level lines must increase: broken raw
+        # HTML or `-  item` re-indented by the list pass make it guess); only data-line may
+        # differ then, and the incremental one is taken from each block's own lines.
         assert _DATA_LINE.sub("", inc.html) == _DATA_LINE.sub("", full.html)
     assert inc.headings == full.headings
     assert inc.toc_html == full.toc_html
@@ -84,11 +86,9 @@ def test_random_edits_on_generated_posts_equal_full_render(seed, sections, steps
     assert_same(inc.render(text), render(text))
     for _ in range(steps):
         text = edit(rng, text)
-        assert_same(inc.render(text), render(text), exact_lines=False)
+        assert_same(inc.render(text), render(text))
 
 
-@pytest.mark.xfail(strict=False, reason="open: a typed backtick that turns `` into a fence "
-                   "can leave a code block's text stale (found by this test, seed 11)")
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32 - 1), sections=st.integers(1, 12),
        steps=st.integers(1, 15))

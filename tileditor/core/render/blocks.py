@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+_LOOSE_FENCE = re.compile(r"^ *(`{3,}|~{3,})")  # how the IAL pass skips code: any fence run
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)")
 _LIQUID_OPENERS = {"if", "unless", "for", "capture", "comment", "highlight", "case", "tablerow"}
 _HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
@@ -40,7 +41,9 @@ class _Open:
 
     def __init__(self) -> None:
         self.fence: str | None = None  # the opening fence run, e.g. "```"
+        self.loose = ""  # the same, as the IAL preprocessor counts fences
         self.raw = False  # inside {% raw %}
+        self.tag = False  # inside a Liquid tag or output that goes on past its line
         self.liquid = 0
         self.html: dict[str, int] = {}
         self.comment = False  # inside <!-- ... -->
@@ -48,13 +51,16 @@ class _Open:
         self.kd_ext = 0
 
     def any(self) -> bool:
-        return bool(self.fence or self.raw or self.liquid > 0 or self.comment or self.math
+        return bool(self.fence or self.loose or self.raw or self.tag or self.liquid > 0 or self.comment or self.math
                     or self.kd_ext > 0 or any(v > 0 for v in self.html.values()))
 
     def feed(self, line: str) -> None:
         if not _SPECIAL.search(line):
             return
         self._liquid(line)
+        loose = _LOOSE_FENCE.match(line)
+        if loose and (not self.loose or loose.group(1).startswith(self.loose)):
+            self.loose = "" if self.loose else loose.group(1)
         fence = _FENCE.match(line)
         if self.fence is not None:
             if fence and fence.group(1)[0] == self.fence[0] and len(fence.group(1)) >= len(
@@ -70,6 +76,12 @@ class _Open:
         self.kd_ext += len(_KD_EXT_OPEN.findall(line)) - len(_KD_EXT_CLOSE.findall(line))
 
     def _liquid(self, line: str) -> None:
+        opened = max(line.rfind("{%"), line.rfind("{{"))
+        closed = max(line.rfind("%}"), line.rfind("}}"))
+        if self.tag:
+            self.tag = closed < 0 or opened > closed
+        else:
+            self.tag = opened > closed
         for m in _LIQUID_TAG.finditer(line):
             name = m.group(1)
             if self.raw:

@@ -18,10 +18,13 @@ from tileditor.core.render.options import RenderOptions, RenderResult
 _HEADING = re.compile(r'<(h[1-6])\b[^>]*?\sid="([^"]*)".*?</\1>', re.S)
 _DATA_LINE_NUM = re.compile(r'\sdata-line="(\d+)"')
 # Whole-post state the per-block path cannot carry: Liquid variables, abbreviations, ALDs.
+# Liquid whitespace control (`{%-`, `-}}`) eats blank lines, joining blocks.
 _NEVER = re.compile(r"\{%-?\s*(?:assign|capture|increment|decrement|cycle)\b|^ {0,3}\*\[|"
-                    r"^ {0,3}\{:[\w-]+:|[\r\x02\x03]", re.M)
+                    r"^ {0,3}\{:[\w-]+:|[\r\x02\x03]|\{[{%]-|-[%}]\}", re.M)
 # A change touching these re-renders the whole post: definitions and numbering are shared.
-_SHARED = re.compile(r"\[\^|^ {0,3}\[[^\[\]\n]*\]:|\{:toc\}|^ {0,3}\*\[", re.M)
+# (An empty list item matches any item in the list-tightness pass, which walks the whole post.)
+_SHARED = re.compile(r"\[\^|^ {0,3}\[[^\[\]\n]*\]:|\{:toc\}|^ {0,3}\*\[|"
+                     r"^[ \t>]*(?:[*+-]|\d+[.)])[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ class IncrementalRenderer:
         blocks = split_blocks(body)
         groups, tail = self._groups(frag.html, body, blocks, 0, len(blocks), offset + 1)
         ok = (groups is not None and not frag.liquid_warnings and self.options.data_lines
-              and not _NEVER.search(body) and _html_whole(body))
+              and not _NEVER.search(body) and _html_whole(body) and "\x02" not in frag.html)
         if ok:
             ok = _assign_headings(groups, frag.headings) and _assign_images(groups, frag.images)
         self._version += 1
@@ -211,7 +214,9 @@ class IncrementalRenderer:
         groups = prev.groups
         k = 0
         while k < len(groups) and groups[k].end <= p and groups[k].start in starts and (
-                groups[k].end in ends):
+                groups[k].end in ends) and (
+                k < len(groups) - 1 or old[groups[k].end:] == body[groups[k].end:]):
+            # (the last group also owns the blank lines after it: an open fence reaches them)
             k += 1
         s = len(groups)
         while s > k and groups[s - 1].start >= len(old) - q and (
@@ -249,7 +254,8 @@ class IncrementalRenderer:
         frag = engine.render_fragment(body[first.start:end], prev.front_matter,
                                       offset_line + first.line, self.site, self.post_path,
                                       self.options, prev.references)
-        if frag.liquid_warnings:
+        if frag.liquid_warnings or "\x02" in frag.html:
+            # (a leaked internal marker is numbered across the whole post)
             raise Fallback
         rel = [Block(b.start - first.start, b.end - first.start, b.line - first.line, b.lines)
                for b in blocks[lo:hi]]
