@@ -22,7 +22,7 @@ _IAL_LINE = re.compile(r"^ {0,3}\{:.*\}[ \t]*$")
 _KD_EXT_OPEN = re.compile(r"\{::(comment|nomarkdown)\b[^}]*(?<!/)\}")
 _KD_EXT_CLOSE = re.compile(r"\{:/(comment|nomarkdown)?\}")
 # Lines that may open something which spans a blank line: only they are scanned closely.
-_SPECIAL = re.compile(r"[`~<{$]")
+_SPECIAL = re.compile(r"[`~<>{}$]")
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _continues(first_line: str) -> bool:
 def _glues_next(last_line: str) -> bool:
     """A block ending like this takes the next one with it: an IAL may point forward, and
     blank lines after indented code become part of that code."""
-    return last_line[:1] in " \t" or _IAL_LINE.match(last_line) is not None
+    return (last_line.startswith(("    ", "\t")) or _IAL_LINE.match(last_line) is not None)
 
 
 def split_blocks(body: str) -> list[Block]:

@@ -23,7 +23,8 @@ _NEVER = re.compile(r"\{%-?\s*(?:assign|capture|increment|decrement|cycle)\b|^ {
                     r"^ {0,3}\{:[\w-]+:|[\r\x02\x03]|\{[{%]-|-[%}]\}", re.M)
 # A change touching these re-renders the whole post: definitions and numbering are shared.
 # (An empty list item matches any item in the list-tightness pass, which walks the whole post.)
-_SHARED = re.compile(r"\[\^|^ {0,3}\[[^\[\]\n]*\]:|\{:toc\}|^ {0,3}\*\[|"
+_SHARED = re.compile(r"\[\^|^[ \t>]*(?:(?:[*+-]|\d+[.)])[ \t]+)?\[[^\[\]\n]*\]:|"
+                     r"\{:toc\}|^ {0,3}\*\[|"
                      r"^[ \t>]*(?:[*+-]|\d+[.)])[ \t]*$", re.M)
 
 
@@ -114,9 +115,12 @@ def _html_whole(text: str) -> bool:
     HTML parser carries anything else across blocks."""
     if "<" not in text:
         return True
+    if text.count("<!--") != text.count("-->") or text.rfind("<!--") > text.rfind("-->"):
+        return False
     depth: dict[str, int] = {}
     for m in _TAG_START.finditer(text):
-        if not m.group(4) or m.group(3).count('"') % 2:
+        attrs = re.sub(r'"[^"]*"', "", m.group(3))
+        if not m.group(4) or attrs.count('"') % 2 or attrs.count("'") % 2:
             return False
         name = m.group(2).lower()
         if name in _VOID or m.group(3).rstrip().endswith("/"):
