@@ -178,6 +178,7 @@ def render_fragment(body: str, front_matter: dict, first_line: int, site=None,
         post_url=post_url_resolver(site),
         protect=lambda markup, block: _protect(md, markup, block),
         highlight=highlight_tag_html,
+        markdownify=lambda text: _markdownify(text, _settings(site, options)),
     )
     liquid_text, liquid_warnings = render_liquid(source, ctx)
     html = _convert(md, liquid_text, source[:-2].split("\n"), first_line, options.data_lines)
@@ -189,6 +190,23 @@ def render_fragment(body: str, front_matter: dict, first_line: int, site=None,
         toc_html=_expand_stash(md, getattr(md, "tl_toc_html", "")),
         references=dict(md.references),
     )
+
+
+def _markdownify(text: str, settings: tuple) -> str:
+    """Jekyll's `markdownify` filter (Markdown only, no Liquid), on a second converter per
+    thread because the post's own converter is in the middle of its Liquid pass."""
+    outer = _local.instances
+    if not hasattr(_local, "nested"):
+        _local.nested = {}
+    _local.instances = _local.nested
+    try:
+        md = _markdown(settings)
+        md.reset()
+        md.tl_spans = {}
+        source = _normalize(text)
+        return _convert(md, source, source[:-2].split("\n"), 1, False)
+    finally:
+        _local.instances = outer
 
 
 def _expand_stash(md, markup: str) -> str:
