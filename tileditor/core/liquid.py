@@ -24,12 +24,14 @@ class LiquidContext:
 
     `post_url(name) -> url or None` resolves `{% post_url %}`; `protect(html, block) -> text`
     lets the caller shield generated HTML from Markdown; `highlight(code, lang, linenos) ->
-    html` renders `{% highlight %}` (a plain escaped figure when None)."""
+    html` renders `{% highlight %}` (a plain escaped figure when None); `markdownify(text) ->
+    html` is Jekyll's `markdownify` filter (the text passes through when None)."""
 
     variables: dict = field(default_factory=dict)
     post_url: Callable[[str], str | None] | None = None
     protect: Callable[[str, bool], str] | None = None
     highlight: Callable[[str, str, bool], str] | None = None
+    markdownify: Callable[[str], str] | None = None
 
 
 @dataclass
@@ -165,6 +167,9 @@ class _Evaluator:
             fname = fname.strip()
             args = [lookup(a, self.scope) for a in _split_outside_quotes(argtext, ",")
                     if a.strip() and not re.match(r"^\s*\w+\s*:", a)]
+            if fname == "markdownify" and self.ctx.markdownify is not None:
+                value = self.ctx.markdownify(to_text(value))
+                continue
             func = FILTERS.get(fname)
             if func is None:
                 self.warn(f"Liquid: filter '{fname}' is not previewed (value passed through)")

@@ -9,6 +9,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
+from markdown.inlinepatterns import DelimiterProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -32,10 +33,36 @@ class MarkdownAttrPostprocessor(Postprocessor):
         return _MARKDOWN_ATTR.sub(r"\1", text) if "markdown" in text else text
 
 
+class GuardedDelimiterProcessor(DelimiterProcessor):
+    """Python-Markdown 3.11's emphasis pairing can, after its rule-of-3 search, pair a closer
+    with the wrong opener and take more delimiter characters than the closer has, cutting an
+    inline placeholder in two (its halves then show as text). A pairing whose delimiter
+    slices hold anything but delimiter characters is dropped and the run stays text."""
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
+        fresh = not self.regions
+        self._data, self._broken = data, False
+        el, start, end = super().handleMatch(m, data)
+        if fresh and self._broken:
+            self.reset()
+            run = self.delimiters[m.group(0)].bad.match(data, m.start(0))
+            return None, m.start(0), run.end(0)
+        return el, start, end
+
+    def add_region(self, delim, a: int, b: int, c: int, d: int, size: int) -> None:
+        token = delim.token
+        if self._data[a:b].strip(token) or self._data[c:d].strip(token):
+            self._broken = True
+        super().add_region(delim, a, b, c, d, size)
+
+
 class KramdownMarkupExtension(Extension):
     def extendMarkdown(self, md) -> None:
         # kramdown's backslash escapes are a superset of Markdown.pl's.
         md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *_KRAMDOWN_ESCAPES]))
+        guarded = GuardedDelimiterProcessor("*", "strong,em", md)
+        guarded.add("_", "strong,em", smart=True)
+        md.inlinePatterns.register(guarded, "em_strong", 60)
         md.treeprocessors.register(TableAlignTreeprocessor(md), "tl_table_align", 5)
         # After raw HTML is put back (raw_html is 30).
         md.postprocessors.register(MarkdownAttrPostprocessor(md), "tl_markdown_attr", 5)

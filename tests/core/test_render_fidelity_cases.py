@@ -1,0 +1,81 @@
+"""Renderer cases found by comparing with Jekyll (tools/fidelity.py on the corpus) and known
+leaks; expected HTML is Debian kramdown 2.4 (GFM parser, Jekyll's options) output, pasted here
+so the tests need no Ruby."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_render_kramdown import assert_same, canon, html_of
+
+from tileditor.core.render import render
+
+_DEMO = Path(__file__).resolve().parents[2] / "resources/demo_blog/_posts/2026"
+_LEAKS = ("\x02", "\x03", "wzxhzdk", "klzzwxh", "tlial")
+
+
+def _no_leak(text: str) -> None:
+    for mark in _LEAKS:
+        assert mark not in text
+
+
+def test_heading_with_ellipsis_and_code_keeps_no_placeholder_in_toc():
+    result = render((_DEMO / "2026-03-01-TIL26_SqlWindowFunctions.md").read_text())
+    _no_leak(result.toc_html)
+    assert (1, "over-order-by-", "OVER (ORDER BY \u2026)") in result.headings
+    for _, _, text in result.headings:
+        _no_leak(text)
+
+
+def test_heading_with_inline_code_in_sidebar_toc():
+    result = render("# OVER (ORDER BY `day`) and `x`\n")
+    _no_leak(result.toc_html)
+    assert result.headings == [(1, "over-order-by-day-and-x", "OVER (ORDER BY day) and x")]
+    assert "<code" in result.toc_html and "day" in result.toc_html
+
+
+def test_escaped_stars_around_span_ial_leak_no_placeholder():
+    # The hypothesis example from test_render_robust: Python-Markdown 3.11's emphasis pairing
+    # took two characters from a one-star closer and split a placeholder in two.
+    html = html_of("\\**# \n**\\**{: .x}\n")
+    _no_leak(html)
+    assert "{:" not in html
+    _no_leak(html_of("\\**# \n**\\**`x`\n"))
+
+
+def test_emphasis_still_pairs_after_the_guard():
+    assert_same("**b**{: .x} and *c* and ***d***\n",
+                '<p><strong class="x">b</strong> and <em>c</em> and '
+                "<strong><em>d</em></strong></p>")
+
+
+_NOTICE = """{% capture notice-2 %}
+#### New Site Features
+
+* You can now have cover images on blog pages
+* Drafts will now auto-save while writing
+{% endcapture %}
+
+<div class="notice">
+  {{ notice-2 | markdownify }}
+</div>
+"""
+
+
+def test_captured_markdown_is_rendered_by_markdownify():
+    assert_same(_NOTICE, """<div class="notice">
+  <h4 id="new-site-features">New Site Features</h4>
+
+<ul>
+  <li>You can now have cover images on blog pages</li>
+  <li>Drafts will now auto-save while writing</li>
+</ul>
+
+</div>""")
+
+
+def test_markdownify_then_remove_paragraph_tags_in_a_figure():
+    source = ("{% capture fig_img %}\n![Foo](/assets/x.jpg)\n{% endcapture %}\n\n<figure>\n"
+              '  {{ fig_img | markdownify | remove: "<p>" | remove: "</p>" }}\n</figure>\n')
+    assert canon(html_of(source)) == canon(
+        '<figure>\n  <img src="/assets/x.jpg" alt="Foo" />\n\n</figure>')
