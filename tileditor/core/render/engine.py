@@ -15,7 +15,7 @@ from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_ma
 from tileditor.core.liquid import LiquidContext, render_liquid
 from tileditor.core.render.blockquotes import BlockQuoteExtension
 from tileditor.core.render.context import page_variables, post_url_resolver, site_variables
-from tileditor.core.render.fences import FencesExtension
+from tileditor.core.render.fences import FencesExtension, expand_tabs
 from tileditor.core.render.footnotes import KramdownFootnotesExtension
 from tileditor.core.render.gfm_blocks import GfmBlocksExtension
 from tileditor.core.render.heading_ids import HeadingIdExtension
@@ -99,7 +99,7 @@ def _normalize(body: str) -> str:
     """What Python-Markdown's normalize_whitespace does, done before Liquid so that stash
     placeholders made by the Liquid pass survive."""
     body = body.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [ln.expandtabs(4) for ln in body.split("\n")]
+    lines = expand_tabs(body.split("\n"))
     # Python-Markdown appends two newlines so the last block ends like every other one.
     return "\n".join("" if not ln.strip(" ") else ln for ln in lines) + "\n\n"
 
