@@ -79,3 +79,35 @@ def test_markdownify_then_remove_paragraph_tags_in_a_figure():
               '  {{ fig_img | markdownify | remove: "<p>" | remove: "</p>" }}\n</figure>\n')
     assert canon(html_of(source)) == canon(
         '<figure>\n  <img src="/assets/x.jpg" alt="Foo" />\n\n</figure>')
+
+
+def test_tabs_stay_in_fenced_code_and_pre_blocks():
+    # kramdown keeps tabs verbatim in code and <pre>; only Markdown indentation expands them.
+    source = "```\na {\n\tmargin: 0;\n}\n```\n\n<pre>\nx {\n\ty\n}\n</pre>\n\n- a\n\n\tpara\n"
+    html = html_of(source)
+    assert "\n\tmargin: 0;\n" in html
+    assert "<pre>\nx {\n\ty\n}\n</pre>" in html.replace(' data-line="7"', "")
+    assert_same(source, """<div class="language-plaintext highlighter-rouge"><div class="highlight">
+<pre class="highlight"><code>a {
+\tmargin: 0;
+}
+</code></pre></div></div>
+
+<pre>
+x {
+\ty
+}
+</pre>
+
+<ul>
+  <li>
+    <p>a</p>
+
+    <p>para</p>
+  </li>
+</ul>""")
+
+
+def test_tabs_stay_in_highlight_tags():
+    html = html_of("{% highlight css %}\na {\n\tmargin: 0;\n}\n{% endhighlight %}\n")
+    assert "\t" in html and "    margin" not in html

@@ -15,6 +15,42 @@ from tileditor.core.render.highlight import fenced_block_html
 _OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[^`\s{]*)[^`]*$")
 
 
+_PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
+_HIGHLIGHT_OPEN = re.compile(r"\{%-?\s*highlight\s")
+_HIGHLIGHT_CLOSE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
+
+
+def expand_tabs(lines: list[str]) -> list[str]:
+    """Tabs to 4-column stops, as Markdown reads indentation, except inside fenced code,
+    `<pre>` blocks and `{% highlight %}` tags, whose tabs kramdown and rouge keep."""
+    out: list[str] = []
+    close = None  # what ends the verbatim region we are in
+    for line in lines:
+        if close is not None:
+            out.append(line)
+            if close.search(line.expandtabs(4)):
+                close = None
+            continue
+        line = line.expandtabs(4) if "\t" in line else line
+        out.append(line)
+        close = _verbatim_close(line)
+    return out
+
+
+def _verbatim_close(line: str):
+    """The pattern that closes the verbatim region `line` opens, or None."""
+    if "```" in line or "~~~" in line:
+        m = _OPEN.match(line)
+        if m:
+            fence = m.group("fence")
+            return re.compile(r"^ *" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
+    if "<" in line and _PRE_OPEN.match(line) and "</pre>" not in line.lower():
+        return re.compile(r"</pre>", re.I)
+    if "{%" in line and _HIGHLIGHT_OPEN.search(line) and not _HIGHLIGHT_CLOSE.search(line):
+        return _HIGHLIGHT_CLOSE
+    return None
+
+
 class FencePreprocessor(Preprocessor):
     """Replace each fence with an html-stash placeholder line set apart by blank lines, so
     a fence interrupts a paragraph as in GFM."""
