@@ -2,7 +2,7 @@
 the 5,000-line post, of the worker's render path, of a cold app start, of opening the
 2,000-post repo and of an image drop. Prints the top functions; run on demand:
 
-    uv run python bench/profile.py {typing,render,startup,repo,drop} [--top N]
+    uv run python bench/hotspots.py {typing,render,startup,repo,drop} [--top N]
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ def typing(n: int) -> str:
         stall = typing_stall(window, probe, 60)
         prof.disable()
         window.shutdown()
-    return f"stall {stall['stall_ms']} ms, worst {stall['worst_gaps_ms'][:5]}\n" + _top(
-        prof, n, "tottime")
+    head = f"stall {stall['stall_ms']} ms, worst {stall['worst_gaps_ms'][:5]}\n"
+    return head + _top(prof, n, "cumulative") + _top(prof, n, "tottime")
 
 
 def render_path(n: int) -> str:
@@ -63,7 +63,9 @@ def render_path(n: int) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         repo = gen.make_small_repo(Path(tmp) / "blog", {POST_NAME: text})
         site, post = JekyllSite(repo), repo / "_posts" / "2025" / POST_NAME
-        fn = pr._default_render
+        # The service's own default render function (private; it changes as the app does).
+        factory = getattr(pr, "_IncrementalRender", None)
+        fn = factory() if factory else pr._default_render
         fn(text, site, post)
         line = gen.middle_paragraph_line(text)
         lines = text.split("\n")

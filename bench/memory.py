@@ -42,15 +42,19 @@ def process_tree(pid: int) -> list[int]:
     return out
 
 
-def pss_kib(pid: int) -> int | None:
+def rollup_kib(pid: int) -> dict[str, int]:
+    """Rss, Pss and Uss (private clean + dirty) of `pid` in KiB; {} if it is gone."""
+    fields: dict[str, int] = {}
     try:
         with open(f"/proc/{pid}/smaps_rollup", encoding="utf-8") as fh:
             for line in fh:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
+                key, _, rest = line.partition(":")
+                if key in ("Rss", "Pss", "Private_Clean", "Private_Dirty"):
+                    fields[key] = int(rest.split()[0])
     except OSError:
-        return None
-    return None
+        return {}
+    return {"rss": fields.get("Rss", 0), "pss": fields.get("Pss", 0),
+            "uss": fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)}
 
 
 def _name(pid: int) -> str:
@@ -65,11 +69,19 @@ def _name(pid: int) -> str:
 
 
 def measure_tree(pid: int) -> dict:
-    rows = [(p, _name(p), pss_kib(p)) for p in process_tree(pid)]
-    total = sum(k for _, _, k in rows if k)
-    return {"total_mib": round(total / 1024, 1),
-            "processes": [{"pid": p, "name": n, "pss_mib": round((k or 0) / 1024, 1)}
-                          for p, n, k in rows]}
+    """PSS (the target's measure) plus USS and RSS, summed over `pid` and its descendants.
+    PSS splits shared library pages among every process mapping them, so it drops when other
+    Qt processes run at the same time; USS does not depend on them."""
+    rows = [(p, _name(p), rollup_kib(p)) for p in process_tree(pid)]
+
+    def mib(kib: int) -> float:
+        return round(kib / 1024, 1)
+
+    return {"total_mib": mib(sum(r.get("pss", 0) for _, _, r in rows)),
+            "uss_total_mib": mib(sum(r.get("uss", 0) for _, _, r in rows)),
+            "rss_total_mib": mib(sum(r.get("rss", 0) for _, _, r in rows)),
+            "processes": [{"pid": p, "name": n, **{f"{k}_mib": mib(v) for k, v in r.items()}}
+                          for p, n, r in rows]}
 
 
 def run(lines: int = 5000, edits: int = 200, quick: bool = False) -> dict:
