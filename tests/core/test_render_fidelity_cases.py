@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_render_kramdown import assert_same, canon, html_of
 
 from tileditor.core.render import render
@@ -39,7 +40,6 @@ def test_escaped_stars_around_span_ial_leak_no_placeholder():
     # took two characters from a one-star closer and split a placeholder in two.
     html = html_of("\\**# \n**\\**{: .x}\n")
     _no_leak(html)
-    assert "{:" not in html
     _no_leak(html_of("\\**# \n**\\**`x`\n"))
 
 
@@ -47,6 +47,25 @@ def test_emphasis_still_pairs_after_the_guard():
     assert_same("**b**{: .x} and *c* and ***d***\n",
                 '<p><strong class="x">b</strong> and <em>c</em> and '
                 "<strong><em>d</em></strong></p>")
+
+
+SPAN_IAL = {
+    # kramdown applies a span IAL only right after a span element; otherwise it is text.
+    "* Table of Contents {:toc}\n": "<ul>\n  <li>Table of Contents {:toc}</li>\n</ul>",
+    "a {: .x} b\n": "<p>a {: .x} b</p>",
+    "{: .x} b\n": "<p>{: .x} b</p>",
+    "*a* {: .x}\n": "<p><em>a</em> {: .x}</p>",
+    "![i](x.png) {: .c}\n": '<p><img src="x.png" alt="i" /> {: .c}</p>',
+    "a [l](u){: .c} {: .d}\n": '<p>a <a href="u" class="c">l</a> {: .d}</p>',
+    "a {:r: .x} b\n": "<p>a {:r: .x} b</p>",
+    'a {::options auto_ids="false" /} b\n': "<p>a  b</p>",
+    "*a*{: .x}{: .y}\n": '<p><em class="x y">a</em></p>',
+}
+
+
+@pytest.mark.parametrize("source", list(SPAN_IAL))
+def test_span_ial_applies_only_after_an_element(source):
+    assert_same(source, SPAN_IAL[source])
 
 
 _NOTICE = """{% capture notice-2 %}

@@ -28,7 +28,7 @@ _EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s[^}]*)?\}(.*)$")
 _EXT_SELF = re.compile(r"^ {0,3}\{::\w+(?:\s[^}]*)?/\}[ \t]*$")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
 _MARKER = re.compile("\x02tlial:(\\d+)\x03")
-_LEFTOVER = re.compile(r"\{:(?!:)[^}\n]*\}|\{::\w+[^}\n]*/\}")
+_LEFTOVER = re.compile(r"\{::\w+[^}\n]*/\}")  # inline `{::options /}`: kramdown drops it
 
 
 class BlockIalPreprocessor(Preprocessor):
@@ -156,7 +156,9 @@ class SpanIalProcessor(InlineProcessor):
 
 
 class ApplySpanIalTreeprocessor(Treeprocessor):
-    """Span IALs attach to the element right before them; stray ones vanish."""
+    """Span IALs attach to the span element right before them. As in kramdown, one that
+    follows text or a space stays as text (`* Contents {:toc}` publishes literally); one right
+    after raw inline HTML (stashed, so not an element here) vanishes."""
 
     def run(self, root: etree.Element) -> None:
         alds = getattr(self.md, "tl_alds", {})
@@ -166,10 +168,15 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
                 idx = kids.index(child)
                 attrs, refs = parse_attributes(child.get("attrs", ""))
                 prev = kids[idx - 1] if idx > 0 else None
-                if prev is not None and not (prev.tail or "").strip():
+                before = (prev.tail if prev is not None else parent.text) or ""
+                literal = ""
+                if prev is not None and not before:
                     apply(prev, resolve_refs(attrs, refs, alds))
+                elif not before.endswith("\x03"):
+                    literal = "{:" + child.get("attrs", "") + "}"
+                child.tail = literal + (child.tail or "")
                 _remove_keep_tail(parent, child, prev)
-            if parent.tag not in ("code", "pre") and parent.text and "{:" in parent.text:
+            if parent.tag not in ("code", "pre") and parent.text and "{::" in parent.text:
                 parent.text = _LEFTOVER.sub("", parent.text)
 
 
