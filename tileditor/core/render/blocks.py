@@ -8,6 +8,7 @@ the renderer sees one construct is not, so every rule below errs towards merging
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
@@ -111,23 +112,6 @@ class _Open:
             self.html[name] -= len(re.findall(rf"</{name}\s*>", lower))
 
 
-def _chunks(lines: list[str]) -> list[tuple[int, int]]:
-    """(first, last) line indexes of each run of non-blank lines."""
-    out: list[tuple[int, int]] = []
-    first = None
-    for i, line in enumerate(lines):
-        blank = not line.strip(" \t")
-        if blank:
-            if first is not None:
-                out.append((first, i - 1))
-                first = None
-        elif first is None:
-            first = i
-    if first is not None:
-        out.append((first, len(lines) - 1))
-    return out
-
-
 def _continues(first_line: str) -> bool:
     """A chunk opening like this belongs to the block before it (lists, quotes, code...)."""
     c = first_line[:1]
@@ -143,22 +127,41 @@ def _glues_next(last_line: str) -> bool:
 
 def split_blocks(body: str) -> list[Block]:
     """The top-level blocks of a post body (text after the front matter), in order."""
-    lines = body.split("\n")
-    offsets = [0] * (len(lines) + 1)
-    pos = 0
-    for i, line in enumerate(lines):
-        offsets[i] = pos
-        pos += len(line) + 1
-    offsets[len(lines)] = pos
+    return scan_blocks(body)[0]
+
+
+def scan_blocks(body: str, start: int = 0, line: int = 0,
+                stop: Callable[[int], bool] | None = None) -> tuple[list[Block], int | None]:
+    """Blocks from offset `start` (a block start, on 0-based line `line`) onwards. Every block
+    starts with nothing open, so a scan may resume at any earlier block start; `stop(offset)`
+    is asked at each new block start and ends the scan there (returned), else None."""
+    out: list[Block] = []
     state = _Open()
-    groups: list[list[int]] = []  # [first, last] line indexes
-    glue = False
-    for first, last in _chunks(lines):
-        if groups and (glue or state.any() or _continues(lines[first])):
-            groups[-1][1] = last
-        else:
-            groups.append([first, last])
-        for i in range(first, last + 1):
-            state.feed(lines[i])
-        glue = _glues_next(lines[last])
-    return [Block(offsets[a], offsets[b] + len(lines[b]), a, b - a + 1) for a, b in groups]
+    cur: list[int] | None = None  # start, end, first line, last line
+    glue = in_chunk = False
+    last = ""
+    pos, ln, n = start, line, len(body)
+    while True:
+        nl = body.find("\n", pos)
+        end = n if nl < 0 else nl
+        text = body[pos:end]
+        if text.strip(" \t"):
+            if not in_chunk:
+                in_chunk = True
+                if cur is None or not (glue or state.any() or _continues(text)):
+                    if cur is not None:
+                        out.append(Block(cur[0], cur[1], cur[2], cur[3] - cur[2] + 1))
+                        if stop is not None and stop(pos):
+                            return out, pos
+                    cur, state = [pos, end, ln, ln], _Open()
+            cur[1], cur[3] = end, ln
+            state.feed(text)
+            last = text
+        elif in_chunk:
+            in_chunk, glue = False, _glues_next(last)
+        if nl < 0:
+            break
+        pos, ln = nl + 1, ln + 1
+    if cur is not None:
+        out.append(Block(cur[0], cur[1], cur[2], cur[3] - cur[2] + 1))
+    return out, None

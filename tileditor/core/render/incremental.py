@@ -5,12 +5,13 @@ to a full render when the change reaches shared structure. Must not import PySid
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tileditor.core.header import split_front_matter
 from tileditor.core.render import engine
-from tileditor.core.render.blocks import Block, split_blocks
+from tileditor.core.render.blocks import Block, scan_blocks, split_blocks
 from tileditor.core.render.html_blocks import cut, split_tail, top_level_items
 from tileditor.core.render.images import _IMG
 from tileditor.core.render.options import RenderOptions, RenderResult
@@ -92,6 +93,7 @@ class _State:
     front_matter: dict
     fm_warnings: list[str]
     groups: list[_Group]
+    blocks: list[Block]
     tail: str
     references: dict
     result: IncrementalResult
@@ -184,7 +186,7 @@ class IncrementalRenderer:
             version=self._version, patch=None, full=True,
         )
         self._state = _State(text, text[: len(text) - len(body)], body, fm, fm_warnings,
-                             groups if ok else [], tail, frag.references, result, ok)
+                             groups if ok else [], blocks, tail, frag.references, result, ok)
         return result
 
     def _groups(self, html: str, body: str, blocks: list[Block], lo: int, hi: int,
@@ -212,7 +214,8 @@ class IncrementalRenderer:
         old = prev.body
         p, q = _common_affixes(old, body)
         shift = len(body) - len(old)
-        blocks = split_blocks(body)
+        line_delta = body.count("\n") - old.count("\n")
+        blocks = _rescan(prev.blocks, body, p, len(old) - q, shift, line_delta)
         starts = {b.start: i for i, b in enumerate(blocks)}
         ends = {b.end: i for i, b in enumerate(blocks)}
         groups = prev.groups
@@ -233,7 +236,6 @@ class IncrementalRenderer:
         if hi < lo or not (_local(old_region) and _local(new_region)):
             raise Fallback
         offset_line = prev.head.count("\n") + 1
-        line_delta = body.count("\n") - old.count("\n")
         fresh = self._render_region(prev, body, blocks, lo, hi, offset_line)
         if _heading_key(groups[k:s]) != _heading_key(fresh):
             raise Fallback
@@ -245,7 +247,7 @@ class IncrementalRenderer:
                            line_delta, first_line)
         result = self._assemble(prev, new_groups, patch)
         self._state = _State(text, prev.head, body, prev.front_matter, prev.fm_warnings,
-                             new_groups, prev.tail, prev.references, result, True)
+                             new_groups, blocks, prev.tail, prev.references, result, True)
         return result
 
     def _render_region(self, prev: _State, body: str, blocks: list[Block], lo: int, hi: int,
@@ -338,6 +340,24 @@ def _image_warnings(images: list) -> list[str]:
         if url is None and msg not in out:
             out.append(msg)
     return out
+
+
+def _rescan(old: list[Block], body: str, p: int, same_from: int, shift: int,
+            line_delta: int) -> list[Block]:
+    """The blocks of the edited body: old ones before the edit, a scan from the last block
+    that ends before it until a block starts where an old one did past the edit, then the
+    old ones again, moved."""
+    i = bisect_left([b.end for b in old], p) - 1
+    keep = old[:i] if i > 0 else []
+    start, line = (old[i].start, old[i].line) if i > 0 else (0, 0)
+    old_at = {b.start: j for j, b in enumerate(old)}
+    mid, at = scan_blocks(body, start, line,
+                          lambda x: x - shift >= same_from and (x - shift) in old_at)
+    if at is None:
+        return keep + mid
+    moved = [Block(b.start + shift, b.end + shift, b.line + line_delta, b.lines)
+             for b in old[old_at[at - shift]:]]
+    return keep + mid + moved
 
 
 def _common_affixes(a: str, b: str) -> tuple[int, int]:
