@@ -32,12 +32,12 @@ def _top(prof: cProfile.Profile, n: int, key: str) -> str:
     return buf.getvalue()
 
 
-def typing(n: int) -> str:
-    """UI-thread profile of 60 keys at 30 ms in the middle of the 5,000-line post."""
+def typing(n: int, lines: int = 5000) -> str:
+    """UI-thread profile of 60 keys at 30 ms in the middle of a post of `lines` lines."""
     from latency import typing_stall
 
     qh.init_qt()
-    text = gen.make_post(5000)
+    text = gen.make_post(lines)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         repo = gen.make_small_repo(tmp / "blog", {POST_NAME: text})
@@ -124,8 +124,12 @@ def main() -> int:
     p = argparse.ArgumentParser(description="profile one benchmark path")
     p.add_argument("what", choices=list(jobs))
     p.add_argument("--top", type=int, default=25)
+    p.add_argument("--lines", type=int, default=5000, help="post length for `typing`")
     args = p.parse_args()
-    print(jobs[args.what](args.top))
+    if args.what == "typing":
+        print(typing(args.top, args.lines))
+    else:
+        print(jobs[args.what](args.top))
     return 0
 
 

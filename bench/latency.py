@@ -53,7 +53,7 @@ def keystroke_latency(window, probe, presses: int, pace_ms: float = 150.0,
     from PySide6.QtTest import QTest
 
     editor, renderer = window.editor, window.renderer
-    samples, after, timeouts = [], [], 0
+    samples, after, to_result, timeouts = [], [], [], 0
     for i in range(presses):
         probe.arm(renderer.generation + 1)
         t0 = time.perf_counter()
@@ -65,12 +65,17 @@ def keystroke_latency(window, probe, presses: int, pace_ms: float = 150.0,
             samples.append(t1 - t0)
             if probe.t_slots_done is not None:
                 after.append(probe.t_slots_done - t0)
+            if probe.t_finished is not None:
+                to_result.append(probe.t_finished - t0)
         qh.spin(pace_ms - (time.perf_counter() - t0) * 1000)
     return {"samples_ms": [round(s * 1000, 3) for s in samples], "timeouts": timeouts,
             "pace_ms": pace_ms, "summary": qh.summary(samples),
             # Until the window's own slots on `rendered` (image panel refresh) have run too.
             "after_rendered_slots_ms": [round(s * 1000, 3) for s in after],
-            "after_rendered_slots": qh.summary(after)}
+            "after_rendered_slots": qh.summary(after),
+            # Until the worker's result reached the UI thread (the rest is the page patch).
+            "to_render_result_ms": [round(s * 1000, 3) for s in to_result],
+            "to_render_result": qh.summary(to_result)}
 
 
 def typing_stall(window, probe, keys: int, key_ms: int = 30) -> dict:

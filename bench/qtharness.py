@@ -61,6 +61,7 @@ class RenderProbe:
         self._timer = QTimer(singleShot=True)
         self._timer.timeout.connect(self._quit)
         self.t_slots_done: float | None = None
+        self.t_finished: float | None = None  # the worker's result reached the UI thread
         window.renderer.finished.connect(self._on_renderer_finished)
         window.preview.rendered.connect(self._on_preview_rendered)
         _move_after(window.preview.rendered, window.images.refresh_panel)
@@ -68,7 +69,7 @@ class RenderProbe:
 
     def arm(self, generation: int) -> None:
         self.target, self.ready, self.t_rendered = generation, False, None
-        self.t_slots_done = None
+        self.t_slots_done = self.t_finished = None
         if self.shown[0] >= generation:  # already on screen before we asked
             self.ready, self.t_rendered = True, self.shown[1]
 
@@ -90,8 +91,8 @@ class RenderProbe:
 
     def _on_renderer_finished(self, generation: int, _result) -> None:
         self.last_finished = max(self.last_finished, generation)
-        if self.target is not None and generation >= self.target:
-            self.ready = True
+        if self.target is not None and generation >= self.target and not self.ready:
+            self.ready, self.t_finished = True, time.perf_counter()
 
     def _on_rendered_slots_done(self) -> None:
         if self.t_rendered is not None and self.t_slots_done is None:
