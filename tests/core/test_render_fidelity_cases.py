@@ -130,3 +130,31 @@ x {
 def test_tabs_stay_in_highlight_tags():
     html = html_of("{% highlight css %}\na {\n\tmargin: 0;\n}\n{% endhighlight %}\n")
     assert "\t" in html and "    margin" not in html
+
+
+RAW_SPANS = {
+    # kramdown parses Markdown inside span elements it knows (b, i, em, sup, span, ...) but
+    # keeps the content of any other (u, mark, kbd, s, font) raw: no emphasis, no smart quotes.
+    'x <u>**b** "q"</u> y\n': '<p>x <u>**b** "q"</u> y</p>',
+    "<kbd>*a*</kbd>\n": "<p><kbd>*a*</kbd></p>",
+    '<mark>"q"</mark>\n': '<p><mark>"q"</mark></p>',
+    "<b>a <u>*x*</u></b>\n": "<p><b>a <u>*x*</u></b></p>",
+    "<sup>*a*</sup> <s>*x*</s>\n": "<p><sup><em>a</em></sup> <s>*x*</s></p>",
+    "<u>a\n*b*</u>\n": "<p><u>a\n*b*</u></p>",
+    "`<u>*x*</u>`\n": '<p><code class="language-plaintext highlighter-rouge">'
+                      "&lt;u&gt;*x*&lt;/u&gt;</code></p>",
+    '<img src="x.png">\n': '<p><img src="x.png" /></p>',
+    "<span>a</span>\n": "<p><span>a</span></p>",
+    "<center>c</center>\n": "<center>c</center>",
+}
+
+
+@pytest.mark.parametrize("source", list(RAW_SPANS))
+def test_raw_content_span_html_as_kramdown(source):
+    assert_same(source, RAW_SPANS[source])
+
+
+def test_footnote_with_underlined_title_keeps_straight_quotes():
+    # ben.balter.com 2012-12-26: a <u>"Apps.gov": ...</u> citation inside a footnote.
+    html = html_of('Text.[^1]\n\n[^1]: See <u>"Apps.gov": Privacy</u>, 11 (2010).\n')
+    assert '<u>"Apps.gov": Privacy</u>' in html

@@ -38,6 +38,8 @@ class BlockIalPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.md.tl_ials = []
         self.md.tl_alds = {}
+        # Stash indexes of whole blocks ({::nomarkdown}): kept out of a <p> whatever their tag.
+        self.md.htmlStash.tl_blocks = set()
         out: list[str] = []
         fence = ""
         i = 0
@@ -112,6 +114,7 @@ class BlockIalPreprocessor(Preprocessor):
         else:
             stored = text
         out.extend(["", self.md.htmlStash.store(stored), ""])
+        self.md.htmlStash.tl_blocks.add(self.md.htmlStash.html_counter - 1)
         if rest.strip():
             out.append(rest)
         return j + 1

@@ -9,12 +9,24 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
-from markdown.inlinepatterns import DelimiterProcessor
+from markdown.inlinepatterns import DelimiterProcessor, HtmlInlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 _MARKDOWN_ATTR = re.compile(r"""(<[A-Za-z][^<>]*?)\s+markdown\s*=\s*(["']?)(?:0|1|block|span)\2""")
 
+
+# kramdown's HTML parser parses the content of these span/block elements as Markdown; every
+# other element (u, mark, font, s, kbd, code, and any unknown name) keeps its content raw.
+_PARSED = frozenset("""a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5
+    h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th
+    tt address applet article aside blockquote body dd details div dl fieldset figure figcaption
+    footer form header hgroup iframe li main map menu nav noscript object section summary td
+    area base br col command embed hr img input keygen link meta param source track
+    wbr""".split())
+_RAW_SPAN = re.compile(
+    r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])([A-Za-z][\w-]*)(?:\s[^<>]*)?>"
+    r"(?:(?!</\1\s*>).)*</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 _KRAMDOWN_ESCAPES = (":", "|", '"', "'", "$", "~", "<", "=", "^")
 
@@ -56,10 +68,23 @@ class GuardedDelimiterProcessor(DelimiterProcessor):
         super().add_region(delim, a, b, c, d, size)
 
 
+class RawSpanHtmlProcessor(HtmlInlineProcessor):
+    """An inline element whose content kramdown keeps raw (`<u>**b** "q"</u>` publishes the
+    stars and straight quotes): stash it whole, before emphasis and smart quotes see it."""
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
+        raw = self.backslash_unescape(self.unescape(m.group(0)))
+        return self.md.htmlStash.store(raw), m.start(0), m.end(0)
+
+
 class KramdownMarkupExtension(Extension):
     def extendMarkdown(self, md) -> None:
         # kramdown's backslash escapes are a superset of Markdown.pl's.
         md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *_KRAMDOWN_ESCAPES]))
+        raw_span = RawSpanHtmlProcessor(_RAW_SPAN.pattern, md)
+        raw_span.compiled_re = _RAW_SPAN
+        # Below code spans (190) so `<u>` inside backticks stays code.
+        md.inlinePatterns.register(raw_span, "tl_raw_span_html", 185)
         guarded = GuardedDelimiterProcessor("*", "strong,em", md)
         guarded.add("_", "strong,em", smart=True)
         md.inlinePatterns.register(guarded, "em_strong", 60)

@@ -142,7 +142,8 @@ def lift_data_lines(html: str, stash) -> str:
         if raw.startswith("\\[") or raw.lstrip().startswith("<!--"):
             return m.group(2)
         tag = _BLOCK_TAG.match(raw)
-        if not tag or tag.group(1).lower() not in _BLOCKISH:
+        if idx not in getattr(stash, "tl_blocks", ()) and (
+                not tag or tag.group(1).lower() not in _BLOCKISH):
             return m.group(0)
         stash.rawHtmlBlocks[idx] = _FIRST_TAG.sub(
             lambda t: f'{t.group(1)} data-line="{m.group(1)}"', raw, count=1)
@@ -151,11 +152,12 @@ def lift_data_lines(html: str, stash) -> str:
     return _DATA_LINE_P.sub(repl, html)
 
 
+# Raw HTML that kramdown keeps outside a paragraph: not one of its HTML_SPAN_ELEMENTS
+# (`<img>`, `<u>`, `<span>` alone on a line still get a `<p>`).
 _BLOCKISH = {
     "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
     "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul", "canvas",
-    "iframe", "script", "style", "video", "center", "audio", "picture", "img", "a", "span",
-    "font", "b", "i", "u", "br", "strong", "em", "sup", "sub", "small", "big", "mark", "q",
-    "summary", "noscript", "object", "embed", "svg", "math", "kbd", "code", "tt", "abbr",
+    "iframe", "script", "style", "video", "center", "audio", "picture", "font", "summary",
+    "noscript", "object", "embed", "svg", "math",
 }
