@@ -158,3 +158,21 @@ def test_footnote_with_underlined_title_keeps_straight_quotes():
     # ben.balter.com 2012-12-26: a <u>"Apps.gov": ...</u> citation inside a footnote.
     html = html_of('Text.[^1]\n\n[^1]: See <u>"Apps.gov": Privacy</u>, 11 (2010).\n')
     assert '<u>"Apps.gov": Privacy</u>' in html
+
+
+QUOTES = {
+    # ben.balter.com 2012-04-10: a quote after "(" opens even when a link follows it.
+    'a ("[b](c)" d)\n': '<p>a (“<a href="c">b</a>” d)</p>',
+    # ben.balter.com 2018-05-04: Ruby's \s is ASCII, so after a hair space a quote closes.
+    '### Yes\u200a—\u200a"We\'re doing that."\n':
+        '<h3 id="yeswere-doing-that">Yes\u200a—\u200a”We’re doing that.”</h3>',
+    'x\u00a0"y" z\n': "<p>x\u00a0”y” z</p>",
+    'end "*em*"\n': "<p>end “<em>em</em>”</p>",
+    'a -"b"\n': "<p>a -“b”</p>",
+    'a ["x"](u)\n': '<p>a <a href="u">“x”</a></p>',
+}
+
+
+@pytest.mark.parametrize("source", list(QUOTES))
+def test_smart_quotes_as_kramdown(source):
+    assert_same(source, QUOTES[source])

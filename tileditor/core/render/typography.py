@@ -19,16 +19,21 @@ def _char(entity: str) -> str:
 
 
 class KramdownSmartyExtension(SmartyExtension):
-    """Smarty, plus kramdown's rule that a quote ending a text run (right after `code` or
-    *emphasis* at the end of a paragraph) closes."""
+    """Smarty, plus kramdown's rules that a quote ending a text run (right after `code` or
+    *emphasis* at the end of a paragraph) closes unless an opening bracket or a dash is
+    before it, and that Ruby's `\\s` is ASCII: a quote after a non-breaking or hair space
+    closes (`Yes\u200a—\u200a"We` publishes a right quote)."""
 
     def educateQuotes(self, md) -> None:
         super().educateQuotes(md)
         for char, key in (('"', "right-double-quote"), ("'", "right-single-quote")):
             pattern = SubstituteTextPattern(
-                rf"(?<![\s\x02]){char}(?=$)|(?<=\x03){char}(?=$|[\s.,;:!?)])",
+                rf"(?<![ \t\r\n\\[{{(\-\x02]){char}(?=$)|(?<=\x03){char}(?=$|[\s.,;:!?)])",
                 (self.substitutions[key],), md)
             self.inlinePatterns.register(pattern, f"tl-closing-{key}", 31)
+            after_unicode_space = SubstituteTextPattern(
+                rf"(?<=[^\S\t\n\v\f\r ]){char}", (self.substitutions[key],), md)
+            self.inlinePatterns.register(after_unicode_space, f"tl-closing-u-{key}", 32)
 
 
 def typography_extension(quotes, typographic: bool) -> SmartyExtension:
