@@ -176,3 +176,21 @@ QUOTES = {
 @pytest.mark.parametrize("source", list(QUOTES))
 def test_smart_quotes_as_kramdown(source):
     assert_same(source, QUOTES[source])
+
+
+def test_repeated_footnote_references_numbered_as_kramdown():
+    # ben.balter.com 2015-11-18 cites the same note several times.
+    assert_same("a[^x] b[^x] c[^x]\n\n[^x]: note\n", """<p>a<sup id="fnref:x" \
+role="doc-noteref"><a href="#fn:x" class="footnote" rel="footnote">1</a></sup> b<sup \
+id="fnref:x:1" role="doc-noteref"><a href="#fn:x" class="footnote" rel="footnote">1</a></sup> \
+c<sup id="fnref:x:2" role="doc-noteref"><a href="#fn:x" class="footnote" rel="footnote">1</a></sup></p>
+
+<div class="footnotes" role="doc-endnotes">
+  <ol>
+    <li id="fn:x" role="doc-endnote">
+      <p>note <a href="#fnref:x" class="reversefootnote" role="doc-backlink">&#8617;</a> <a \
+href="#fnref:x:1" class="reversefootnote" role="doc-backlink">&#8617;<sup>2</sup></a> <a \
+href="#fnref:x:2" class="reversefootnote" role="doc-backlink">&#8617;<sup>3</sup></a></p>
+    </li>
+  </ol>
+</div>""")

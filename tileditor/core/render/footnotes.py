@@ -4,11 +4,23 @@ role="doc-endnotes">` without a rule, `reversefootnote` back links, numbered in 
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
+
+# Python-Markdown names the n-th reference to a note `fnref<n>:name`; kramdown `fnref:name:<n-1>`.
+_REPEAT = re.compile(r"^(#?)fnref(\d+):(.*)$")
+
+
+def _kramdown_ref(ref: str) -> tuple[str, int]:
+    """(kramdown's id for a reference id or href, which reference it is: 1, 2, ...)."""
+    m = _REPEAT.match(ref)
+    if not m:
+        return ref, 1
+    return f"{m.group(1)}fnref:{m.group(3)}:{int(m.group(2)) - 1}", int(m.group(2))
 
 
 class KramdownFootnoteTreeprocessor(Treeprocessor):
@@ -19,6 +31,7 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
     def _markup(self, root: etree.Element) -> None:
         for el in root.iter():
             if el.tag == "sup" and (el.get("id") or "").startswith("fnref"):
+                el.set("id", _kramdown_ref(el.get("id"))[0])
                 el.set("role", "doc-noteref")
                 for a in el.iter("a"):
                     a.attrib = {"href": a.get("href", ""), "class": "footnote", "rel": "footnote"}
@@ -38,8 +51,11 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
             for idx, a in enumerate(kids):
                 if a.tag != "a" or a.get("class") != "footnote-backref":
                     continue
-                a.attrib = {"href": a.get("href", ""), "class": "reversefootnote",
-                            "role": "doc-backlink"}
+                href, nth = _kramdown_ref(a.get("href", ""))
+                a.attrib = {"href": href, "class": "reversefootnote", "role": "doc-backlink"}
+                if nth > 1:
+                    etree.SubElement(a, "sup").text = str(nth)
+                    kids[idx - 1].tail = (kids[idx - 1].tail or "") + " "
                 if idx == 0:
                     parent.text = (parent.text or "").replace(NBSP_PLACEHOLDER, " ")
                 else:
