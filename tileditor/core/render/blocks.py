@@ -44,7 +44,7 @@ class _Open:
         self.fence: str | None = None  # the opening fence run, e.g. "```"
         self.loose = ""  # the same, as the IAL preprocessor counts fences
         self.raw = False  # inside {% raw %}
-        self.tag = False  # inside a Liquid tag or output that goes on past its line
+        self.tag = ""  # the closer ("%}" or "}}") a Liquid tag going on past its line awaits
         self.liquid = 0
         self.html: dict[str, int] = {}
         self.comment = False  # inside <!-- ... -->
@@ -77,12 +77,7 @@ class _Open:
         self.kd_ext += len(_KD_EXT_OPEN.findall(line)) - len(_KD_EXT_CLOSE.findall(line))
 
     def _liquid(self, line: str) -> None:
-        opened = max(line.rfind("{%"), line.rfind("{{"))
-        closed = max(line.rfind("%}"), line.rfind("}}"))
-        if self.tag:
-            self.tag = closed < 0 or opened > closed
-        else:
-            self.tag = opened > closed
+        self._liquid_span(line)
         for m in _LIQUID_TAG.finditer(line):
             name = m.group(1)
             if self.raw:
@@ -93,6 +88,25 @@ class _Open:
                 self.liquid += 1
             elif name.startswith("end") and name[3:] in _LIQUID_OPENERS:
                 self.liquid -= 1
+
+    def _liquid_span(self, line: str) -> None:
+        pos = 0
+        if self.tag:
+            idx = line.find(self.tag)
+            if idx < 0:
+                return
+            pos, self.tag = idx + 2, ""
+        while True:
+            hits = [x for x in (line.find("{%", pos), line.find("{{", pos)) if x >= 0]
+            if not hits:
+                return
+            at = min(hits)
+            closer = "%}" if line.startswith("{%", at) else "}}"
+            end = line.find(closer, at + 2)
+            if end < 0:
+                self.tag = closer
+                return
+            pos = end + 2
 
     def _html(self, line: str) -> None:
         if self.comment or "<!--" in line:
