@@ -36,7 +36,8 @@ def run_core(count: int = 2000, quick: bool = False) -> dict:
     return {
         "posts": n_posts, "tags": len(index.tags), "categories": len(index.categories),
         "import_s": round(t_import, 3), "first_s": round(t_first, 3),
-        "again_samples_s": [round(s, 4) for s in again], "again_s": round(sorted(again)[len(again) // 2], 4),
+        "again_samples_s": [round(s, 4) for s in again],
+        "again_s": round(sorted(again)[len(again) // 2], 4),
         "reopen_new_object_samples_s": [round(s, 4) for s in reopen],
         "reopen_new_object_s": round(sorted(reopen)[len(reopen) // 2], 4),
     }

@@ -100,3 +100,32 @@ def render_table(table: list[dict]) -> str:
     lines = [line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     lines += [line(row) for row in cells]
     return "\n".join(lines)
+
+
+def combine(tables: list[list[dict]]) -> list[dict]:
+    """One table from repeated runs: each value is the median over runs, with the range."""
+    import statistics
+
+    if len(tables) == 1:
+        return tables[0]
+    out = []
+    for rows_ in zip(*tables, strict=True):
+        first = dict(rows_[0])
+        values = [r["value"] for r in rows_ if r["value"] is not None]
+        if values:
+            med = round(statistics.median(values), 4)
+            spread = f"{min(values):g}-{max(values):g}"
+            first.update(value=med, runs=values,
+                         shown=f"{med:g} {first['unit']} (runs {spread})".replace("  ", " "))
+            ok = _passes(first["target"], med)
+            first["result"] = "n/a" if ok is None else ("pass" if ok else "MISS")
+        out.append(first)
+    return out
+
+
+def _passes(target: str, value: float) -> bool | None:
+    parts = target.split()
+    if len(parts) < 2 or parts[0] not in ("<", "<=", ">="):
+        return None
+    limit = float(parts[1])
+    return {"<": value < limit, "<=": value <= limit, ">=": value >= limit}[parts[0]]

@@ -1,7 +1,7 @@
 """The one benchmark command (issue 5): runs each measurement in its own fresh process, one
 after another, prints the table and writes every raw sample to JSON. Not part of the tests.
 
-    uv run python bench/run.py [--quick] [--only NAME,...] [--json bench/results.json]
+    uv run python bench/run.py [--quick] [--only NAME,...] [--repeat N] [--json FILE]
 """
 
 from __future__ import annotations
@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
     p.add_argument("--only", default="", help="comma-separated: " + ",".join(BENCHMARKS))
     p.add_argument("--json", type=Path, default=HERE / "results.json")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="run the whole set N times; the table shows medians over runs")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -94,20 +96,25 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [n for n in names if n not in BENCHMARKS]
     if unknown:
         p.error(f"unknown benchmark(s): {', '.join(unknown)}")
-    from report import render_table, rows
+    from report import combine, render_table, rows
 
-    meta, results = _meta(args.quick), {}
-    for name in names:
-        print(f"running {name} ...", file=sys.stderr, flush=True)
-        results[name] = _run_child(name, args.quick)
-        if "error" in results[name]:
-            print(f"  {name} failed: {results[name]['stderr_tail'][-500:]}", file=sys.stderr)
+    meta, runs = _meta(args.quick), []
+    for i in range(max(1, args.repeat)):
+        results = {}
+        for name in names:
+            print(f"run {i + 1}: {name} ...", file=sys.stderr, flush=True)
+            results[name] = _run_child(name, args.quick)
+            if "error" in results[name]:
+                print(f"  {name} failed: {results[name]['stderr_tail'][-500:]}",
+                      file=sys.stderr)
+        runs.append(results)
     meta["loadavg_end"] = list(os.getloadavg())
-    table = rows(results)
+    table = combine([rows(r) for r in runs])
     print(render_table(table))
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"meta": meta, "table": table, "results": results},
-                                    indent=1), encoding="utf-8")
+    payload = {"meta": meta, "table": table,
+               "results": runs[0] if len(runs) == 1 else runs}
+    args.json.write_text(json.dumps(payload, indent=1), encoding="utf-8")
     print(f"raw samples: {args.json}", file=sys.stderr)
     return 0
 
