@@ -194,3 +194,18 @@ href="#fnref:x:2" class="reversefootnote" role="doc-backlink">&#8617;<sup>3</sup
     </li>
   </ol>
 </div>""")
+
+
+STRAY_CLOSE = {
+    # ben.balter.com 2011-08-31 has a stray "</em>" in a list item; kramdown shows it as text.
+    "a </div> b\n": "<p>a &lt;/div&gt; b</p>",
+    "<span>a</span> </span>\n": "<p><span>a</span> &lt;/span&gt;</p>",
+    "<b>a\nb</b> c\n": "<p><b>a\nb</b> c</p>",
+    "*a </em> b*\n": "<p><em>a &lt;/em&gt; b</em></p>",
+    "x </br> y\n": "<p>x &lt;/br&gt; y</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(STRAY_CLOSE))
+def test_stray_closing_tag_is_text(source):
+    assert_same(source, STRAY_CLOSE[source])

@@ -9,7 +9,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
-from markdown.inlinepatterns import DelimiterProcessor, HtmlInlineProcessor
+from markdown.inlinepatterns import DelimiterProcessor, HtmlInlineProcessor, InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -77,6 +77,19 @@ class RawSpanHtmlProcessor(HtmlInlineProcessor):
         return self.md.htmlStash.store(raw), m.start(0), m.end(0)
 
 
+class StrayCloseTagProcessor(InlineProcessor):
+    """A closing tag with no open element before it in the paragraph is text for kramdown
+    (`&lt;/em&gt;` shows), where Python-Markdown would pass it through as HTML."""
+
+    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
+        name = re.escape(m.group(1))
+        before = data[:m.start()]
+        opened = len(re.findall(rf"<{name}(?=[\s/>])", before, re.I))
+        if opened > len(re.findall(rf"</{name}\s*>", before, re.I)):
+            return None, None, None
+        return m.group(0), m.start(), m.end()
+
+
 class KramdownMarkupExtension(Extension):
     def extendMarkdown(self, md) -> None:
         # kramdown's backslash escapes are a superset of Markdown.pl's.
@@ -85,6 +98,9 @@ class KramdownMarkupExtension(Extension):
         raw_span.compiled_re = _RAW_SPAN
         # Below code spans (190) so `<u>` inside backticks stays code.
         md.inlinePatterns.register(raw_span, "tl_raw_span_html", 185)
+        # Before Python-Markdown's raw inline HTML (90) takes the tag.
+        md.inlinePatterns.register(
+            StrayCloseTagProcessor(r"</([A-Za-z][\w:-]*)\s*>", md), "tl_stray_close_tag", 91)
         guarded = GuardedDelimiterProcessor("*", "strong,em", md)
         guarded.add("_", "strong,em", smart=True)
         md.inlinePatterns.register(guarded, "em_strong", 60)
