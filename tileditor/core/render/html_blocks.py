@@ -90,15 +90,25 @@ def split_tail(html: str, items: list[Item]) -> tuple[list[Item], str]:
     return items, ""
 
 
-def cut(html: str, items: list[Item], block_lines: list[int]) -> list[Cut] | None:
-    """Group blocks (first file lines `block_lines`, ascending) with the items they render to.
-    None when the HTML cannot be attributed at all (e.g. items but no blocks)."""
+def cut(html: str, items: list[Item], block_lines: list[int],
+        block_last: list[int] | None = None) -> list[Cut] | None:
+    """Group blocks (first file lines `block_lines`, ascending; last lines `block_last`) with
+    the items they render to. None when the HTML cannot be attributed: items but no blocks,
+    or data-lines that do not increase or fall outside every block (the line map guessed)."""
     nb = len(block_lines)
     if nb == 0:
         return None if items else []
     joined = [False] * nb  # joined[k]: block k and k+1 are one group
     lines_at = [(m.start(), int(m.group(1))) for m in _DATA_LINE.finditer(html)]
     positions = [p for p, _ in lines_at]
+    values = [v for _, v in lines_at]
+    if any(a >= b for a, b in zip(values, values[1:], strict=False)):
+        return None
+    if block_last is not None:
+        for v in values:
+            k = bisect_right(block_lines, v) - 1
+            if k < 0 or v > block_last[k]:
+                return None
 
     def owner(line: int) -> int:
         return max(bisect_right(block_lines, line) - 1, 0)

@@ -194,7 +194,8 @@ class IncrementalRenderer:
         """Cut `html` (the render of blocks[lo:hi]) into groups."""
         items, tail = split_tail(html, top_level_items(html))
         block_lines = [first_line + b.line for b in blocks[lo:hi]]
-        cuts = cut(html, items, block_lines)
+        block_last = [first_line + b.line + b.lines - 1 for b in blocks[lo:hi]]
+        cuts = cut(html, items, block_lines, block_last)
         if cuts is None:
             return None, tail
         out = []
