@@ -209,3 +209,18 @@ STRAY_CLOSE = {
 @pytest.mark.parametrize("source", list(STRAY_CLOSE))
 def test_stray_closing_tag_is_text(source):
     assert_same(source, STRAY_CLOSE[source])
+
+
+def test_text_after_closing_a_markdown_1_element_stays_in_place():
+    # ben.balter.com 2020-08-25: "</details><br />" then a paragraph.
+    source = ('<details markdown="1">\n  <summary>Filters</summary>\n\nSome *text*.\n\n'
+              "</details><br />\n\nAnd that is all.\n")
+    assert_same(source, """<details>
+  <summary>Filters</summary>
+
+  <p>Some <em>text</em>.</p>
+
+</details>
+<p><br /></p>
+
+<p>And that is all.</p>""")

@@ -1,6 +1,8 @@
 """kramdown honours `markdown="1"` on an element nested in plain raw HTML; Python-Markdown's
 md_in_html only does when every ancestor carries the attribute too. Give those ancestors
-`markdown="block"` (which kramdown's output matches). Must not import PySide6."""
+`markdown="block"` (which kramdown's output matches). Text after the closing tag of such an
+element, on the same line, becomes its own block after it (md_in_html would move it past
+the next paragraph). Must not import PySide6."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ _OPEN = re.compile(r"^\s*<([A-Za-z][\w-]*)\b([^<>]*)>\s*$")
 _CLOSE = re.compile(r"^\s*</([A-Za-z][\w-]*)\s*>\s*$")
 _WANTS = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block)\b""")
 _HAS_ATTR = re.compile(r"\bmarkdown\s*=")
+_CLOSE_THEN = re.compile(r"^(\s*</([A-Za-z][\w-]*)\s*>)(.*\S.*)$")
 
 
 class NestedMarkdownAttrPreprocessor(Preprocessor):
@@ -21,6 +24,7 @@ class NestedMarkdownAttrPreprocessor(Preprocessor):
             return lines
         out = list(lines)
         stack: list[tuple[int, str]] = []  # (line index, tag) of open block tags
+        split: dict[int, list[str]] = {}  # lines that become several
         for idx, line in enumerate(lines):
             opened = _OPEN.match(line)
             closed = _CLOSE.match(line)
@@ -31,11 +35,21 @@ class NestedMarkdownAttrPreprocessor(Preprocessor):
                             out[at] = re.sub(r"\s*>\s*$", ' markdown="block">', out[at], count=1)
                 stack.append((idx, opened.group(1).lower()))
             elif closed:
-                tag = closed.group(1).lower()
-                while stack:
-                    if stack.pop()[1] == tag:
-                        break
-        return out
+                _pop(stack, closed.group(1).lower())
+            elif (then := _CLOSE_THEN.match(line)) is not None:
+                at = _pop(stack, then.group(2).lower())
+                if at is not None and _HAS_ATTR.search(out[at]):
+                    split[idx] = [then.group(1), "", then.group(3)]
+        return [piece for idx, line in enumerate(out) for piece in split.get(idx, [line])]
+
+
+def _pop(stack: list[tuple[int, str]], tag: str) -> int | None:
+    """Close `tag`: pop up to its opener; the opener's line index, or None if not open."""
+    while stack:
+        at, open_tag = stack.pop()
+        if open_tag == tag:
+            return at
+    return None
 
 
 class NestedMarkdownAttrExtension(Extension):
