@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from tileditor.core.header import split_front_matter
@@ -52,7 +52,6 @@ class IncrementalResult(RenderResult):
     version: int = 0
     patch: BlockPatch | None = None
     full: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 @dataclass
