@@ -224,3 +224,11 @@ def test_text_after_closing_a_markdown_1_element_stays_in_place():
 <p><br /></p>
 
 <p>And that is all.</p>""")
+
+
+def test_markdown_1_on_list_items_means_block_content():
+    # ben.balter.com 2020-09-12 builds its top-10 list from <li markdown="1"> items.
+    assert_same('<ol reversed="">\n\n<li markdown="1">\n[a](b)\n</li>\n\n</ol>\n',
+                '<ol reversed="">\n\n<li>\n    <p><a href="b">a</a></p>\n  </li>\n\n</ol>')
+    assert_same('<td markdown="1">\nx\n</td>\n', "<td>\n  <p>x</p>\n</td>")
+    assert_same('<li markdown="span">\nx\n</li>\n', "<li>\nx\n</li>")

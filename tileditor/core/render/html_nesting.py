@@ -2,7 +2,8 @@
 md_in_html only does when every ancestor carries the attribute too. Give those ancestors
 `markdown="block"` (which kramdown's output matches). Text after the closing tag of such an
 element, on the same line, becomes its own block after it (md_in_html would move it past
-the next paragraph). Must not import PySide6."""
+the next paragraph). `markdown="1"` on li, td, dd, summary and address means block content
+for kramdown (`<li><p>`), span content for md_in_html. Must not import PySide6."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ _OPEN = re.compile(r"^\s*<([A-Za-z][\w-]*)\b([^<>]*)>\s*$")
 _CLOSE = re.compile(r"^\s*</([A-Za-z][\w-]*)\s*>\s*$")
 _WANTS = re.compile(r"""\bmarkdown\s*=\s*["']?(?:1|block)\b""")
 _HAS_ATTR = re.compile(r"\bmarkdown\s*=")
+_BLOCK_MODEL_1 = re.compile(
+    r"""(<(?:li|td|dd|summary|address)\b[^<>]*?\bmarkdown\s*=\s*)(["']?)1\2""", re.I)
 _CLOSE_THEN = re.compile(r"^(\s*</([A-Za-z][\w-]*)\s*>)(.*\S.*)$")
 
 
@@ -22,7 +25,7 @@ class NestedMarkdownAttrPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not any("markdown" in line for line in lines):
             return lines
-        out = list(lines)
+        out = [_BLOCK_MODEL_1.sub(r'\1"block"', ln) if "markdown" in ln else ln for ln in lines]
         stack: list[tuple[int, str]] = []  # (line index, tag) of open block tags
         split: dict[int, list[str]] = {}  # lines that become several
         for idx, line in enumerate(lines):
