@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_render_kramdown import assert_same, canon, html_of
 
+from tileditor.core.liquid import render_liquid
 from tileditor.core.render import render
 
 _DEMO = Path(__file__).resolve().parents[2] / "resources/demo_blog/_posts/2026"
@@ -232,3 +233,22 @@ def test_markdown_1_on_list_items_means_block_content():
                 '<ol reversed="">\n\n<li>\n    <p><a href="b">a</a></p>\n  </li>\n\n</ol>')
     assert_same('<td markdown="1">\nx\n</td>\n', "<td>\n  <p>x</p>\n</td>")
     assert_same('<li markdown="span">\nx\n</li>\n', "<li>\nx\n</li>")
+
+
+def test_github_edit_link_tag():
+    # ben.balter.com 2020-08-10 ends with {% github_edit_link "Add it" %} (GitHub Pages plugin).
+    ctx = {"site": {"repository": "ben/blog"}, "page": {"path": "_posts/2020-08-10-x.md"}}
+    out, _ = render_liquid('Please {% github_edit_link "Add it" %}. {% github_edit_link %}', ctx)
+    url = "https://github.com/ben/blog/edit/main/_posts/2020-08-10-x.md"
+    assert out == f'Please <a href="{url}">Add it</a>. {url}'
+
+
+def test_page_path_is_relative_to_the_site_root(tmp_path):
+    from tileditor.core.site import JekyllSite
+
+    (tmp_path / "_config.yml").write_text("repository: ben/blog\nbranch: gh-pages\n")
+    post = tmp_path / "_posts" / "2020-08-10-x.md"
+    post.parent.mkdir()
+    post.write_text("---\ntitle: x\n---\n{{ page.path }} {% github_edit_link %}\n")
+    html = render(post.read_text(), site=JekyllSite(tmp_path), post_path=post).html
+    assert "_posts/2020-08-10-x.md https://github.com/ben/blog/edit/gh-pages/_posts/" in html

@@ -274,6 +274,8 @@ class _Evaluator:
             self.include(node, out)
         elif name == "post_url":
             self.post_url(node, out)
+        elif name == "github_edit_link":
+            out.append(self.edit_link(node.value))
         elif name in ("increment", "decrement", "cycle", "break", "continue", "#"):
             if name != "#":
                 self.warn(f"Liquid: {{% {name} %}} is not previewed (removed)")
@@ -294,6 +296,18 @@ class _Evaluator:
             self.warn(f"Liquid: post_url: no post named {name}")
             return
         out.append(url)
+
+
+    def edit_link(self, markup: str) -> str:
+        """jekyll-github-metadata's `{% github_edit_link ["text"] %}` (a GitHub Pages plugin):
+        the page's edit URL on GitHub, or a link with that text."""
+        site, page = self.scope.get("site") or {}, self.scope.get("page") or {}
+        github = site.get("github") if isinstance(site.get("github"), dict) else {}
+        repo = to_text(site.get("repository") or github.get("repository_nwo"))
+        url = (f"https://github.com/{repo}/edit/{to_text(site.get('branch')) or 'main'}/"
+               f"{to_text(page.get('path'))}")
+        text = to_text(lookup(markup, self.scope)) if markup.strip() else ""
+        return f'<a href="{html.escape(url)}">{text}</a>' if text else url
 
 
 def _compare(a, b, op: str) -> bool:

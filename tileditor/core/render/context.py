@@ -34,7 +34,7 @@ def page_variables(site, post_path: Path | None, front_matter: dict) -> dict:
     if post_path is not None:
         m = _DATED.match(post_path.stem)
         values.setdefault("slug", m.group(4) if m else post_path.stem)
-        values["path"] = post_path.name
+        values["path"] = _site_relative(site, post_path)
         if "date" not in front_matter and m:
             values["date"] = as_datetime(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
         if site is not None and hasattr(site, "url_for"):
@@ -43,6 +43,17 @@ def page_variables(site, post_path: Path | None, front_matter: dict) -> dict:
             except Exception:  # noqa: BLE001 - an odd permalink must not stop preview
                 pass
     return values
+
+
+def _site_relative(site, post_path: Path) -> str:
+    """Jekyll's page.path: the file's path from the site root (`_posts/x.md`)."""
+    root = getattr(site, "root", None)
+    if root is not None:
+        try:
+            return Path(post_path).resolve().relative_to(Path(root).resolve()).as_posix()
+        except (ValueError, OSError):
+            pass
+    return post_path.name
 
 
 def post_url_resolver(site):
