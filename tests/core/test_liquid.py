@@ -87,7 +87,7 @@ def test_assign_capture_if_unless_for():
 
 
 def test_unknown_tags_removed_with_warning():
-    out, warnings = render_liquid("a{% github_edit_link %}b{% endfoo %}c", ctx())
+    out, warnings = render_liquid("a{% made_up_plugin_tag %}b{% endfoo %}c", ctx())
     assert out == "abc"
     assert len(warnings) == 2
 
