@@ -91,6 +91,15 @@
     tpl.innerHTML = p.html;
     const added = Array.from(tpl.content.childNodes);
     for (const node of added) el.insertBefore(node, end);
+    if (p.toc !== null && p.toc !== undefined) {
+      // The sidebar TOC sits before the first block mark.
+      // (looked up again: the patch above may have replaced the first mark)
+      const isMark = (n) => n.nodeType === 8 && (n.data === "tlb" || n.data === "tlt");
+      while (el.firstChild && !isMark(el.firstChild)) el.removeChild(el.firstChild);
+      const toc = document.createElement("template");
+      toc.innerHTML = p.toc;
+      el.insertBefore(toc.content, el.firstChild);
+    }
     if (p.delta) {
       for (let m = end; m; m = m.nextSibling) {
         if (m.nodeType === 1 && m.hasAttribute("data-line")) {

@@ -181,3 +181,31 @@ def test_blocks_join_back_into_the_html():
     joined = "\n".join(b for b in result.blocks if b)
     assert joined == result.html
     assert re.search(r'data-line="\d+"', result.blocks[0])
+
+
+def test_typing_in_a_heading_patches_and_rebuilds_the_toc():
+    text = til_post(random.Random(6), 12)
+    inc = IncrementalRenderer()
+    inc.render(text)
+    pos = text.index("## Day 5 notes") + len("## Day 5 no")
+    for ch in "xy":
+        text = text[:pos] + ch + text[pos:]
+        pos += 1
+        result, full = inc.render(text), render(text)
+        assert result.patch is not None
+        assert_same(result, full)
+    assert ("day-5-noxytes" in result.toc_html) and (2, "day-5-noxytes", "Day 5 noxytes") in (
+        result.headings)
+
+
+def test_a_heading_sharing_an_id_stem_falls_back():
+    text = til_post(random.Random(6), 12)
+    inc = IncrementalRenderer()
+    inc.render(text)
+    pos = text.index("## Day 5 notes") + len("## Day ")
+    text = text[:pos] + text[pos + 1:]  # "Day  notes": still unique, but watch "Day 1" ...
+    assert_same(inc.render(text), render(text))
+    text = text.replace("## Day  notes", "## Day 6 notes")  # same id as the next section's
+    result = inc.render(text)
+    assert result.patch is None
+    assert_same(result, render(text))

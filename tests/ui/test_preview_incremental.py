@@ -112,3 +112,28 @@ def test_show_result_ui_time_does_not_grow_with_the_post(qtbot, pane):
     # The call itself (the UI thread's share) is small and about flat in post length.
     assert timings[700] < 0.008, timings
     assert timings[700] < timings[40] * 4 + 0.002, timings
+
+
+def test_heading_edit_patches_the_sidebar_toc(qtbot, pane):
+    meta = {"title": "Incremental", "toc": True, "toc_label": "On this page"}
+    text = post(20)
+    inc = IncrementalRenderer()
+    with qtbot.waitSignal(pane.rendered, timeout=JS_TIMEOUT):
+        pane.show_result(inc.render(text), meta)
+    pos = text.index("## Part 7") + len("## Part 7")
+    text = text[:pos] + " renamed" + text[pos:]
+    result = inc.render(text)
+    assert result.patch is not None
+    with qtbot.waitSignal(pane.rendered, timeout=JS_TIMEOUT):
+        pane.show_result(result, meta)
+    toc = js(qtbot, pane, "document.querySelector('#tileditor-content nav.toc').textContent")
+    assert "Part 7 renamed" in toc
+    assert js(qtbot, pane, "document.querySelectorAll('#tileditor-content nav.toc').length") == 1
+    patched = content(qtbot, pane)
+    fresh = PreviewPane()
+    try:
+        with qtbot.waitSignal(fresh.rendered, timeout=JS_TIMEOUT):
+            fresh.show_result(IncrementalRenderer().render(text), meta)
+        assert content(qtbot, fresh) == patched
+    finally:
+        fresh.deleteLater()

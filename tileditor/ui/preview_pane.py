@@ -53,6 +53,7 @@ class PreviewPane(QWebEngineView):
         self._version: int | None = None  # block version the page shows (IncrementalResult)
         self._pending_version: int | None = None
         self._result_meta: tuple[Any, dict] | None = None
+        self._toc = ""  # the sidebar TOC now on the page
         self._queued = False  # parts changed while a load was in flight
         self._restore_y: float | None = None
         self._apply_settings()
@@ -97,13 +98,16 @@ class PreviewPane(QWebEngineView):
         that patch alone (work proportional to the edit, not to the post)."""
         page_meta = page_meta or {}
         head = tpl.head_parts(result, page_meta)
+        toc = tpl.toc_html(result, page_meta)
         patch = getattr(result, "patch", None)
         if (patch is not None and self._loaded and not self._loading and not self._needs_reload
                 and not self._allow_scripts and patch.base == self._version
                 and head == self._head):
             self._result_meta = (result, page_meta)
             self._parts = None
-            self._patch_blocks(patch, getattr(result, "version", None))
+            self._patch_blocks(patch, getattr(result, "version", None),
+                               toc if toc != self._toc else None)
+            self._toc = toc
             return
         self._result_meta = (result, page_meta)
         self._parts = tpl.page_parts(result, page_meta)
@@ -210,11 +214,13 @@ class PreviewPane(QWebEngineView):
     def _mark_shown(self) -> None:
         self._version = self._pending_version
         self._head = {k: v for k, v in self._parts.items() if k != "content"}
+        if self._result_meta is not None:
+            self._toc = tpl.toc_html(*self._result_meta)
 
-    def _patch_blocks(self, patch, version) -> None:
+    def _patch_blocks(self, patch, version, toc: str | None) -> None:
         payload = json.dumps({
             "start": patch.start, "removed": patch.removed, "delta": patch.line_delta,
-            "html": tpl.blocks_html(patch.inserted),
+            "html": tpl.blocks_html(patch.inserted), "toc": toc,
         })
         self._version = version
         self.run_app_js(

@@ -5,6 +5,7 @@ to a full render when the change reaches shared structure. Must not import PySid
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from tileditor.core.render.blocks import Block, scan_blocks, split_blocks
 from tileditor.core.render.html_blocks import cut, split_tail, top_level_items
 from tileditor.core.render.images import _IMG
 from tileditor.core.render.options import RenderOptions, RenderResult
+from tileditor.core.render.toc import _build as build_toc
 
 _HEADING = re.compile(r'<(h[1-6])\b[^>]*?\sid="([^"]*)".*?</\1>', re.S)
 _DATA_LINE_NUM = re.compile(r'\sdata-line="(\d+)"')
@@ -237,15 +239,16 @@ class IncrementalRenderer:
             raise Fallback
         offset_line = prev.head.count("\n") + 1
         fresh = self._render_region(prev, body, blocks, lo, hi, offset_line)
-        if _heading_key(groups[k:s]) != _heading_key(fresh):
-            raise Fallback
         suffix = [g.moved(shift, line_delta) for g in groups[s:]]
         new_groups = groups[:k] + fresh + suffix
+        headings = None
+        if _heading_key(groups[k:s]) != _heading_key(fresh):
+            headings = _new_headings(body, groups[:k] + suffix, groups[k:s], fresh, new_groups)
         self._version += 1
         first_line = offset_line + (blocks[lo].line if hi > lo else body.count("\n", 0, p))
         patch = BlockPatch(prev.result.version, k, s - k, tuple(g.html for g in fresh),
                            line_delta, first_line)
-        result = self._assemble(prev, new_groups, patch)
+        result = self._assemble(prev, new_groups, patch, headings)
         self._state = _State(text, prev.head, body, prev.front_matter, prev.fm_warnings,
                              new_groups, blocks, prev.tail, prev.references, result, True)
         return result
@@ -275,16 +278,17 @@ class IncrementalRenderer:
             raise Fallback
         return groups
 
-    def _assemble(self, prev: _State, groups: list[_Group], patch: BlockPatch
-                  ) -> IncrementalResult:
+    def _assemble(self, prev: _State, groups: list[_Group], patch: BlockPatch,
+                  headings: tuple[list, str] | None = None) -> IncrementalResult:
         html = "\n".join(g.html for g in groups if g.html)
         if prev.tail:
             html = html + prev.tail if html else prev.tail.lstrip()
         images = [im for g in groups for im in g.images]
         base = prev.result
+        heads, toc = headings if headings is not None else (base.headings, base.toc_html)
         return IncrementalResult(
             html=html, warnings=prev.fm_warnings + _image_warnings(images), title=base.title,
-            front_matter=base.front_matter, toc_html=base.toc_html, headings=base.headings,
+            front_matter=base.front_matter, toc_html=toc, headings=heads,
             images=images, blocks=tuple(g.html for g in groups), tail=prev.tail,
             version=self._version, patch=patch, full=False,
         )
@@ -327,6 +331,45 @@ def _assign_images(groups: list[_Group], images: list) -> bool:
         g.images = tuple(images[pos:pos + n])
         pos += n
     return pos == len(images)
+
+
+_ID_BASE = re.compile(r"-\d+$")
+
+
+def _new_headings(body: str, others: list[_Group], old: list[_Group], fresh: list[_Group],
+                  groups: list[_Group]) -> tuple[list, str]:
+    """Headings and sidebar TOC after an edit that changed the headings of its blocks, when
+    no other heading's id can move with it (no shared id stem) and no `{:toc}` lists them;
+    else Fallback. Only plain-text headings: the TOC copies markup before postprocessing."""
+    if "{:toc}" in body:
+        raise Fallback
+    # Duplicate ids are `base`, `base-1`, ...: two headings share a base only if one id is
+    # the other's or the other's plus `-N`.
+    other = {hid for g in others for hid, _ in g.ids}
+    other_stems = {_ID_BASE.sub("", hid) for hid in other if _ID_BASE.search(hid)}
+    for g in old + fresh:
+        for hid, _ in g.ids:
+            if hid in other or hid in other_stems or _ID_BASE.sub("", hid) in other:
+                raise Fallback
+    inner: dict[str, str] = {}
+    for g in groups:
+        for hid, markup in g.ids:
+            inner[hid] = markup[markup.index(">") + 1:markup.rindex("</")]
+    entries, seen = [], set()
+    for g in groups:
+        for level, hid, _text in g.headings:
+            text = inner.get(hid)
+            if text is None or "<" in text or "&" in text or hid in seen:
+                raise Fallback
+            seen.add(hid)
+            heading = etree.Element(f"h{level}")
+            heading.text = text
+            entries.append((level, hid, heading))
+    headings = [h for g in groups for h in g.headings]
+    if not entries:
+        return headings, ""
+    sidebar = build_toc(entries, {"class": "toc__menu"}, False)
+    return headings, etree.tostring(sidebar, encoding="unicode", method="html")
 
 
 def _heading_key(groups: list[_Group]) -> tuple:
