@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 _LOOSE_FENCE = re.compile(r"^ *(`{3,}|~{3,})")  # how the IAL pass skips code: any fence run
-_LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)")
+_RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _LIQUID_OPENERS = {"if", "unless", "for", "capture", "comment", "highlight", "case", "tablerow"}
 _HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -44,7 +44,7 @@ class _Open:
         self.fence: str | None = None  # the opening fence run, e.g. "```"
         self.loose = ""  # the same, as the IAL preprocessor counts fences
         self.raw = False  # inside {% raw %}
-        self.tag = ""  # the closer ("%}" or "}}") a Liquid tag going on past its line awaits
+        self.tag: tuple[str, str] | None = None  # (closer, text so far) of an unended tag
         self.liquid = 0
         self.html: dict[str, int] = {}
         self.comment = False  # inside <!-- ... -->
@@ -77,26 +77,26 @@ class _Open:
         self.kd_ext += len(_KD_EXT_OPEN.findall(line)) - len(_KD_EXT_CLOSE.findall(line))
 
     def _liquid(self, line: str) -> None:
-        self._liquid_span(line)
-        for m in _LIQUID_TAG.finditer(line):
-            name = m.group(1)
-            if self.raw:
-                self.raw = name != "endraw"
-            elif name == "raw":
-                self.raw = True
-            elif name in _LIQUID_OPENERS:
-                self.liquid += 1
-            elif name.startswith("end") and name[3:] in _LIQUID_OPENERS:
-                self.liquid -= 1
-
-    def _liquid_span(self, line: str) -> None:
+        """Liquid's own tokens: `{%` runs to the first `%}` (lines and all), `{{` to the first
+        `}}`, and {% raw %} to the first {% endraw %}."""
         pos = 0
         if self.tag:
-            idx = line.find(self.tag)
+            closer, head = self.tag
+            idx = line.find(closer)
             if idx < 0:
+                if len(head) < 80:
+                    self.tag = (closer, head + "\n" + line)
                 return
-            pos, self.tag = idx + 2, ""
+            self.tag, pos = None, idx + 2
+            if closer == "%}":
+                self._tag_name(head + "\n" + line[:idx])
         while True:
+            if self.raw:
+                m = _RAW_END.search(line, pos)
+                if m is None:
+                    return
+                self.raw, pos = False, m.end()
+                continue
             hits = [x for x in (line.find("{%", pos), line.find("{{", pos)) if x >= 0]
             if not hits:
                 return
@@ -104,9 +104,20 @@ class _Open:
             closer = "%}" if line.startswith("{%", at) else "}}"
             end = line.find(closer, at + 2)
             if end < 0:
-                self.tag = closer
+                self.tag = (closer, line[at + 2:])
                 return
+            if closer == "%}":
+                self._tag_name(line[at + 2:end])
             pos = end + 2
+
+    def _tag_name(self, inner: str) -> None:
+        name = inner.strip("-").strip().partition(" ")[0].strip()
+        if name == "raw":
+            self.raw = True
+        elif name in _LIQUID_OPENERS:
+            self.liquid += 1
+        elif name.startswith("end") and name[3:] in _LIQUID_OPENERS:
+            self.liquid -= 1
 
     def _html(self, line: str) -> None:
         if self.comment or "<!--" in line:

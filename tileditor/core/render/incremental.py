@@ -21,14 +21,14 @@ from tileditor.core.render.toc import _build as build_toc
 _HEADING = re.compile(r'<(h[1-6])\b[^>]*?\sid="([^"]*)".*?</\1>', re.S)
 _DATA_LINE_NUM = re.compile(r'\sdata-line="(\d+)"')
 # Whole-post state the per-block path cannot carry: Liquid variables, abbreviations, ALDs.
-# Liquid whitespace control (`{%-`, `-}}`) eats blank lines, joining blocks.
+# Liquid whitespace control (`{%-`, `-}}`) eats blank lines, joining blocks; an empty list
+# item matches any item in the list-tightness pass, which pairs items across the whole post.
 _NEVER = re.compile(r"\{%-?\s*(?:assign|capture|increment|decrement|cycle)\b|^ {0,3}\*\[|"
-                    r"^ {0,3}\{:[\w-]+:|[\r\x02\x03]|\{[{%]-|-[%}]\}", re.M)
+                    r"^ {0,3}\{:[\w-]+:|[\r\x02\x03]|\{[{%]-|-[%}]\}|"
+                    r"^[ \t>]*(?:[*+-]|\d+[.)])[ \t]*$", re.M)
 # A change touching these re-renders the whole post: definitions and numbering are shared.
-# (An empty list item matches any item in the list-tightness pass, which walks the whole post.)
 _SHARED = re.compile(r"\[\^|^[ \t>]*(?:(?:[*+-]|\d+[.)])[ \t]+)?\[[^\[\]\n]*\]:|"
-                     r"\{:toc\}|^ {0,3}\*\[|"
-                     r"^[ \t>]*(?:[*+-]|\d+[.)])[ \t]*$", re.M)
+                     r"\{:toc\}|^ {0,3}\*\[", re.M)
 
 
 @dataclass(frozen=True)
