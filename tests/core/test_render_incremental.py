@@ -209,3 +209,35 @@ def test_a_heading_sharing_an_id_stem_falls_back():
     result = inc.render(text)
     assert result.patch is None
     assert_same(result, render(text))
+
+
+def _apply(blocks, patch):
+    def shift(html):
+        return re.sub(r'data-line="(\d+)"',
+                      lambda m: f'data-line="{int(m.group(1)) + patch.line_delta}"', html)
+    rest = blocks[patch.start + patch.removed:]
+    return list(blocks[:patch.start]) + list(patch.inserted) + [shift(b) for b in rest]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1))
+def test_composed_patches_equal_the_step_by_step_result(seed):
+    from tileditor.core.render.incremental import compose_patches
+
+    rng = random.Random(seed)
+    text = til_post(rng, 10)
+    inc = IncrementalRenderer()
+    shown = inc.render(text)
+    pending = None
+    for _ in range(6):
+        text = edit(rng, text, TYPING)
+        result = inc.render(text)
+        if result.patch is None:
+            shown, pending = result, None
+            continue
+        pending = compose_patches(pending, result.patch, result.blocks) if pending else (
+            result.patch)
+        assert pending.base == shown.version
+        if rng.random() < 0.4:  # this result reaches the view
+            assert _apply(shown.blocks, pending) == list(result.blocks)
+            shown, pending = result, None

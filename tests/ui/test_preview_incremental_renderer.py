@@ -3,6 +3,7 @@ same post come back as block patches and another post starts over with a full re
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,22 @@ def test_edits_to_one_post_come_back_as_patches(qtbot, renderer):
     assert second.html == render(edited).html
     other = result_of(qtbot, renderer, edited, Path("/tmp/b.md"))
     assert other.patch is None  # a new post: a fresh renderer, a full render
+
+
+def test_a_dropped_result_is_folded_into_the_next_patch(qtbot, renderer):
+    a = Path("/tmp/a.md")
+    first = result_of(qtbot, renderer, TEXT, a)
+    b = TEXT.replace("Para 10 text.", "Para 10 text, b.")
+    c = b.replace("Para 40 text.", "Para 40\n\ntext, c.")
+    emitted = []
+    renderer.finished.connect(lambda _g, r: emitted.append(r))
+    renderer.request(b, None, a)  # starts at once, so it is in flight ...
+    with qtbot.waitSignal(renderer.finished, timeout=10000):
+        renderer.request(c, None, a)  # ... and dropped when it lands
+    last = emitted[-1]
+    assert len(emitted) == 1 and last.html == render(c).html
+    patch = last.patch
+    assert patch is not None and patch.base == first.version and patch.line_delta == 2
+    rest = [re.sub(r'data-line="(\d+)"', lambda m: f'data-line="{int(m.group(1)) + 2}"', x)
+            for x in first.blocks[patch.start + patch.removed:]]
+    assert list(first.blocks[:patch.start]) + list(patch.inserted) + rest == list(last.blocks)

@@ -4,6 +4,7 @@ QtCore only: must not import QtWidgets, QtWebEngine or anything from tileditor.u
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -69,6 +70,7 @@ class PreviewRenderer(QObject):
         self._pending: tuple[int, str, Any, Any] | None = None
         self._busy = False
         self._renders = 0
+        self._carried: tuple[int, Any] | None = None  # (version, patch) of a dropped result
         self._thread = QThread()
         self._thread.setObjectName("preview-renderer")
         self._worker = _Worker(render_fn or _IncrementalRender())
@@ -118,9 +120,26 @@ class PreviewRenderer(QObject):
     @Slot(int, object)
     def _on_worker_done(self, generation: int, result: Any) -> None:
         self._busy = False
+        result = self._carry_patches(result, stale=generation != self._generation)
         if generation == self._generation:
             self.finished.emit(generation, result)
         self._start_next()
+
+    def _carry_patches(self, result: Any, stale: bool) -> Any:
+        """A dropped result's block patch is folded into the next one, so the view, which
+        never saw it, can still patch instead of reloading."""
+        patch = getattr(result, "patch", None)
+        carried, self._carried = self._carried, None
+        if patch is None:
+            return result
+        if carried is not None and patch.base == carried[0]:
+            from tileditor.core.render.incremental import compose_patches
+
+            patch = compose_patches(carried[1], patch, result.blocks)
+            result = dataclasses.replace(result, patch=patch)
+        if stale:
+            self._carried = (result.version, patch)
+        return result
 
     @Slot(int, str)
     def _on_worker_failed(self, generation: int, message: str) -> None:

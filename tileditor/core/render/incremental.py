@@ -44,6 +44,19 @@ class BlockPatch:
     first_line: int  # file line where the change starts (for the pane's scroll keeping)
 
 
+def compose_patches(first: BlockPatch, second: BlockPatch, blocks: tuple[str, ...]
+                    ) -> BlockPatch:
+    """One patch doing `first` then `second` (whose result has `blocks`), so a result that
+    was never shown can be skipped: the span is the union of both, in `second`'s blocks."""
+    n1 = len(first.inserted)
+    lo = min(first.start, second.start)
+    hi1 = max(first.start + n1, second.start + second.removed)  # in the middle version
+    hi2 = hi1 - second.removed + len(second.inserted)
+    return BlockPatch(first.base, lo, hi1 - n1 + first.removed - lo, tuple(blocks[lo:hi2]),
+                      first.line_delta + second.line_delta,
+                      min(first.first_line, second.first_line))
+
+
 @dataclass(frozen=True)
 class IncrementalResult(RenderResult):
     """A RenderResult (html equal to render()'s) plus its per-group HTML and, when only some
