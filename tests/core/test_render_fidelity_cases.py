@@ -252,3 +252,23 @@ def test_page_path_is_relative_to_the_site_root(tmp_path):
     post.write_text("---\ntitle: x\n---\n{{ page.path }} {% github_edit_link %}\n")
     html = render(post.read_text(), site=JekyllSite(tmp_path), post_path=post).html
     assert "_posts/2020-08-10-x.md https://github.com/ben/blog/edit/gh-pages/_posts/" in html
+
+
+GFM_BLOCKS = {
+    # kramdown-parser-gfm: only a list-like rule ("* * *", "- - -") ends a paragraph.
+    "Text\n***\nMore\n": "<p>Text\n***\nMore</p>",
+    "Text\n___\n": "<p>Text\n___</p>",
+    "> q\n***\n": "<blockquote>\n  <p>q\n***</p>\n</blockquote>",
+    "Text\n- - -\nMore\n": "<p>Text</p>\n<hr />\n<p>More</p>",
+    "Text\n* * *\n": "<p>Text</p>\n<hr />",
+    "# H\n***\n": '<h1 id="h">H</h1>\n<hr />',
+    "Text\n\n***\n": "<p>Text</p>\n\n<hr />",
+    # A backslash ending a line is a hard break.
+    "a\\\nb\\\nc\n": "<p>a<br />\nb<br />\nc</p>",
+    "a \\\nb\n": "<p>a <br />\nb</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(GFM_BLOCKS))
+def test_gfm_block_rules_as_kramdown(source):
+    assert_same(source, GFM_BLOCKS[source])

@@ -1,17 +1,33 @@
 """Rules where kramdown's GFM parser differs from Python-Markdown: `#Title` (no space) is
-not a heading, `~~text~~` is struck through (lists interrupting paragraphs: list_indent.py).
-Must not import PySide6."""
+not a heading, `~~text~~` is struck through, a backslash ending a line is a hard break, and a
+`***` or `___` rule right under a paragraph line is paragraph text (only list-like rules such
+as `* * *` interrupt it; lists interrupting paragraphs: list_indent.py). No PySide6."""
 
 from __future__ import annotations
 
 import re
 
 from markdown import Extension
-from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.blockprocessors import HRProcessor
+from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
 _GFM_HASH = re.compile(
     r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)"
 )
+
+
+_LIST_LIKE = re.compile(r"[ ]{0,3}[-*+][ \t]")
+
+
+class GfmRuleProcessor(HRProcessor):
+    """A rule inside a block splits it only where kramdown-parser-gfm ends a paragraph."""
+
+    def test(self, parent, block) -> bool:
+        for m in self.SEARCH_RE.finditer(block):
+            if m.start() == 0 or _LIST_LIKE.match(m.group(0)):
+                self.match = m
+                return True
+        return False
 
 
 class GfmBlocksExtension(Extension):
@@ -25,3 +41,6 @@ class GfmBlocksExtension(Extension):
         md.parser.blockprocessors["hashheader"].RE = _GFM_HASH
         md.inlinePatterns.register(
             SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del"), "tl_strike", 65)
+        md.inlinePatterns.register(
+            SubstituteTagInlineProcessor(r"\\\n", "br"), "tl_backslash_break", 181)
+        md.parser.blockprocessors.register(GfmRuleProcessor(md.parser), "hr", 50)
