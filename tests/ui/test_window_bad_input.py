@@ -13,16 +13,15 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QGuiApplication,
     QImage,
 )
-from PySide6.QtWidgets import QApplication
+from window_support import close_window, drop_files, open_window
+from window_support import save as _save
+from window_support import type_at_end as _type_at_end
 
 from tileditor.app import build_window
 from tileditor.core.header import read_header_values
@@ -41,15 +40,9 @@ def prompter():
 
 @pytest.fixture
 def window(qtbot, tmp_site, tmp_path, post, prompter):
-    w = build_window(tmp_site, post, settings_path=tmp_path / "settings.ini",
-                     data_path=tmp_path / "data", prompter=prompter)
-    w.show()
-    qtbot.waitUntil(lambda: w.session.document.path == post, timeout=5000)
+    w = open_window(qtbot, tmp_site, post, tmp_path, prompter)
     yield w
-    prompter.answers[:] = ["Discard"]  # closing asks about a buffer a test left unsaved
-    w.close()
-    w.shutdown()
-    w.deleteLater()
+    close_window(w, prompter)
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -58,17 +51,6 @@ def _tree(root: Path) -> dict[str, bytes]:
             if p.is_file() and ".git" not in p.relative_to(root).parts}
 
 
-def _type_at_end(qtbot, window, text: str) -> None:
-    editor = window.editor
-    editor.setFocus()
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    qtbot.keyClicks(editor, text)
-
-
-def _save(qtbot, window) -> None:
-    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
 def _one_sentence(message: str) -> bool:
@@ -171,16 +153,7 @@ def test_folder_without_config_is_offered_as_plain_folder(qtbot, tmp_path, answe
 
 
 # -- pictures ------------------------------------------------------------------------------
-def _drop_files(widget, paths: list[Path]) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = widget.rect().center()
-    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(pos, *args)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(widget, QDragMoveEvent(pos, *args))
-    QApplication.sendEvent(widget, QDropEvent(QPointF(pos), *args))
+_drop_files = drop_files
 
 
 def _png_chunk(kind: bytes, body: bytes) -> bytes:

@@ -10,7 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from window_support import close_window, open_window
+from window_support import save as _save
+from window_support import type_at_end as _type_at_end
 
 from tileditor.app import build_window
 from tileditor.ui.dialogs import RecordingPrompter
@@ -32,28 +34,11 @@ def prompter():
 
 @pytest.fixture
 def window(qtbot, tmp_site, tmp_path, post, prompter):
-    w = build_window(tmp_site, post, settings_path=tmp_path / "settings.ini",
-                     data_path=tmp_path / "data", prompter=prompter)
-    w.show()
-    qtbot.waitUntil(lambda: w.session.document.path == post, timeout=5000)
+    w = open_window(qtbot, tmp_site, post, tmp_path, prompter)
     yield w
-    prompter.answers[:] = ["Discard"]  # closing asks about a buffer a test left unsaved
-    w.close()
-    w.shutdown()
-    w.deleteLater()
+    close_window(w, prompter)
 
 
-def _type_at_end(qtbot, window, text: str) -> None:
-    editor = window.editor
-    editor.setFocus()
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    qtbot.keyClicks(editor, text)
-
-
-def _save(qtbot, window) -> None:
-    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
 def test_external_edit_while_clean_reloads_silently_keeping_view(qtbot, window, post, prompter):

@@ -12,16 +12,13 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QGuiApplication,
     QImage,
 )
-from PySide6.QtWidgets import QApplication
+from window_support import drop_files
 
 from tileditor.app import build_window
 from tileditor.core.header import read_header_values
@@ -45,16 +42,6 @@ def _png_file(path: Path, color: str) -> Path:
     return path
 
 
-def _drop_files(widget, paths: list[Path], pos) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    # Qt delivers a drop only after an accepted drag-enter, as a real drag would send.
-    enter = QDragEnterEvent(pos, *args)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(widget, QDragMoveEvent(pos, *args))
-    QApplication.sendEvent(widget, QDropEvent(QPointF(pos), *args))
 
 
 def _preview_images(qtbot, window) -> list:
@@ -93,7 +80,7 @@ def test_new_post_loop_end_to_end(qtbot, window, tmp_site, tmp_path):
 
     dropped = _png_file(tmp_path / "My Diagram.PNG", "#3366cc")
     rect = editor.cursorRect(editor.textCursor())
-    _drop_files(editor.viewport(), [dropped], rect.center())
+    drop_files(editor.viewport(), [dropped], rect.center())
     qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
 
     pasted = QImage(20, 20, QImage.Format.Format_RGB32)

@@ -11,8 +11,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
+from window_support import close_window, open_window
+from window_support import save as _save
+from window_support import type_at_end as _type_at_end
 
-from tileditor.app import build_window
 from tileditor.core.recovery import RecoveryStore
 from tileditor.ui.dialogs import Prompter, RecordingPrompter
 
@@ -28,34 +30,16 @@ def prompter():
 
 
 def _open(qtbot, tmp_site, tmp_path, post, prompter):
-    w = build_window(tmp_site, post, settings_path=tmp_path / "settings.ini",
-                     data_path=tmp_path / "data", prompter=prompter)
-    w.show()
-    qtbot.waitUntil(lambda: w.session.document.path == post, timeout=5000)
-    return w
+    return open_window(qtbot, tmp_site, post, tmp_path, prompter)
 
 
 @pytest.fixture
 def window(qtbot, tmp_site, tmp_path, post, prompter):
-    w = _open(qtbot, tmp_site, tmp_path, post, prompter)
+    w = open_window(qtbot, tmp_site, post, tmp_path, prompter)
     yield w
-    prompter.answers[:] = ["Discard"]
-    w.close()
-    w.shutdown()
-    w.deleteLater()
+    close_window(w, prompter)
 
 
-def _type_at_end(qtbot, window, text: str) -> None:
-    editor = window.editor
-    editor.setFocus()
-    cursor = editor.textCursor()
-    cursor.movePosition(cursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    qtbot.keyClicks(editor, text)
-
-
-def _save(qtbot, window) -> None:
-    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
 def _click_when_modal(button_name: str, times: int = 1) -> list[str]:
