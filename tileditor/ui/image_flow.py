@@ -142,6 +142,26 @@ class ImageFlow(QObject):
         """The new post was saved: its pictures stay where they are from now on."""
         self._planned_for = None
 
+    def refresh_panel_if_changed(self) -> None:
+        """After each render: rescan only when the post's picture references or its folder
+        changed, so typing in a long post does not rescan it on the UI thread each time."""
+        site, post_path = self.session.site, self.session.planned_path()
+        result = getattr(self.session, "last_result", None)
+        folder_state = None
+        if site is not None and post_path is not None:
+            from tileditor.core.images import post_image_dir
+
+            folder = post_image_dir(site, post_path)
+            try:
+                folder_state = folder.stat().st_mtime_ns
+            except OSError:
+                folder_state = None
+        key = (post_path, folder_state, tuple(getattr(result, "images", ()) or ()))
+        if key == getattr(self, "_panel_key", None):
+            return
+        self._panel_key = key
+        self.refresh_panel()
+
     def refresh_panel(self) -> None:
         site, post_path = self.session.site, self.session.planned_path()
         if site is None or post_path is None:

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.editor.text_edited.connect(self._on_editor_text_edited)
         self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
         self.preview.line_clicked.connect(self.editor.goto_line)
-        self.preview.rendered.connect(self.images.refresh_panel)
+        self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.convert_to_utf8)
         for source in (self.session, self.images, self.disk, self.docs):
             source.status_reported.connect(self._show_status)
