@@ -178,8 +178,7 @@ def test_an_opened_fence_swallows_the_rest_and_closing_it_restores():
 def test_blocks_join_back_into_the_html():
     text = til_post(random.Random(5), 15)
     result = IncrementalRenderer().render(text)
-    joined = "\n".join(b for b in result.blocks if b)
-    assert joined == result.html
+    assert ("".join(result.blocks) + result.tail).strip() == result.html
     assert re.search(r'data-line="\d+"', result.blocks[0])
 
 

@@ -162,7 +162,7 @@ TAIL_MARK = "<!--tlt-->"  # before the endnotes
 def blocks_html(blocks) -> str:
     """Block groups as the page holds them: each after its marker comment, so a later patch
     can find group k without diffing the page."""
-    return "".join(f"{BLOCK_MARK}{b}\n" for b in blocks)
+    return "".join(f"{BLOCK_MARK}{b}" for b in blocks)
 
 
 def content_html(result: Any) -> str:
@@ -171,7 +171,7 @@ def content_html(result: Any) -> str:
     if not blocks:
         return str(_field(result, "html", ""))
     tail = getattr(result, "tail", "") or ""
-    return blocks_html(blocks) + TAIL_MARK + tail.lstrip()
+    return blocks_html(blocks) + TAIL_MARK + tail
 
 
 def head_parts(result: Any, page_meta: dict) -> dict[str, str]:

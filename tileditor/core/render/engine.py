@@ -159,6 +159,7 @@ class Fragment:
     headings: list
     toc_html: str
     references: dict  # Markdown reference definitions seen, for later stretches
+    trailing: str = ""  # whitespace the last block leaves before whatever would follow
 
 
 def render_fragment(body: str, front_matter: dict, first_line: int, site=None,
@@ -181,14 +182,17 @@ def render_fragment(body: str, front_matter: dict, first_line: int, site=None,
         markdownify=lambda text: _markdownify(text, _settings(site, options)),
     )
     liquid_text, liquid_warnings = render_liquid(source, ctx)
-    html = _convert(md, liquid_text, source[:-2].split("\n"), first_line, options.data_lines)
+    html = _convert(md, liquid_text, source[:-2].split("\n"), first_line, options.data_lines,
+                    keep_trailing=True)
+    stripped = html.rstrip()
+    trailing, html = html[len(stripped):], stripped
     resolver = options.resolve_image or _default_resolver(site, post_path, front_matter)
     html, images, image_warnings = resolve_images(html, resolver)
     return Fragment(
         html=html, liquid_warnings=liquid_warnings, image_warnings=image_warnings,
         images=images, headings=list(getattr(md, "tl_headings", [])),
         toc_html=_expand_stash(md, getattr(md, "tl_toc_html", "")),
-        references=dict(md.references),
+        references=dict(md.references), trailing=trailing,
     )
 
 
@@ -223,7 +227,8 @@ def _protect(md, markup: str, block: bool) -> str:
     return f"\n\n{placeholder}\n\n" if block else placeholder
 
 
-def _convert(md, text: str, source_lines: list[str], first_line: int, data_lines: bool) -> str:
+def _convert(md, text: str, source_lines: list[str], first_line: int, data_lines: bool,
+             keep_trailing: bool = False) -> str:
     """Markdown.convert, with the block parser driven by linemap for data-line."""
     md.tl_headings, md.tl_toc_html = [], ""
     if not text.strip():
@@ -250,5 +255,6 @@ def _convert(md, text: str, source_lines: list[str], first_line: int, data_lines
     for pp in md.postprocessors:
         output = pp.run(output)
     # IAL markers that landed inside raw HTML blocks have no element to attach to.
-    return _STRAY_MARKER.sub("", output).strip()
+    output = _STRAY_MARKER.sub("", output)
+    return output.lstrip() if keep_trailing else output.strip()
 

@@ -82,12 +82,12 @@ def top_level_items(html: str) -> list[Item]:
     return items
 
 
-def split_tail(html: str, items: list[Item]) -> tuple[list[Item], str]:
-    """Take the endnotes (kramdown's footnotes div, appended after every block) off the end."""
+def split_tail(html: str, items: list[Item]) -> tuple[list[Item], int | None]:
+    """Take the endnotes (kramdown's footnotes div, appended after every block) off the end;
+    returns the other items and where the endnotes start (None without any)."""
     if items and items[-1].line is None and html.startswith(_FOOTNOTES, items[-1].start):
-        # The tail keeps the whitespace the renderer put before it.
-        return items[:-1], html[items[-2].end if len(items) > 1 else 0:]
-    return items, ""
+        return items[:-1], items[-1].start
+    return items, None
 
 
 def cut(html: str, items: list[Item], block_lines: list[int],
@@ -127,7 +127,7 @@ def cut(html: str, items: list[Item], block_lines: list[int],
         if inner:
             join(owner(min(v for _, v in inner)), owner(max(v for _, v in inner)))
     _join_unowned(owners, nb, join)
-    return _cuts(html, items, owners, joined)
+    return _cuts(items, owners, joined)
 
 
 def _join_unowned(owners: list[int | None], nb: int, join) -> None:
@@ -147,8 +147,7 @@ def _join_unowned(owners: list[int | None], nb: int, join) -> None:
         join(0 if last_owned is None else last_owned, nb - 1)
 
 
-def _cuts(html: str, items: list[Item], owners: list[int | None], joined: list[bool]
-          ) -> list[Cut]:
+def _cuts(items: list[Item], owners: list[int | None], joined: list[bool]) -> list[Cut]:
     nb = len(joined)
     group_of = [0] * nb
     for k in range(1, nb):
@@ -170,23 +169,4 @@ def _cuts(html: str, items: list[Item], owners: list[int | None], joined: list[b
             else:
                 out.append(Cut(first, k, items[span[0]].start, items[span[1]].end))
             first = k + 1
-    return _merge_bad_gaps(html, out)
-
-
-def _merge_bad_gaps(html: str, cuts: list[Cut]) -> list[Cut]:
-    """Groups are joined back with one newline: where the renderer put anything else between
-    two groups, they become one."""
-    out: list[Cut] = []
-    last_full: int | None = None  # index in out of the last group with HTML
-    for c in cuts:
-        if c.start == c.end:
-            out.append(c)
-            continue
-        if last_full is not None and html[out[last_full].end:c.start] != "\n":
-            head = out[last_full]
-            del out[last_full:]
-            out.append(Cut(head.first, c.last, head.start, c.end))
-        else:
-            out.append(c)
-        last_full = len(out) - 1
     return out

@@ -79,11 +79,17 @@ class _Group:
     ids: tuple[tuple[str, str], ...]
     headings: tuple
     images: tuple
+    gap: str = ""  # whitespace the render puts after this group (raw HTML leaves a blank line)
+
+    @property
+    def text(self) -> str:
+        """This group's part of the page HTML."""
+        return self.html + self.gap if self.html else ""
 
     def moved(self, shift: int, line_delta: int) -> _Group:
         if not line_delta:
             return _Group(self.start + shift, self.end + shift, self.line, self.html,
-                          self.marks, self.ids, self.headings, self.images)
+                          self.marks, self.ids, self.headings, self.images, self.gap)
         line = self.line + line_delta
         parts, marks, pos, size = [], [], 0, 0
         for a, b, rel in self.marks:
@@ -96,7 +102,7 @@ class _Group:
             pos = b
         parts.append(self.html[pos:])
         return _Group(self.start + shift, self.end + shift, line, "".join(parts), tuple(marks),
-                      self.ids, self.headings, self.images)
+                      self.ids, self.headings, self.images, self.gap)
 
 
 @dataclass
@@ -185,7 +191,8 @@ class IncrementalRenderer:
         frag = engine.render_fragment(body, fm, offset + 1, self.site, self.post_path,
                                       self.options, None)
         blocks = split_blocks(body)
-        groups, tail = self._groups(frag.html, body, blocks, 0, len(blocks), offset + 1)
+        groups, tail = self._groups(frag.html, blocks, 0, len(blocks), offset + 1,
+                                    frag.trailing)
         ok = (groups is not None and not frag.liquid_warnings and self.options.data_lines
               and not _NEVER.search(body) and _html_whole(body) and "\x02" not in frag.html)
         if ok:
@@ -196,26 +203,34 @@ class IncrementalRenderer:
             html=frag.html, warnings=fm_warnings + frag.liquid_warnings + frag.image_warnings,
             title=str(title) if title is not None else None, front_matter=fm,
             toc_html=frag.toc_html, headings=frag.headings, images=frag.images,
-            blocks=tuple(g.html for g in groups) if ok else (frag.html,), tail=tail if ok else "",
+            blocks=tuple(g.text for g in groups) if ok else (frag.html,), tail=tail if ok else "",
             version=self._version, patch=None, full=True,
         )
         self._state = _State(text, text[: len(text) - len(body)], body, fm, fm_warnings,
                              groups if ok else [], blocks, tail, frag.references, result, ok)
         return result
 
-    def _groups(self, html: str, body: str, blocks: list[Block], lo: int, hi: int,
-                first_line: int) -> tuple[list[_Group] | None, str]:
-        """Cut `html` (the render of blocks[lo:hi]) into groups."""
-        items, tail = split_tail(html, top_level_items(html))
+    def _groups(self, html: str, blocks: list[Block], lo: int, hi: int, first_line: int,
+                trailing: str) -> tuple[list[_Group] | None, str]:
+        """Cut `html` (the render of blocks[lo:hi]) into groups, each with the whitespace
+        that follows it; `trailing` is what the render left after its last block."""
+        items, tail_at = split_tail(html, top_level_items(html))
         block_lines = [first_line + b.line for b in blocks[lo:hi]]
         block_last = [first_line + b.line + b.lines - 1 for b in blocks[lo:hi]]
         cuts = cut(html, items, block_lines, block_last)
+        tail = html[tail_at:] if tail_at is not None else ""
         if cuts is None:
             return None, tail
+        full = [c for c in cuts if c.end > c.start]
+        gaps = {id(c): html[c.end:n.start] for c, n in zip(full, full[1:], strict=False)}
+        if full:
+            last = full[-1]
+            gaps[id(last)] = html[last.end:tail_at] if tail_at is not None else "\n" + trailing
         out = []
         for c in cuts:
             a, b = blocks[lo + c.first], blocks[lo + c.last]
-            out.append(_make_group(html[c.start:c.end], a.start, b.end, first_line + a.line))
+            out.append(_make_group(html[c.start:c.end], gaps.get(id(c), ""), a.start, b.end,
+                                   first_line + a.line))
         return out, tail
 
     # -- partial ---------------------------------------------------------------------------
@@ -259,7 +274,7 @@ class IncrementalRenderer:
             headings = _new_headings(body, groups[:k] + suffix, groups[k:s], fresh, new_groups)
         self._version += 1
         first_line = offset_line + (blocks[lo].line if hi > lo else body.count("\n", 0, p))
-        patch = BlockPatch(prev.result.version, k, s - k, tuple(g.html for g in fresh),
+        patch = BlockPatch(prev.result.version, k, s - k, tuple(g.text for g in fresh),
                            line_delta, first_line)
         result = self._assemble(prev, new_groups, patch, headings)
         self._state = _State(text, prev.head, body, prev.front_matter, prev.fm_warnings,
@@ -281,7 +296,8 @@ class IncrementalRenderer:
             raise Fallback
         rel = [Block(b.start - first.start, b.end - first.start, b.line - first.line, b.lines)
                for b in blocks[lo:hi]]
-        groups, tail = self._groups(frag.html, body, rel, 0, len(rel), offset_line + first.line)
+        groups, tail = self._groups(frag.html, rel, 0, len(rel), offset_line + first.line,
+                                    frag.trailing)
         if groups is None or tail:
             raise Fallback
         for g in groups:
@@ -293,28 +309,27 @@ class IncrementalRenderer:
 
     def _assemble(self, prev: _State, groups: list[_Group], patch: BlockPatch,
                   headings: tuple[list, str] | None = None) -> IncrementalResult:
-        html = "\n".join(g.html for g in groups if g.html)
-        if prev.tail:
-            html = html + prev.tail if html else prev.tail.lstrip()
+        html = "".join(g.text for g in groups)
+        html = html + prev.tail if prev.tail else html.rstrip()
         images = [im for g in groups for im in g.images]
         base = prev.result
         heads, toc = headings if headings is not None else (base.headings, base.toc_html)
         return IncrementalResult(
             html=html, warnings=prev.fm_warnings + _image_warnings(images), title=base.title,
             front_matter=base.front_matter, toc_html=toc, headings=heads,
-            images=images, blocks=tuple(g.html for g in groups), tail=prev.tail,
+            images=images, blocks=tuple(g.text for g in groups), tail=prev.tail,
             version=self._version, patch=patch, full=False,
         )
 
 
 
 
-def _make_group(html: str, start: int, end: int, line: int) -> _Group:
+def _make_group(html: str, gap: str, start: int, end: int, line: int) -> _Group:
     # Every data-line is the renderer's (only top-level blocks get one): all move together.
     marks = [(m.start(1), m.end(1), int(m.group(1)) - line)
              for m in _DATA_LINE_NUM.finditer(html)]
     return _Group(start, end, line, html, tuple(marks), _heading_marks(html), (),
-                  (None,) * len(_IMG.findall(html)))
+                  (None,) * len(_IMG.findall(html)), gap)
 
 
 def _heading_marks(html: str) -> tuple[tuple[str, str], ...]:
