@@ -272,3 +272,35 @@ GFM_BLOCKS = {
 @pytest.mark.parametrize("source", list(GFM_BLOCKS))
 def test_gfm_block_rules_as_kramdown(source):
     assert_same(source, GFM_BLOCKS[source])
+
+
+def test_ordered_list_toc_is_an_ordered_list():
+    assert_same("1. TOC\n{:toc .toc-class}\n\n## A\n\n### B\n",
+                '<ol class="toc-class" id="markdown-toc">\n  <li><a href="#a" id="markdown-toc-a">'
+                'A</a>\n    <ol>\n      <li><a href="#b" id="markdown-toc-b">B</a></li>\n    </ol>'
+                '\n  </li>\n</ol>\n\n<h2 id="a">A</h2>\n\n<h3 id="b">B</h3>')
+
+
+FENCES = {
+    # kramdown-parser-gfm: one info word; a fence without its closing fence is a paragraph.
+    '```python title="x"\na\n```\n':
+        '<p><code class="language-plaintext highlighter-rouge">python title="x"\na\n</code></p>',
+    "```js?line=1\na\n```\n": '<div class="language-js highlighter-rouge"><div class="highlight">'
+                              '<pre class="highlight"><code><span class="nx">a</span>\n'
+                              "</code></pre></div></div>",
+    "```\na\n~~~\n": "<p>```\na\n~~~</p>",
+    "```\nunclosed\n\nmore\n": "<p>```\nunclosed</p>\n\n<p>more</p>",
+    "````\na\n```\nb\n````\n": '<div class="language-plaintext highlighter-rouge"><div '
+                              'class="highlight"><pre class="highlight"><code>a\n```\nb\n'
+                              "</code></pre></div></div>",
+}
+
+
+@pytest.mark.parametrize("source", list(FENCES))
+def test_fences_as_kramdown_gfm(source):
+    assert_same(source, FENCES[source])
+
+
+def test_ial_after_an_unclosed_fence_still_applies():
+    assert_same("```\nnot code\n\nPara\n{: .notice}\n",
+                '<p>```\nnot code</p>\n\n<p class="notice">Para</p>')

@@ -12,40 +12,60 @@ from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core.render.highlight import fenced_block_html
 
-_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[^`\s{]*)[^`]*$")
-
-
+# kramdown-parser-gfm's fence: one info word at most (`js?x` highlights as js), and a closing
+# fence of the same character at least as long; without one the lines are a paragraph.
+_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[ \t]*$")
 _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
+_PRE_CLOSE = re.compile(r"</pre>", re.I)
 _HIGHLIGHT_OPEN = re.compile(r"\{%-?\s*highlight\s")
 _HIGHLIGHT_CLOSE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
+
+
+def _closer(fence: str) -> re.Pattern:
+    return re.compile(r"^ *" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
+
+
+def find_fences(lines: list[str]) -> list[tuple[int, int, re.Match]]:
+    """(opening line, closing line, opening match) of each closed fenced code block."""
+    found = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _OPEN.match(line) if ("```" in line or "~~~" in line) else None
+        if m:
+            close = _closer(m.group("fence"))
+            end = next((j for j in range(i + 1, len(lines)) if close.match(lines[j])), None)
+            if end is not None:
+                found.append((i, end, m))
+                i = end + 1
+                continue
+        i += 1
+    return found
 
 
 def expand_tabs(lines: list[str]) -> list[str]:
     """Tabs to 4-column stops, as Markdown reads indentation, except inside fenced code,
     `<pre>` blocks and `{% highlight %}` tags, whose tabs kramdown and rouge keep."""
-    out: list[str] = []
-    close = None  # what ends the verbatim region we are in
-    for line in lines:
+    out = [ln.expandtabs(4) if "\t" in ln else ln for ln in lines]
+    keep: set[int] = set()
+    for start, end, _ in find_fences(out):
+        keep.update(range(start + 1, end))
+    close, opened = None, 0  # the end of the <pre> or highlight region we are in
+    for i in range(len(out)):
         if close is not None:
-            out.append(line)
-            if close.search(line.expandtabs(4)):
-                close = None
-            continue
-        line = line.expandtabs(4) if "\t" in line else line
-        out.append(line)
-        close = _verbatim_close(line)
-    return out
+            keep.add(i)
+            close = None if close.search(out[i]) else close
+        elif i not in keep:
+            close, opened = _verbatim_close(out[i]), i
+    if close is not None:  # never closed: Markdown reads those lines after all
+        keep.difference_update(range(opened, len(out)))
+    return [lines[i] if i in keep else ln for i, ln in enumerate(out)]
 
 
 def _verbatim_close(line: str):
-    """The pattern that closes the verbatim region `line` opens, or None."""
-    if "```" in line or "~~~" in line:
-        m = _OPEN.match(line)
-        if m:
-            fence = m.group("fence")
-            return re.compile(r"^ *" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
+    """The pattern that closes the <pre> or highlight region `line` opens, or None."""
     if "<" in line and _PRE_OPEN.match(line) and "</pre>" not in line.lower():
-        return re.compile(r"</pre>", re.I)
+        return _PRE_CLOSE
     if "{%" in line and _HIGHLIGHT_OPEN.search(line) and not _HIGHLIGHT_CLOSE.search(line):
         return _HIGHLIGHT_CLOSE
     return None
@@ -58,27 +78,21 @@ class FencePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
-        while i < len(lines):
-            m = _OPEN.match(lines[i])
-            if not m:
-                out.append(lines[i])
-                i += 1
-                continue
-            fence, indent = m.group("fence"), m.group("indent")
-            end = i + 1
-            close = re.compile(r"^ *" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
-            while end < len(lines) and not close.match(lines[end]):
-                end += 1
+        for start, end, m in find_fences(lines):
+            out.extend(lines[i:start])
+            indent = m.group("indent")
             body = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip(" ")
-                    for ln in lines[i + 1:end]]
+                    for ln in lines[start + 1:end]]
             code = "\n".join(body) + ("\n" if body else "")
-            placeholder = self.md.htmlStash.store(fenced_block_html(code, m.group("lang")))
+            lang = re.match(r"[^{?]*", m.group("info")).group(0)
+            placeholder = self.md.htmlStash.store(fenced_block_html(code, lang))
             self.md.tl_spans = getattr(self.md, "tl_spans", {})
-            self.md.tl_spans[placeholder] = min(end, len(lines) - 1) - i + 1
+            self.md.tl_spans[placeholder] = end - start + 1
             if out and out[-1].strip():
                 out.append("")
             out.extend([indent + placeholder, ""])
             i = end + 1
+        out.extend(lines[i:])
         return out
 
 

@@ -13,6 +13,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.fences import find_fences
 from tileditor.core.render.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
@@ -23,7 +24,6 @@ from tileditor.core.render.ial_syntax import (
     resolve_refs,
 )
 
-_FENCE = re.compile(r"^ *(`{3,}|~{3,})")
 _EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s[^}]*)?\}(.*)$")
 _EXT_SELF = re.compile(r"^ {0,3}\{::\w+(?:\s[^}]*)?/\}[ \t]*$")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
@@ -41,15 +41,11 @@ class BlockIalPreprocessor(Preprocessor):
         # Stash indexes of whole blocks ({::nomarkdown}): kept out of a <p> whatever their tag.
         self.md.htmlStash.tl_blocks = set()
         out: list[str] = []
-        fence = ""
+        fenced = {n for start, end, _ in find_fences(lines) for n in range(start, end + 1)}
         i = 0
         while i < len(lines):
-            line = lines[i]
-            fm = _FENCE.match(line)
-            if fm and (not fence or fm.group(1).startswith(fence)):
-                fence = "" if fence else fm.group(1)
-            if fence or (fm and not fence):
-                out.append(line)
+            if i in fenced:
+                out.append(lines[i])
                 i += 1
                 continue
             i = self._line(lines, i, out)

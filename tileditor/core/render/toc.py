@@ -38,18 +38,19 @@ def _texts(el: etree.Element, skip_notes: bool):
             yield child.tail
 
 
-def _build(entries, ul_attrs: dict, link_ids: bool) -> etree.Element:
-    """kramdown's generate_toc: each entry nests under the last one of a lower level."""
-    top = etree.Element("ul", ul_attrs)
+def _build(entries, ul_attrs: dict, link_ids: bool, tag: str = "ul") -> etree.Element:
+    """kramdown's generate_toc: each entry nests under the last one of a lower level, in
+    lists of the marked list's kind (`1. TOC` gives `<ol>`)."""
+    top = etree.Element(tag, ul_attrs)
     stack: list[tuple[int, etree.Element]] = []  # (level, li)
     for level, hid, heading in entries:
         while stack and stack[-1][0] >= level:
             stack.pop()
         if stack:
             parent_li = stack[-1][1]
-            sub = parent_li.find("ul")
+            sub = parent_li.find(tag)
             if sub is None:
-                sub = etree.SubElement(parent_li, "ul")
+                sub = etree.SubElement(parent_li, tag)
             li = etree.SubElement(sub, "li")
         else:
             li = etree.SubElement(top, "li")
@@ -82,7 +83,8 @@ class TocTreeprocessor(Treeprocessor):
         for parent in list(root.iter()):
             for idx, child in enumerate(list(parent)):
                 if "toc" in (child.get("data-tl-ref") or "").split():
-                    toc = _build(entries, {"id": "markdown-toc"}, True)
+                    kind = "ol" if child.tag == "ol" else "ul"
+                    toc = _build(entries, {"id": "markdown-toc"}, True, kind)
                     for key in ("class", "data-line"):
                         if child.get(key):
                             toc.set(key, child.get(key))

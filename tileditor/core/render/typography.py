@@ -28,12 +28,9 @@ class KramdownSmartyExtension(SmartyExtension):
         super().educateQuotes(md)
         for char, key in (('"', "right-double-quote"), ("'", "right-single-quote")):
             pattern = SubstituteTextPattern(
-                rf"(?<![ \t\r\n\\[{{(\-\x02]){char}(?=$)|(?<=\x03){char}(?=$|[\s.,;:!?)])",
-                (self.substitutions[key],), md)
+                rf"(?<![ \t\r\n\\[{{(\-\x02]){char}(?=$)|(?<=\x03){char}(?=$|[\s.,;:!?)])"
+                rf"|(?<=[^\S\t\n\v\f\r ]){char}", (self.substitutions[key],), md)
             self.inlinePatterns.register(pattern, f"tl-closing-{key}", 31)
-            after_unicode_space = SubstituteTextPattern(
-                rf"(?<=[^\S\t\n\v\f\r ]){char}", (self.substitutions[key],), md)
-            self.inlinePatterns.register(after_unicode_space, f"tl-closing-u-{key}", 32)
 
 
 def typography_extension(quotes, typographic: bool) -> SmartyExtension:
