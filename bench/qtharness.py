@@ -111,13 +111,13 @@ def _move_after(signal, slot) -> None:
     is the UI stall figure's business, and `t_slots_done` records where it ends)."""
     import warnings
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         try:
             ok = signal.disconnect(slot)
-        except (RuntimeError, TypeError, RuntimeWarning):
+        except (RuntimeError, TypeError, SystemError):
             return
-    if ok is not False:
+    if ok is not False and not caught:  # a warning means it was not connected at all
         signal.connect(slot)
 
 
