@@ -208,7 +208,8 @@ def _markdownify(text: str, settings: tuple) -> str:
         md.reset()
         md.tl_spans = {}
         source = _normalize(text)
-        return _convert(md, source, source[:-2].split("\n"), 1, False)
+        html = _convert(md, source, source[:-2].split("\n"), 1, False)
+        return html + "\n" if html else ""  # kramdown's output ends with a newline
     finally:
         _local.instances = outer
 
