@@ -304,3 +304,41 @@ def test_fences_as_kramdown_gfm(source):
 def test_ial_after_an_unclosed_fence_still_applies():
     assert_same("```\nnot code\n\nPara\n{: .notice}\n",
                 '<p>```\nnot code</p>\n\n<p class="notice">Para</p>')
+
+
+def test_site_posts_loop_with_markdownify_descriptions(tmp_path):
+    # ben.balter.com 2021-02-01 lists posts by url from site.posts; markdownify's output ends
+    # with a newline (kramdown's does), which is what separates the generated list items.
+    from tileditor.core.site import JekyllSite
+
+    (tmp_path / "_config.yml").write_text("url: https://ex.com\n")
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2020-01-02-first.md").write_text(
+        "---\ntitle: First\ndescription: The *first* one.\n---\nx\n")
+    (posts / "2020-03-04-second.md").write_text("---\ntitle: Second\ndescription: Two.\n---\n")
+    page = posts / "2021-01-01-list.md"
+    page.write_text(
+        "---\ntitle: L\nlist:\n  - /2020/01/02/first.html\n  - /2020/03/04/second.html\n---\n\n"
+        "{% for url in page.list %}\n{%- assign post=site.posts | where:\"url\",url | first -%}\n"
+        "* **[{{ post.title }}]({{ post.url | absolute_url }})** — "
+        "{{ post.description | markdownify | strip_html }} {% endfor %}\n")
+    html = render(page.read_text(), site=JekyllSite(tmp_path), post_path=page).html
+    assert canon(html) == canon(
+        '<ul><li><strong><a href="https://ex.com/2020/01/02/first.html">First</a></strong> — '
+        'The first one.</li><li><strong><a href="https://ex.com/2020/03/04/second.html">Second'
+        "</a></strong> — Two.</li></ul>")
+
+
+def test_site_posts_newest_first_and_only_read_when_used(tmp_path):
+    from tileditor.core.render.context import site_variables
+    from tileditor.core.site import JekyllSite
+
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_posts").mkdir()
+    for name in ("2020-01-02-a.md", "2021-05-06-b.md"):
+        (tmp_path / "_posts" / name).write_text(f"---\ntitle: {name[11]}\n---\n")
+    posts = site_variables(JekyllSite(tmp_path))["posts"]
+    assert list.__len__(posts) == 0  # nothing read yet
+    assert [p["title"] for p in posts] == ["b", "a"]
+    assert posts[0]["url"] == "/2021/05/06/b.html" and posts[1]["path"] == "_posts/2020-01-02-a.md"

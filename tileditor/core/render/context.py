@@ -20,7 +20,57 @@ def site_variables(site) -> dict:
         if value is not None:
             values[key] = value
     values.setdefault("title", "")
+    if hasattr(site, "posts") and hasattr(site, "header_values"):
+        values["posts"] = _LazyPosts(lambda: _post_drops(site))
     return values
+
+
+class _LazyPosts(list):
+    """`site.posts`, read from the site's posts only when a post's Liquid looks at it."""
+
+    def __init__(self, load):
+        super().__init__()
+        self._load = load
+
+    def _fill(self) -> None:
+        if self._load is not None:
+            load, self._load = self._load, None
+            self.extend(load())
+
+    def __iter__(self):
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+    def __getitem__(self, index):
+        self._fill()
+        return super().__getitem__(index)
+
+
+def _post_drops(site) -> list[dict]:
+    """What Jekyll's post objects show Liquid: front matter, url (no baseurl), date, path."""
+    drops = []
+    try:
+        entries = list(site.posts())
+    except Exception:  # noqa: BLE001 - a broken site must not stop the preview
+        return drops
+    for entry in entries:
+        values, _error = site.header_values(entry.path)
+        drop = dict(values or {})
+        try:
+            drop["url"] = site.page_url(entry.path, values)
+        except Exception:  # noqa: BLE001 - an odd permalink leaves the post without a url
+            drop["url"] = None
+        drop.setdefault("title", entry.title)
+        drop["date"] = entry.date
+        drop["path"] = entry.rel
+        drop["slug"] = entry.slug
+        drop["tags"], drop["categories"] = list(entry.tags), list(entry.categories)
+        drops.append(drop)
+    return drops
 
 
 def page_variables(site, post_path: Path | None, front_matter: dict) -> dict:
