@@ -1,6 +1,7 @@
 """The block splitter for incremental rendering: a post body cut into top-level blocks that
 render independently (blank-line separated, but fences, Liquid block tags, raw HTML, math,
-lists, quotes and IAL-glued runs stay whole). Pure text work: must not import PySide6 or Markdown.
+lists, quotes and IAL-glued runs stay whole). Text work (fence rules come from the renderer's
+fences module): must not import PySide6.
 
 Merging too much is always safe (a bigger block is just re-rendered more often); cutting where
 the renderer sees one construct is not, so every rule below errs towards merging."""
@@ -11,8 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
-_LOOSE_FENCE = re.compile(r"^ *(`{3,}|~{3,})")  # how the IAL pass skips code: any fence run
+from tileditor.core.render.fences import _OPEN as FENCE_OPEN
+from tileditor.core.render.fences import _closer as fence_closer
+
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _LIQUID_OPENERS = {"if", "unless", "for", "capture", "comment", "highlight", "case", "tablerow"}
 _HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
@@ -41,8 +43,7 @@ class _Open:
     """What is open at the end of the text seen so far (fence, Liquid, HTML, math...)."""
 
     def __init__(self) -> None:
-        self.fence: str | None = None  # the opening fence run, e.g. "```"
-        self.loose = ""  # the same, as the IAL preprocessor counts fences
+        self.fence: re.Pattern | None = None  # what closes the open fenced code block
         self.raw = False  # inside {% raw %}
         self.tag: tuple[str, str] | None = None  # (closer, text so far) of an unended tag
         self.liquid = 0
@@ -52,24 +53,23 @@ class _Open:
         self.kd_ext = 0
 
     def any(self) -> bool:
-        return bool(self.fence or self.loose or self.raw or self.tag or self.liquid > 0 or self.comment or self.math
+        return bool(self.fence or self.raw or self.tag or self.liquid > 0 or self.comment or self.math
                     or self.kd_ext > 0 or any(v > 0 for v in self.html.values()))
 
     def feed(self, line: str) -> None:
         if not _SPECIAL.search(line):
             return
         self._liquid(line)
-        loose = _LOOSE_FENCE.match(line)
-        if loose and (not self.loose or loose.group(1).startswith(self.loose)):
-            self.loose = "" if self.loose else loose.group(1)
-        fence = _FENCE.match(line)
+        # The renderer's own fence rule (one info word; a fence that is never closed is text,
+        # and this scan merging up to the end for it errs on the safe side).
+        plain = line.expandtabs(4) if "\t" in line else line
         if self.fence is not None:
-            if fence and fence.group(1)[0] == self.fence[0] and len(fence.group(1)) >= len(
-                    self.fence) and not fence.group(2).strip():
+            if self.fence.match(plain):
                 self.fence = None
             return
-        if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
-            self.fence = fence.group(1)
+        fence = FENCE_OPEN.match(plain) if ("```" in plain or "~~~" in plain) else None
+        if fence:
+            self.fence = fence_closer(fence.group("fence"))
             return
         if line.count("$$") % 2:
             self.math = not self.math
