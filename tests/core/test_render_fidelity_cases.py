@@ -342,3 +342,25 @@ def test_site_posts_newest_first_and_only_read_when_used(tmp_path):
     assert list.__len__(posts) == 0  # nothing read yet
     assert [p["title"] for p in posts] == ["b", "a"]
     assert posts[0]["url"] == "/2021/05/06/b.html" and posts[1]["path"] == "_posts/2020-01-02-a.md"
+
+
+_PLAIN = ('<div class="language-plaintext highlighter-rouge"><div class="highlight">'
+          '<pre class="highlight"><code>{}\n</code></pre></div></div>')
+FENCE_PLACES = {
+    # Typora-style steps: a fence right under an item's text stays in that item (kramdown
+    # reads it as the item's lazy continuation); Jekyll's rouge wraps the <pre> as below.
+    "1. Step one\n```\nls\n```\n2. Step two\n":
+        f"<ol>\n  <li>Step one\n    {_PLAIN.format('ls')}\n  </li>\n  <li>Step two</li>\n</ol>",
+    "- item\n  ```\n  in item\n  ```\n- next\n":
+        f"<ul>\n  <li>item\n{_PLAIN.format('in item')}</li>\n  <li>next</li>\n</ul>",
+    "> ```\n> code in quote\n> ```\n": f"<blockquote>\n  {_PLAIN.format('code in quote')}\n"
+                                     "</blockquote>",
+    "> text\n> ```\n> code\n> ```\n> more\n":
+        f"<blockquote>\n  <p>text</p>\n  {_PLAIN.format('code')}\n  <p>more</p>\n</blockquote>",
+    "para\n```\ncode\n```\n": f"<p>para</p>\n{_PLAIN.format('code')}",
+}
+
+
+@pytest.mark.parametrize("source", list(FENCE_PLACES))
+def test_fence_inside_items_and_quotes(source):
+    assert_same(source, FENCE_PLACES[source])

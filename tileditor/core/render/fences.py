@@ -14,15 +14,20 @@ from tileditor.core.render.highlight import fenced_block_html
 
 # kramdown-parser-gfm's fence: one info word at most (`js?x` highlights as js), and a closing
 # fence of the same character at least as long; without one the lines are a paragraph.
-_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[ \t]*$")
+_OPEN = re.compile(
+    r"^(?P<indent>(?: {0,3}> ?)* *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[ \t]*$")
+# A list item's first line: its text starts at the item's content column.
+_ITEM = re.compile(r"^( *(?:[*+-]|\d{1,9}[.)])[ \t]+)\S")
 _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
 _PRE_CLOSE = re.compile(r"</pre>", re.I)
 _HIGHLIGHT_OPEN = re.compile(r"\{%-?\s*highlight\s")
 _HIGHLIGHT_CLOSE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
 
 
-def _closer(fence: str) -> re.Pattern:
-    return re.compile(r"^ *" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}\s*$")
+def _closer(fence: str, quotes: int = 0) -> re.Pattern:
+    """The closing fence: same character, at least as long, inside as many `>` quotes."""
+    return re.compile(rf"^(?: {{0,3}}> ?){{{quotes}}} *" + re.escape(fence[0]) + "{"
+                      + str(len(fence)) + r",}\s*$")
 
 
 def find_fences(lines: list[str]) -> list[tuple[int, int, re.Match]]:
@@ -33,7 +38,7 @@ def find_fences(lines: list[str]) -> list[tuple[int, int, re.Match]]:
         line = lines[i]
         m = _OPEN.match(line) if ("```" in line or "~~~" in line) else None
         if m:
-            close = _closer(m.group("fence"))
+            close = _closer(m.group("fence"), m.group("indent").count(">"))
             end = next((j for j in range(i + 1, len(lines)) if close.match(lines[j])), None)
             if end is not None:
                 found.append((i, end, m))
@@ -81,19 +86,46 @@ class FencePreprocessor(Preprocessor):
         for start, end, m in find_fences(lines):
             out.extend(lines[i:start])
             indent = m.group("indent")
-            body = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip(" ")
-                    for ln in lines[start + 1:end]]
+            body = [_strip_prefix(ln, indent) for ln in lines[start + 1:end]]
             code = "\n".join(body) + ("\n" if body else "")
             lang = re.match(r"[^{?]*", m.group("info")).group(0)
             placeholder = self.md.htmlStash.store(fenced_block_html(code, lang))
             self.md.tl_spans = getattr(self.md, "tl_spans", {})
             self.md.tl_spans[placeholder] = end - start + 1
-            if out and out[-1].strip():
-                out.append("")
-            out.extend([indent + placeholder, ""])
+            column = _item_column(lines, start)
+            if column >= len(indent) and column and ">" not in indent:
+                # Right under an item's text, kramdown keeps the block in that item.
+                out.append(" " * column + placeholder)
+            else:
+                # Inside a quote, blank quote lines keep the quote going around the block.
+                blank = indent.rstrip() if ">" in indent else ""
+                if out and out[-1].strip():
+                    out.append(blank)
+                after = lines[end + 1] if end + 1 < len(lines) else ""
+                out.extend([indent + placeholder, blank if after.strip() else ""])
             i = end + 1
         out.extend(lines[i:])
         return out
+
+
+def _strip_prefix(line: str, indent: str) -> str:
+    """A code line without the fence's indentation and `>` quote markers."""
+    if line.startswith(indent):
+        return line[len(indent):]
+    if ">" in indent:
+        return re.sub(rf"^(?: {{0,3}}> ?){{{indent.count('>')}}}", "", line)
+    return line.lstrip(" ")
+
+
+def _item_column(lines: list[str], start: int) -> int:
+    """The content column of the list item whose text runs up to line `start` (0: none)."""
+    j = start - 1
+    while j >= 0 and lines[j].strip():
+        m = _ITEM.match(lines[j])
+        if m:
+            return len(m.group(1).expandtabs(4))
+        j -= 1
+    return 0
 
 
 class IndentedCodeTreeprocessor(Treeprocessor):
