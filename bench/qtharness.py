@@ -99,9 +99,17 @@ class RenderProbe:
             self.t_slots_done = time.perf_counter()
 
     def _on_preview_rendered(self) -> None:
-        self.shown = (self.last_finished, time.perf_counter())
-        if self.ready and self.t_rendered is None:
-            self.t_rendered = time.perf_counter()
+        now = time.perf_counter()
+        generation = self.last_finished
+        if not self.window.renderer.is_busy():
+            # The pane may emit `rendered` inside PostSession's `finished` slot (a result that
+            # changes nothing on the page), before ours has seen `finished`: with the renderer
+            # idle, its newest generation has been delivered.
+            generation = max(generation, self.window.renderer.generation)
+        self.shown = (generation, now)
+        due = self.target is not None and (self.ready or generation >= self.target)
+        if due and self.t_rendered is None:
+            self.t_rendered = now
             self._quit()
 
 
