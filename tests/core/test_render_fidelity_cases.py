@@ -364,3 +364,21 @@ FENCE_PLACES = {
 @pytest.mark.parametrize("source", list(FENCE_PLACES))
 def test_fence_inside_items_and_quotes(source):
     assert_same(source, FENCE_PLACES[source])
+
+
+RAW_HTML_FENCES = {
+    # Jekyll's kramdown leaves a raw HTML block (no markdown="1") as it is: a fence inside a
+    # <details> shows its backticks on the published page.
+    "<details>\n<summary>Click</summary>\n\n```python\nx = 1\n```\n\n</details>\n":
+        "<details>\n<summary>Click</summary>\n\n```python\nx = 1\n```\n\n</details>",
+    "<div>\n<div>\ninner\n</div>\n\n```\nstill in the outer div\n```\n</div>\n":
+        "<div>\n<div>\ninner\n</div>\n\n```\nstill in the outer div\n```\n</div>",
+    '<details markdown="1">\n<summary>Click</summary>\n\n```\nx = 1\n```\n\n</details>\n':
+        f"<details>\n<summary>Click</summary>\n\n{_PLAIN.format('x = 1')}\n\n</details>",
+    "<div>x</div>\n\n```\nafter\n```\n": f"<div>x</div>\n\n{_PLAIN.format('after')}",
+}
+
+
+@pytest.mark.parametrize("source", list(RAW_HTML_FENCES))
+def test_fences_in_raw_html_blocks_stay_raw(source):
+    assert_same(source, RAW_HTML_FENCES[source])

@@ -18,6 +18,13 @@ _OPEN = re.compile(
     r"^(?P<indent>(?: {0,3}> ?)* *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[ \t]*$")
 # A list item's first line: its text starts at the item's content column.
 _ITEM = re.compile(r"^( *(?:[*+-]|\d{1,9}[.)])[ \t]+)\S")
+_HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)(?=[\s>/]|$)")
+_MARKDOWN_ATTR = re.compile(r"\smarkdown\s*=")
+# Python-Markdown's block-level elements that hold content (it decides what is a raw block).
+_RAW_BLOCK_TAGS = frozenset("""address article aside blockquote body canvas center colgroup dd
+    details div dl dt fieldset figcaption figure footer form group header hgroup html iframe
+    legend li main map math menu nav noscript object ol option output p pre progress script
+    section style summary table tbody td textarea tfoot th thead tr ul video""".split())
 _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
 _PRE_CLOSE = re.compile(r"</pre>", re.I)
 _HIGHLIGHT_OPEN = re.compile(r"\{%-?\s*highlight\s")
@@ -31,8 +38,10 @@ def _closer(fence: str, quotes: int = 0) -> re.Pattern:
 
 
 def find_fences(lines: list[str]) -> list[tuple[int, int, re.Match]]:
-    """(opening line, closing line, opening match) of each closed fenced code block."""
+    """(opening line, closing line, opening match) of each closed fenced code block; fences
+    inside a raw HTML block (no `markdown=` attribute) are raw text for kramdown."""
     found = []
+    unclosed: set[str] = set()  # tags seen without a closing tag: not looked for again
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -44,8 +53,29 @@ def find_fences(lines: list[str]) -> list[tuple[int, int, re.Match]]:
                 found.append((i, end, m))
                 i = end + 1
                 continue
+        elif "<" in line:
+            i = _raw_html_end(lines, i, unclosed)
         i += 1
     return found
+
+
+def _raw_html_end(lines: list[str], i: int, unclosed: set[str]) -> int:
+    """The last line of the raw HTML block opening at line i (i itself when none does)."""
+    m = _HTML_OPEN.match(lines[i])
+    tag = m.group(1).lower() if m else ""
+    if tag not in _RAW_BLOCK_TAGS or tag in unclosed:
+        return i
+    opener = re.compile(rf"<{tag}(?=[\s>/])", re.I)
+    closer = re.compile(rf"</{tag}\s*>", re.I)
+    depth = 0
+    for j in range(i, len(lines)):
+        depth += len(opener.findall(lines[j])) - len(closer.findall(lines[j]))
+        if _MARKDOWN_ATTR.search(lines[j]):
+            return i  # md_in_html parses it: its fences are fences
+        if depth <= 0:
+            return j
+    unclosed.add(tag)
+    return i
 
 
 def expand_tabs(lines: list[str]) -> list[str]:
