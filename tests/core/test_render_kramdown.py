@@ -219,7 +219,7 @@ PAIRS = {
     "fenced_code_python": (
         "```python\ndef f(x):\n    return 1\n```\n",
         '<div class="language-python highlighter-rouge"><div class="highlight">'
-        '<pre class="highlight"><code><span class="k">def</span><span class="w"> </span>'
+        '<pre class="highlight"><code><span class="k">def</span> '
         '<span class="nf">f</span><span class="p">(</span><span class="n">x</span>'
         '<span class="p">):</span>\n    <span class="k">return</span> <span class="mi">1</span>\n'
         "</code></pre></div></div>",

@@ -26,6 +26,7 @@ def _lexer(lang: str):
 
 
 _STASHED = re.compile("(\x02wzxhzdk:\\d+\x03)")
+_WHITESPACE_SPAN = re.compile(r'<span class="w">(\s*)</span>')
 
 
 def highlight_code(code: str, lang: str) -> str:
@@ -44,7 +45,8 @@ def _highlight_piece(code: str, lang: str) -> str:
     lexer = _lexer(lang.lower())
     if lexer is None:
         return html.escape(code, quote=False)
-    return _pygments_highlight(code, lexer, _FORMATTER)
+    # Rouge writes whitespace as bare text; Pygments wraps it in <span class="w">.
+    return _WHITESPACE_SPAN.sub(r"\1", _pygments_highlight(code, lexer, _FORMATTER))
 
 
 def fenced_block_html(code: str, lang: str | None) -> str:
