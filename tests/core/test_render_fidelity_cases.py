@@ -382,3 +382,12 @@ RAW_HTML_FENCES = {
 @pytest.mark.parametrize("source", list(RAW_HTML_FENCES))
 def test_fences_in_raw_html_blocks_stay_raw(source):
     assert_same(source, RAW_HTML_FENCES[source])
+
+
+def test_items_after_a_task_item_are_task_list_items():
+    assert_same("- a\n- [ ] b\n- c\n", """<ul class="task-list">
+  <li>a</li>
+  <li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" \
+disabled="disabled" />b</li>
+  <li class="task-list-item">c</li>
+</ul>""")

@@ -20,6 +20,9 @@ class TaskListTreeprocessor(Treeprocessor):
             for li in ul:
                 holder = li[0] if len(li) and li[0].tag == "p" and not (li.text or "").strip() else li
                 m = _BOX.match(holder.text or "")
+                if li.tag == "li" and found and not m:
+                    # kramdown-parser-gfm marks every item after the list's first task item.
+                    li.set("class", "task-list-item")
                 if li.tag != "li" or not m:
                     continue
                 found = True
