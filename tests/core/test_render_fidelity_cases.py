@@ -391,3 +391,28 @@ def test_items_after_a_task_item_are_task_list_items():
 disabled="disabled" />b</li>
   <li class="task-list-item">c</li>
 </ul>""")
+
+
+MORE_BLOCKS = {
+    # kramdown lists only the footnotes the text refers to.
+    "[^1]: note\n": "",
+    "a[^1]\n\n[^1]: note\n[^2]: unused\n": '<p>a<sup id="fnref:1" role="doc-noteref"><a '
+        'href="#fn:1" class="footnote" rel="footnote">1</a></sup></p>\n<div class="footnotes" '
+        'role="doc-endnotes">\n  <ol>\n    <li id="fn:1" role="doc-endnote">\n      <p>note <a '
+        'href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>'
+        "\n  </ol>\n</div>",
+    # `$$...$$` is display math only as a paragraph of its own.
+    "$$x$$\ntext\n": "<p>\\(x\\)\ntext</p>",
+    "$$\nx\n$$\ntext\n": "<p>\\(x\\)\ntext</p>",
+    "$$x$$\n": "\\[x\\]",
+    "$$\na\nb\n$$\n\nt\n": "\\[a\nb\\]\n\n<p>t</p>",
+    # A rule line is never setext heading text.
+    "***\n---\n": "<hr />\n<hr />",
+    "___\n===\n": "<hr />\n<p>===</p>",
+    "Title\n---\n": '<h2 id="title">Title</h2>',
+}
+
+
+@pytest.mark.parametrize("source", list(MORE_BLOCKS))
+def test_more_blocks_as_kramdown(source):
+    assert_same(source, MORE_BLOCKS[source])

@@ -69,6 +69,13 @@ class KramdownFootnotesExtension(Extension):
         md.treeprocessors.register(KramdownFootnoteTreeprocessor(md), "tl_footnotes", 7)
 
 
+def _remove(root: etree.Element, target: etree.Element) -> None:
+    for parent in root.iter():
+        if target in list(parent):
+            parent.remove(target)
+            return
+
+
 def _renumber(root: etree.Element) -> None:
     """kramdown numbers notes by first reference in document order (Python-Markdown's inline
     pass visits list items out of order)."""
@@ -86,6 +93,11 @@ def _renumber(root: etree.Element) -> None:
             a.text = str(order[target])
     ol = div.find("ol")
     if ol is None:
+        return
+    for li in [li for li in ol if li.get("id", "") not in order]:
+        ol.remove(li)  # kramdown lists only the notes the text refers to
+    if not len(ol):
+        _remove(root, div)
         return
     items = list(ol)
     ranked = sorted(range(len(items)), key=lambda i: order.get(

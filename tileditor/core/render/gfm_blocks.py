@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from markdown import Extension
-from markdown.blockprocessors import HRProcessor
+from markdown.blockprocessors import HRProcessor, SetextHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
 _GFM_HASH = re.compile(
@@ -30,6 +30,14 @@ class GfmRuleProcessor(HRProcessor):
         return False
 
 
+class NoRuleSetextProcessor(SetextHeaderProcessor):
+    """`***` over `---` is two rules for kramdown, not a heading whose text is `***`."""
+
+    def test(self, parent, block) -> bool:
+        return super().test(parent, block) and not HRProcessor.SEARCH_RE.match(
+            block.split("\n", 1)[0])
+
+
 class GfmBlocksExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {"gfm": [True, "kramdown GFM input rules"]}
@@ -44,3 +52,4 @@ class GfmBlocksExtension(Extension):
         md.inlinePatterns.register(
             SubstituteTagInlineProcessor(r"\\\n", "br"), "tl_backslash_break", 181)
         md.parser.blockprocessors.register(GfmRuleProcessor(md.parser), "hr", 50)
+        md.parser.blockprocessors.register(NoRuleSetextProcessor(md.parser), "setextheader", 60)

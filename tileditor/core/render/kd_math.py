@@ -35,13 +35,15 @@ class MathBlockPreprocessor(Preprocessor):
     def _block_end(lines: list[str], start: int) -> int:
         """Index of the line closing the `$$` paragraph, or -1 when it is not pure math."""
         first = lines[start].strip()
-        if len(first) > 4 and first.endswith("$$") and first.count("$$") == 2:
-            return start
-        for j in range(start + 1, len(lines)):
+        single = len(first) > 4 and first.endswith("$$") and first.count("$$") == 2
+        for j in range(start if single else start + 1, len(lines)):
             text = lines[j].strip()
             if not text:
                 return -1
+            if j > start and "$$" in text and not text.endswith("$$"):
+                return -1
             if text.endswith("$$"):
+                # Text going on under the closing `$$` makes it a paragraph with inline math.
                 following = lines[j + 1] if j + 1 < len(lines) else ""
                 return j if not following.strip() else -1
         return -1
