@@ -41,7 +41,7 @@ class _Worker(QObject):
         super().__init__()
         self._render_fn = render_fn
 
-    @Slot(int, str, object, object)
+    @Slot(int, object, object, object)
     def run(self, generation: int, text: str, site: Any, post_path: Any) -> None:
         try:
             result = self._render_fn(text, site, post_path)
@@ -62,7 +62,9 @@ class PreviewRenderer(QObject):
 
     finished = Signal(int, object)  # (generation, RenderResult)
     failed = Signal(int, str)  # (generation, traceback text)
-    _job = Signal(int, str, object, object)
+    # The text goes as a Python object: a `str` argument would be copied to a QString and
+    # back on every keystroke (milliseconds on the UI thread for a long post).
+    _job = Signal(int, object, object, object)
 
     def __init__(self, render_fn: Callable[..., Any] | None = None, parent: QObject | None = None):
         super().__init__(parent)
