@@ -416,3 +416,23 @@ MORE_BLOCKS = {
 @pytest.mark.parametrize("source", list(MORE_BLOCKS))
 def test_more_blocks_as_kramdown(source):
     assert_same(source, MORE_BLOCKS[source])
+
+
+LAZY_LINES = {
+    # kramdown puts a heading or a quote right under an item's text inside that item.
+    "2. second\n# Title\n": '<ol>\n  <li>second\n    <h1 id="title">Title</h1>\n  </li>\n</ol>',
+    "* star\n> quote\n": "<ul>\n  <li>star\n    <blockquote>\n      <p>quote</p>\n"
+                         "    </blockquote>\n  </li>\n</ul>",
+    "- a\n\n# H\n": '<ul>\n  <li>a</li>\n</ul>\n\n<h1 id="h">H</h1>',
+    # ...but a footnote's text goes on only in lines indented 4 spaces.
+    "a[^1]\n\n[^1]: note\nmore text\n": '<p>a<sup id="fnref:1" role="doc-noteref"><a '
+        'href="#fn:1" class="footnote" rel="footnote">1</a></sup></p>\n\n<p>more text</p>\n'
+        '<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:1" '
+        'role="doc-endnote">\n      <p>note <a href="#fnref:1" class="reversefootnote" '
+        'role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>',
+}
+
+
+@pytest.mark.parametrize("source", list(LAZY_LINES))
+def test_lazy_lines_as_kramdown(source):
+    assert_same(source, LAZY_LINES[source])

@@ -9,8 +9,10 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 # Python-Markdown names the n-th reference to a note `fnref<n>:name`; kramdown `fnref:name:<n-1>`.
 _REPEAT = re.compile(r"^(#?)fnref(\d+):(.*)$")
 
@@ -63,10 +65,30 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
                     prev.tail = (prev.tail or "").replace(NBSP_PLACEHOLDER, " ")
 
 
+class FootnoteEndPreprocessor(Preprocessor):
+    """A note's text goes on only in lines indented 4 spaces; kramdown starts a new block at
+    the first line indented less, where Python-Markdown would read it as more note text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        inside = False
+        for line in lines:
+            if _DEFINITION.match(line):
+                inside = True
+            elif not line.strip():
+                inside = False
+            elif inside and not line.startswith("    "):
+                out.append("")
+                inside = False
+            out.append(line)
+        return out
+
+
 class KramdownFootnotesExtension(Extension):
     def extendMarkdown(self, md) -> None:
         FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}").extendMarkdown(md)
         md.treeprocessors.register(KramdownFootnoteTreeprocessor(md), "tl_footnotes", 7)
+        md.preprocessors.register(FootnoteEndPreprocessor(md), "tl_footnote_end", 30)
 
 
 def _remove(root: etree.Element, target: etree.Element) -> None:

@@ -11,6 +11,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.)( +)(\S.*)$")
+_LAZY_BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)")
 _RULE = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 
 
@@ -37,6 +38,10 @@ class ListIndentPreprocessor(Preprocessor):
             is_item = bool(_ITEM.match(new)) and len(stack) == depth + 1 and new.lstrip()[:1] != "\\"
             if not prev_blank and is_item and self._needs_break(
                     out[-1], prev_item_depth, depth):
+                soft.add(len(out))
+                out.append("")
+            elif not prev_blank and not is_item and stack and self.gfm and _LAZY_BLOCK.match(line):
+                # kramdown starts a heading or a quote right under an item's text inside it.
                 soft.add(len(out))
                 out.append("")
             out.append(new)
