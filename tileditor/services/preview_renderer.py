@@ -37,14 +37,19 @@ class _Worker(QObject):
     done = Signal(int, object)
     failed = Signal(int, str)
 
-    def __init__(self, render_fn: Callable[..., Any]) -> None:
+    def __init__(self, render_fn: Callable[..., Any], extras_fn: Callable[..., Any] | None) -> None:
         super().__init__()
         self._render_fn = render_fn
+        self._extras_fn = extras_fn
+        self.extras: dict[int, Any] = {}  # generation -> extras_fn's value (read on the UI thread)
 
     @Slot(int, object, object, object)
     def run(self, generation: int, text: str, site: Any, post_path: Any) -> None:
         try:
             result = self._render_fn(text, site, post_path)
+            if self._extras_fn is not None:
+                # Set before `done` is emitted, so the UI thread sees it with the result.
+                self.extras[generation] = self._extras_fn(result, site, post_path)
         except Exception:  # a broken post must not kill the preview thread
             self.failed.emit(generation, traceback.format_exc())
             return
@@ -66,7 +71,11 @@ class PreviewRenderer(QObject):
     # back on every keystroke (milliseconds on the UI thread for a long post).
     _job = Signal(int, object, object, object)
 
-    def __init__(self, render_fn: Callable[..., Any] | None = None, parent: QObject | None = None):
+    def __init__(self, render_fn: Callable[..., Any] | None = None, parent: QObject | None = None,
+                 extras_fn: Callable[..., Any] | None = None):
+        """`extras_fn(result, site, post_path)`, when given, also runs on the worker thread
+        (e.g. the page header's reading time, which scans the whole HTML) and its value is
+        returned by `extras_for(generation)`."""
         super().__init__(parent)
         self._generation = 0
         self._pending: tuple[int, str, Any, Any] | None = None
@@ -75,7 +84,7 @@ class PreviewRenderer(QObject):
         self._carried: tuple[int, Any] | None = None  # (version, patch) of a dropped result
         self._thread = QThread()
         self._thread.setObjectName("preview-renderer")
-        self._worker = _Worker(render_fn or _IncrementalRender())
+        self._worker = _Worker(render_fn or _IncrementalRender(), extras_fn)
         self._worker.moveToThread(self._thread)
         self._job.connect(self._worker.run)
         self._worker.done.connect(self._on_worker_done)
@@ -91,6 +100,10 @@ class PreviewRenderer(QObject):
     def render_count(self) -> int:
         """How many renders were started; coalescing keeps this far below the request count."""
         return self._renders
+
+    def extras_for(self, generation: int) -> Any:
+        """What `extras_fn` computed with the result of `generation` (None if nothing)."""
+        return self._worker.extras.get(generation)
 
     def is_busy(self) -> bool:
         return self._busy
@@ -122,6 +135,8 @@ class PreviewRenderer(QObject):
     @Slot(int, object)
     def _on_worker_done(self, generation: int, result: Any) -> None:
         self._busy = False
+        for old in [g for g in self._worker.extras if g < generation]:
+            self._worker.extras.pop(old, None)
         result = self._carry_patches(result, stale=generation != self._generation)
         if generation == self._generation:
             self.finished.emit(generation, result)

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_services(self) -> None:
-        self.renderer = PreviewRenderer(parent=self)
+        self.renderer = PreviewRenderer(parent=self, extras_fn=_page_meta_for)
         self.importer = ImageImporter(parent=self)
         self.recovery = RecoveryStore(self.data_dir / "recovery")
         self.session = PostSession(self.editor, self.form, self.outline, self.preview, self.renderer, self)
@@ -352,3 +352,10 @@ class MainWindow(QMainWindow):
         self.autosaver.untrack()
         self.disk.stop()
         self.renderer.stop()
+
+
+def _page_meta_for(result, site, post_path):
+    """Runs on the preview thread: the page header's reading time scans the whole HTML."""
+    from tileditor.core.page import page_meta
+
+    return page_meta(result.front_matter, result.html, site, post_path)

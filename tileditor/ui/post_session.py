@@ -201,7 +201,9 @@ class PostSession(QObject):
 
     # -- preview --------------------------------------------------------------------------
     def _on_renderer_finished(self, generation: int, result) -> None:
-        meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
+        meta = self.renderer.extras_for(generation) if hasattr(self.renderer, "extras_for") else None
+        if meta is None:
+            meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
         self.preview.show_result(result, meta.as_dict())
         self.last_result = result
 
