@@ -433,6 +433,14 @@ LAZY_LINES = {
 }
 
 
+LAZY_LINES["text\n[^1]: note\n\nref[^1]\n"] = "<p>text\n[^1]: note</p>\n\n<p>ref[^1]</p>"
+LAZY_LINES["ref[^1]\n\n[^1]: a\n    more\n[^2]: b\n"] = (
+    '<p>ref<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" '
+    'rel="footnote">1</a></sup></p>\n\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n'
+    '    <li id="fn:1" role="doc-endnote">\n      <p>a\nmore\n[^2]: b <a href="#fnref:1" '
+    'class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>')
+
+
 @pytest.mark.parametrize("source", list(LAZY_LINES))
 def test_lazy_lines_as_kramdown(source):
     assert_same(source, LAZY_LINES[source])

@@ -67,14 +67,20 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
 
 class FootnoteEndPreprocessor(Preprocessor):
     """A note's text goes on only in lines indented 4 spaces; kramdown starts a new block at
-    the first line indented less, where Python-Markdown would read it as more note text."""
+    the first line indented less, where Python-Markdown would read it as more note text. A
+    definition cannot interrupt a paragraph."""
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         inside = False
         for line in lines:
             if _DEFINITION.match(line):
-                inside = True
+                after_text = _continues_paragraph(out[-1]) if out else False
+                if after_text and not (inside and _DEFINITION.match(out[-1])):
+                    # Paragraph text goes on: kramdown prints the would-be note as text.
+                    line = line.replace("[", "\\[", 1)
+                else:
+                    inside = True
             elif not line.strip():
                 inside = False
             elif inside and not line.startswith("    "):
@@ -82,6 +88,12 @@ class FootnoteEndPreprocessor(Preprocessor):
                 inside = False
             out.append(line)
         return out
+
+
+def _continues_paragraph(previous: str) -> bool:
+    """Whether a line under `previous` is read as more of its paragraph (or list item)."""
+    text = previous.lstrip(" ")
+    return bool(text) and not text.startswith(("#", "```", "~~~", "{:", "|", "<", "\x02"))
 
 
 class KramdownFootnotesExtension(Extension):
