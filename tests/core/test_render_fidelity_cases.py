@@ -444,3 +444,10 @@ LAZY_LINES["ref[^1]\n\n[^1]: a\n    more\n[^2]: b\n"] = (
 @pytest.mark.parametrize("source", list(LAZY_LINES))
 def test_lazy_lines_as_kramdown(source):
     assert_same(source, LAZY_LINES[source])
+
+
+def test_cached_emphasis_pairing_is_not_handed_to_an_underscore():
+    # Python-Markdown 3.11 gave the second `**#*` pairing to the `_` before a placeholder.
+    html = html_of("**#* a_<b>\n**#* \n")
+    _no_leak(html)
+    assert html.count("<em>#</em>") == 2

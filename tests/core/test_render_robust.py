@@ -25,6 +25,7 @@ _LINES = st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), m
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_LINES, st.booleans())
 @example(["\\**# ", "**\\**{: .x}"], False)  # once split an inline placeholder in two
+@example(['**#* ## 한글_<div markdown="1">', "**#* "], False)  # a cached pairing, the same
 def test_render_never_raises_and_lines_stay_in_file(lines, with_header):
     text = ("---\ntitle: t\n---\n" if with_header else "") + "\n".join(lines)
     result = render(text)

@@ -52,14 +52,31 @@ class GuardedDelimiterProcessor(DelimiterProcessor):
     slices hold anything but delimiter characters is dropped and the run stays text."""
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        fresh = not self.regions
+        if self.regions:
+            return self._cached(m, data)
         self._data, self._broken = data, False
         el, start, end = super().handleMatch(m, data)
-        if fresh and self._broken:
+        if self._broken:
             self.reset()
             run = self.delimiters[m.group(0)].bad.match(data, m.start(0))
             return None, m.start(0), run.end(0)
         return el, start, end
+
+    def _cached(self, m, data):
+        """A pairing found earlier is handed out at the next match, which may be another
+        delimiter (an `_` before the `*` that opens it): then skip this match and keep it."""
+        saved = (list(self.regions), list(self.stack), self.cache_index, self.cache_pos)
+        el, start, end = super().handleMatch(m, data)
+        region = saved[0][saved[2]]
+        shift = start - region[0]
+        opener, closer = data[region[0] + shift:region[1] + shift], data[
+            region[2] + shift:region[3] + shift]
+        tokens = "".join(self.delimiters)
+        if opener and closer and not opener.strip(tokens) and not closer.strip(tokens):
+            return el, start, end
+        self.regions[:], self.stack[:] = saved[0], saved[1]
+        self.cache_index, self.cache_pos = saved[2], saved[3]
+        return None, m.start(0), m.end(0)
 
     def add_region(self, delim, a: int, b: int, c: int, d: int, size: int) -> None:
         token = delim.token
