@@ -27,6 +27,11 @@ def rows(results: dict) -> list[dict]:
 
 
 def _all_rows(results: dict) -> list[dict]:
+    return (_typing_rows(results) + _start_and_repo_rows(results)
+            + _memory_and_drop_rows(results))
+
+
+def _typing_rows(results: dict) -> list[dict]:
     out = []
     for lines, limit in ((300, 16), (5000, 50)):
         name = f"latency{lines}"
@@ -52,6 +57,11 @@ def _all_rows(results: dict) -> list[dict]:
         out.append(_row(f"latency{lines}", f"longest UI stall, {keys or 100} keys, {lines:,} lines",
                         stall, "ms", "< 16 ms", stall is not None and stall < 16,
                         f" (p99 gap {p99})" if p99 is not None else ""))
+    return out
+
+
+def _start_and_repo_rows(results: dict) -> list[dict]:
+    out = []
     app = _get(results, "startup", "app_median_s")
     bare = _get(results, "startup", "bare_median_s")
     ratio = _get(results, "startup", "ratio")
@@ -75,6 +85,11 @@ def _all_rows(results: dict) -> list[dict]:
                     w_first, "s", "< 1 s", w_first is not None and w_first < 1))
     out.append(_row("repo_window", "  window open_repo again", w_again, "s", "< 0.2 s",
                     w_again is not None and w_again < 0.2))
+    return out
+
+
+def _memory_and_drop_rows(results: dict) -> list[dict]:
+    out = []
     mem = _get(results, "memory", "total_mib")
     edits = _get(results, "memory", "edits")
     out.append(_row("memory", f"memory, PSS all processes, 5,000 lines, {edits or 200} edits",
