@@ -451,3 +451,22 @@ def test_cached_emphasis_pairing_is_not_handed_to_an_underscore():
     html = html_of("**#* a_<b>\n**#* \n")
     _no_leak(html)
     assert html.count("<em>#</em>") == 2
+
+
+HEADERLESS = {
+    # kramdown: a paragraph whose every line holds a `|` outside code is a table, header or not.
+    "| a | b |\n| 1 | 2 |\n": "<table>\n  <tbody>\n    <tr>\n      <td>a</td>\n      <td>b</td>\n"
+                             "    </tr>\n    <tr>\n      <td>1</td>\n      <td>2</td>\n    </tr>\n"
+                             "  </tbody>\n</table>",
+    "Use a | b here\n": "<table>\n  <tbody>\n    <tr>\n      <td>Use a</td>\n      <td>b here"
+                        "</td>\n    </tr>\n  </tbody>\n</table>",
+    "a | b\ntext without pipe\n": "<p>a | b\ntext without pipe</p>",
+    "Use `a | b` here\n": '<p>Use <code class="language-plaintext highlighter-rouge">a | b</code>'
+                          " here</p>",
+    "## a | b\n": '<h2 id="a--b">a | b</h2>',
+}
+
+
+@pytest.mark.parametrize("source", list(HEADERLESS))
+def test_headerless_tables_as_kramdown(source):
+    assert_same(source, HEADERLESS[source])

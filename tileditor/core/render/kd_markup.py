@@ -64,18 +64,16 @@ class GuardedDelimiterProcessor(DelimiterProcessor):
 
     def _cached(self, m, data):
         """A pairing found earlier is handed out at the next match, which may be another
-        delimiter (an `_` before the `*` that opens it): then skip this match and keep it."""
-        saved = (list(self.regions), list(self.stack), self.cache_index, self.cache_pos)
-        el, start, end = super().handleMatch(m, data)
-        region = saved[0][saved[2]]
-        shift = start - region[0]
-        opener, closer = data[region[0] + shift:region[1] + shift], data[
-            region[2] + shift:region[3] + shift]
+        delimiter (an `_` before the `*` that opens it): then skip this match and keep it.
+        The shift is the one DelimiterProcessor.get_cached_result applies."""
+        region = self.regions[self.cache_index]
+        pos = m.start(0)
+        shift = pos - self.cache_pos if pos != self.cache_pos else pos - region[0]
+        opener = data[region[0] + shift:region[1] + shift]
+        closer = data[region[2] + shift:region[3] + shift]
         tokens = "".join(self.delimiters)
         if opener and closer and not opener.strip(tokens) and not closer.strip(tokens):
-            return el, start, end
-        self.regions[:], self.stack[:] = saved[0], saved[1]
-        self.cache_index, self.cache_pos = saved[2], saved[3]
+            return super().handleMatch(m, data)
         return None, m.start(0), m.end(0)
 
     def add_region(self, delim, a: int, b: int, c: int, d: int, size: int) -> None:

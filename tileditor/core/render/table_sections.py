@@ -1,5 +1,6 @@
 """kramdown table separator rows inside a table body: `|---` starts a new `<tbody>`, `|===`
-starts the `<tfoot>`. Must not import PySide6."""
+starts the `<tfoot>`; and kramdown's tables without a header row (a paragraph whose every
+line holds a `|` outside code is a table). Must not import PySide6."""
 
 from __future__ import annotations
 
@@ -14,6 +15,43 @@ _HEADER_SEP = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BODY_SEP = re.compile(r"^ {0,3}\|[\s|:+-]*-{3,}[\s|:+-]*$")
 _FOOT_SEP = re.compile(r"^ {0,3}\|[\s|:+=]*={3,}[\s|:+=]*$")
 _MARK = re.compile("^\x02tlsep:(body|foot)\x03$")
+_NO_HEAD = "\x02tlnohead\x03"
+_CODE = re.compile(r"(`+).*?\1")
+_NOT_TABLE_START = re.compile(r"^(?: {4}|\s*(?:#|>|<|\x02|\{:|[*+-][ \t]|\d+[.)][ \t]|\[\^))")
+
+
+def _cells(line: str) -> int:
+    """How many cells a table line holds (0: no unescaped `|` outside code spans)."""
+    text = _CODE.sub(lambda m: "x" * len(m.group(0)), line.strip()).replace("\\|", "xx")
+    if "|" not in text:
+        return 0
+    return len(text.strip("|").split("|"))
+
+
+class HeaderlessTablePreprocessor(Preprocessor):
+    """Give a header-less table a marked empty header row so the tables extension reads it;
+    the treeprocessor removes that row again."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            end = i
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            block = lines[i:end]
+            if block and all("|" in ln for ln in block) and self._headless(block):
+                width = max(_cells(ln) for ln in block)
+                out.append("| " + " | ".join([_NO_HEAD] + [" "] * (width - 1)) + " |")
+                out.append("|" + "---|" * width)
+            out.extend(lines[i:end + 1])
+            i = end + 1
+        return out
+
+    @staticmethod
+    def _headless(block: list[str]) -> bool:
+        return (not _NOT_TABLE_START.match(block[0]) and all(_cells(ln) for ln in block)
+                and not any(_HEADER_SEP.match(ln) for ln in block))
 
 
 class TableSeparatorPreprocessor(Preprocessor):
@@ -36,6 +74,10 @@ class TableSeparatorPreprocessor(Preprocessor):
 class TableSectionTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for table in root.iter("table"):
+            head = table.find("thead")
+            cell = head.find("tr/th") if head is not None else None
+            if cell is not None and (cell.text or "").strip() == _NO_HEAD:
+                table.remove(head)
             tbody = table.find("tbody")
             if tbody is None:
                 continue
@@ -57,4 +99,5 @@ class TableSectionTreeprocessor(Treeprocessor):
 class TableSectionExtension(Extension):
     def extendMarkdown(self, md) -> None:
         md.preprocessors.register(TableSeparatorPreprocessor(md), "tl_table_sections", 24)
+        md.preprocessors.register(HeaderlessTablePreprocessor(md), "tl_headless_tables", 23)
         md.treeprocessors.register(TableSectionTreeprocessor(md), "tl_table_sections", 25)
