@@ -470,3 +470,8 @@ HEADERLESS = {
 @pytest.mark.parametrize("source", list(HEADERLESS))
 def test_headerless_tables_as_kramdown(source):
     assert_same(source, HEADERLESS[source])
+
+
+def test_heading_without_id_characters_has_no_id():
+    assert_same("## ~~~\n\n## ~~~\n\n## !!\n",
+                '<h2>~~~</h2>\n\n<h2 id="-1">~~~</h2>\n\n<h2 id="-2">!!</h2>')

@@ -78,7 +78,9 @@ class HeadingIdTreeprocessor(Treeprocessor):
             if el.get("id") or not self.enabled:
                 continue
             if self.style == "gfm":
-                el.set("id", gfm_id(plain_text(el, self.md, skip_notes=True), used))
+                hid = gfm_id(plain_text(el, self.md, skip_notes=True), used)
+                if hid:  # kramdown-parser-gfm leaves a heading with no id characters bare
+                    el.set("id", hid)
             else:
                 el.set("id", kramdown_id(raw, used))
 
