@@ -54,8 +54,16 @@ def test_fast_path_never_disagrees(yaml):
     assert fast == load_yaml_mapping(yaml)
 
 
+def test_fast_path_reads_capitalised_booleans_and_plain_ints_as_the_loader_does():
+    from tileditor.core.header import load_yaml_mapping
+
+    yaml = "read_time: True\ntoc: true\ncomments: FALSE\ncount: 12\nzero: 0\n"
+    assert fast_load(yaml) == load_yaml_mapping(yaml) == {
+        "read_time": True, "toc": True, "comments": False, "count": 12, "zero": 0}
+
+
 def test_fast_path_declines_what_it_cannot_read_exactly():
-    for yaml in ("toc: True\n", "title: 0x1F\n", "tags:\n  - [a]\n", "date: 2025-01-01\n",
+    for yaml in ("title: 0x1F\n", "n: 007\n", "tags:\n  - [a]\n", "date: 2025-01-01\n",
                  "title: x # c\n", "a: 1\na: 2\n", "title: >\n  folded\n"):
         assert fast_load(yaml) is None, yaml
 

@@ -18,7 +18,7 @@ from .site_config import (
     load_config,
     url_path_prefix,
 )
-from .site_headers import HeaderCache
+from .site_headers import shared_cache
 from .site_index import TagIndex
 from .site_permalink import (
     date_from_name,
@@ -49,7 +49,7 @@ class JekyllSite:
 
     def __init__(self, root) -> None:
         self.root = Path(root).resolve()
-        self._headers = HeaderCache()
+        self._headers = shared_cache()
         self._lock = threading.Lock()
         self._conventions = None
         self.reload_config()

@@ -32,10 +32,17 @@ _ODD = re.compile("[\r\t\x85\u2028\u2029\ufeff]")
 _ITEM_LINE = re.compile(r"^( *)- (.*?)[ \t]*$")
 
 
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^(?:0|[1-9][0-9]{0,17})$")
+
+
 def _scalar(text: str):
     text = text.rstrip(" \t")
-    if text in ("true", "false"):
-        return text == "true"
+    # `read_time: True` (capital T) is common in TIL headers; YAML 1.2 reads all three as bools.
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if _INT.match(text):
+        return int(text)
     # Quoted scalars with no escapes and no inner quote mean exactly their content.
     m = _DQ.match(text) or _SQ.match(text)
     if m:
@@ -136,7 +143,9 @@ def read_text(path: Path) -> str:
 
 
 class HeaderCache:
-    """Header values per file, valid while the file's (mtime_ns, size) stays the same."""
+    """Header values per file, valid while the file's (mtime_ns, size) stays the same. One
+    instance is shared by every JekyllSite of the process (`shared_cache()`), so reopening a
+    repository does not parse its headers again."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -171,3 +180,10 @@ class HeaderCache:
                     self._entries.pop(Path(p).resolve(), None)
                 except OSError:
                     pass
+
+
+_SHARED_CACHE = HeaderCache()
+
+
+def shared_cache() -> HeaderCache:
+    return _SHARED_CACHE
