@@ -5,6 +5,7 @@ QtCore only: must not import QtWidgets or tileditor.ui."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -23,6 +24,7 @@ class Autosaver(QObject):
     saved = Signal(str)  # path written to the repo by autosave_to_repo
     conflict = Signal(str)  # path changed on disk: autosave to the repo is now paused
     failed = Signal(str)  # one sentence for the user
+    _write_failed = Signal(object, str)  # (text, message) from the writer thread
 
     def __init__(self, store: RecoveryStore, interval_ms: int = 2000,
                  parent: QObject | None = None):
@@ -31,13 +33,17 @@ class Autosaver(QObject):
         self.autosave_to_repo = False
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._on_timer_timeout)
         self._doc: Document | None = None
         self._key = ""
         self._meta_fn: MetaFn | None = None
         self._last_snapshot: str | None = None  # text of the snapshot this autosaver wrote
         self._paused = False
         self._last_failure: tuple[str, str] | None = None  # (text, message) reported once
+        # Snapshots are encoded and written (with fsync) on one writer thread, in order, so a
+        # long post's snapshot never stalls typing; flush() waits for it.
+        self._writer: ThreadPoolExecutor | None = None
+        self._write_failed.connect(self._on_write_failed)
 
     # -- tracking -------------------------------------------------------------------------
     def track(self, document: Document, key: str, meta_fn: MetaFn | None = None) -> None:
@@ -51,10 +57,14 @@ class Autosaver(QObject):
         self._timer.start()
 
     def untrack(self) -> None:
-        """Stop following; the snapshot stays unless the document was saved (nothing is lost)."""
+        """Stop following; the snapshot stays unless the document was saved (nothing is lost).
+        Pending snapshot writes finish and the writer thread ends."""
         self._timer.stop()
         self._doc = None
         self._meta_fn = None
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
 
     @property
     def document(self) -> Document | None:
@@ -77,13 +87,19 @@ class Autosaver(QObject):
 
     # -- work -----------------------------------------------------------------------------
     def flush(self) -> None:
-        """Write now what the timer would write."""
+        """Write now what the timer would write, and wait until it is on disk."""
+        self._run(wait=True)
+
+    def _on_timer_timeout(self) -> None:
+        self._run(wait=False)
+
+    def _run(self, wait: bool) -> None:
         doc = self._doc
         if doc is None:
             return
         if self.autosave_to_repo:
             self._save_to_repo(doc)
-        self._snapshot(doc)
+        self._snapshot(doc, wait)
 
     def _meta(self, doc: Document) -> dict:
         meta = {"path": doc.path, "fingerprint": doc.fingerprint}
@@ -91,23 +107,39 @@ class Autosaver(QObject):
             meta.update(self._meta_fn() or {})
         return meta
 
-    def _snapshot(self, doc: Document) -> None:
+    def _snapshot(self, doc: Document, wait: bool = True) -> None:
         if not doc.dirty:
             if self._last_snapshot is not None:
                 # Saved (or edited back): the copy this autosaver made is no longer needed.
-                self.store.discard(self._key)
+                self._submit(self.store.discard, wait, self._key)
                 self._last_snapshot = None
             return
         text = doc.text
         if text == self._last_snapshot:
             return
-        try:
-            self.store.save(self._key, text, self._meta(doc))
-        except (OSError, ValueError) as exc:
-            self._report(text, f"Could not write the recovery copy: {exc}")
-            return
         self._last_snapshot = text
-        self.snapshot_saved.emit(self._key)
+        self._submit(self._write, wait, self._key, text, self._meta(doc))
+
+    def _submit(self, fn, wait: bool, *args) -> None:
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery-writer")
+        future = self._writer.submit(fn, *args)
+        if wait:
+            future.result()
+
+    def _write(self, key: str, text: str, meta: dict) -> None:
+        """On the writer thread: signals reach the UI thread queued."""
+        try:
+            self.store.save(key, text, meta)
+        except (OSError, ValueError) as exc:
+            self._write_failed.emit(text, f"Could not write the recovery copy: {exc}")
+            return
+        self.snapshot_saved.emit(key)
+
+    def _on_write_failed(self, text: str, message: str) -> None:
+        if self._last_snapshot == text:
+            self._last_snapshot = None  # try again on the next tick
+        self._report(text, message)
 
     def _save_to_repo(self, doc: Document) -> None:
         if self._paused or not doc.dirty or doc.path is None or doc.read_only:
