@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
                 site = JekyllSite(Path(root))
         self.site = site
         self.preview.set_repo_root(site.root if site else None)
+        self.preview.preload()  # start QtWebEngine while the post is still being opened
         self.session.set_site(site)
         self.disk.watch(site.root if site else None, self._on_watcher_changed)
         self._refresh_repo_views()

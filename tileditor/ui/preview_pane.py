@@ -46,6 +46,7 @@ class PreviewPane(QWebEngineView):
         self._tmpdir = tempfile.TemporaryDirectory(prefix="tileditor-preview-")
         self._repo_root: Path | None = None
         self._loaded = False  # the template page is up and the app script answers
+        self._preloading = False  # the page being loaded is preload()'s empty template
         self._loading = False
         self._needs_reload = True
         self._parts: dict[str, str] | None = None
@@ -119,6 +120,20 @@ class PreviewPane(QWebEngineView):
             self._full_load(keep_scroll=self._loaded)
         else:
             self._patch()
+
+    def preload(self) -> None:
+        """Load the empty page template now, so QtWebEngine's processes start while the window
+        is still opening the post; the first result then patches in. Emits no `rendered`."""
+        if self._loaded or self._loading or self._parts is not None:
+            return
+        from tileditor.core.render import RenderResult
+
+        self._parts = tpl.page_parts(RenderResult(html="", warnings=[], title=None,
+                                                  front_matter={}, toc_html="", headings=[],
+                                                  images=[]), {})
+        self._preloading = True
+        self._full_load()
+        self._parts = None
 
     def scroll_to_line(self, line: int, callback=None) -> None:
         """Scroll so the block with the nearest data-line <= line is at the top.
@@ -256,7 +271,11 @@ class PreviewPane(QWebEngineView):
     def _after_load(self, ok) -> None:
         self._loading = False
         self._loaded = ok is True
+        preloading, self._preloading = self._preloading, False
         if not self._loaded:
+            if preloading and self._queued and self._current_parts() is not None:
+                self._queued = False
+                self._full_load()
             return
         if self._queued:
             self._queued = False
@@ -264,6 +283,8 @@ class PreviewPane(QWebEngineView):
                 self._full_load(keep_scroll=True)
             else:
                 self._patch()
+        elif preloading:
+            return  # only the empty template is up; the first result will patch in
         elif self._restore_y:
             self.run_app_js(f"window.scrollTo(0, {float(self._restore_y)})",
                             lambda _r: self.rendered.emit())
