@@ -37,7 +37,9 @@ def main() -> int:
     post = None
     if args.post:
         post = next(p for p in repo.rglob("*.md") if args.post in p.stem)
-    window = build_window(repo, post, settings_path=tmp / "settings.ini", data_path=tmp / "data", demo=True)
+    window = build_window(
+        repo, post, settings_path=tmp / "settings.ini", data_path=tmp / "data", demo=True
+    )
     w, h = (int(x) for x in args.size.split("x"))
     window.resize(w, h)
     window.show()
