@@ -110,7 +110,7 @@ def _delete_qt_widgets_before_exit():
     if app is None:
         return
     for widget in QApplication.topLevelWidgets():
-        widget.close()
+        # No close(): a window with unsaved text would ask, and nobody is there to answer.
         widget.deleteLater()
     for _ in range(3):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

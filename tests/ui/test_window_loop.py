@@ -18,21 +18,20 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
 )
-from window_support import drop_files
+from window_support import close_window, drop_files, open_window
 
-from tileditor.app import build_window
 from tileditor.core.header import read_header_values
 from tileditor.core.site import JekyllSite
+from tileditor.ui.dialogs import RecordingPrompter
 
 
 @pytest.fixture
 def window(qtbot, tmp_site, tmp_path):
-    w = build_window(tmp_site, settings_path=tmp_path / "settings.ini", data_path=tmp_path / "data")
-    qtbot.addWidget(w)
-    w.show()
+    prompter = RecordingPrompter()
+    w = open_window(qtbot, tmp_site, None, tmp_path, prompter)
     qtbot.waitUntil(lambda: w.session.document.path is not None, timeout=5000)
     yield w
-    w.shutdown()
+    close_window(w, prompter)
 
 
 def _png_file(path: Path, color: str) -> Path:
@@ -141,3 +140,13 @@ def _assert_jekyll_builds_post_with_images(site_root: Path, post: Path) -> None:
         target = urljoin("https://example.github.io" + url, src)
         local = dest / unquote(urlparse(target).path).lstrip("/")
         assert local.is_file(), (src, local)
+
+
+def test_status_bar_counts_published_words(qtbot, window):
+    label = window.findChild(type(window.words_label), "wordCountLabel")
+    with qtbot.waitSignal(window.preview.rendered, timeout=10000):
+        window.session._apply_full_text(window.session.document.text + "\n\none two three four five\n")
+    qtbot.waitUntil(lambda: "words" in label.text(), timeout=5000)
+    words = int(label.text().split()[0])
+    # the fixture post's visible words plus the five typed; markup and front matter not counted
+    assert words == window.session.last_meta.extra["words"] and 5 < words < 30

@@ -50,9 +50,14 @@ def date_from_filename(path: Path | None) -> datetime | None:
         return None
 
 
-def reading_time(html_fragment: str, words_per_minute: int = 200) -> str:
+def word_count(html_fragment: str) -> int:
+    """Words of the published text, as Liquid's `strip_html | number_of_words` counts them."""
+    return len(re.sub(r"<[^>]+>", " ", html_fragment).split())
+
+
+def reading_time(html_fragment: str, words_per_minute: int = 200, words: int | None = None) -> str:
     """Minimal Mistakes' read-time wording (integer division, as its Liquid does)."""
-    words = len(re.sub(r"<[^>]+>", " ", html_fragment).split())
+    words = word_count(html_fragment) if words is None else words
     wpm = max(1, int(words_per_minute or 200))
     if words < wpm:
         return "less than 1 minute read"
@@ -76,14 +81,16 @@ def page_meta(front_matter: dict, html_fragment: str, site=None, post_path: Path
     if title is None and post_path is not None:
         title = _FILE_DATE.sub("", post_path.stem).replace("-", " ")
     show_time = values.get("read_time", True)
+    words = word_count(html_fragment)
     return PageMeta(
         title=str(title or ""),
         date=when.strftime("%Y-%m-%d") if when else "",
         tags=tuple(as_list(values.get("tags")) + as_list(values.get("tag"))),
         categories=tuple(as_list(values.get("categories")) + as_list(values.get("category"))),
-        reading_time=reading_time(html_fragment, wpm) if show_time not in (False, "false") else "",
+        reading_time=reading_time(html_fragment, wpm, words) if show_time not in (False, "false") else "",
         toc=bool(values.get("toc")) and values.get("toc") not in ("false", "False"),
         toc_label=str(values.get("toc_label") or "On this page"),
+        extra={"words": words, "minutes": -(-words // max(1, int(wpm or 200)))},
     )
 
 

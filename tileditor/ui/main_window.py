@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -144,7 +144,6 @@ class MainWindow(QMainWindow):
         a.view_menu.addAction(self.outline_dock.toggleViewAction())
         a.view_menu.addAction(self.images_dock.toggleViewAction())
         self.browser.post_activated.connect(self._on_browser_post_activated)
-        self.editor.text_edited.connect(self._on_editor_text_edited)
         self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
         self.preview.line_clicked.connect(self.editor.goto_line)
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
@@ -158,8 +157,9 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(self._on_autosaver_saved)
         self.autosaver.failed.connect(self._show_status)
         self.autosaver.conflict.connect(self._show_status)
-        self._stats_timer = QTimer(self, singleShot=True, interval=300)
-        self._stats_timer.timeout.connect(self._update_stats)
+        # Counted on the preview thread with each render, from the published text (as the
+        # theme's read time counts), so typing in a long post does not recount it here.
+        self.session.stats_changed.connect(self._on_session_stats_changed)
 
     # -- repository ---------------------------------------------------------------------------
     def open_repo(self, root: Path | None, demo: bool = False) -> None:
@@ -296,9 +296,6 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(self, "About tileditor", f"tileditor {__version__}\nWrite TIL posts into your Jekyll blog.")
 
-    def _on_editor_text_edited(self) -> None:
-        self._stats_timer.start()
-
     def _on_editor_top_line_changed(self, line: int) -> None:
         if self.actions_.sync_scroll.isChecked():
             self.preview.scroll_to_line(line)
@@ -306,13 +303,10 @@ class MainWindow(QMainWindow):
     def _on_session_document_changed(self) -> None:
         self.docs.update_info_bar()
         self._update_title()
-        self._update_stats()
         self.images.refresh_panel()
 
-    def _update_stats(self) -> None:
-        words = self.editor.word_count()
-        wpm = getattr(self.site, "words_per_minute", 200) or 200
-        self.words_label.setText(f"{words} words · {max(1, -(-words // wpm)) if words else 0} min read")
+    def _on_session_stats_changed(self, words: int, minutes: int) -> None:
+        self.words_label.setText(f"{words} words · {minutes} min read")
 
     def _update_title(self, *_):
         doc = self.session.document

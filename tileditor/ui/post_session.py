@@ -26,6 +26,7 @@ class PostSession(QObject):
     dirty_changed = Signal(bool)
     status_reported = Signal(str)  # a one-line message for the status bar
     planned_path_changed = Signal(object)  # Path where a new post will be saved
+    stats_changed = Signal(int, int)  # words and reading minutes of the rendered post
 
     def __init__(self, editor, form, outline, preview, renderer, parent=None):
         super().__init__(parent)
@@ -205,14 +206,10 @@ class PostSession(QObject):
         if meta is None:
             meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
         self.preview.show_result(result, meta.as_dict())
+        self.last_meta = meta
+        self.stats_changed.emit(meta.extra.get("words", 0), meta.extra.get("minutes", 0))
         self.last_result = result
 
-    def reading_stats(self) -> tuple[int, str]:
-        result = getattr(self, "last_result", None)
-        words = self.editor.word_count()
-        wpm = getattr(self.site, "words_per_minute", 200) or 200
-        minutes = max(1, round(words / wpm)) if words else 0
-        return words, f"{minutes} min read" if minutes else ("" if result is None else "")
 
 
 _ALIASES = {"tags": ("tags", "tag"), "tag": ("tag", "tags"),
