@@ -13,7 +13,16 @@
     if (typeof renderMathInElement !== "function") return false;
     const content = document.getElementById("tileditor-content");
     const targets = nodes || (content ? [content] : []);
-    for (const node of targets) {
+    for (let node of targets) {
+      if (node.nodeType === 3 && /\\\[|\\\(|\$/.test(node.data) && node.parentNode) {
+        // kramdown writes display math as bare "\[...\]" between blocks: a top-level text
+        // node. Wrap it so KaTeX can typeset it; the content keeps the same number of nodes.
+        const wrap = document.createElement("span");
+        wrap.className = "kdmath-text";
+        node.parentNode.insertBefore(wrap, node);
+        wrap.appendChild(node);
+        node = wrap;
+      }
       if (node.nodeType !== 1) continue;
       try {
         renderMathInElement(node, { delimiters: mathDelimiters, throwOnError: false });

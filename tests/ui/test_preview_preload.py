@@ -41,3 +41,25 @@ def test_result_arriving_while_preloading_is_shown(qtbot, tmp_path):
     with qtbot.waitSignal(pane.rendered, timeout=TIMEOUT):
         pane.show_result(render("Arrived early.\n"), {"title": "Early"})
     assert "Arrived early." in _text(qtbot, pane)
+
+
+def _count(qtbot, pane, selector: str) -> int:
+    box = []
+    pane.run_app_js(f"document.querySelectorAll('{selector}').length", box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT)
+    return box[0]
+
+
+def test_display_math_between_blocks_is_typeset_after_a_patch(qtbot, tmp_path):
+    # kramdown writes block math as a bare \[...\] text node between elements: it must still
+    # be typeset when it arrives by patch (preload first) and not only on a full load.
+    pane = PreviewPane(repo_root=tmp_path)
+    qtbot.addWidget(pane)
+    pane.preload()
+    qtbot.waitUntil(lambda: _loaded(pane), timeout=TIMEOUT)
+    text = "Before:\n\n$$\np_i = \\frac{a}{b}\n$$\n\n- inline $$x^2$$ here\n"
+    with qtbot.waitSignal(pane.rendered, timeout=TIMEOUT):
+        pane.show_result(render(text), {"title": "Math"})
+    qtbot.waitUntil(lambda: _count(qtbot, pane, ".katex-display") == 1, timeout=TIMEOUT)
+    assert _count(qtbot, pane, ".katex") >= 2
+    assert "\\[" not in _text(qtbot, pane)
