@@ -147,3 +147,20 @@ def test_real_site_entries_from_the_demo_blog(qtbot, tmp_path):
     assert "header error" in p.list_widget().item(0).data(META_ROLE)
     p.set_filter_text("제너레이터")
     assert [x.name for x in p.visible_paths()] == ["2025-11-02-TIL25_PythonGenerator.md"]
+
+
+def test_select_none_clears_selection(qtbot):
+    from datetime import datetime
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from tileditor.ui.post_browser import PostBrowserPanel
+
+    panel = PostBrowserPanel()
+    qtbot.addWidget(panel)
+    entry = SimpleNamespace(path=Path("/b/_posts/2025-01-01-a.md"), title="A", date=datetime(2025, 1, 1),
+                            tags=(), categories=(), draft=False)
+    panel.set_posts([entry])
+    assert panel.select_path(entry.path) and panel.current_path() == entry.path
+    assert panel.select_path(None) is False
+    assert panel.current_path() is None and panel.list_widget().selectedItems() == []

@@ -70,10 +70,9 @@ class DocumentFlow(QObject):
         w.actions_.draft.setChecked(draft)
         w.actions_.draft.blockSignals(False)
         self.track(doc)
-        if doc.path is not None:
-            if w.disk.watcher is not None:
-                w.disk.watcher.watch_file(str(doc.path))
-            w.browser.select_path(doc.path)
+        if doc.path is not None and w.disk.watcher is not None:
+            w.disk.watcher.watch_file(str(doc.path))
+        w.browser.select_path(doc.path)  # None: a new post, nothing selected
 
     def track(self, doc: Document) -> None:
         """Snapshots of `doc` go to the recovery store under its key (re-keyed after a save)."""

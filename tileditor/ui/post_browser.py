@@ -138,8 +138,13 @@ class PostBrowserPanel(QWidget):
         if current is not None:
             self.select_path(current)
 
-    def select_path(self, path: Path) -> bool:
-        """Select the row of `path` without emitting post_activated; False when not listed."""
+    def select_path(self, path: Path | None) -> bool:
+        """Select the row of `path` without emitting post_activated; False when not listed.
+        None (a new, unsaved post) clears the selection."""
+        if path is None:
+            self._list.setCurrentItem(None)
+            self._list.clearSelection()
+            return False
         target = Path(path)
         for i in range(self._list.count()):
             item = self._list.item(i)
