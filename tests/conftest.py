@@ -19,6 +19,15 @@ try:  # QtWebEngine must be imported before the QApplication is created.
 except ImportError:  # pragma: no cover - core tests still run without Qt
     pass
 
+try:  # CI runs the same property-test examples every time; local runs keep exploring.
+    from hypothesis import settings as _hyp_settings
+
+    _hyp_settings.register_profile("ci", derandomize=True, print_blob=True)
+    if os.environ.get("CI"):
+        _hyp_settings.load_profile("ci")
+except ImportError:  # pragma: no cover
+    pass
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("TILEDITOR_CORPUS", ROOT.parent / "shared" / "corpus"))
 REQUIRE_CORPUS = os.environ.get("TILEDITOR_REQUIRE_CORPUS") == "1"

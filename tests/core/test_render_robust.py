@@ -26,6 +26,7 @@ _LINES = st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), m
 @given(_LINES, st.booleans())
 @example(["\\**# ", "**\\**{: .x}"], False)  # once split an inline placeholder in two
 @example(['**#* ## 한글_<div markdown="1">', "**#* "], False)  # a cached pairing, the same
+@example(["\u00a0", "|===|"], False)  # an NBSP line counted as blank by the table preprocessor
 def test_render_never_raises_and_lines_stay_in_file(lines, with_header):
     text = ("---\ntitle: t\n---\n" if with_header else "") + "\n".join(lines)
     result = render(text)

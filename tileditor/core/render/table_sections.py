@@ -37,7 +37,9 @@ class HeaderlessTablePreprocessor(Preprocessor):
         i = 0
         while i < len(lines):
             end = i
-            while end < len(lines) and lines[end].strip():
+            # Blank as Markdown's block parser sees it: spaces and tabs only (an NBSP line is
+            # text, so a table cannot start under it).
+            while end < len(lines) and lines[end].strip(" \t"):
                 end += 1
             block = lines[i:end]
             if block and all("|" in ln for ln in block) and self._headless(block):
@@ -59,7 +61,7 @@ class TableSeparatorPreprocessor(Preprocessor):
         out: list[str] = []
         in_table = False
         for idx, line in enumerate(lines):
-            if not line.strip() or "|" not in line:
+            if not line.strip(" \t") or "|" not in line:
                 in_table = False
             elif not in_table and idx > 0 and "|" in lines[idx - 1] and _HEADER_SEP.match(line):
                 in_table = True
