@@ -27,6 +27,9 @@ _LINES = st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), m
 @example(["\\**# ", "**\\**{: .x}"], False)  # once split an inline placeholder in two
 @example(['**#* ## 한글_<div markdown="1">', "**#* "], False)  # a cached pairing, the same
 @example(["\u00a0", "|===|"], False)  # an NBSP line counted as blank by the table preprocessor
+@example(["|===|", "{% if x %}"], False)  # a block of separator rows only is no table
+@example(["{% endif %}\t", "|===|"], False)
+@example(["|", "{% if x %}"], False)  # a one-column table before trailing blank lines
 def test_render_never_raises_and_lines_stay_in_file(lines, with_header):
     text = ("---\ntitle: t\n---\n" if with_header else "") + "\n".join(lines)
     result = render(text)

@@ -46,14 +46,24 @@ class HeaderlessTablePreprocessor(Preprocessor):
                 width = max(_cells(ln) for ln in block)
                 out.append("| " + " | ".join([_NO_HEAD] + [" "] * (width - 1)) + " |")
                 out.append("|" + "---|" * width)
+                if width == 1 and end == len(lines) - 1:
+                    # One blank line at the very end stays in the block as a trailing "\n",
+                    # and Python-Markdown then refuses a one-column table (its empty last
+                    # row has no pipe): a second blank line closes the block as usual.
+                    out.extend(lines[i:end + 1])
+                    out.append("")
+                    i = end + 1
+                    continue
             out.extend(lines[i:end + 1])
             i = end + 1
         return out
 
     @staticmethod
     def _headless(block: list[str]) -> bool:
+        # Only separator lines (`|===|`) make no table in kramdown: it stays a paragraph.
         return (not _NOT_TABLE_START.match(block[0]) and all(_cells(ln) for ln in block)
-                and not any(_HEADER_SEP.match(ln) for ln in block))
+                and not any(_HEADER_SEP.match(ln) for ln in block)
+                and not all(_FOOT_SEP.match(ln) or _BODY_SEP.match(ln) for ln in block))
 
 
 class TableSeparatorPreprocessor(Preprocessor):
