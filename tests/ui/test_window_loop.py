@@ -114,8 +114,15 @@ def test_new_post_loop_end_to_end(qtbot, window, tmp_site, tmp_path):
     # The preview shows both pictures, loaded from files that exist.
     with qtbot.waitSignal(window.preview.rendered, timeout=10000):
         window.session.request_render()
-    shown = _preview_images(qtbot, window)
-    assert len(shown) == 2 and all(ok for _, ok in shown), (shown, window.session.last_result.html)
+    # Pictures load after the page shows the text: wait until both have decoded (or time out).
+    box: dict = {}
+
+    def both_loaded() -> bool:
+        box["shown"] = _preview_images(qtbot, window)
+        return len(box["shown"]) == 2 and all(ok for _, ok in box["shown"])
+
+    qtbot.waitUntil(both_loaded, timeout=10000)
+    shown = box["shown"]
     for src, _ in shown:
         assert Path(unquote(urlparse(src).path)).is_file()
 
