@@ -19,30 +19,13 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
 )
-from window_support import close_window, drop_files, open_window
+from window_support import drop_files
 from window_support import save as _save
 from window_support import type_at_end as _type_at_end
 
 from tileditor.app import build_window
 from tileditor.core.header import read_header_values
 from tileditor.ui.dialogs import RecordingPrompter
-
-
-@pytest.fixture
-def post(tmp_site) -> Path:
-    return next((tmp_site / "_posts").rglob("*.md"))
-
-
-@pytest.fixture
-def prompter():
-    return RecordingPrompter()
-
-
-@pytest.fixture
-def window(qtbot, tmp_site, tmp_path, post, prompter):
-    w = open_window(qtbot, tmp_site, post, tmp_path, prompter)
-    yield w
-    close_window(w, prompter)
 
 
 def _tree(root: Path) -> dict[str, bytes]:

@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from window_support import close_window, open_window
 from window_support import save as _save
 from window_support import type_at_end as _type_at_end
 
@@ -27,16 +26,6 @@ def post(tmp_site) -> Path:
     return path
 
 
-@pytest.fixture
-def prompter():
-    return RecordingPrompter()
-
-
-@pytest.fixture
-def window(qtbot, tmp_site, tmp_path, post, prompter):
-    w = open_window(qtbot, tmp_site, post, tmp_path, prompter)
-    yield w
-    close_window(w, prompter)
 
 
 

@@ -5,39 +5,22 @@ for someone else's edit, and the real Prompter returns what was clicked."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
-from window_support import close_window, open_window
+from window_support import open_window
 from window_support import save as _save
 from window_support import type_at_end as _type_at_end
 
 from tileditor.core.recovery import RecoveryStore
-from tileditor.ui.dialogs import Prompter, RecordingPrompter
-
-
-@pytest.fixture
-def post(tmp_site) -> Path:
-    return next((tmp_site / "_posts").rglob("*.md"))
-
-
-@pytest.fixture
-def prompter():
-    return RecordingPrompter()
+from tileditor.ui.dialogs import Prompter
 
 
 def _open(qtbot, tmp_site, tmp_path, post, prompter):
     return open_window(qtbot, tmp_site, post, tmp_path, prompter)
 
 
-@pytest.fixture
-def window(qtbot, tmp_site, tmp_path, post, prompter):
-    w = open_window(qtbot, tmp_site, post, tmp_path, prompter)
-    yield w
-    close_window(w, prompter)
 
 
 
