@@ -28,6 +28,9 @@ try:  # CI runs the same property-test examples every time; local runs keep expl
 except ImportError:  # pragma: no cover
     pass
 
+# Window-test fixtures (post, prompter, window) live beside the helpers they use.
+pytest_plugins = ["window_fixtures"]
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("TILEDITOR_CORPUS", ROOT.parent / "shared" / "corpus"))
 REQUIRE_CORPUS = os.environ.get("TILEDITOR_REQUIRE_CORPUS") == "1"

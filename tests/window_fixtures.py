@@ -1,4 +1,4 @@
-"""Fixtures for the window tests: the tmp_site post, a recording prompter that answers the
+"""Fixtures for the window tests (loaded by tests/conftest.py as a plugin): the tmp_site post, a recording prompter that answers the
 window's questions, and a real window on that post (a module may override `post`)."""
 
 from __future__ import annotations
