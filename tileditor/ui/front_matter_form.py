@@ -138,6 +138,12 @@ class FrontMatterForm(QWidget):
         self._raw.textChanged.connect(self._on_raw_text_changed)
         self._raw.hide()
         outer.addWidget(self._raw)
+        self._raw_problem = QLabel(self)
+        self._raw_problem.setObjectName("rawHeaderProblem")
+        self._raw_problem.setStyleSheet("color: #c62828;")
+        self._raw_problem.setWordWrap(True)
+        self._raw_problem.hide()
+        outer.addWidget(self._raw_problem)
 
     # --- construction -----------------------------------------------------------------------
     def _build_first_row(self) -> QHBoxLayout:
@@ -273,17 +279,32 @@ class FrontMatterForm(QWidget):
             self._loading = False
 
     def set_raw_text(self, text: str) -> None:
-        """Show the header YAML text in the raw editor (without emitting raw_header_edited)."""
-        if self._raw.toPlainText() == text:
+        """Show the header's YAML lines in the raw editor (without emitting
+        raw_header_edited); the cursor keeps its place as far as the new text allows."""
+        self.set_raw_problem(None)
+        if self.raw_text() == text:
             return
+        position = self._raw.textCursor().position()
         self._loading = True
         try:
             self._raw.setPlainText(text)
+            cursor = self._raw.textCursor()
+            cursor.setPosition(min(position, self._raw.document().characterCount() - 1))
+            self._raw.setTextCursor(cursor)
         finally:
             self._loading = False
 
     def raw_text(self) -> str:
-        return self._raw.toPlainText()
+        # toPlainText() would turn U+00A0 into spaces: read the exact characters.
+        return self._raw.document().toRawText().replace("\u2029", "\n")
+
+    def set_raw_problem(self, message: str | None) -> None:
+        """Say why the raw text was not applied to the post (None: it was)."""
+        self._raw_problem.setText(message or "")
+        self._raw_problem.setVisible(bool(message) and self._raw.isVisible())
+
+    def raw_problem(self) -> str:
+        return self._raw_problem.text()
 
     def set_defaults(self, defaults: dict) -> None:
         """Show what the post inherits from `_config.yml` defaults (e.g. site.defaults_for(path))
@@ -399,8 +420,9 @@ class FrontMatterForm(QWidget):
 
     def _on_raw_toggled(self, on: bool) -> None:
         self._raw.setVisible(on)
+        self._raw_problem.setVisible(on and bool(self._raw_problem.text()))
         self.raw_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     def _on_raw_text_changed(self) -> None:
         if not self._loading:
-            self.raw_header_edited.emit(self._raw.toPlainText())
+            self.raw_header_edited.emit(self.raw_text())

@@ -13,6 +13,8 @@ from tileditor.core.document import Document
 from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
 from tileditor.core.page import date_from_filename, page_meta
 from tileditor.core.post import Post
+from tileditor.core.raw_header import RawRefusal, raw_view, replace_header_lines
+from tileditor.core.raw_header import opens_header as _opens_header
 from tileditor.ui.newlines import from_widget, to_widget
 from tileditor.ui.text_diff import minimal_replacement
 
@@ -123,19 +125,24 @@ class PostSession(QObject):
         self.renderer.request(text, self.site, self.planned_path())
 
     def _sync_header_views(self) -> None:
-        text = self.document.text
         self.outline.set_text(self.editor.text(), 1)
+        self._refresh_form()
+        self.form.set_raw_text(raw_view(split_front_matter(self.editor.text())))
+        self.planned_path_changed.emit(self.planned_path())
+
+    def _refresh_form(self) -> None:
+        """Show the header's values (or its error, with the line) in the form fields."""
+        text = self.document.text
         span = split_front_matter(text)
         file_date = date_from_filename(self.document.path)
         file_date_s = file_date.strftime("%Y-%m-%d") if file_date else self._new_date.strftime("%Y-%m-%d")
         try:
             values = load_yaml_mapping(span.yaml, 2) if span else {}
-            error = None
+            error = None if span or not _opens_header(text) else (
+                "The header has no closing --- line: add it in the editor.")
         except HeaderError as exc:
             values, error = {}, str(exc)
         self.form.set_values(values, error=error, file_date=file_date_s)
-        self.form.set_raw_text(span.yaml if span else "")
-        self.planned_path_changed.emit(self.planned_path())
 
     # -- form -> editor -------------------------------------------------------------------
     def _on_form_field_changed(self, key: str, value) -> None:
@@ -152,18 +159,20 @@ class PostSession(QObject):
             key = _existing_spelling(post, key, self.site)
             post.front_matter[key] = value
         self._apply_full_text(post.to_text())
+        self.form.set_raw_text(raw_view(split_front_matter(self.editor.text())))
 
-    def _on_form_raw_header_edited(self, yaml_text: str) -> None:
+    def _on_form_raw_header_edited(self, raw_text: str) -> None:
+        """Raw shows the lines between the fences: put them back there and nowhere else."""
         if self._refuse_read_only():
             return
-        text = self.document.text
-        span = split_front_matter(text)
-        nl = self._newline
-        if span is None:
-            new = f"---{nl}{yaml_text}{'' if yaml_text.endswith(nl) else nl}---{nl}" + text
-        else:
-            new = text[: span.yaml_start] + yaml_text + text[span.yaml_start + len(span.yaml) :]
+        text = self.editor.text()
+        new = replace_header_lines(text, raw_text)
+        if isinstance(new, RawRefusal):
+            self.form.set_raw_problem(new.message)
+            return
+        self.form.set_raw_problem(None)
         self._apply_full_text(new)
+        self._refresh_form()
 
     def _refuse_read_only(self) -> bool:
         # Programmatic edits would get past the editor's read-only flag: refuse them here.
