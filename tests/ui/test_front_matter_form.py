@@ -240,3 +240,12 @@ def test_site_defaults_show_as_placeholders(qtbot, tmp_path):
     assert form.layout_field.lineEdit().placeholderText() == "layout"
     assert "site default:" not in form.toc_field.toolTip()
     assert record == []
+
+
+def test_new_post_starts_in_the_title_and_labels_focus_their_fields(qtbot, window):
+    window.activateWindow()
+    window.actions_.new_post.trigger()
+    qtbot.waitUntil(window.form.title_field.hasFocus, timeout=3000)
+    # Alt+G (the Tags label's mnemonic) puts the cursor in the tags input.
+    qtbot.keyClick(window.form.title_field, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.form.tags_field.line_edit().hasFocus, timeout=3000)

@@ -151,3 +151,50 @@ def test_click_on_free_space_focuses_input(qtbot):
     assert f.childAt(QPoint(5, 75)) is None
     qtbot.mouseClick(f, Qt.MouseButton.LeftButton, pos=QPoint(5, 75))
     assert f.focusWidget() is f.line_edit()
+
+
+def _popup_after_typing(qtbot, f, text):
+    f.line_edit().setFocus()
+    qtbot.keyClicks(f.line_edit(), text)
+    popup = f.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    return popup
+
+
+def test_clicking_a_completion_adds_the_chip_and_empties_the_input(qtbot):
+    f = _field(qtbot, completions={"TIL_25": 9, "TIL_24": 3, "Pandas": 2})
+    for typed in ("TIL", "Pan"):  # the second pick is the one that left its text behind
+        popup = _popup_after_typing(qtbot, f, typed)
+        rect = popup.visualRect(popup.model().index(0, 0))
+        qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.wait(20)
+        assert f.line_edit().text() == ""
+    assert f.tokens() == ["TIL_25", "Pandas"]
+    qtbot.keyClicks(f.line_edit(), "x")  # the next word starts afresh, not "Pandasx"
+    assert f.line_edit().text() == "x"
+
+
+def test_return_on_a_highlighted_completion_adds_only_that_one(qtbot):
+    f = _field(qtbot, completions={"TIL_25": 9, "TIL_24": 3})
+    popup = _popup_after_typing(qtbot, f, "TIL")
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert f.tokens() == ["TIL_25"] and f.line_edit().text() == ""
+
+
+def test_next_number_of_a_series_is_not_a_near_duplicate(qtbot):
+    known = Counter({"TIL_24": 30, "TIL_25": 12, "Python3": 4})
+    assert default_near_duplicate("TIL_26", known) is None
+    assert default_near_duplicate("til_24", known) == "TIL_24"  # case still counts
+    assert default_near_duplicate("Pyhton3", known) == "Python3"  # typos still count
+    f = _field(qtbot, completions=known)
+    qtbot.keyClicks(f.line_edit(), "TIL_26")
+    assert f.near_duplicate_warning() == ""
+
+
+def test_focusing_the_field_puts_the_cursor_in_its_input(qtbot):
+    f = _field(qtbot)
+    f.setFocus()
+    qtbot.waitUntil(f.line_edit().hasFocus, timeout=2000)
+    assert f.line_edit().hasFocus()

@@ -157,3 +157,6 @@ def test_status_bar_counts_published_words(qtbot, window):
     words = int(label.text().split()[0])
     # the fixture post's visible words plus the five typed; markup and front matter not counted
     assert words == window.session.last_meta.extra["words"] and 5 < words < 30
+    # The read time is worded as the page's header words it (Minimal Mistakes' integer division).
+    assert label.text().endswith("· less than 1 minute read")
+    assert window.session.last_meta.reading_time == "less than 1 minute read"  # the page header

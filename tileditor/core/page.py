@@ -90,7 +90,7 @@ def page_meta(front_matter: dict, html_fragment: str, site=None, post_path: Path
         reading_time=reading_time(html_fragment, wpm, words) if show_time not in (False, "false") else "",
         toc=bool(values.get("toc")) and values.get("toc") not in ("false", "False"),
         toc_label=str(values.get("toc_label") or "On this page"),
-        extra={"words": words, "minutes": -(-words // max(1, int(wpm or 200)))},
+        extra={"words": words, "minutes": words // max(1, int(wpm or 200))},
     )
 
 

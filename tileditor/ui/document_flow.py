@@ -44,10 +44,16 @@ class DocumentFlow(QObject):
             self.status_reported.emit(str(exc))
             return False
         self.show(doc, draft="_drafts" in Path(path).parts)
-        self.w.settings.last_post = str(path)
+        self.remember(path)
         if doc.warning:
             self.status_reported.emit(doc.warning)
         return True
+
+    def remember(self, path: Path) -> None:
+        """Persist the post being edited now, not at close: after a crash the next start
+        reopens this post (with its recovery copy), not the repo's newest one."""
+        self.w.settings.last_post = str(path)
+        self.w.store.save(self.w.settings)
 
     def new_post(self, ask: bool = True) -> bool:
         if ask and not self.confirm_discard():
@@ -60,7 +66,7 @@ class DocumentFlow(QObject):
         # The template holds nothing of the user's yet: no question on close, no recovery copy.
         doc.saved_text = text
         self.show(doc, draft=w.actions_.draft.isChecked())
-        w.form.focus_title() if hasattr(w.form, "focus_title") else w.editor.setFocus()
+        w.form.focus_title()
         return True
 
     def show(self, doc: Document, draft: bool) -> None:
@@ -123,7 +129,7 @@ class DocumentFlow(QObject):
     def on_saved(self, path: Path) -> None:
         w = self.w
         self.track(w.session.document)  # re-keyed by path; the new-post snapshot is dropped
-        w.settings.last_post = str(path)
+        self.remember(path)
         # The name is final: the importer stops moving this post's pictures along with it.
         w.importer.forget(path)
         w.images.forget_planned()

@@ -90,6 +90,13 @@ def _set_text(edit: QLineEdit, text: str) -> None:
         edit.setText(text)
 
 
+def _buddy_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    # Alt+<letter> focuses the field (token fields pass focus on to their input).
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
+
+
 def _bool_state(value) -> Qt.CheckState:
     if value is None:
         return Qt.CheckState.PartiallyChecked
@@ -168,9 +175,9 @@ class FrontMatterForm(QWidget):
         self.layout_field.activated.connect(
             lambda i: self._on_layout_edited(self.layout_field.itemText(i))
         )
-        row.addWidget(QLabel("Title", self))
+        row.addWidget(_buddy_label("Tit&le", self.title_field, self))
         row.addWidget(self.title_field, 1)
-        row.addWidget(QLabel("Date", self))
+        row.addWidget(_buddy_label("Da&te", self.date_field, self))
         row.addWidget(self.date_field)
         row.addWidget(self.layout_field)
         return row
@@ -196,7 +203,8 @@ class FrontMatterForm(QWidget):
         # Token fields wrap onto more lines when they hold many chips: keep the rest on top.
         top = Qt.AlignmentFlag.AlignTop
         for widget, stretch in (
-            (QLabel("Categories", self), 0), (self.categories_field, 2), (QLabel("Tags", self), 0),
+            (_buddy_label("C&ategories", self.categories_field, self), 0),
+            (self.categories_field, 2), (_buddy_label("Ta&gs", self.tags_field, self), 0),
             (self.tags_field, 3), (self.toc_field, 0), (self.more_button, 0),
             (self.raw_button, 0),
         ):
@@ -337,6 +345,11 @@ class FrontMatterForm(QWidget):
     def more_field(self, key: str) -> QWidget:
         """The widget editing Minimal Mistakes key `key` (e.g. "header.teaser")."""
         return self._more[key]
+
+    def focus_title(self) -> None:
+        """Put the cursor in the title field (a new post starts there)."""
+        self.title_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.title_field.selectAll()
 
     def set_more_visible(self, visible: bool) -> None:
         self.more_button.setChecked(visible)

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         if site is not None and not demo:
             self.settings.last_repo = str(site.root)
             self.settings.remember_repo(str(site.root))
+            self.store.save(self.settings)  # now, not at close: a crash must not forget it
         posts = site.posts() if site else []
         # Callers settle the unsaved buffer before switching repositories.
         if not posts or not self.docs.open_post(posts[0].path, ask=False):
@@ -305,8 +306,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.images.refresh_panel()
 
-    def _on_session_stats_changed(self, words: int, minutes: int) -> None:
-        self.words_label.setText(f"{words} words · {minutes} min read")
+    def _on_session_stats_changed(self, words: int, read_time: str) -> None:
+        # The same wording as the page's header ("1 minute read"), so the two never disagree.
+        self.words_label.setText(f"{words} words · {read_time}")
 
     def _update_title(self, *_):
         doc = self.session.document

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from tileditor.core.document import Document
 from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
-from tileditor.core.page import date_from_filename, page_meta
+from tileditor.core.page import date_from_filename, page_meta, reading_time
 from tileditor.core.post import Post
 from tileditor.core.raw_header import RawRefusal, raw_view, replace_header_lines
 from tileditor.core.raw_header import opens_header as _opens_header
@@ -28,7 +28,7 @@ class PostSession(QObject):
     dirty_changed = Signal(bool)
     status_reported = Signal(str)  # a one-line message for the status bar
     planned_path_changed = Signal(object)  # Path where a new post will be saved
-    stats_changed = Signal(int, int)  # words and reading minutes of the rendered post
+    stats_changed = Signal(int, str)  # words and read time of the rendered post, worded as the page words it
 
     def __init__(self, editor, form, outline, preview, renderer, parent=None):
         super().__init__(parent)
@@ -216,7 +216,9 @@ class PostSession(QObject):
             meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
         self.preview.show_result(result, meta.as_dict())
         self.last_meta = meta
-        self.stats_changed.emit(meta.extra.get("words", 0), meta.extra.get("minutes", 0))
+        words = meta.extra.get("words", 0)
+        wpm = getattr(self.site, "words_per_minute", 200) if self.site is not None else 200
+        self.stats_changed.emit(words, meta.reading_time or reading_time("", wpm, words))
         self.last_result = result
 
 

@@ -4,6 +4,7 @@ or reach into sibling widgets."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+_DIGITS = re.compile(r"\d+")
 
 NearDuplicateFn = Callable[[str, Counter], "str | None"]
 
@@ -51,11 +53,14 @@ def default_near_duplicate(name: str, completions: Counter) -> str | None:
     if not name or name in completions:
         return None
     low = name.casefold()
+    series = _series_shape(low)
     allowed = 2 if len(name) >= 5 else 1 if len(name) >= 3 else 0
     best: tuple[int, int, str] | None = None
     for other, count in completions.items():
         if other.casefold() == low:
             dist = 0
+        elif series is not None and _series_shape(other.casefold()) == series:
+            continue  # TIL_26 beside TIL_24 is the next number of a series, not a typo
         elif allowed:
             dist = edit_distance(low, other.casefold(), allowed + 1)
             if dist > allowed:
@@ -66,6 +71,11 @@ def default_near_duplicate(name: str, completions: Counter) -> str | None:
         if best is None or key < best:
             best = key
     return best[2] if best else None
+
+
+def _series_shape(name: str) -> str | None:
+    """`name` with its digit runs masked ("til_#"), or None when it has no digits."""
+    return _DIGITS.sub("#", name) if _DIGITS.search(name) else None
 
 
 class _FlowLayout(QLayout):
@@ -203,8 +213,13 @@ class TokenField(QWidget):
         self._completer.setCompletionRole(NAME_ROLE)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self._edit.setCompleter(self._completer)
+        # Not QLineEdit.setCompleter: the line edit would write the chosen name back into
+        # itself after `activated`, leaving it behind the new chip.
+        self._completer.setWidget(self._edit)
         self._completer.activated[str].connect(self._on_completer_activated)
+        # Focusing the field (a label's mnemonic, setFocus) puts the cursor in its input.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self._edit)
 
     # --- public API -------------------------------------------------------------------------
     def tokens(self) -> list[str]:
@@ -295,8 +310,10 @@ class TokenField(QWidget):
         self._edit.setToolTip(text)
 
     def _on_edit_return(self) -> None:
-        # After a chosen completion the activated slot has already cleared the text.
-        self._completer.popup().hide()
+        popup = self._completer.popup()
+        if popup.isVisible() and popup.currentIndex().isValid():
+            return  # Return picks the highlighted completion: `activated` adds that one
+        popup.hide()
         text = self._edit.text()
         self._edit.clear()
         self._add_user_tokens(text.split(","))
@@ -311,6 +328,15 @@ class TokenField(QWidget):
             self._add_user_tokens(done)
         else:
             self._check_near(text.strip())
+        self._complete(self._edit.text())
+
+    def _complete(self, prefix: str) -> None:
+        prefix = prefix.strip()
+        if not prefix:
+            self._completer.popup().hide()
+            return
+        self._completer.setCompletionPrefix(prefix)
+        self._completer.complete()
 
     def _on_completer_activated(self, name: str) -> None:
         self._edit.clear()
