@@ -239,3 +239,24 @@ def test_pasting_text_inserts_text(editor):
     editor.paste()
     assert editor.text() == "abc\u00a0pasted"
     assert got == []
+
+
+def test_separator_and_noncharacters_in_a_body_survive_an_unrelated_edit(qtbot, window, post):
+    """U+2028, U+2029, U+FDD0 and U+FDD1 are QTextDocument's own marks; the file keeps them."""
+    from window_support import save, type_at_end
+
+    text = post.read_text(encoding="utf-8") + "\n\nline\u2028sep para\u2029sep f\ufdd0g\ufdd1h\n"
+    post.write_text(text, encoding="utf-8")
+    assert window.open_post(post)
+    assert window.session.document.read_only_reason is None
+    type_at_end(qtbot, window, "!")
+    save(qtbot, window)
+    assert post.read_text(encoding="utf-8") == text + "!"
+    # The stand-ins never reach the preview or the file.
+    assert "\U0010fe29" not in window.session.document.text
+
+
+def test_a_file_holding_the_stand_ins_opens_read_only(qtbot, window, post):
+    post.write_text("---\ntitle: x\n---\nodd \U0010fe29 char\n", encoding="utf-8")
+    assert window.open_post(post)
+    assert "private-use" in (window.session.document.read_only_reason or "")

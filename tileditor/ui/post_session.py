@@ -61,9 +61,9 @@ class PostSession(QObject):
         self._new_date = datetime.now()
         widget_text, self._newline, exact = to_widget(document.text)
         if not exact and document.read_only_reason is None:
-            document.read_only_reason = (
-                "This file mixes line endings; it is open read-only so no byte changes."
-            )
+            what = ("mixes line endings" if "\r" in document.text
+                    else "holds private-use characters the editor needs for itself")
+            document.read_only_reason = f"This file {what}; it is open read-only so no byte changes."
         self.editor.set_text(widget_text, 1)
         self.editor.setReadOnly(document.read_only_reason is not None)
         self._last_dirty = document.dirty
