@@ -18,7 +18,9 @@ class Settings:
     preview_allow_scripts: bool = False  # run the post's own <script> in the preview
     preview_block_remote: bool = False  # block remote images/iframes in the preview
     preview_visible: bool = True
-    editor_font_size: int = 11
+    editor_font_size: int = 0  # 0: the system's fixed font size; zooming remembers a size
+    focus_mode: bool = False
+    typewriter: bool = False
     max_recent: int = 8
 
     def remember_repo(self, path: str) -> None:

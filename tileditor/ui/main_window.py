@@ -37,6 +37,7 @@ from tileditor.ui.post_browser import PostBrowserPanel
 from tileditor.ui.post_session import PostSession
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.window_actions import WindowActions
+from tileditor.ui.writing_flow import WritingFlow
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_services()
         self.actions_ = WindowActions(self)
+        self.writing = WritingFlow(self, self.actions_, self.editor, self.settings, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None

@@ -38,12 +38,32 @@ class WindowActions:
         self.block_remote = a("blockRemoteAction", "Block remote content in the preview",
                               None, checkable=True)
         self.about = a("aboutAction", "&About tileditor")
+        self._build_writing_actions()
         self.sync_scroll.setChecked(True)
         self.toggle_preview.setChecked(True)
         self.recent_menu = QMenu("Recent &repositories", window)
         self.recent_menu.setObjectName("recentReposMenu")
         self._build_menus()
         self._build_toolbar()
+
+    def _build_writing_actions(self) -> None:
+        a, key = self._action, QKeySequence.StandardKey
+        # Text widgets handle their own standard keys first; the menu entries act on the
+        # focused one (the editor, a form field, Raw).
+        self.undo = a("undoAction", "&Undo", key.Undo)
+        self.redo = a("redoAction", "&Redo", key.Redo)
+        self.cut = a("cutAction", "Cu&t", key.Cut)
+        self.copy = a("copyAction", "&Copy", key.Copy)
+        self.paste = a("pasteAction", "&Paste", key.Paste)
+        self.paste_plain = a("pastePlainAction", "Paste as plain te&xt", "Ctrl+Shift+V")
+        self.select_all = a("selectAllAction", "Select &all", key.SelectAll)
+        self.zoom_in = a("zoomInAction", "Zoom &in", "Ctrl+=")
+        self.zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_out = a("zoomOutAction", "Zoom &out", "Ctrl+-")
+        self.full_screen = a("fullScreenAction", "&Full screen", "F11", checkable=True)
+        self.focus_mode = a("focusModeAction", "F&ocus mode", "Ctrl+Shift+M", checkable=True)
+        self.typewriter = a("typewriterAction", "&Typewriter scrolling", "Ctrl+Shift+T",
+                            checkable=True)
 
     def _action(self, name, text, shortcut=None, icon=None, checkable=False) -> QAction:
         act = QAction(text, self.window)
@@ -68,12 +88,18 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = bar.addMenu("&Edit")
-        edit.addAction(self.find)
-        edit.addAction(self.replace)
+        for group in ((self.undo, self.redo), (self.cut, self.copy, self.paste, self.paste_plain,
+                                               self.select_all), (self.find, self.replace)):
+            for act in group:
+                edit.addAction(act)
+            edit.addSeparator()
         insert = bar.addMenu("&Insert")
         insert.addAction(self.insert_image)
         self.view_menu = bar.addMenu("&View")
         for act in (self.toggle_preview, self.sync_scroll, self.goto_preview_line):
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        for act in (self.zoom_in, self.zoom_out, self.full_screen, self.focus_mode, self.typewriter):
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
         settings = bar.addMenu("&Settings")
