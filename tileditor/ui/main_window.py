@@ -36,6 +36,7 @@ from tileditor.ui.outline_panel import OutlinePanel
 from tileditor.ui.post_browser import PostBrowserPanel
 from tileditor.ui.post_session import PostSession
 from tileditor.ui.preview_pane import PreviewPane
+from tileditor.ui.search_flow import SearchFlow
 from tileditor.ui.window_actions import WindowActions
 from tileditor.ui.writing_flow import WritingFlow
 
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self._build_services()
         self.actions_ = WindowActions(self)
         self.writing = WritingFlow(self, self.actions_, self.editor, self.settings, self)
+        self.search = SearchFlow(self, self.actions_.search, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         a.view_menu.addAction(self.browser_dock.toggleViewAction())
         a.view_menu.addAction(self.outline_dock.toggleViewAction())
         a.view_menu.addAction(self.images_dock.toggleViewAction())
+        a.view_menu.addAction(self.search.dock.toggleViewAction())
         self.browser.post_activated.connect(self._on_browser_post_activated)
         self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
         self.preview.line_clicked.connect(self.editor.goto_line)
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
         self.preview.set_repo_root(site.root if site else None)
         self.preview.preload()  # start QtWebEngine while the post is still being opened
         self.session.set_site(site)
+        self.search.set_site(site)
         self.disk.watch(site.root if site else None, self._on_watcher_changed)
         self._refresh_repo_views()
         if site is not None and not demo:
@@ -351,6 +355,7 @@ class MainWindow(QMainWindow):
         self.autosaver.untrack()
         self.disk.stop()
         self.renderer.stop()
+        self.search.shutdown()
 
 
 def _page_meta_for(result, site, post_path):

@@ -26,6 +26,7 @@ class WindowActions:
         self.quit = a("quitAction", "&Quit", QKeySequence.StandardKey.Quit)
         self.find = a("findAction", "&Find...", QKeySequence.StandardKey.Find)
         self.replace = a("replaceAction", "&Replace...", "Ctrl+H")
+        self.search = a("searchAction", "Search in all &posts...", "Ctrl+Shift+F")
         self.insert_image = a("insertImageAction", "Insert &image...", "Ctrl+Shift+I",
                               style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
         self.toggle_preview = a("togglePreviewAction", "&Preview", "Ctrl+Shift+P", checkable=True)
@@ -89,7 +90,7 @@ class WindowActions:
         file_menu.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         for group in ((self.undo, self.redo), (self.cut, self.copy, self.paste, self.paste_plain,
-                                               self.select_all), (self.find, self.replace)):
+                                               self.select_all), (self.find, self.replace, self.search)):
             for act in group:
                 edit.addAction(act)
             edit.addSeparator()

@@ -1,0 +1,62 @@
+"""Search across posts in the window: the Search dock, its runner, and opening a hit at its
+line. Part of the composition root; the panel stays a thin view, the runner does the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget
+
+from tileditor.core.search import site_files
+from tileditor.services.search_runner import SearchRunner
+from tileditor.ui.search_panel import SearchPanel
+
+
+class SearchFlow(QObject):
+    def __init__(self, window, action, parent=None):
+        super().__init__(parent)
+        self.w = window
+        self.panel = SearchPanel(window)
+        self.runner = SearchRunner(self)
+        self.dock = QDockWidget("Search", window)
+        self.dock.setObjectName("searchDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.browser_dock, self.dock)
+        window.browser_dock.raise_()
+        action.triggered.connect(self.show)
+        self.panel.search_requested.connect(self._on_panel_search_requested)
+        self.panel.hit_activated.connect(self._on_panel_hit_activated)
+        self.runner.hits_found.connect(self.panel.add_hits)
+        self.runner.finished.connect(self.panel.show_finished)
+        self.runner.failed.connect(self.panel.show_error)
+
+    def show(self) -> None:
+        """Ctrl+Shift+F: the dock in front, the query selected for retyping."""
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.panel.input.selectAll()
+
+    def set_site(self, site) -> None:
+        self.runner.cancel()
+        self.panel.clear_results()
+        self.panel.set_root(site.root if site is not None else None)
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+
+    def _on_panel_search_requested(self, query) -> None:
+        site = self.w.site
+        if site is None:
+            self.panel.show_error("Open a blog to search its posts.")
+            return
+        self.runner.start(site_files(site), query)
+
+    def _on_panel_hit_activated(self, path: Path, line: int) -> None:
+        doc = self.w.session.document
+        if doc.path is None or Path(doc.path) != Path(path):
+            if not self.w.open_post(path):
+                return
+        self.w.editor.goto_line(line)
