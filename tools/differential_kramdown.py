@@ -18,6 +18,10 @@ RUBY = r"""
 require "json"
 require "jekyll"
 $stdout.sync = true
+# Jekyll renders Liquid first; undefined variables are empty (page/site hold nothing here).
+def liquid(text)
+  Liquid::Template.parse(text).render({ "page" => {}, "site" => {} })
+end
 parsers = {}
 STDIN.each_line do |line|
   req = JSON.parse(line)
@@ -25,7 +29,8 @@ STDIN.each_line do |line|
   parser = (parsers[key] ||= Jekyll::Converters::Markdown::KramdownParser.new(
     Jekyll::Configuration.from("kramdown" => req["kramdown"] || {})))
   begin
-    out = { "id" => req["id"], "html" => parser.convert(req["markdown"]) }
+    text = req["liquid"] ? liquid(req["markdown"]) : req["markdown"]
+    out = { "id" => req["id"], "html" => parser.convert(text) }
   rescue StandardError, SystemStackError => e
     out = { "id" => req["id"], "html" => nil, "error" => "#{e.class}: #{e.message}"[0, 300] }
   end
@@ -48,8 +53,9 @@ def available() -> bool:
 class Kramdown:
     """One Ruby process converting Markdown on request; use as a context manager."""
 
-    def __init__(self, kramdown_config: dict | None = None) -> None:
+    def __init__(self, kramdown_config: dict | None = None, liquid: bool = False) -> None:
         self.config = kramdown_config or {}
+        self.liquid = liquid  # render Ruby Liquid first, as Jekyll does
         self._proc = subprocess.Popen(
             ["ruby", "-e", RUBY], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             text=True, encoding="utf-8", bufsize=1,
@@ -59,7 +65,8 @@ class Kramdown:
     def convert(self, markdown: str) -> tuple[str | None, str | None]:
         """(html, error) for one document."""
         self._n += 1
-        req = {"id": self._n, "markdown": markdown, "kramdown": self.config}
+        req = {"id": self._n, "markdown": markdown, "kramdown": self.config,
+               "liquid": self.liquid}
         self._proc.stdin.write(json.dumps(req, ensure_ascii=False) + "\n")
         self._proc.stdin.flush()
         line = self._proc.stdout.readline()
