@@ -1,5 +1,6 @@
-"""Code highlighting with Pygments in the markup Jekyll's rouge produces (fenced blocks and the
-`{% highlight %}` tag), so the theme's CSS applies. Must not import PySide6."""
+"""Code highlighting in the markup Jekyll's Rouge produces (fenced blocks and the
+`{% highlight %}` tag): Pygments lexes (or a Rouge port in rouge_lexers), tokens get Rouge's
+short class names and boundaries, so the theme's CSS colours them as on the site. No PySide6."""
 
 from __future__ import annotations
 
@@ -7,18 +8,35 @@ import html
 import re
 from functools import lru_cache
 
-from pygments import highlight as _pygments_highlight
-from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
-_FORMATTER = HtmlFormatter(nowrap=True)
+from tileditor.core.render.rouge_classes import rouge_spans
+from tileditor.core.render.rouge_lexers import (
+    RougeJavaLexer,
+    RougeJsonLexer,
+    RougeRLexer,
+    RougeShellLexer,
+    console_tokens,
+)
+
+# Rouge's own lexer is ported where Pygments' splits tokens differently (rouge_lexers.py).
+_PORTED = {"shell": RougeShellLexer, "bash": RougeShellLexer, "sh": RougeShellLexer,
+           "zsh": RougeShellLexer, "ksh": RougeShellLexer, "json": RougeJsonLexer,
+           "java": RougeJavaLexer, "r": RougeRLexer}
+# Rouge's lexer names for the aliases posts use, so per-language fix-ups find them.
+_CANONICAL = {"bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell", "js": "javascript",
+              "py": "python", "python3": "python", "yml": "yaml", "c++": "cpp", "shell-session":
+              "console", "shellsession": "console", "ts": "typescript", "rb": "ruby"}
 
 
 @lru_cache(maxsize=128)
 def _lexer(lang: str):
-    if not lang or lang in ("plaintext", "text", "plain"):
+    if not lang or lang in ("plaintext", "text", "plain", "console"):
         return None
+    ported = _PORTED.get(lang)
+    if ported is not None:
+        return ported(stripnl=False, ensurenl=False)
     try:
         return get_lexer_by_name(lang, stripnl=False, ensurenl=False)
     except ClassNotFound:
@@ -26,11 +44,10 @@ def _lexer(lang: str):
 
 
 _STASHED = re.compile("(\x02wzxhzdk:\\d+\x03)")
-_WHITESPACE_SPAN = re.compile(r'<span class="w">(\s*)</span>')
 
 
 def highlight_code(code: str, lang: str) -> str:
-    """Code as HTML spans with Pygments' short CSS classes (escaped text for unknown langs).
+    """Code as HTML spans with Rouge's short CSS classes (escaped text for unknown langs).
 
     Placeholders of HTML stashed by the Liquid pass (include boxes) are kept whole."""
     if "\x02" in code:
@@ -39,14 +56,27 @@ def highlight_code(code: str, lang: str) -> str:
     return _highlight_piece(code, lang)
 
 
+def _escape(text: str) -> str:
+    # Rouge's formatter escapes only these three; quotes stay as typed.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _highlight_piece(code: str, lang: str) -> str:
     if not code:
         return ""
-    lexer = _lexer(lang.lower())
-    if lexer is None:
-        return html.escape(code, quote=False)
-    # Rouge writes whitespace as bare text; Pygments wraps it in <span class="w">.
-    return _WHITESPACE_SPAN.sub(r"\1", _pygments_highlight(code, lexer, _FORMATTER))
+    lang = lang.lower()
+    name = _CANONICAL.get(lang, lang)
+    if name == "console":
+        tokens = console_tokens(code)
+    else:
+        lexer = _lexer(lang)
+        if lexer is None:
+            return _escape(code)
+        tokens = lexer.get_tokens(code)
+    out = []
+    for cls, text in rouge_spans(tokens, name):
+        out.append(f'<span class="{cls}">{_escape(text)}</span>' if cls else _escape(text))
+    return "".join(out)
 
 
 def fenced_block_html(code: str, lang: str | None) -> str:

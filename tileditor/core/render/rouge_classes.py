@@ -1,0 +1,196 @@
+"""Pygments tokens to Rouge's short CSS classes (Rouge::Token::Tokens, rouge 3.30 token.rb) and
+the per-language fix-ups where Rouge's lexers classify or split what Pygments' lexers also
+see. Pure functions over (token type, text) streams; must not import PySide6."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Rouge's token table: qualified name -> short class ("" is bare text).
+_ROUGE = """Text: Text.Whitespace:w Escape:esc Error:err Other:x Keyword:k Keyword.Constant:kc
+Keyword.Declaration:kd Keyword.Namespace:kn Keyword.Pseudo:kp Keyword.Reserved:kr Keyword.Type:kt
+Keyword.Variable:kv Name:n Name.Attribute:na Name.Builtin:nb Name.Builtin.Pseudo:bp Name.Class:nc
+Name.Constant:no Name.Decorator:nd Name.Entity:ni Name.Exception:ne Name.Function:nf
+Name.Function.Magic:fm Name.Property:py Name.Label:nl Name.Namespace:nn Name.Other:nx Name.Tag:nt
+Name.Variable:nv Name.Variable.Class:vc Name.Variable.Global:vg Name.Variable.Instance:vi
+Name.Variable.Magic:vm Literal:l Literal.Date:ld Literal.String:s Literal.String.Affix:sa
+Literal.String.Backtick:sb Literal.String.Char:sc Literal.String.Delimiter:dl
+Literal.String.Doc:sd Literal.String.Double:s2 Literal.String.Escape:se Literal.String.Heredoc:sh
+Literal.String.Interpol:si Literal.String.Other:sx Literal.String.Regex:sr Literal.String.Single:s1
+Literal.String.Symbol:ss Literal.Number:m Literal.Number.Bin:mb Literal.Number.Float:mf
+Literal.Number.Hex:mh Literal.Number.Integer:mi Literal.Number.Integer.Long:il
+Literal.Number.Oct:mo Literal.Number.Other:mx Operator:o Operator.Word:ow Punctuation:p
+Punctuation.Indicator:pi Comment:c Comment.Hashbang:ch Comment.Doc:cd Comment.Multiline:cm
+Comment.Preproc:cp Comment.PreprocFile:cpf Comment.Single:c1 Comment.Special:cs Generic:g
+Generic.Deleted:gd Generic.Emph:ge Generic.Error:gr Generic.Heading:gh Generic.Inserted:gi
+Generic.Output:go Generic.Prompt:gp Generic.Strong:gs Generic.Subheading:gu Generic.Traceback:gt
+Generic.Lineno:gl"""
+ROUGE = dict(item.split(":") for item in _ROUGE.split())
+# Languages whose Rouge lexer marks blanks as Text::Whitespace (a `w` span); the others leave
+# blanks bare, whatever Pygments calls them.
+_WHITESPACE_SPANS = {"json", "r", "console"}
+
+# (language, Pygments-side class, text or None for any) -> Rouge's class, from Rouge's lexers.
+_RENAME = {
+    "python": {("o", "."): "p", ("ne", None): "nb", ("kc", None): "bp", ("nb", "print"): "k",
+               ("sd", None): "s", ("s1", None): "s", ("s2", None): "s"},
+    "javascript": {("p", "=>"): "o", ("ow", None): "k", ("kr", "constructor"): "kd",
+                   ("k", "extends"): "kd", ("ne", None): "nb", ("sb", None): "s2",
+                   ("si", "${"): "p", ("si", "}"): "p", ("kr", "from"): "k"},
+    "c": {("nc", None): "n"},
+    "cpp": {("nn", None): "n"},
+    "yaml": {("nt", None): "na", ("l", "true"): "no", ("l", "false"): "no", ("l", "null"): "no",
+             ("l", None): "s", ("p", ":"): "pi"},
+    "html": {("cm", None): "c"},
+    "sql": {("k", "IF"): "n"},
+}
+
+
+def rouge_class(ttype) -> str:
+    """Rouge's class for a Pygments token type: its own name, or the nearest ancestor's."""
+    while ttype.parent is not None:
+        name = str(ttype)[len("Token."):]
+        if name in ROUGE:
+            return ROUGE[name]
+        ttype = ttype.parent
+    return ""
+
+
+def rouge_spans(tokens: Iterable, lang: str) -> list[tuple[str, str]]:
+    """(class, text) runs as Rouge's HTML formatter would write them for `lang`."""
+    runs = [[rouge_class(ttype), text] for ttype, text in tokens if text]
+    keep_w = lang in _WHITESPACE_SPANS
+    renames = _RENAME.get(lang, {})
+    for run in runs:
+        if run[0] == "w" and not keep_w:
+            run[0] = ""
+        run[0] = renames.get((run[0], run[1]), renames.get((run[0], None), run[0]))
+    fix = _FIXES.get(lang)
+    if fix is not None:
+        runs = fix(runs)
+    merged: list[list[str]] = []
+    for cls, text in runs:
+        if merged and merged[-1][0] == cls:
+            merged[-1][1] += text
+        else:
+            merged.append([cls, text])
+    return [(cls, text) for cls, text in merged]
+
+
+_INT = re.compile(r"\d+$")
+_QUOTED = re.compile(r"""^(['"])(.*)\1$""", re.S)
+
+
+def _last(out: list[list[str]]) -> list[str]:
+    """The last run that is not blank text."""
+    for run in reversed(out):
+        if run[0] or run[1].strip():
+            return run
+    return ["", ""]
+
+
+def _next_text(runs: list[list[str]], i: int) -> str:
+    for cls, text in runs[i + 1:]:
+        if cls or text.strip():
+            return text
+    return ""
+
+
+def _fix_python(runs: list[list[str]]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for cls, text in runs:
+        prev = _last(out)
+        if cls == "nd" and text.startswith("@"):
+            out += [["o", "@"], ["n", text[1:]]]
+        elif cls == "fm":  # Rouge: a def's name is a function, any other dunder a name
+            out.append(["nf" if prev == ["k", "def"] else "n", text])
+        elif cls == "nn" and prev == ["k", "as"]:
+            out.append(["n", text])
+        elif not cls and text.startswith("\n") and out and out[-1][0] == "c1":
+            out[-1][1] += "\n"  # Rouge's comment rule takes the line end
+            if text[1:]:
+                out.append(["", text[1:]])
+        else:
+            out.append([cls, text])
+    return out
+
+
+def _fix_javascript(runs: list[list[str]]) -> list[list[str]]:
+    out = []
+    for i, (cls, text) in enumerate(runs):
+        m = _QUOTED.match(text) if cls in ("s1", "s2") else None
+        if m:  # Rouge lexes the quotes as String::Delimiter around the content
+            out += [["dl", m.group(1)], [cls, m.group(2)], ["dl", m.group(1)]]
+        elif cls == "mf" and _INT.match(text):
+            out.append(["mi", text])
+        elif cls == "nx" and _next_text(runs, i).startswith(":"):
+            out.append(["na", text])  # an object literal's key
+        elif cls == "o" and text == ":" and _last(out)[0] == "na":
+            out.append(["p", text])
+        else:
+            out.append([cls, text])
+    return out
+
+
+def _fix_yaml(runs: list[list[str]]) -> list[list[str]]:
+    out = []
+    for cls, text in runs:
+        m = _QUOTED.match(text) if cls == "s" else None
+        if m:  # Rouge: the opening quote is s2/s1, the rest (closing quote too) plain s
+            out += [["s2" if m.group(1) == '"' else "s1", m.group(1)], ["s", text[1:]]]
+        else:
+            out.append([cls, text])
+    return out
+
+
+def _split_line_comment(runs: list[list[str]]) -> list[list[str]]:
+    """Rouge's `//` and `--` comments stop before the newline; Pygments' take it."""
+    out = []
+    for cls, text in runs:
+        if cls == "c1" and text.endswith("\n"):
+            out += [[cls, text[:-1]], ["", "\n"]]
+        else:
+            out.append([cls, text])
+    return out
+
+
+_DECIMAL = re.compile(r"(\d+)\.(\d+)$")
+
+
+def _fix_c(runs: list[list[str]]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for cls, text in _split_line_comment(runs):
+        m = _DECIMAL.match(text) if cls == "mf" else None
+        if m:  # Rouge 3.30's C lexer reads 3.14 as 3 . 14
+            out += [["mi", m.group(1)], ["p", "."], ["mi", m.group(2)]]
+            continue
+        if not cls and text.startswith("\n") and out and out[-1][0] in ("cp", "cpf"):
+            out.append(["cp", "\n"])  # Rouge's preprocessor state ends after the newline
+            text = text[1:]
+            if not text:
+                continue
+        if cls in ("mi", "mf", "mh") and text.startswith("-"):
+            out += [["o", "-"], [cls, text[1:]]]
+            continue
+        out.append([cls, text])
+    return out
+
+
+def _fix_html(runs: list[list[str]]) -> list[list[str]]:
+    """Rouge writes `<div` and `>` as one Name.Tag each and `class=` as one Name.Attribute."""
+    out: list[list[str]] = []
+    for cls, text in runs:
+        if cls == "nt" and out and out[-1][0] == "p" and out[-1][1] in ("<", "</"):
+            out[-1] = ["nt", out[-1][1] + text]
+        elif cls == "p" and text in (">", "/>", "/", "<", "</"):
+            out.append(["nt", text])
+        elif cls == "o" and text == "=" and out and out[-1][0] == "na":
+            out[-1][1] += text
+        else:
+            out.append([cls, text])
+    return out
+
+
+_FIXES = {"python": _fix_python, "javascript": _fix_javascript, "c": _fix_c, "cpp": _fix_c,
+          "html": _fix_html, "yaml": _fix_yaml, "sql": _split_line_comment}

@@ -1,0 +1,107 @@
+"""Differential harness, generator half: hypothesis strategies composing what TIL posts hold
+(GUIDE section 1) and a run that renders each generated post with render() and with real
+kramdown (after Ruby Liquid, as Jekyll does), recording mismatches, leaks and exceptions.
+Imports tileditor's render only through tools/differential.py; no Qt."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+TOOLS = Path(__file__).resolve().parent
+sys.path[:0] = [str(TOOLS), str(TOOLS.parent)]
+
+WORDS = ["the", "model", "data", "오늘", "배운", "것", "정리", "파이썬", "함수", "is", "and",
+         "TIL", "학습", "run", "테스트", "Docker", "값을", "리스트", "API", "end"]
+URLS = ["https://example.com/a", "../../images/2025-04-22-TIL/x.png", "/blog/assets/b.png",
+        "{{ site.baseurl }}/assets/c.png"]
+
+word = st.sampled_from(WORDS)
+inline = st.one_of(
+    word, word.map(lambda w: f"`{w}`"), word.map(lambda w: f"*{w}*"),
+    word.map(lambda w: f"**{w}**"), st.tuples(word, st.sampled_from(URLS)).map(
+        lambda t: f"[{t[0]}]({t[1]})"),
+    word.map(lambda w: f'"{w}"'), word.map(lambda w: f"'{w}'"), word.map(lambda w: f"({w})"),
+    st.sampled_from(["<Chapter 2: Basics>", "List<string>", "<요약>", "$<a, b>$", "a\tb",
+                     "{{ page.title }}", "{% raw %}{{ x }}{% endraw %}", "$$x^2 \\geq 0$$",
+                     "Wait....", "--", "...", "<u>밑줄</u>", "[^1]", "2 < 3", "a & b"]),
+)
+
+
+@st.composite
+def paragraph(draw) -> str:
+    """Hard-wrapped lines (Typora writers break where they like: at code, links, emphasis)."""
+    lines = draw(st.lists(st.lists(inline, min_size=1, max_size=6).map(" ".join),
+                          min_size=1, max_size=3))
+    return "\n".join(lines)
+
+
+center = st.tuples(st.sampled_from(URLS[1:3]), word).map(
+    lambda t: f'<center>\n<img src="{t[0]}" width="85%">\n<br><br>\n<I>{t[1]}</I>\n</center>')
+math = st.sampled_from(["$$\nx^2 + y^2 = z^2\n$$", "$$\n\\frac{a}{b}\n$$", "$$a_i = b_i$$"])
+fence = st.tuples(st.sampled_from(["python", "bash", "", "yaml"]), word).map(
+    lambda t: f"```{t[0]}\nprint({t[1]!r})\n```")
+table = st.tuples(word, word).map(lambda t: f"| {t[0]} | {t[1]} |\n|---|---|\n| 1 | 2 |")
+ial = st.sampled_from(["{: .notice--info}", "{: .align-center}", '{: width="70%"}', "{: #id}"])
+heading = st.tuples(st.integers(1, 4), paragraph()).map(
+    lambda t: "#" * t[0] + " " + t[1].split("\n")[0])
+
+
+@st.composite
+def list_block(draw) -> str:
+    marker = draw(st.sampled_from(["-", "*", "1."]))
+    items = []
+    for _ in range(draw(st.integers(1, 3))):
+        item = f"{marker} {draw(paragraph()).splitlines()[0]}"
+        extra = draw(st.sampled_from(["", "fence", "table", "math", "nested"]))
+        pad = " " * (len(marker) + 1)
+        if extra == "nested":
+            item += f"\n{pad}- {draw(word)}\n{pad}- {draw(word)}"
+        elif extra:
+            body = draw({"fence": fence, "table": table, "math": math}[extra])
+            item += "\n\n" + "\n".join(pad + ln for ln in body.split("\n"))
+        items.append(item)
+    return "\n".join(items)
+
+
+block = st.one_of(paragraph(), paragraph(), center, math, fence, table, heading, list_block(),
+                  paragraph().map(lambda p: "> " + p.replace("\n", "\n> ")),
+                  st.tuples(paragraph(), ial).map("\n".join),
+                  st.just("{:ref: .notice--warning}\n\nText\n{: ref}"),
+                  st.just("Note[^1]\n\n[^1]: 각주 내용"))
+
+
+@st.composite
+def til_post(draw) -> str:
+    blocks = draw(st.lists(block, min_size=1, max_size=6))
+    return "\n\n".join(blocks) + draw(st.sampled_from(["", "\n", "\n\n"]))
+
+
+def run_generated(count: int, seed_value: int | None = None, oracle=None):
+    """A SuiteReport over `count` generated posts, kramdown run through one process."""
+    import differential
+    import differential_kramdown as dk
+
+    report = differential.SuiteReport("generated")
+    own = oracle is None
+    oracle = oracle or dk.Kramdown(liquid=True)
+
+    @settings(max_examples=count, database=None, deadline=None, derandomize=seed_value is None,
+              suppress_health_check=list(HealthCheck))
+    @given(til_post())
+    def one(doc: str) -> None:
+        html, _err = oracle.convert(doc)
+        differential.compare_case(report, f"gen-{report.cases + report.skipped}", doc, html,
+                                  differential.render_html(doc))
+
+    if seed_value is not None:
+        one = seed(seed_value)(one)
+    try:
+        one()
+    finally:
+        if own:
+            oracle.close()
+    return report
