@@ -27,10 +27,36 @@ _NAME = re.compile(r"[^\s/\\\"'()<>\[\]=]+\.(?:" + "|".join(e[1:] for e in IMAGE
 
 
 def _norm(path: Path) -> str:
-    return unicodedata.normalize("NFC", path.as_posix())
+    return unicodedata.normalize("NFC", os.path.normpath(path.as_posix()))
+
+
+class _PostUrls:
+    """The site as the resolver sees it, with each post's URL computed once per check (the
+    resolver asks for it for every reference; the header cannot change during a check)."""
+
+    def __init__(self, site):
+        self._site = site
+        self._page: dict[str, str] = {}
+        self._public: dict[str, str] = {}
+
+    def __getattr__(self, name):
+        return getattr(self._site, name)
+
+    def page_url(self, path, front_matter=None) -> str:
+        key = str(path)
+        if key not in self._page:
+            self._page[key] = self._site.page_url(path, front_matter)
+        return self._page[key]
+
+    def public_url_path(self, path, front_matter=None) -> str:
+        key = str(path)
+        if key not in self._public:
+            self._public[key] = self._site.public_url_path(path, front_matter)
+        return self._public[key]
 
 
 def image_findings(site, files: list[ScannedFile]) -> list[Finding]:
+    site = _PostUrls(site)
     used: set[str] = set()
     opaque: set[str] = set()  # file names of references we cannot evaluate ({{ page.x }})
     out: list[Finding] = []
@@ -60,8 +86,8 @@ def _broken(site, f: ScannedFile, used: set[str], opaque: set[str]) -> list[Find
             continue  # another site's URL, data:, or Liquid we cannot evaluate
         hit = resolve_reference(site, f.path, src, f.values, from_front_matter=from_fm)
         if hit is not None:
-            used.add(_norm(hit.resolve()))
-            rel = hit.resolve().relative_to(site.root).as_posix()
+            used.add(_norm(hit))
+            rel = Path(os.path.relpath(hit, site.root)).as_posix()
             names = {unicodedata.normalize("NFC", unquote(w).strip("/")) for w in wanted}
             if unicodedata.normalize("NFC", rel) in names:
                 continue
@@ -75,10 +101,12 @@ def _broken(site, f: ScannedFile, used: set[str], opaque: set[str]) -> list[Find
 
 
 def _image_dirs(site, used: set[str]) -> list[Path]:
-    roots = {site.conventions().image_root or "images"}
+    """The folders the blog's pictures live in: those its links point into, and the usual
+    ones (the site's conventions detect the same roots, at a higher price)."""
+    roots = {"images", "assets/images", "assets/img", "img"}
+    base = _norm(site.root) + "/"
     for p in used:
-        parts = Path(p).relative_to(_norm(site.root)).parts if p.startswith(_norm(site.root)) \
-            else ()
+        parts = Path(p[len(base):]).parts if p.startswith(base) else ()
         if len(parts) >= 3 and parts[0] in ("assets", "wp-content", "static", "public"):
             roots.add("/".join(parts[:2]))
         elif len(parts) >= 2:
@@ -95,7 +123,7 @@ def _orphans(site, files: list[ScannedFile], used: set[str], opaque: set[str]
             dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
             for n in sorted(names):
                 p = Path(dirpath) / n
-                if p.suffix.lower() in IMAGE_EXTS and _norm(p.resolve()) not in used:
+                if p.suffix.lower() in IMAGE_EXTS and _norm(p) not in used:
                     candidates.append(p)
     if not candidates:
         return []

@@ -55,7 +55,11 @@ class ScannedFile:
         except (OSError, ValueError):
             return None
         values, error = site.header_values(path)
-        return cls(path, site.rel_path(path), text, draft, values, error,
+        try:
+            rel = path.relative_to(site.root).as_posix()
+        except ValueError:
+            rel = site.rel_path(path)
+        return cls(path, rel, text, draft, values, error,
                    split_front_matter(text))
 
     @property

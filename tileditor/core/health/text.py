@@ -77,6 +77,8 @@ _HIGHLIGHT_TAG = re.compile(r"\{%-?\s*(?:end)?highlight\b[^%]*%\}")
 def liquid_findings(f: ScannedFile) -> list[Finding]:
     if f.values.get("render_with_liquid") is False:
         return []
+    if "{{" not in f.text and "{%" not in f.text:
+        return []
     body, base = f.body, f.body_start
     raw = [m.span() for m in _RAW.finditer(body)]
     out: list[Finding] = []
