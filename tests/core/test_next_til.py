@@ -98,3 +98,19 @@ def test_no_numbered_post(tmp_path):
     site = make_blog(tmp_path, [("2025-07-28-hello-world.md", "Hello", "")])
     assert next_in_series(site, date(2025, 7, 29)) is None
     assert next_in_series(make_blog(tmp_path / "empty", []), date(2025, 7, 29)) is None
+
+
+def test_next_post_text_rewrites_changed_keys_in_the_blog_style(tmp_path):
+    from tileditor.core.header import read_header_values
+    from tileditor.core.next_til import next_post_text
+
+    site = make_blog(tmp_path, [
+        ("2025-12-30-TIL25_Day209.md", "TIL25_Day209",
+         "tags: [TIL_25, Kafka]\ncategories: [TIL]\ndate: 2025-12-30 09:00:00 +0900\n"
+         "header:\n  teaser: /x.png\n  overlay_color: \"#333\"\nread_time: True\n"),
+    ])
+    text = next_post_text(site, next_in_series(site, date(2026, 1, 2)))
+    assert text == ('---\ntitle: "TIL26_Day1"\ndate: 2026-01-02 09:00:00 +0900\n'
+                    'tags: [TIL_26, Kafka]\ncategories: [TIL]\n'
+                    'header:\n  overlay_color: "#333"\nread_time: True\n---\n\n')
+    assert read_header_values(text)["header"] == {"overlay_color": "#333"}

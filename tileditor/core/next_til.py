@@ -224,3 +224,36 @@ def next_in_series(site, today: date) -> NextPost | None:
         source=head.entry.path,
         title_quoted=quoted,
     )
+
+
+def _value_lines(key: str, value, style: str, indent: str = "") -> str:
+    from tileditor.core.new_post import yaml_list, yaml_scalar
+
+    if isinstance(value, bool):
+        text = " true" if value else " false"
+    elif isinstance(value, (int, float)):
+        text = f" {value}"
+    elif isinstance(value, (list, tuple)):
+        text = yaml_list([str(v) for v in value], style, indent + "  ")
+    elif isinstance(value, dict):
+        text = "\n" + "".join(_value_lines(k, v, style, indent + "  ") for k, v in value.items())
+        return f"{indent}{key}:{text}"
+    else:
+        text = " " + yaml_scalar(str(value))
+    return f"{indent}{key}:{text}\n"
+
+
+def next_post_text(site, nxt: NextPost) -> str:
+    """The new post's text: the title, then the copied keys in the newest post's order and
+    lines (a changed value, such as the tags, written in the blog's list style); `date:` only
+    when the newest post had one, in its shape with the new day."""
+    from tileditor.core.new_post import yaml_scalar
+
+    style = getattr(site.conventions(), "list_style", "flow") if site is not None else "flow"
+    lines = [f"title: {yaml_scalar(nxt.title, quote=nxt.title_quoted)}\n"]
+    if "date" in nxt.header_lines:
+        old = nxt.header_lines["date"]
+        lines.append(re.sub(r"\d{4}-\d{1,2}-\d{1,2}", nxt.date.isoformat(), old, count=1))
+    for key, value in nxt.header.items():
+        lines.append(nxt.header_lines.get(key) or _value_lines(key, value, style))
+    return "---\n" + "".join(lines) + "---\n\n"
