@@ -99,6 +99,11 @@ def _subdir_for(site, when: _dt.date) -> str:
     return "/".join(parts)
 
 
+def post_subdir(site, when) -> str:
+    """The folder under `_posts` the blog puts a post of day `when` in ('' , '2025', 'ko')."""
+    return _subdir_for(site, _as_date(when))
+
+
 def new_post_path(site, title: str, date=None, draft: bool = False) -> Path:
     """Where a new post titled `title` goes: `_posts/<subdir>/YYYY-MM-DD-<slug>.md` in the
     blog's folder convention, or `_drafts/<slug>.md`. Never an existing file, never outside
