@@ -5,7 +5,10 @@ refused, and one-step undo that restores every byte."""
 from __future__ import annotations
 
 import difflib
+import shutil
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 from post_moves_support import DRAFT, OTHER, PNG, blog, snapshot, write
@@ -229,3 +232,31 @@ def test_nothing_to_change_and_broken_header(tmp_path):
         plan_publish(site, bad)
     with pytest.raises(MoveError, match="not in a _posts or _drafts"):
         plan_rename(site, write(root, "about.md", "x"), slug="y")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+def test_git_sees_exactly_the_move_and_undo_leaves_a_clean_tree(tmp_path):
+    root = blog(tmp_path)
+
+    def git(*args):
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                              check=True).stdout
+
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start")
+    plan = plan_publish(JekyllSite(root), root / "_drafts/my-draft.md", date(2025, 5, 6))
+    undo = apply_move(plan)
+    git("add", "-A")
+    status = git("status", "--porcelain", "--no-renames", "--untracked-files=all")
+    pics = [f"images/{{}}/{n}.png" for n in ("a", "b", "c", "d", "e", "teaser")]
+    assert sorted(status.splitlines()) == sorted(
+        ["D  _drafts/my-draft.md", "A  _posts/2025/2025-05-06-my-draft.md",
+         "M  _posts/2025/2025-01-03-Other.md"]
+        + ["D  " + p.format("my-draft") for p in pics]
+        + ["A  " + p.format("2025-05-06-my-draft") for p in pics])
+    assert {Path(p) for p in plan.changed_paths} >= {root / "_drafts/my-draft.md",
+                                                    root / "images/my-draft"}
+    apply_move(undo)
+    git("add", "-A")
+    assert git("status", "--porcelain", "--untracked-files=all") == ""

@@ -1,6 +1,6 @@
 """Moving a post within its blog: publish (draft -> post), unpublish, rename (slug, date, title).
-plan_move computes a MovePlan (new path, images folder moves, every text edit) and touches no
-file; post_moves_apply.apply_move performs one. Must not import PySide6."""
+plan_* compute a MovePlan (new path, images folder moves, every text edit) and touch no file;
+apply_move (post_moves_apply) performs one and returns its undo. Must not import PySide6."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from .images import (
@@ -19,6 +18,7 @@ from .images import (
     resolve_reference,
 )
 from .post import Post
+from .post_moves_apply import apply_move, check_plan
 from .post_moves_links import (
     FolderMove,
     LinkError,
@@ -27,126 +27,15 @@ from .post_moves_links import (
     rewrite_header,
     typora_root,
 )
-from .slug import fit_slug, post_subdir, slugify
+from .post_moves_model import MoveChange, MoveError, MovePlan, TextEdit
+from .post_moves_paths import Where, check_free, clean_slug, locate, target_path
 from .textcodec import BinaryFileError
 
-_DATED = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$")
+__all__ = ["FolderMove", "MoveChange", "MoveError", "MovePlan", "TextEdit", "apply_move",
+           "check_plan", "clean_slug", "plan_move", "plan_publish", "plan_rename",
+           "plan_unpublish"]
+
 _DATE_IN_LINE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
-
-
-class MoveError(Exception):
-    """The move cannot be planned or was not done; str() is one sentence for the user."""
-
-
-@dataclass(frozen=True)
-class MoveChange:
-    """What the user asked for; None keeps the current value."""
-
-    title: str | None = None  # the header's title; the slug follows it unless `slug` is given
-    slug: str | None = None  # the file name's slug, used as typed (made safe, not slugified)
-    date: _dt.date | None = None  # the file name's day (a published post only)
-    draft: bool | None = None  # True: unpublish to _drafts, False: publish to _posts
-
-
-@dataclass(frozen=True)
-class TextEdit:
-    path: Path  # the file as it is named before the move
-    before: bytes  # what must still be on disk when the plan is applied
-    after: bytes
-
-
-@dataclass(frozen=True)
-class MovePlan:
-    root: Path
-    old_path: Path
-    new_path: Path
-    folder_moves: tuple[FolderMove, ...]
-    edits: tuple[TextEdit, ...]
-    summary: str
-    remove_dirs: tuple[Path, ...] = ()  # folders to remove when left empty (an undo's own)
-
-    @property
-    def changed_paths(self) -> tuple[Path, ...]:
-        """Every file and folder the move touches, before and after (for git and watchers)."""
-        paths = [self.old_path, self.new_path]
-        for m in self.folder_moves:
-            paths += [m.old, m.new]
-        paths += [e.path for e in self.edits]
-        return tuple(dict.fromkeys(paths))
-
-
-@dataclass(frozen=True)
-class _Where:
-    base: Path  # the `_posts` or `_drafts` folder holding the post
-    inner: tuple[str, ...]  # folders between it and the file
-    day: str | None
-    slug: str
-    ext: str
-
-    @property
-    def draft(self) -> bool:
-        return self.base.name == "_drafts"
-
-
-def _locate(site, path: Path) -> _Where:
-    try:
-        parts = path.relative_to(site.root).parts
-    except ValueError:
-        raise MoveError(f"{path} is not inside the blog at {site.root}") from None
-    folders = parts[:-1]
-    idx = next((i for i, p in enumerate(folders) if p in ("_posts", "_drafts")), None)
-    if idx is None:
-        raise MoveError(f"{'/'.join(parts)} is not in a _posts or _drafts folder")
-    m = _DATED.match(path.name)
-    if m:
-        day, slug, ext = m.groups()
-    else:
-        day, slug, ext = None, path.stem, path.suffix
-    if folders[idx] == "_posts" and day is None:
-        raise MoveError(f"{path.name} has no YYYY-MM-DD- date in its name")
-    return _Where(site.root.joinpath(*parts[:idx + 1]), tuple(folders[idx + 1:]), day, slug, ext)
-
-
-def clean_slug(text: str) -> str:
-    """A slug typed by the user, kept as typed but never a path or a hidden file."""
-    slug = unicodedata.normalize("NFC", str(text or "")).strip()
-    if not slug or slug.startswith(".") or any(c in slug for c in "/\\") or any(
-            unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in slug):
-        raise MoveError(f"{text!r} cannot be a file name: no '/', '\\', leading '.' or "
-                        "control characters")
-    return slug
-
-
-def _parse_day(day: str) -> _dt.date:
-    y, m, d = (int(x) for x in day.split("-"))
-    return _dt.date(y, m, d)
-
-
-def _target(site, where: _Where, change: MoveChange) -> tuple[Path, _dt.date | None]:
-    to_draft = where.draft if change.draft is None else change.draft
-    if change.slug is not None:
-        slug = clean_slug(change.slug)
-    elif change.title is not None:
-        slug = slugify(change.title, keep_case=site.conventions().slug_case == "keep")
-    else:
-        slug = where.slug
-    container = where.base.parent
-    if to_draft:
-        if change.date is not None:
-            raise MoveError("a draft has no date in its name; publish it to give it one")
-        inner = () if not where.draft else where.inner
-        return container / "_drafts" / Path(*inner, fit_slug(slug, where.ext) + where.ext), None
-    old_day = _parse_day(where.day) if where.day and not where.draft else None
-    when = change.date or old_day or _dt.date.today()
-    if where.draft:
-        inner = tuple(p for p in post_subdir(site, when).split("/") if p)
-    elif old_day and where.inner == (str(old_day.year),):
-        inner = (str(when.year),)  # a year folder follows the year
-    else:
-        inner = where.inner
-    prefix = f"{when:%Y-%m-%d}-"
-    name = prefix + fit_slug(slug, prefix + where.ext) + where.ext
-    return container / "_posts" / Path(*inner, name), when
 
 
 def _read(path: Path) -> bytes:
@@ -228,7 +117,7 @@ def _set_date(site, post: Post, when: _dt.date) -> None:
 def plan_move(site, post_path, change: MoveChange) -> MovePlan:
     """Plan moving the saved post at `post_path` as `change` asks (nothing is written)."""
     old = Path(os.path.abspath(post_path))
-    where = _locate(site, old)
+    where = locate(site, old)
     data = _read(old)
     try:
         post = Post.from_bytes(data)
@@ -237,8 +126,8 @@ def plan_move(site, post_path, change: MoveChange) -> MovePlan:
     if post.front_matter_error:
         raise MoveError(f"the header of {old.name} is not valid YAML ({post.front_matter_error});"
                         " fix it first")
-    new, when = _target(site, where, change)
-    _check_free(site, old, new)
+    new, when = target_path(site, where, change)
+    check_free(site, old, new)
     old_fm = dict(post.front_matter.items())
     moves = ()
     if new.stem != old.stem:
@@ -255,26 +144,6 @@ def plan_move(site, post_path, change: MoveChange) -> MovePlan:
         raise MoveError(f"nothing to change: {site.rel_path(old)} already has that name")
     return MovePlan(site.root, old, new, moves, edits, _summary(site, where, old, new, moves,
                                                                edits))
-
-
-def _check_free(site, old: Path, new: Path) -> None:
-    if new == old:
-        return
-    if new.exists() and not _same_file(old, new):
-        raise MoveError(f"{site.rel_path(new)} already exists")
-    # Jekyll builds two posts with one date and slug to one page (new_post_path's rule).
-    entries = site.drafts() if new.parent.name == "_drafts" else site.posts()
-    key = new.stem.lower()
-    for e in entries:
-        if e.path != old and e.path.stem.lower() == key:
-            raise MoveError(f"{e.rel} already has the name {new.name}")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def _edits(site, old, new, post, data, old_fm, moves, when, change) -> tuple[TextEdit, ...]:
@@ -315,7 +184,7 @@ def _other_posts(site, old: Path, moves) -> list[TextEdit]:
     return out
 
 
-def _summary(site, where: _Where, old, new, moves, edits) -> str:
+def _summary(site, where: Where, old, new, moves, edits) -> str:
     now_draft = "_drafts" in new.relative_to(site.root).parts
     verb = {(True, False): "Published", (False, True): "Unpublished"}.get(
         (where.draft, now_draft), "Renamed")
@@ -332,14 +201,14 @@ def _summary(site, where: _Where, old, new, moves, edits) -> str:
 
 def plan_publish(site, draft_path, date: _dt.date | None = None) -> MovePlan:
     """A draft to `_posts/[folder/]YYYY-MM-DD-slug.md` (`date` defaults to today)."""
-    if not _locate(site, Path(os.path.abspath(draft_path))).draft:
+    if not locate(site, Path(os.path.abspath(draft_path))).draft:
         raise MoveError(f"{Path(draft_path).name} is already published")
     return plan_move(site, draft_path, MoveChange(date=date, draft=False))
 
 
 def plan_unpublish(site, post_path) -> MovePlan:
     """A post back to `_drafts/slug.md`."""
-    if _locate(site, Path(os.path.abspath(post_path))).draft:
+    if locate(site, Path(os.path.abspath(post_path))).draft:
         raise MoveError(f"{Path(post_path).name} is already a draft")
     return plan_move(site, post_path, MoveChange(draft=True))
 
@@ -352,9 +221,3 @@ def plan_rename(site, post_path, *, title: str | None = None, slug: str | None =
     if title is not None and not title.strip():
         raise MoveError("the title is empty")
     return plan_move(site, post_path, MoveChange(title=title, slug=slug, date=date))
-
-
-from .post_moves_apply import apply_move, check_plan  # noqa: E402 - needs the names above
-
-__all__ = ["MoveChange", "MoveError", "MovePlan", "TextEdit", "FolderMove", "apply_move",
-           "check_plan", "plan_move", "plan_publish", "plan_rename", "plan_unpublish"]

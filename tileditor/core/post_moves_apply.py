@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 from .fileio import ConflictError, Fingerprint, WriteError, atomic_write
-from .post_moves import MoveError, MovePlan, TextEdit
 from .post_moves_links import FolderMove
+from .post_moves_model import MoveError, MovePlan, TextEdit
 
 
 def _expected(data: bytes) -> Fingerprint:
