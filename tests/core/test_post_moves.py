@@ -260,3 +260,32 @@ def test_git_sees_exactly_the_move_and_undo_leaves_a_clean_tree(tmp_path):
     apply_move(undo)
     git("add", "-A")
     assert git("status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_post_url_tags_follow_a_rename_and_block_an_unpublish(tmp_path):
+    root = blog(tmp_path)
+    body = ("---\ntitle: l\n---\n[a]({% post_url 2025-01-02-First %}) "
+            "[b]({%- post_url /2025/2025-01-02-First -%}) [c]({% post_url 2025-01-02-Firsts %})\n"
+            "{% raw %}{% post_url 2025-01-02-First %}{% endraw %}\n")
+    linker = write(root, "_posts/2024-01-01-linker.md", body)
+    old = root / "_posts/2025/2025-01-02-First.md"
+    with pytest.raises(MoveError, match=r"_posts/2024-01-01-linker.md links it with"):
+        plan_unpublish(JekyllSite(root), old)
+    plan = plan_rename(JekyllSite(root), old, slug="Renamed", date=date(2024, 3, 4))
+    apply_move(plan)
+    assert linker.read_text(encoding="utf-8") == (
+        "---\ntitle: l\n---\n[a]({% post_url 2024-03-04-Renamed %}) "
+        "[b]({%- post_url /2024/2024-03-04-Renamed -%}) [c]({% post_url 2025-01-02-Firsts %})\n"
+        "{% raw %}{% post_url 2025-01-02-First %}{% endraw %}\n")
+
+
+def test_links_relative_to_the_file_follow_it_to_its_new_folder(tmp_path):
+    root = blog(tmp_path)
+    draft = write(root, "_drafts/typora.md", "---\ntitle: t\ncategories: Notice\n---\n"
+                  "![x](../images/typora/p.png)\n"
+                  "![y](./../images/typora/p.png)\n")
+    write(root, "images/typora/p.png", PNG)
+    plan = plan_publish(JekyllSite(root), draft, date(2025, 2, 2))
+    apply_move(plan)
+    assert plan.new_path.read_text(encoding="utf-8").endswith(
+        "![x](../../images/2025-02-02-typora/p.png)\n![y](./../../images/2025-02-02-typora/p.png)\n")

@@ -29,6 +29,7 @@ from .post_moves_links import (
 )
 from .post_moves_model import MoveChange, MoveError, MovePlan, TextEdit
 from .post_moves_paths import Where, check_free, clean_slug, locate, target_path
+from .post_moves_post_url import PostName, post_url_refs, rewrite_post_urls
 from .textcodec import BinaryFileError
 
 __all__ = ["FolderMove", "MoveChange", "MoveError", "MovePlan", "TextEdit", "apply_move",
@@ -146,24 +147,37 @@ def plan_move(site, post_path, change: MoveChange) -> MovePlan:
                                                                edits))
 
 
+def _post_name(site, path: Path) -> PostName | None:
+    where = locate(site, path)
+    if where.draft:
+        return None
+    outer = where.base.parent.relative_to(site.root).as_posix()
+    return PostName(where.day, where.slug, "".join(p + "/" for p in where.inner),
+                    "" if outer == "." else outer + "/")
+
+
 def _edits(site, old, new, post, data, old_fm, moves, when, change) -> tuple[TextEdit, ...]:
     _edit_header(site, post, old, new, when, change)
     new_fm = dict(post.front_matter.items())
     rewrite_header(site, post, old, new, old_fm, new_fm, moves)
     rewrite_body(site, post, old, new, old_fm, new_fm, moves)
+    names = (_post_name(site, old), _post_name(site, new)) if old != new else (None, None)
+    if names[0] and names[1]:
+        post.body = rewrite_post_urls(post.body, *names)
     edits = []
     if post.to_bytes() != data:
         _writable(site, old)
         edits.append(TextEdit(old, data, post.to_bytes()))
-    if moves:
-        edits += _other_posts(site, old, moves)
+    if moves or names[0]:
+        edits += _other_posts(site, old, moves, *names)
     return tuple(edits)
 
 
-def _other_posts(site, old: Path, moves) -> list[TextEdit]:
-    """Posts and drafts (not the moved one) whose links lead into a moved folder."""
-    out = []
-    names = [m.old.name for m in moves]
+def _other_posts(site, old: Path, moves, old_name, new_name) -> list[TextEdit]:
+    """Posts and drafts (not the moved one) whose links lead into a moved folder or that name
+    the moved post with {% post_url %}."""
+    out, dangling = [], []
+    folders = [m.old.name for m in moves]
     for entry in site.posts() + site.drafts():
         if entry.path == old:
             continue
@@ -172,15 +186,24 @@ def _other_posts(site, old: Path, moves) -> list[TextEdit]:
             post = Post.from_bytes(data)
         except (OSError, BinaryFileError):
             continue
-        if not any(mentions(post.to_text(), n) for n in names) or post.front_matter_error:
+        text = post.to_text()
+        named = old_name is not None and "post_url" in text
+        if post.front_matter_error or not (named or any(mentions(text, n) for n in folders)):
             continue
         fm = dict(post.front_matter.items())
         rewrite_header(site, post, entry.path, entry.path, fm, fm, moves)
         rewrite_body(site, post, entry.path, entry.path, fm, fm, moves)
+        if named and new_name is None and post_url_refs(post.body, old_name):
+            dangling.append(entry.rel)
+        elif named and new_name is not None:
+            post.body = rewrite_post_urls(post.body, old_name, new_name)
         after = post.to_bytes()
         if after != data:
             _writable(site, entry.path)
             out.append(TextEdit(entry.path, data, after))
+    if dangling:
+        raise MoveError(f"{', '.join(dangling[:3])} link{'s' if len(dangling) == 1 else ''} it "
+                        "with {% post_url %}; as a draft it would break the site's build")
     return out
 
 

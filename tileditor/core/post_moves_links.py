@@ -129,6 +129,8 @@ def new_src(site, src: str, old_post: Path, new_post: Path, old_fm: dict, new_fm
     move, inner, via_site = found
     out = _swap_segment(src, move)
     new_file = move.new / inner
+    if out is not None and not via_site and _is_relative(src):
+        out = _refolder(out, move, old_post.parent, new_post.parent)
     if out is not None and (not via_site or _via_site(site, new_post, out, new_fm, new_file,
                                                           front)):
         return out
@@ -138,6 +140,17 @@ def new_src(site, src: str, old_post: Path, new_post: Path, old_fm: dict, new_fm
             return out
     raise LinkError(f"the link {src!r} in {new_post.name} could not be rewritten to "
                     f"{new_file.relative_to(site.root).as_posix()}")
+
+
+def _refolder(src: str, move: FolderMove, old_dir: Path, new_dir: Path) -> str:
+    """A link relative to the post's file (Typora's habit, not the page URL): its `../` part
+    follows the post to its new folder."""
+    before = posixpath.relpath(move.old.parent.as_posix(), old_dir.as_posix())
+    after = posixpath.relpath(move.new.parent.as_posix(), new_dir.as_posix())
+    lead = "./" if src.startswith("./") else ""
+    if before == after or not src[len(lead):].startswith(before + "/"):
+        return src
+    return lead + after + src[len(lead) + len(before):]
 
 
 def rewrite_body(site, post, old_path: Path, new_path: Path, old_fm, new_fm, moves) -> int:
