@@ -289,3 +289,13 @@ def test_links_relative_to_the_file_follow_it_to_its_new_folder(tmp_path):
     apply_move(plan)
     assert plan.new_path.read_text(encoding="utf-8").endswith(
         "![x](../../images/2025-02-02-typora/p.png)\n![y](./../../images/2025-02-02-typora/p.png)\n")
+
+
+def test_a_slug_rename_leaves_the_date_key_alone(tmp_path):
+    root = blog(tmp_path)
+    text = "---\ntitle: f\ndate: 9999-12-31\n---\nx\n"
+    old = write(root, "_posts/2010-10-25-future.md", text)
+    plan = plan_rename(JekyllSite(root), old, slug="later")
+    assert plan.edits == ()
+    apply_move(plan)
+    assert (root / "_posts/2010-10-25-later.md").read_text(encoding="utf-8") == text

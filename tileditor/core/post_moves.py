@@ -30,7 +30,7 @@ from .post_moves_links import (
 from .post_moves_model import MoveChange, MoveError, MovePlan, TextEdit
 from .post_moves_paths import Where, check_free, clean_slug, locate, target_path
 from .post_moves_post_url import PostName, post_url_refs, rewrite_post_urls
-from .textcodec import BinaryFileError
+from .textcodec import BinaryFileError, decode_bytes
 
 __all__ = ["FolderMove", "MoveChange", "MoveError", "MovePlan", "TextEdit", "apply_move",
            "check_plan", "clean_slug", "plan_move", "plan_publish", "plan_rename",
@@ -128,6 +128,8 @@ def plan_move(site, post_path, change: MoveChange) -> MovePlan:
         raise MoveError(f"the header of {old.name} is not valid YAML ({post.front_matter_error});"
                         " fix it first")
     new, when = target_path(site, where, change)
+    if change.date is None and not where.draft:
+        when = None  # the day is not changing: a `date:` key (even 9999-12-31) stays as is
     check_free(site, old, new)
     old_fm = dict(post.front_matter.items())
     moves = ()
@@ -183,12 +185,14 @@ def _other_posts(site, old: Path, moves, old_name, new_name) -> list[TextEdit]:
             continue
         try:
             data = entry.path.read_bytes()
-            post = Post.from_bytes(data)
+            text = decode_bytes(data).text
         except (OSError, BinaryFileError):
             continue
-        text = post.to_text()
         named = old_name is not None and "post_url" in text
-        if post.front_matter_error or not (named or any(mentions(text, n) for n in folders)):
+        if not (named or any(mentions(text, n) for n in folders)):
+            continue  # the cheap test first: parsing every header costs ~2 ms a post
+        post = Post.from_bytes(data)
+        if post.front_matter_error:
             continue
         fm = dict(post.front_matter.items())
         rewrite_header(site, post, entry.path, entry.path, fm, fm, moves)
