@@ -9,6 +9,10 @@ from pathlib import Path
 
 FALLBACK_SLUG = "untitled"
 
+# Linux takes 255 bytes per name (UTF-8). The atomic save adds `.` + `.<8 hex>.tileditor-tmp`
+# (24 bytes) and a clash adds `-N`: 200 bytes for the whole name leaves room for both.
+NAME_MAX_BYTES = 200
+
 
 def _is_slug_char(ch: str, extra: str) -> bool:
     # Jekyll keeps \p{M}\p{L}\p{Nd}; Python's categories give the same classes.
@@ -52,6 +56,23 @@ def slugify(title: str, keep_case: bool = False) -> str:
     return slug or FALLBACK_SLUG
 
 
+def fit_slug(slug: str, reserved: str = "", limit: int = NAME_MAX_BYTES) -> str:
+    """`slug` cut so that `reserved` (date prefix, extension) plus the slug fits in `limit`
+    UTF-8 bytes; cut between characters, never inside a letter and its combining marks."""
+    budget = limit - len(reserved.encode("utf-8"))
+    if len(slug.encode("utf-8")) <= budget:
+        return slug
+    used, cut = 0, 0
+    for i, ch in enumerate(slug):
+        used += len(ch.encode("utf-8"))
+        if used > budget:
+            break
+        cut = i + 1
+    while 0 < cut < len(slug) and unicodedata.category(slug[cut])[0] == "M":
+        cut -= 1  # the next character is a mark of the last kept letter: drop both
+    return slug[:cut].rstrip("-") or FALLBACK_SLUG
+
+
 def _as_date(value) -> _dt.date:
     if isinstance(value, _dt.datetime):
         return value.date()
@@ -78,13 +99,19 @@ def _subdir_for(site, when: _dt.date) -> str:
     return "/".join(parts)
 
 
+def post_subdir(site, when) -> str:
+    """The folder under `_posts` the blog puts a post of day `when` in ('' , '2025', 'ko')."""
+    return _subdir_for(site, _as_date(when))
+
+
 def new_post_path(site, title: str, date=None, draft: bool = False) -> Path:
     """Where a new post titled `title` goes: `_posts/<subdir>/YYYY-MM-DD-<slug>.md` in the
     blog's folder convention, or `_drafts/<slug>.md`. Never an existing file, never outside
     `_posts`/`_drafts`."""
     keep = site.conventions().slug_case == "keep"
-    slug = slugify(title, keep_case=keep)
     when = _as_date(date)
+    # The header keeps the whole title; only the file (and so its images folder) is shortened.
+    slug = fit_slug(slugify(title, keep_case=keep), ".md" if draft else f"{when:%Y-%m-%d}-.md")
     if draft:
         folder = site.root / "_drafts"
         stem = slug
