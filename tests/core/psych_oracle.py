@@ -60,6 +60,10 @@ def as_psych(value):
     """A Python value as the oracle prints the same value read by Psych."""
     from datetime import date, datetime
 
+    from tileditor.core.frontmatter_scan import MappingKey
+
+    if isinstance(value, MappingKey):
+        return {"map": [[as_psych(k), as_psych(v)] for k, v in value]}
     if isinstance(value, dict):
         return {"map": [[as_psych(k), as_psych(v)] for k, v in value.items()]}
     if isinstance(value, (list, tuple)):

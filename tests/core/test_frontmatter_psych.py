@@ -66,6 +66,7 @@ def _jekyll_reads(psych, text: str):
 @example(base=BASES[0], key="title", value="1,000")
 @example(base=BASES[0], key="tags", value=[":sym", "b:c"])
 @example(base=BASES[3], key="title", value="x\u2028y\nz")
+@example(base=BASES[0], key="title", value=["...:?"])
 def test_values_written_read_back_in_psych(psych, base, key, value):
     post = Post.from_text("---\n" + base + "---\nbody\n")
     post.front_matter[key] = value

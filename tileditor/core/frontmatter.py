@@ -12,9 +12,13 @@ from dataclasses import replace
 
 from tileditor.core import frontmatter_render as render
 from tileditor.core.frontmatter_render import Style, same
-from tileditor.core.frontmatter_scan import Entry, scan, split_lines
+from tileditor.core.frontmatter_scan import Entry, MergeKey, scan, split_lines
 from tileditor.core.frontmatter_style import StyleReader
 from tileditor.core.header import HeaderError
+
+
+class FrontMatterEditError(ValueError):
+    """An edit the header cannot take without damage (the message says why, for the UI)."""
 
 
 class FrontMatter(MutableMapping):
@@ -35,8 +39,16 @@ class FrontMatter(MutableMapping):
             self.error, self.error_line = str(exc), exc.line
             self._entries = []
         self._last: dict = {}
+        self._merged: set = set()  # keys Jekyll gets from a `<<` merge, not written as such
         for entry in self._entries:
+            if isinstance(entry.key, MergeKey) and isinstance(entry.value, dict):
+                # Psych merges in place: later keys override, earlier ones are overridden.
+                for key, value in entry.value.items():
+                    self._last[key] = replace(entry, key=key, value=value)
+                    self._merged.add(key)
+                continue
             self._last[entry.key] = entry  # dict keeps first-seen order, last entry wins
+            self._merged.discard(entry.key)
 
     @property
     def text(self) -> str:
@@ -98,6 +110,8 @@ class FrontMatter(MutableMapping):
         entry = self._last.get(key)
         if entry is not None and same(entry.value, value):
             return
+        if key in self._merged:
+            entry = None  # a key written after the merge overrides it, as in Psych
         reader = StyleReader(self.text, self._entries, self._nl)
         if entry is None:
             start = stop = len(self._lines)
@@ -109,32 +123,70 @@ class FrontMatter(MutableMapping):
             return
         fallback = self._fallback_lines(key, value, entry)
         if not self._try(start, stop, fallback, key, value):
-            raise ValueError(f"cannot write {key!r}: {value!r} into the front matter")
+            where = f" (line {entry.first + self._offset})" if entry is not None else ""
+            raise FrontMatterEditError(
+                f"cannot change {key!r}{where} without changing other keys of this header: "
+                "edit it in the raw header")
 
     def __delitem__(self, key) -> None:
         """Remove the key's lines (every occurrence, so the key is really gone)."""
         self._check_writable()
         if key not in self._last:
             raise KeyError(key)
-        lines = list(self._lines)
+        if key in self._merged:
+            raise FrontMatterEditError(
+                f"{key!r} comes from the merge key '<<' on line {self._last[key].first + self._offset}: "
+                "edit it in the raw header")
+        before, expected = self._lines, self._others(key)
+        lines = list(before)
         for entry in reversed(self._entries):
             if entry.key == key and type(entry.key) is type(key):
                 del lines[entry.first:entry.last + 1]
         self._load(lines)
+        if self.error is not None or not same(self._others(key), expected):
+            problem = self.error or "other keys share its lines"
+            self._load(before)
+            raise FrontMatterEditError(f"cannot remove {key!r}: {_why(problem)}")
+
+    def set_field(self, key, value) -> None:
+        """A form field's edit: an emptied text or list field (None, "" or []) keeps its key
+        in place with an empty value (`title: ""`, `tags: []`), so retyping it does not move
+        the key to the end; other emptied keys (a date, a flag) are removed."""
+        if value is None or value == "" or value == []:
+            if key not in self._last or key in self._merged:
+                return
+            current = self._last[key].value
+            if isinstance(current, str) or current is None and key == "title":
+                value = ""
+            elif isinstance(current, list):
+                value = []
+            else:
+                del self[key]
+                return
+        self[key] = value
 
     # Editing helpers --------------------------------------------------------------------
     def _check_writable(self) -> None:
         if self.error is not None:
-            raise ValueError(f"{self.error}: fix the header text before editing its fields")
+            raise FrontMatterEditError(f"{self.error}: fix the header text before editing its fields")
+
+    def _others(self, key, followers: frozenset = frozenset()) -> dict:
+        return {k: e.value for k, e in self._last.items() if k != key and k not in followers}
 
     def _try(self, start: int, stop: int, new: list[str], key, value) -> bool:
         before = self._lines
+        old = self._last.get(key)
+        # Keys that are `*alias` of this key's anchored value follow it; nothing else may change.
+        followers = frozenset(k for k, e in self._last.items()
+                              if old is not None and e.alias and e.node is old.node)
+        expected = self._others(key, followers)
         lines = before[:start] + new + before[stop:]
         if start == len(before) and before and not before[-1].endswith("\n"):
             lines[start - 1] = before[-1] + self._nl
         self._load(lines)
         entry = self._last.get(key)
-        if self.error is None and entry is not None and same(entry.value, value):
+        if (self.error is None and entry is not None and same(entry.value, value)
+                and same(self._others(key, followers), expected)):
             return True
         self._load(before)
         return False
@@ -151,7 +203,7 @@ class FrontMatter(MutableMapping):
         key_text = self._key_text(key, strict)
         if entry is not None:
             key_text = self._lines[entry.first][:entry.colon_end].rstrip(":")
-        return [key_text + ": " + render.flow(value, strict) + self._nl]
+        return [key_text + ":" + _anchor(entry) + " " + render.flow(value, strict) + self._nl]
 
     def _rewrite(self, e: Entry, value, reader: StyleReader) -> list[str]:
         first = self._lines[e.first]
@@ -160,12 +212,14 @@ class FrontMatter(MutableMapping):
         head = first[:e.colon_end]
         indent = first[:e.key_col]
         kind = e.kind
+        if kind != "alias" and not (kind in ("block-seq", "block-map") and value):
+            head += _anchor(e)  # block edits keep the key line, and so the anchor, as it is
         if kind == "block-scalar" and isinstance(value, str):
             indicator = e.node.style
             lines = render.block_scalar(head, value, indicator, reader.block_scalar_indent(e), style)
             if lines:
                 return lines
-        if kind in ("scalar", "flow-seq", "flow-map") and e.value_inline:
+        if kind in ("scalar", "flow-seq", "flow-map", "alias") and e.value_inline:
             to_block = isinstance(value, dict) or style.list_kind == "block"
             if not (kind == "scalar" and isinstance(value, (list, dict)) and value and to_block):
                 return [self._inline(e, value, style)]
@@ -237,7 +291,20 @@ class FrontMatter(MutableMapping):
             text = render.flow(value, style)
         else:
             text = render.scalar(value, style)
-        return prefix + text + trailing + style.nl
+        anchor = _anchor(e).lstrip()
+        return prefix + (anchor + " " if anchor else "") + text + trailing + style.nl
+
+
+def _anchor(e: Entry | None) -> str:
+    """` &name` when the entry's own value carries an anchor (aliases elsewhere may use it)."""
+    name = getattr(e.node, "anchor", None) if e is not None and not e.alias else None
+    return f" &{name}" if name else ""
+
+
+def _why(problem: str) -> str:
+    if "alias" in problem:
+        return f"another key uses its value through an alias ({problem}); edit it in the raw header"
+    return f"{problem}; edit it in the raw header"
 
 
 def _line_starts(lines: list[str]) -> list[int]:

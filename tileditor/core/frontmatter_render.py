@@ -69,7 +69,7 @@ def psych_plain_ok(value: str, flow: bool = False) -> bool:
         return False
     if ": " in value or " #" in value or value.endswith(":"):
         return False
-    if flow and any(c in value for c in ",[]{}#"):
+    if flow and any(c in value for c in ",[]{}#:"):
         return False
     if any(unicodedata.category(c) in ("Zl", "Zp", "Cf", "Co", "Cn") for c in value):
         return False
