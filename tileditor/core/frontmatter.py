@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tileditor.core import frontmatter_render as render
 from tileditor.core.frontmatter_render import Style, same
-from tileditor.core.frontmatter_scan import Entry, MergeKey, scan, split_lines
+from tileditor.core.frontmatter_scan import Entry, MergeKey, cached_scan, scan, split_lines
 from tileditor.core.frontmatter_style import StyleReader
 from tileditor.core.header import HeaderError
 
@@ -27,28 +27,50 @@ class FrontMatter(MutableMapping):
     def __init__(self, yaml_text: str = "", newline: str = "\n", line_offset: int = 2):
         self._nl = newline
         self._offset = line_offset
-        self.error: str | None = None
-        self.error_line: int | None = None
         self._load(split_lines(yaml_text))
 
     def _load(self, lines: list[str]) -> None:
         self._lines = lines
+        self._stale = False
+        self._error: str | None = None
+        self._error_line: int | None = None
         try:
-            self._entries = scan(lines, self._offset)
+            entries = cached_scan(lines, self._offset)
         except HeaderError as exc:
-            self.error, self.error_line = str(exc), exc.line
-            self._entries = []
-        self._last: dict = {}
-        self._merged: set = set()  # keys Jekyll gets from a `<<` merge, not written as such
-        for entry in self._entries:
+            self._error, self._error_line = str(exc), exc.line
+            entries = []
+        last: dict = {}
+        merged: set = set()  # keys Jekyll gets from a `<<` merge, not written as such
+        for entry in entries:
             if isinstance(entry.key, MergeKey) and isinstance(entry.value, dict):
                 # Psych merges in place: later keys override, earlier ones are overridden.
                 for key, value in entry.value.items():
-                    self._last[key] = replace(entry, key=key, value=value)
-                    self._merged.add(key)
+                    last[key] = replace(entry, key=key, value=value)
+                    merged.add(key)
                 continue
-            self._last[entry.key] = entry  # dict keeps first-seen order, last entry wins
-            self._merged.discard(entry.key)
+            last[entry.key] = entry  # dict keeps first-seen order, last entry wins
+            merged.discard(entry.key)
+        self._state = (entries, last, merged)
+
+    # A one-key edit checked on its own lines leaves the rest unparsed until someone asks.
+    def _fresh(self) -> tuple:
+        if self._stale:
+            self._load(self._lines)
+        return self._state
+
+    _entries = property(lambda self: self._fresh()[0])
+    _last = property(lambda self: self._fresh()[1])
+    _merged = property(lambda self: self._fresh()[2])
+
+    @property
+    def error(self) -> str | None:
+        self._fresh()
+        return self._error
+
+    @property
+    def error_line(self) -> int | None:
+        self._fresh()
+        return self._error_line
 
     @property
     def text(self) -> str:
@@ -176,6 +198,8 @@ class FrontMatter(MutableMapping):
     def _try(self, start: int, stop: int, new: list[str], key, value) -> bool:
         before = self._lines
         old = self._last.get(key)
+        if self._try_local(start, stop, new, key, value, old):
+            return True
         # Keys that are `*alias` of this key's anchored value follow it; nothing else may change.
         followers = frozenset(k for k, e in self._last.items()
                               if old is not None and e.alias and e.node is old.node)
@@ -190,6 +214,33 @@ class FrontMatter(MutableMapping):
             return True
         self._load(before)
         return False
+
+    def _try_local(self, start: int, stop: int, new: list[str], key, value, old) -> bool:
+        """Check the new lines of one block-style top-level key on their own (no re-parse
+        of a 10,000-line header): only when nothing else can depend on them."""
+        entries = self._entries
+        if self._error is not None or self._merged or any(isinstance(e.key, MergeKey) for e in entries):
+            return False
+        if old is not None and (old.alias or old.key_col or _has_anchor(old.node)):
+            return False
+        firsts = [e.first for e in entries]
+        if any(a >= b for a, b in zip(firsts, firsts[1:], strict=False)):  # keys share lines (flow style)
+            return False
+        if any(line.startswith(("---", "...")) for line in new):
+            return False
+        try:
+            local = scan(new, self._offset + start)
+        except HeaderError:
+            return False
+        if len(local) != 1 or local[0].key != key or type(local[0].key) is not type(key):
+            return False
+        if local[0].key_col or local[0].alias or _has_anchor(local[0].node) or not same(local[0].value, value):
+            return False
+        lines = self._lines[:start] + new + self._lines[stop:]
+        if start == len(self._lines) and self._lines and not self._lines[-1].endswith("\n"):
+            lines[start - 1] = self._lines[-1] + self._nl
+        self._lines, self._stale = lines, True
+        return True
 
     def _key_text(self, key, style: Style) -> str:
         return render.scalar(key, Style(quote=None, nl=style.nl))
@@ -299,6 +350,21 @@ def _anchor(e: Entry | None) -> str:
     """` &name` when the entry's own value carries an anchor (aliases elsewhere may use it)."""
     name = getattr(e.node, "anchor", None) if e is not None and not e.alias else None
     return f" &{name}" if name else ""
+
+
+def _has_anchor(node) -> bool:
+    stack, seen = [node], set()
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            return True  # a node met twice is an alias
+        seen.add(id(n))
+        if getattr(n, "anchor", None):
+            return True
+        if isinstance(n.value, list):
+            for item in n.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+    return False
 
 
 def _why(problem: str) -> str:

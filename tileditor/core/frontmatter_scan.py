@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
@@ -156,6 +158,38 @@ def hashable(key):
     if isinstance(key, dict):
         return MappingKey((hashable(k), hashable(v)) for k, v in key.items())
     return key
+
+
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 8
+_CACHE_LOCK = threading.Lock()
+
+
+def cached_scan(lines: list[str], line_offset: int = 2) -> list[Entry]:
+    """scan() remembering the last few headers: the form parses the same text again after
+    each edit. Entries are shared, so nobody may mutate them."""
+    key = ("".join(lines), line_offset)
+    if len(key[0]) < 4096:  # small headers parse faster than they hash and copy
+        return scan(lines, line_offset)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+    if isinstance(hit, HeaderError):
+        raise hit
+    if hit is not None:
+        return list(hit)
+    try:
+        entries = scan(lines, line_offset)
+    except HeaderError as exc:
+        entries = exc
+    with _CACHE_LOCK:
+        _CACHE[key] = entries
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    if isinstance(entries, HeaderError):
+        raise entries
+    return list(entries)
 
 
 def _entry(where: _Lines, key_node: Node, node: Node, key, value) -> Entry:
