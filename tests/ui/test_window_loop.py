@@ -99,10 +99,14 @@ def test_new_post_loop_end_to_end(qtbot, window, tmp_site, tmp_path):
     assert re.fullmatch(rf"_posts/{today[:4]}/{today}-[A-Za-z0-9-]*Window-functions\.md", rel), rel
     text = saved.read_text(encoding="utf-8")
     header = text.split("---\n")[1]
-    # Only the keys set, in the blog's style: `tag:` flow list, double-quoted title.
-    assert header.splitlines() == ['title: "Window functions"', "tag: [SQL, TIL_25]"]
+    # The blog's shape: its shared keys, `tag:` flow list, double-quoted title, the (empty)
+    # categories slot where the blog writes it.
+    assert header.splitlines() == ['title: "Window functions"', "tag: [SQL, TIL_25]", "categories:",
+                                   "read_time: True", "toc: true", "typora-root-url: ../"]
     assert "Running totals without a self-join." in text
-    assert read_header_values(text) == {"title": "Window functions", "tag": ["SQL", "TIL_25"]}
+    assert read_header_values(text) == {"title": "Window functions", "tag": ["SQL", "TIL_25"],
+                                        "categories": None, "read_time": True, "toc": True,
+                                        "typora-root-url": "../"}
 
     # Both pictures copied into the dated folder and linked.
     folder = tmp_site / "images" / saved.stem

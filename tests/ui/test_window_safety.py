@@ -129,7 +129,8 @@ def test_first_save_of_new_post_ends_picture_tracking(qtbot, window, tmp_site, t
     assert img.save(str(picture))
     window.images.import_paths([str(picture)], None)
     # The cursor was in the title field (editor cursor at 0): the link goes below the header.
-    assert window.editor.text().startswith("---\ntitle: \"Pictures\"\n---\n")
+    assert window.editor.text().startswith("---\ntitle: \"Pictures\"\ntag: []\n")
+    assert window.editor.text().split("---\n", 2)[1].endswith("typora-root-url: ../\n")
     assert "p.png" in window.editor.text().split("---\n", 2)[2]
     planned = window.session.planned_path()
     assert planned.stem.endswith("Pictures") and window.importer.created_files(planned)

@@ -12,9 +12,13 @@ from dataclasses import replace
 
 from tileditor.core import frontmatter_render as render
 from tileditor.core.frontmatter_render import Style, same
-from tileditor.core.frontmatter_scan import Entry, scan, split_lines
+from tileditor.core.frontmatter_scan import Entry, MergeKey, cached_scan, scan, split_lines
 from tileditor.core.frontmatter_style import StyleReader
 from tileditor.core.header import HeaderError
+
+
+class FrontMatterEditError(ValueError):
+    """An edit the header cannot take without damage (the message says why, for the UI)."""
 
 
 class FrontMatter(MutableMapping):
@@ -23,20 +27,50 @@ class FrontMatter(MutableMapping):
     def __init__(self, yaml_text: str = "", newline: str = "\n", line_offset: int = 2):
         self._nl = newline
         self._offset = line_offset
-        self.error: str | None = None
-        self.error_line: int | None = None
         self._load(split_lines(yaml_text))
 
     def _load(self, lines: list[str]) -> None:
         self._lines = lines
+        self._stale = False
+        self._error: str | None = None
+        self._error_line: int | None = None
         try:
-            self._entries = scan(lines, self._offset)
+            entries = cached_scan(lines, self._offset)
         except HeaderError as exc:
-            self.error, self.error_line = str(exc), exc.line
-            self._entries = []
-        self._last: dict = {}
-        for entry in self._entries:
-            self._last[entry.key] = entry  # dict keeps first-seen order, last entry wins
+            self._error, self._error_line = str(exc), exc.line
+            entries = []
+        last: dict = {}
+        merged: set = set()  # keys Jekyll gets from a `<<` merge, not written as such
+        for entry in entries:
+            if isinstance(entry.key, MergeKey) and isinstance(entry.value, dict):
+                # Psych merges in place: later keys override, earlier ones are overridden.
+                for key, value in entry.value.items():
+                    last[key] = replace(entry, key=key, value=value)
+                    merged.add(key)
+                continue
+            last[entry.key] = entry  # dict keeps first-seen order, last entry wins
+            merged.discard(entry.key)
+        self._state = (entries, last, merged)
+
+    # A one-key edit checked on its own lines leaves the rest unparsed until someone asks.
+    def _fresh(self) -> tuple:
+        if self._stale:
+            self._load(self._lines)
+        return self._state
+
+    _entries = property(lambda self: self._fresh()[0])
+    _last = property(lambda self: self._fresh()[1])
+    _merged = property(lambda self: self._fresh()[2])
+
+    @property
+    def error(self) -> str | None:
+        self._fresh()
+        return self._error
+
+    @property
+    def error_line(self) -> int | None:
+        self._fresh()
+        return self._error_line
 
     @property
     def text(self) -> str:
@@ -98,6 +132,8 @@ class FrontMatter(MutableMapping):
         entry = self._last.get(key)
         if entry is not None and same(entry.value, value):
             return
+        if key in self._merged:
+            entry = None  # a key written after the merge overrides it, as in Psych
         reader = StyleReader(self.text, self._entries, self._nl)
         if entry is None:
             start = stop = len(self._lines)
@@ -109,35 +145,102 @@ class FrontMatter(MutableMapping):
             return
         fallback = self._fallback_lines(key, value, entry)
         if not self._try(start, stop, fallback, key, value):
-            raise ValueError(f"cannot write {key!r}: {value!r} into the front matter")
+            where = f" (line {entry.first + self._offset})" if entry is not None else ""
+            raise FrontMatterEditError(
+                f"cannot change {key!r}{where} without changing other keys of this header: "
+                "edit it in the raw header")
 
     def __delitem__(self, key) -> None:
         """Remove the key's lines (every occurrence, so the key is really gone)."""
         self._check_writable()
         if key not in self._last:
             raise KeyError(key)
-        lines = list(self._lines)
+        if key in self._merged:
+            raise FrontMatterEditError(
+                f"{key!r} comes from the merge key '<<' on line {self._last[key].first + self._offset}: "
+                "edit it in the raw header")
+        before, expected = self._lines, self._others(key)
+        lines = list(before)
         for entry in reversed(self._entries):
             if entry.key == key and type(entry.key) is type(key):
                 del lines[entry.first:entry.last + 1]
         self._load(lines)
+        if self.error is not None or not same(self._others(key), expected):
+            problem = self.error or "other keys share its lines"
+            self._load(before)
+            raise FrontMatterEditError(f"cannot remove {key!r}: {_why(problem)}")
+
+    def set_field(self, key, value) -> None:
+        """A form field's edit: an emptied text or list field (None, "" or []) keeps its key
+        in place with an empty value (`title: ""`, `tags: []`), so retyping it does not move
+        the key to the end; other emptied keys (a date, a flag) are removed."""
+        if value is None or value == "" or value == []:
+            if key not in self._last or key in self._merged:
+                return
+            current = self._last[key].value
+            if isinstance(current, str) or current is None and key == "title":
+                value = ""
+            elif isinstance(current, list):
+                value = []
+            else:
+                del self[key]
+                return
+        self[key] = value
 
     # Editing helpers --------------------------------------------------------------------
     def _check_writable(self) -> None:
         if self.error is not None:
-            raise ValueError(f"{self.error}: fix the header text before editing its fields")
+            raise FrontMatterEditError(f"{self.error}: fix the header text before editing its fields")
+
+    def _others(self, key, followers: frozenset = frozenset()) -> dict:
+        return {k: e.value for k, e in self._last.items() if k != key and k not in followers}
 
     def _try(self, start: int, stop: int, new: list[str], key, value) -> bool:
         before = self._lines
+        old = self._last.get(key)
+        if self._try_local(start, stop, new, key, value, old):
+            return True
+        # Keys that are `*alias` of this key's anchored value follow it; nothing else may change.
+        followers = frozenset(k for k, e in self._last.items()
+                              if old is not None and e.alias and e.node is old.node)
+        expected = self._others(key, followers)
         lines = before[:start] + new + before[stop:]
         if start == len(before) and before and not before[-1].endswith("\n"):
             lines[start - 1] = before[-1] + self._nl
         self._load(lines)
         entry = self._last.get(key)
-        if self.error is None and entry is not None and same(entry.value, value):
+        if (self.error is None and entry is not None and same(entry.value, value)
+                and same(self._others(key, followers), expected)):
             return True
         self._load(before)
         return False
+
+    def _try_local(self, start: int, stop: int, new: list[str], key, value, old) -> bool:
+        """Check the new lines of one block-style top-level key on their own (no re-parse
+        of a 10,000-line header): only when nothing else can depend on them."""
+        entries = self._entries
+        if self._error is not None or self._merged or any(isinstance(e.key, MergeKey) for e in entries):
+            return False
+        if old is not None and (old.alias or old.key_col or _has_anchor(old.node)):
+            return False
+        firsts = [e.first for e in entries]
+        if any(a >= b for a, b in zip(firsts, firsts[1:], strict=False)):  # keys share lines (flow style)
+            return False
+        if any(line.startswith(("---", "...")) for line in new):
+            return False
+        try:
+            local = scan(new, self._offset + start)
+        except HeaderError:
+            return False
+        if len(local) != 1 or local[0].key != key or type(local[0].key) is not type(key):
+            return False
+        if local[0].key_col or local[0].alias or _has_anchor(local[0].node) or not same(local[0].value, value):
+            return False
+        lines = self._lines[:start] + new + self._lines[stop:]
+        if start == len(self._lines) and self._lines and not self._lines[-1].endswith("\n"):
+            lines[start - 1] = self._lines[-1] + self._nl
+        self._lines, self._stale = lines, True
+        return True
 
     def _key_text(self, key, style: Style) -> str:
         return render.scalar(key, Style(quote=None, nl=style.nl))
@@ -151,7 +254,7 @@ class FrontMatter(MutableMapping):
         key_text = self._key_text(key, strict)
         if entry is not None:
             key_text = self._lines[entry.first][:entry.colon_end].rstrip(":")
-        return [key_text + ": " + render.flow(value, strict) + self._nl]
+        return [key_text + ":" + _anchor(entry) + " " + render.flow(value, strict) + self._nl]
 
     def _rewrite(self, e: Entry, value, reader: StyleReader) -> list[str]:
         first = self._lines[e.first]
@@ -160,12 +263,14 @@ class FrontMatter(MutableMapping):
         head = first[:e.colon_end]
         indent = first[:e.key_col]
         kind = e.kind
+        if kind != "alias" and not (kind in ("block-seq", "block-map") and value):
+            head += _anchor(e)  # block edits keep the key line, and so the anchor, as it is
         if kind == "block-scalar" and isinstance(value, str):
             indicator = e.node.style
             lines = render.block_scalar(head, value, indicator, reader.block_scalar_indent(e), style)
             if lines:
                 return lines
-        if kind in ("scalar", "flow-seq", "flow-map") and e.value_inline:
+        if kind in ("scalar", "flow-seq", "flow-map", "alias") and e.value_inline:
             to_block = isinstance(value, dict) or style.list_kind == "block"
             if not (kind == "scalar" and isinstance(value, (list, dict)) and value and to_block):
                 return [self._inline(e, value, style)]
@@ -237,7 +342,35 @@ class FrontMatter(MutableMapping):
             text = render.flow(value, style)
         else:
             text = render.scalar(value, style)
-        return prefix + text + trailing + style.nl
+        anchor = _anchor(e).lstrip()
+        return prefix + (anchor + " " if anchor else "") + text + trailing + style.nl
+
+
+def _anchor(e: Entry | None) -> str:
+    """` &name` when the entry's own value carries an anchor (aliases elsewhere may use it)."""
+    name = getattr(e.node, "anchor", None) if e is not None and not e.alias else None
+    return f" &{name}" if name else ""
+
+
+def _has_anchor(node) -> bool:
+    stack, seen = [node], set()
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            return True  # a node met twice is an alias
+        seen.add(id(n))
+        if getattr(n, "anchor", None):
+            return True
+        if isinstance(n.value, list):
+            for item in n.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+    return False
+
+
+def _why(problem: str) -> str:
+    if "alias" in problem:
+        return f"another key uses its value through an alias ({problem}); edit it in the raw header"
+    return f"{problem}; edit it in the raw header"
 
 
 def _line_starts(lines: list[str]) -> list[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -44,14 +45,35 @@ def same(a, b) -> bool:
 
 
 # Jekyll reads YAML 1.1 (Psych), where these plain words are not strings although YAML 1.2
-# (ruamel) says they are: quote them so both read a string.
+# (ruamel) says they are: quote them so both read a string. Psych's integers take commas
+# ("1,000" is 1000) and it reads a leading ":" as a Symbol, which safe_load refuses.
 _YAML11_SPECIAL = re.compile(
     r"(?i:yes|no|true|false|on|off|null|~)"
-    r"|[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*)"
-    r"|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?(?:0b[01_,]+|0x[0-9a-fA-F_,]+|0o?[0-7_,]+|[0-9][0-9_,]*(?::[0-5]?[0-9])*)"
+    r"|[-+]?(?:[0-9][0-9_,]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?(?::[0-5]?[0-9](?:\.[0-9_]*)?)*"
+    r"|[-+]?[0-9][0-9_,]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+"
     r"|[-+]?\.(?i:inf)|\.(?i:nan)"
     r"|\d{4}-\d\d?-\d\d?(?:(?:[Tt]|\s+)\d\d?:\d\d:\d\d.*)?"
 )
+# Characters libyaml (Psych) reads as line breaks or refuses in a stream; YAML 1.2 readers
+# such as ruamel accept some of them in plain text, so no read-back check would catch them.
+_UNSAFE_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_PLAIN_FIRST_BAD = set("-?:,[]{}#&*!|>'\"%@`=<~ \t")
+
+
+def psych_plain_ok(value: str, flow: bool = False) -> bool:
+    """A string Psych and ruamel both read back unchanged when written without quotes."""
+    if not value or value[0] in _PLAIN_FIRST_BAD or value[0].isspace() or value[-1].isspace():
+        return False
+    if _UNSAFE_RAW.search(value) or "\n" in value or "\r" in value or "\t" in value:
+        return False
+    if ": " in value or " #" in value or value.endswith(":"):
+        return False
+    if flow and any(c in value for c in ",[]{}#:"):
+        return False
+    if any(unicodedata.category(c) in ("Zl", "Zp", "Cf", "Co", "Cn") for c in value):
+        return False
+    return not _YAML11_SPECIAL.fullmatch(value)
 
 
 def _reads_as(doc: str, expected) -> bool:
@@ -68,6 +90,7 @@ def bool_case_of(text: str) -> str:
 
 
 def double_quoted(s: str) -> str:
+    """A double-quoted scalar escaping every character Psych would fold, refuse or drop."""
     out = ['"']
     for ch in s:
         code = ord(ch)
@@ -79,7 +102,9 @@ def double_quoted(s: str) -> str:
             out.append("\\t")
         elif code < 0x20 or 0x7F <= code <= 0x9F:
             out.append(f"\\x{code:02x}")
-        elif ch in "\u2028\u2029\ufeff\ufffe\uffff" or 0xD800 <= code <= 0xDFFF:
+        elif 0xD800 <= code <= 0xDFFF:
+            raise ValueError(f"cannot write the lone surrogate U+{code:04X} into a post")
+        elif ch in "\u2028\u2029\ufeff\ufffe\uffff":
             out.append(f"\\u{code:04x}")
         else:
             out.append(ch)
@@ -88,7 +113,7 @@ def double_quoted(s: str) -> str:
 
 
 def _single_quoted(s: str) -> str | None:
-    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or ch in "\u2028\u2029\ufeff" for ch in s):
+    if _UNSAFE_RAW.search(s) or any(c in s for c in "\n\r\t"):
         return None
     return "'" + s.replace("'", "''") + "'"
 
@@ -124,9 +149,8 @@ def scalar(value, style: Style, flow: bool = False) -> str:
     candidates = []
     if style.quote == "'":
         candidates.append(_single_quoted(value))
-    elif style.quote is None and value == value.strip() and "\n" not in value:
-        if value and not _YAML11_SPECIAL.fullmatch(value):
-            candidates.append(value)
+    elif style.quote is None and psych_plain_ok(value, flow):
+        candidates.append(value)
     candidates.append(double_quoted(value))
     for text in candidates:
         if text is not None and _reads_as(wrap(text), expect):
@@ -187,7 +211,7 @@ def value_lines(head: str, value, indent: str, style: Style, rest: str = "") -> 
 
 def block_scalar(head: str, value: str, indicator: str, indent: str, style: Style) -> list[str]:
     """A `|` or `>` scalar that reads back as `value`, or [] when that is not possible."""
-    if not value or value != value.lstrip(" \t\n") or "\r" in value:
+    if not value or value != value.lstrip(" \t\n") or "\r" in value or _UNSAFE_RAW.search(value):
         return []
     body = value[:-1] if value.endswith("\n") else value
     chomp = "" if value.endswith("\n") else "-"

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tileditor.core.header import HeaderError
+from tileditor.core.header import HeaderError, LastKeyWinsConstructor, merged_maps
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -26,6 +28,7 @@ def make_yaml() -> YAML:
     y = YAML(typ="safe", pure=True)
     # Duplicates are resolved by the scanner itself (last wins, as in Jekyll).
     y.allow_duplicate_keys = True
+    y.Constructor = LastKeyWinsConstructor  # nested duplicates and merges read as in Psych
     return y
 
 
@@ -58,9 +61,14 @@ class Entry:
     value_col: int  # column where the value starts (on its own line)
     value_end_line: int  # line holding the end of the value
     value_end_col: int
+    alias: bool = False  # the value is `*name`, another entry's anchored node
 
     @property
     def kind(self) -> str:
+        if self.alias:
+            return "alias"
+        if isinstance(self.key, MergeKey):
+            return "merge"
         if isinstance(self.node, SequenceNode):
             return "flow-seq" if self.node.flow_style else "block-seq"
         if isinstance(self.node, MappingNode):
@@ -111,7 +119,7 @@ def scan(lines: list[str], line_offset: int = 2) -> list[Entry]:
             return []
         if not isinstance(root, MappingNode):
             raise HeaderError("Front matter is not a YAML mapping (key: value lines)", line_offset)
-        pairs = [(k, v, construct(k), construct(v)) for k, v in root.value]
+        pairs = [_pair(k, v) for k, v in root.value]
     except HeaderError:
         raise
     except (YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
@@ -123,12 +131,75 @@ def scan(lines: list[str], line_offset: int = 2) -> list[Entry]:
     return entries
 
 
+class MergeKey(str):
+    """The `<<` key of a merge (`<<: *base`); its entry's value is the merged mapping."""
+
+
+def _pair(k: Node, v: Node) -> tuple:
+    maps = merged_maps(k, v)
+    if maps is not None:
+        out: dict = {}
+        for m in reversed(maps):  # of several merged maps the first wins, as in Psych
+            out.update(construct(m))
+        return k, v, MergeKey("<<"), out
+    if k.tag == "tag:yaml.org,2002:merge":
+        return k, v, "<<", construct(v)
+    return k, v, hashable(construct(k)), construct(v)
+
+
+class MappingKey(tuple):
+    """A mapping used as a key (`? {a: 1}`), as its (key, value) pairs."""
+
+
+def hashable(key):
+    """Complex keys (`? [a, b]`) as tuples, so they can index the header like Psych's Hash."""
+    if isinstance(key, list):
+        return tuple(hashable(k) for k in key)
+    if isinstance(key, dict):
+        return MappingKey((hashable(k), hashable(v)) for k, v in key.items())
+    return key
+
+
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 8
+_CACHE_LOCK = threading.Lock()
+
+
+def cached_scan(lines: list[str], line_offset: int = 2) -> list[Entry]:
+    """scan() remembering the last few headers: the form parses the same text again after
+    each edit. Entries are shared, so nobody may mutate them."""
+    key = ("".join(lines), line_offset)
+    if len(key[0]) < 4096:  # small headers parse faster than they hash and copy
+        return scan(lines, line_offset)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+    if isinstance(hit, HeaderError):
+        raise hit
+    if hit is not None:
+        return list(hit)
+    try:
+        entries = scan(lines, line_offset)
+    except HeaderError as exc:
+        entries = exc
+    with _CACHE_LOCK:
+        _CACHE[key] = entries
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    if isinstance(entries, HeaderError):
+        raise entries
+    return list(entries)
+
+
 def _entry(where: _Lines, key_node: Node, node: Node, key, value) -> Entry:
     first, key_col = where.locate(key_node.start_mark.index)
     key_line, key_end = where.locate(key_node.end_mark.index)
     line = where.lines[key_line]
     colon = line.find(":", key_end) if key_line == first else -1
     colon_end = colon + 1 if colon >= 0 else len(line.rstrip("\r\n"))
+    if node.start_mark.index < key_node.end_mark.index:  # `*name`: the composer reuses the node
+        return _alias_entry(where, key_node, node, key, value, first, key_col, colon_end)
     empty = isinstance(node, ScalarNode) and node.value == "" and node.style is None
     if empty:
         return Entry(key, value, key_node, node, first, first, key_col, colon_end, True,
@@ -143,6 +214,19 @@ def _entry(where: _Lines, key_node: Node, node: Node, key, value) -> Entry:
     last = _trim(where.lines, first, last, block_scalar=getattr(node, "style", None) in ("|", ">"))
     return Entry(key, value, key_node, node, first, last, key_col, colon_end, v_line == first,
                  v_col, end_line, end_col)
+
+
+def _alias_entry(where: _Lines, key_node, node, key, value, first, key_col, colon_end) -> Entry:
+    text = "".join(where.lines)
+    start = where.starts[first] + colon_end
+    m = re.compile(r"\s*(\*[^\s,\[\]{}]+)").match(text, start)
+    if m is None:  # not where an alias token should be: let edits fall back to whole lines
+        return Entry(key, value, key_node, node, first, first, key_col, colon_end, True,
+                     colon_end, first, colon_end, alias=True)
+    v_line, v_col = where.locate(m.start(1))
+    end_line, end_col = where.locate(m.end(1))
+    return Entry(key, value, key_node, node, first, end_line, key_col, colon_end, v_line == first,
+                 v_col, end_line, end_col, alias=True)
 
 
 def _trim(lines: list[str], first: int, last: int, block_scalar: bool) -> int:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 # Jekyll::Document::YAML_FRONT_MATTER_REGEXP is
 #   \A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)   (Ruby /m: "." matches newlines)
@@ -52,13 +53,47 @@ class HeaderError(ValueError):
         self.line = line
 
 
-class _LastKeyWinsConstructor(SafeConstructor):
+class LastKeyWinsConstructor(SafeConstructor):
     """Jekyll (Ruby's Psych) keeps the last of duplicate keys; ruamel refuses or keeps the first."""
 
     def check_mapping_key(self, node, key_node, mapping, key, value) -> bool:
         if key in mapping:
             del mapping[key]
         return True
+
+    def flatten_mapping(self, node) -> None:
+        """Psych merges `<<` where it stands (keys after it override the merged ones, keys
+        before it are overridden; of several merged maps the first wins); ruamel lets
+        explicit keys win wherever they are."""
+        pairs = []
+        for key_node, value_node in node.value:
+            maps = merged_maps(key_node, value_node)
+            if maps is None:
+                if key_node.tag == MERGE_TAG:  # `<<: x`: Psych keeps it as the key "<<"
+                    key_node = ScalarNode("tag:yaml.org,2002:str", "<<", key_node.start_mark,
+                                          key_node.end_mark)
+                pairs.append((key_node, value_node))
+                continue
+            for sub in reversed(maps):
+                self.flatten_mapping(sub)
+                pairs.extend(sub.value)
+        node.value = pairs
+
+
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def merged_maps(key_node, value_node) -> list | None:
+    """The mapping nodes a `<<` key merges (Psych merges a quoted "<<" too), or None."""
+    if not isinstance(key_node, ScalarNode) or key_node.value != "<<":
+        return None
+    if key_node.tag != MERGE_TAG and key_node.style not in ("'", '"'):
+        return None
+    if isinstance(value_node, MappingNode):
+        return [value_node]
+    if isinstance(value_node, SequenceNode) and all(isinstance(v, MappingNode) for v in value_node.value):
+        return list(value_node.value)
+    return None
 
 
 _local = threading.local()
@@ -69,7 +104,7 @@ def _loader() -> YAML:
     loader = getattr(_local, "loader", None)
     if loader is None:
         loader = YAML(typ="safe", pure=True)
-        loader.Constructor = _LastKeyWinsConstructor
+        loader.Constructor = LastKeyWinsConstructor
         _local.loader = loader
     return loader
 

@@ -1,56 +1,109 @@
-"""The text of a brand-new post, written in the blog's own front-matter style (key spelling,
-list style, title quoting, Typora's root key). Pure; must not import PySide6."""
+"""The text of a brand-new post in the blog's own shape: the header template (see
+new_post_template.py) with the title, date, tags and categories written in, every value
+quoted so Psych reads it back exactly. Pure; must not import PySide6."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
-from tileditor.core.header import load_yaml_mapping
+from tileditor.core import frontmatter_render as render
+from tileditor.core.frontmatter import FrontMatter
+from tileditor.core.frontmatter_render import Style
+from tileditor.core.new_post_template import (
+    CAT_KEYS,
+    TAG_KEYS,
+    compose_template,
+    derived_template,
+    list_style_of,
+    recent_headers,
+)
 
-_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$")
+
+class TemplateError(ValueError):
+    """The header template is not a valid YAML mapping (the message says where)."""
 
 
 def yaml_scalar(value: str, quote: bool = False) -> str:
-    """A YAML scalar for `value`: plain when that reads back the same, else double-quoted."""
-    if not quote and _PLAIN_SAFE.match(value) and ": " not in value and not value.endswith((":", " ")):
-        try:
-            if load_yaml_mapping(f"k: {value}\n").get("k") == value:
-                return value
-        except ValueError:
-            pass
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+    """A YAML scalar for `value`: plain when Psych reads that back the same, else quoted."""
+    return render.scalar(value, Style(quote='"' if quote else None))
 
 
 def yaml_list(items: list[str], style: str, indent: str = "  ") -> str:
     """The text after `key:` for a list, in one of the conventions' list styles."""
-    if style == "string" and all(" " not in i for i in items):
-        return " " + " ".join(items)
+    plain = Style(quote=None)
+    if style in ("string", "plain") and items and all(
+            render.psych_plain_ok(i) and not any(c.isspace() for c in i) for i in items):
+        return " " + " ".join(items)  # Jekyll splits a string of tags on whitespace
     if style in ("block", "block-unindented"):
         pad = "" if style == "block-unindented" else indent
-        return "".join(f"\n{pad}- {yaml_scalar(i)}" for i in items)
+        return "".join(f"\n{pad}- {render.scalar(i, plain)}" for i in items)
     sep = "," if style == "flow-tight" else ", "
-    return " [" + sep.join(yaml_scalar(i) for i in items) + "]"
+    return " [" + sep.join(render.scalar(i, plain, flow=True) for i in items) + "]"
 
 
-def new_post_text(site, title: str, when: datetime, tags=(), categories=(), draft: bool = False) -> str:
+def post_template(site, draft: bool = False) -> str:
+    """The header text a new post starts from (shown and edited by a settings UI; pass an
+    edited copy back as `new_post_text(..., template=...)`)."""
+    return compose_template(site, draft) or derived_template(site, draft)
+
+
+def check_template(text: str) -> str | None:
+    """Why `text` cannot be a header template, or None when it can."""
+    fm = FrontMatter(text)
+    if fm.error is not None:
+        return fm.error
+    if "---" in (line.rstrip() for line in text.splitlines()):
+        return "a template line cannot be '---' (it would end the header)"
+    return None
+
+
+def new_post_text(site, title: str, when: datetime, tags=(), categories=(), draft: bool = False,
+                  template: str | None = None) -> str:
     """Front matter plus an empty body for a new post in `site`'s conventions."""
+    text = post_template(site, draft) if template is None else template
+    error = check_template(text)
+    if error is not None:
+        raise TemplateError(f"the new-post template is not usable: {error}")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    fm = FrontMatter(text, line_offset=2)
+    if title or "title" in fm:
+        fm[fm.key_for("title")] = title
+    headers = recent_headers(site) if site is not None else []
     conv = site.conventions() if site is not None else None
-    style = getattr(conv, "list_style", "flow") or "flow"
-    lines: dict[str, str] = {}
-    lines["title"] = "title: " + yaml_scalar(title, quote=bool(getattr(conv, "quote_titles", False)))
-    if getattr(conv, "date_in_header", False) and not draft:
-        lines["date"] = "date: " + when.strftime("%Y-%m-%d %H:%M:%S")
-    if categories:
-        key = getattr(conv, "category_key", "categories") or "categories"
-        lines[key] = f"{key}:" + yaml_list(list(categories), style)
-    if tags:
-        key = getattr(conv, "tag_key", "tags") or "tags"
-        lines[key] = f"{key}:" + yaml_list(list(tags), style)
-    # typora-root-url is left out on purpose: Jekyll ignores it and tileditor's links do not
-    # depend on it; a new post carries only the keys the user set.
-    order = list(getattr(conv, "key_order", None) or [])
-    ranked = sorted(lines, key=lambda k: (order.index(k) if k in order else len(order), list(lines).index(k)))
-    header = "".join(lines[k] + "\n" for k in ranked)
-    return f"---\n{header}---\n\n"
+    if "date" in fm and not draft:
+        text = _put(fm, "date", "date: " + when.strftime("%Y-%m-%d %H:%M:%S"))
+    elif "date" in fm and fm["date"] is None:
+        text = _put(fm, "date", None)  # Jekyll refuses an empty date: drop the slot
+    else:
+        text = fm.text
+    for aliases, values, fallback in ((CAT_KEYS, categories, "categories"), (TAG_KEYS, tags, "tags")):
+        if not values:
+            continue
+        fm = FrontMatter(text)
+        key = fm.key_for(*aliases) if any(k in fm for k in aliases) else _conv_key(conv, aliases, fallback)
+        style = list_style_of(headers, aliases) or getattr(conv, "list_style", None) or "flow"
+        values = list(values)
+        if style == "plain" and len(values) == 1:
+            line = f"{key}: {render.scalar(values[0], Style(quote=None))}"
+        else:
+            line = f"{key}:" + yaml_list(values, "flow" if style == "plain" else style)
+        text = _put(fm, key, line)
+    return f"---\n{text}---\n\n"
+
+
+def _conv_key(conv, aliases: tuple[str, ...], fallback: str) -> str:
+    attr = "tag_key" if "tags" in aliases else "category_key"
+    key = getattr(conv, attr, None)
+    return key if key in aliases else fallback
+
+
+def _put(fm: FrontMatter, key: str, line: str | None) -> str:
+    """The header text with `key`'s lines replaced by `line` (appended when absent, removed
+    when None)."""
+    lines = fm.text.splitlines(keepends=True)
+    new = [] if line is None else [line + "\n"]
+    span = fm.line_span(key)
+    if span is None:
+        return "".join(lines + new)
+    return "".join(lines[:span[0]] + new + lines[span[1] + 1:])
