@@ -128,6 +128,25 @@ def test_import_bytes_creates_folder_for_a_new_post(site, importer):
     assert plan.dest.exists()
 
 
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_pasted_picture_gets_the_mode_of_a_plain_write(site, importer, umask, mode):
+    """Issue 10 item 7: mkstemp made every picture 0600 where the blog's are 0644."""
+    old = os.umask(umask)
+    try:
+        report = importer.import_image(site, site.root / POST, _qimage("#336699"))
+    finally:
+        os.umask(old)
+    [plan] = report.plans
+    assert os.stat(plan.dest).st_mode & 0o777 == mode
+    assert sorted(p.name for p in plan.dest.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def _qimage(color: str) -> QImage:
+    img = QImage(8, 6, QImage.Format.Format_RGB32)
+    img.fill(QColor(color))
+    return img
+
+
 def test_write_new_file_refuses_to_replace(tmp_path):
     dest = tmp_path / "x" / "a.png"
     write_new_file(dest, b"first")

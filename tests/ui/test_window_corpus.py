@@ -18,7 +18,9 @@ SITES = corpus_sites()
 @pytest.mark.parametrize("site_dir", SITES, ids=[s.parent.name if s.name == "docs" else s.name for s in SITES])
 def test_open_and_save_every_post_byte_identical(qtbot, site_dir, tmp_path):
     repo = tmp_path / "repo"
-    shutil.copytree(site_dir, repo)
+    # copyfile, not copy2: the shared corpus is kept read-only (mode 444), and a read-only post
+    # rightly opens read-only now; the copy stands for the user's own, writable clone.
+    shutil.copytree(site_dir, repo, copy_function=shutil.copyfile)
     posts = sorted(p for sub in ("_posts", "_drafts") if (repo / sub).is_dir()
                    for p in (repo / sub).rglob("*") if p.suffix in (".md", ".markdown"))
     assert posts

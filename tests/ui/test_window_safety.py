@@ -87,10 +87,13 @@ def test_restoring_several_buffers_loses_none(qtbot, tmp_site, tmp_path, post, p
         titles = _click_when_modal("recoveryRestoreButton", times=3)
         assert w.offer_recovery() == 3
         assert len(titles) == 3 and titles[0].endswith(f"{post.name}?")
-        # Newest first: the editor ends on the oldest; the two others wait in the store.
+        # Newest first: the editor ends on the oldest; the two others wait in the store, and
+        # the one on screen has its own copy at once (written before its leftover is dropped).
         assert w.editor.text().endswith("alpha") and w.windowTitle().startswith("*")
         left = {e.text for e in store.entries()}
-        assert left == {"---\ntitle: B\n---\nbeta", post.read_text(encoding="utf-8") + " gamma"}
+        assert left == {"---\ntitle: B\n---\nbeta", post.read_text(encoding="utf-8") + " gamma",
+                        "---\ntitle: A\n---\nalpha"}
+        assert {e.owner for e in store.entries()} == {w.session_id}
         assert "Restored 3 unsaved posts" in w.statusBar().currentMessage()
         qtbot.waitUntil(lambda: len(store.entries()) == 3, timeout=2000)  # alpha's own copy
         assert len({e.key for e in store.entries()}) == 3

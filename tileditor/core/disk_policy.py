@@ -55,6 +55,22 @@ def decide(
     )
 
 
+def decide_restore(*, disk_changed: bool, disk_equals_buffer: bool, name: str) -> Decision:
+    """A buffer restored from a crash snapshot: `disk_changed` when the file no longer holds
+    what the buffer was based on (a git pull or another editor since)."""
+    if not disk_changed or disk_equals_buffer:
+        return Decision(Action.IGNORE, "", "", pause_repo_autosave=False)
+    return Decision(
+        Action.ASK_RELOAD_OR_KEEP,
+        "Post changed on disk since this copy",
+        f"{name} changed on disk after the recovered copy was made (a git pull or another "
+        "program). Keep the recovered text (saving will replace the file on disk) or reload "
+        "the file (the recovered text is dropped).",
+        pause_repo_autosave=True,
+        choices=ASK_CHOICES,
+    )
+
+
 def _content_changed(buffer_dirty: bool, disk_equals_buffer: bool) -> Decision:
     if disk_equals_buffer:
         # Someone wrote exactly our text (or only touched the file): nothing to decide.

@@ -14,6 +14,7 @@ from tileditor.core.fileio import (
     Fingerprint,
     atomic_write,
     fingerprint,
+    protection,
     read_bytes_limited,
 )
 from tileditor.core.textcodec import BinaryFileError, decode_bytes, encode_text
@@ -48,6 +49,9 @@ class Document:
         self.read_only_reason: str | None = None
         self.warning: str | None = None
         self.missing_on_disk = False
+        # "mode" or "immutable" when the file on disk is write-protected; a "mode" file is
+        # replaced only after the user's explicit word (allow_protected on save).
+        self.protection: str | None = None
         self._needs_save = False
 
     # -- creation -------------------------------------------------------------------------
@@ -95,12 +99,32 @@ class Document:
                 f"{path.name} is encoded as {decoded.encoding}, not UTF-8; it opens read-only "
                 "until you choose to convert it to UTF-8."
             )
+        self._check_protection()
         self.warning = None
         if len(data) > LARGE_POST_BYTES:
             self.warning = (
                 f"{path.name} is {len(data) // 1_000_000} MB; editing and preview may be slow."
             )
         return decoded.text
+
+    def _check_protection(self) -> None:
+        assert self.path is not None
+        self.protection = protection(self.path)
+        name = self.path.name
+        if self.protection == "immutable":
+            self.read_only_reason = (
+                f"{name} is marked immutable on disk (chattr +i), so it opens read-only and "
+                "is never replaced.")
+        elif self.protection == "mode" and self.read_only_reason is None:
+            self.read_only_reason = (
+                f"{name} is read-only on disk (its permissions do not let its owner write "
+                "it), so it opens read-only.")
+
+    def edit_anyway(self) -> None:
+        """The user's choice for a chmod-read-only post: the buffer becomes editable; saving
+        still asks (Document.save needs allow_protected while the file stays protected)."""
+        if self.protection == "mode":
+            self.read_only_reason = None
 
     # -- state ----------------------------------------------------------------------------
     @property
@@ -134,9 +158,11 @@ class Document:
 
     # -- disk -----------------------------------------------------------------------------
     def save(
-        self, path: Path | str | None = None, root: Path | None = None, overwrite: bool = False
+        self, path: Path | str | None = None, root: Path | None = None, overwrite: bool = False,
+        allow_protected: bool = False,
     ) -> Fingerprint:
-        """Write atomically; ConflictError/WriteError leave the document exactly as it was."""
+        """Write atomically; ConflictError/WriteError leave the document exactly as it was
+        (WriteProtectedError for a chmod-read-only file unless `allow_protected`)."""
         if self.read_only_reason:
             raise DocumentError(self.read_only_reason)
         target = Path(path) if path is not None else self.path
@@ -159,7 +185,8 @@ class Document:
                 "that encoding cannot store; convert the file to UTF-8 first."
             ) from exc
         text = self.text
-        fp = atomic_write(target, data, expected=expected, root=root)
+        fp = atomic_write(target, data, expected=expected, root=root,
+                          allow_protected=allow_protected)
         self.path, self.fingerprint, self.saved_text = target, fp, text
         self.missing_on_disk = self._needs_save = False
         return fp

@@ -1,6 +1,6 @@
-"""Safe writes into the user's repository and disk fingerprints: temp file in the same folder,
-fsync, atomic replace, mode kept, a conflict check against what was loaded, one-sentence errors.
-Must not import PySide6."""
+"""Safe writes into the user's repository and disk fingerprints: a locked temp file in the same
+folder, fsync, atomic replace, mode kept, write-protected files refused, a conflict check against
+what was loaded, one-sentence errors. Must not import PySide6."""
 
 from __future__ import annotations
 
@@ -9,11 +9,23 @@ import hashlib
 import os
 import secrets
 import stat as stat_mod
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from tileditor.core.locks import lock_fd
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not Linux: no inode flags to read
+    fcntl = None  # type: ignore[assignment]
+
 # Hidden, recognisable temp names so the repo watcher can ignore our own half-written files.
 TEMP_SUFFIX = ".tileditor-tmp"
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+# linux/fs.h: FS_IOC_GETFLAGS and the flags that make a file unreplaceable.
+_FS_IOC_GETFLAGS = 0x80086601
+_FS_IMMUTABLE_FL, _FS_APPEND_FL = 0x10, 0x20
 
 
 class _Any:
@@ -45,6 +57,14 @@ class WriteError(OSError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class WriteProtectedError(WriteError):
+    """The file on disk is write-protected (`kind` "mode" or "immutable"); it is unchanged."""
+
+    def __init__(self, message: str, path: Path, kind: str):
+        super().__init__(message, path, errno.EACCES)
+        self.kind = kind
 
 
 class ConflictError(Exception):
@@ -153,8 +173,11 @@ def atomic_write(
     data: bytes,
     expected: Fingerprint | None | object = ANY,
     root: Path | None = None,
+    allow_protected: bool = False,
 ) -> Fingerprint:
-    """Write `data` to `path` atomically; see the module docstring. Returns the new fingerprint."""
+    """Write `data` to `path` atomically; see the module docstring. Returns the new fingerprint.
+    A file whose mode denies its owner writing is replaced only with `allow_protected` (the
+    user's explicit word); an immutable one never."""
     path = Path(path)
     target = resolve_target(path, root)
     check_expected(target, expected)
@@ -164,10 +187,17 @@ def atomic_write(
         old = None
     except OSError as exc:
         raise WriteError(user_message(exc, path), path, exc.errno) from exc
-    tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    if old is not None:
+        check_protection(target, path, old, allow_protected)
+    fd, tmp = create_temp(target, path)
     try:
-        _write_temp(tmp, data, old)
-        os.replace(tmp, target)
+        try:
+            _write_temp(fd, data, old)
+            # Replaced while our lock is still on the temp: a sweep by another instance never
+            # takes a half-written temp for the leftover of a killed save.
+            os.replace(tmp, target)
+        finally:
+            os.close(fd)
     except OSError as exc:
         _remove_quietly(tmp)
         raise WriteError(user_message(exc, path), path, exc.errno) from exc
@@ -176,20 +206,79 @@ def atomic_write(
     return Fingerprint(len(data), st.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
-def _write_temp(tmp: Path, data: bytes, old: os.stat_result | None) -> None:
-    # 0o666 lets the kernel apply the umask for a new file, as any editor would.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+def create_temp(target: Path, shown: Path | None = None) -> tuple[int, Path]:
+    """A new, locked temp file `.<name>.<hex>.tileditor-tmp` beside `target`, with the mode a
+    plain write gives a new file (0o666 less the umask, not mkstemp's 0600). The lock tells
+    core.stale_temps that a live writer still owns it."""
+    for _attempt in range(100):
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            shown = shown or target
+            raise WriteError(user_message(exc, shown), shown, exc.errno) from exc
+        lock_fd(fd)
+        return fd, tmp
+    raise WriteError(f"Could not save {target.name}: no free temporary name.", target)
+
+
+def protection(path: Path | str, st: os.stat_result | None = None) -> str | None:
+    """Why a file must not be replaced: "immutable" (chattr +i or +a), "mode" (its owner may
+    not write it, e.g. chmod 444; checked on the mode bits because root may write anything,
+    and an atomic rename only needs the folder to be writable), or None."""
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-        if old is not None:
-            os.fchmod(fd, stat_mod.S_IMODE(old.st_mode))
-            _keep_owner(fd, old)
+        st = st or os.stat(path)
+    except OSError:
+        return None
+    if _fs_flags(path) & (_FS_IMMUTABLE_FL | _FS_APPEND_FL):
+        return "immutable"
+    if not st.st_mode & stat_mod.S_IWUSR:
+        return "mode"
+    if os.geteuid() != 0 and not os.access(path, os.W_OK):
+        return "mode"
+    return None
+
+
+def check_protection(target: Path, path: Path, old: os.stat_result, allow: bool) -> None:
+    kind = protection(target, old)
+    if kind == "immutable":
+        raise WriteProtectedError(
+            f"Could not save {path.name}: the file is marked immutable on disk "
+            "(chattr +i), so it is never replaced.", path, "immutable")
+    if kind == "mode" and not allow:
+        mode = stat_mod.S_IMODE(old.st_mode)
+        raise WriteProtectedError(
+            f"Could not save {path.name}: the file is read-only on disk (mode {mode:o}).",
+            path, "mode")
+
+
+def _fs_flags(path: Path | str) -> int:
+    if fcntl is None:
+        return 0
+    try:
+        fd = os.open(path, os.O_RDONLY | _CLOEXEC | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return 0
+    try:
+        buf = fcntl.ioctl(fd, _FS_IOC_GETFLAGS, b"\0" * 8)
+        return struct.unpack("i", buf[:4])[0]  # the kernel writes an int despite the name
+    except OSError:
+        return 0  # tmpfs, network shares: no inode flags
     finally:
         os.close(fd)
+
+
+def _write_temp(fd: int, data: bytes, old: os.stat_result | None) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    os.fsync(fd)
+    if old is not None:
+        os.fchmod(fd, stat_mod.S_IMODE(old.st_mode))
+        _keep_owner(fd, old)
 
 
 def _keep_owner(fd: int, old: os.stat_result) -> None:

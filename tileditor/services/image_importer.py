@@ -5,13 +5,13 @@ the first save. Uses QtCore/QtGui only (QImage encoding); must not import widget
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject
 from PySide6.QtGui import QImage
 
+from tileditor.core.fileio import WriteError, create_temp
 from tileditor.core.images import ImportPlan, NotAnImageError, plan_import, post_image_dir
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -40,26 +40,42 @@ def write_new_file(dest: Path, data: bytes) -> None:
     into place so a reader never sees half a picture, and an existing file is never replaced.
     Raises FileExistsError when `dest` appeared meanwhile."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tileditor-", suffix=".part")
+    # Not mkstemp: its 0600 would make the picture unlike the blog's others (0644 under the
+    # usual umask); the locked `.<name>.<hex>.tileditor-tmp` temp is swept if we are killed.
+    try:
+        fd, tmp = create_temp(dest)
+    except WriteError as exc:  # the caller words its own message from the errno
+        raise OSError(exc.err or 0, os.strerror(exc.err) if exc.err else str(exc)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            os.link(tmp, dest)
-        except FileExistsError:
-            raise
-        except OSError:
-            # File systems without hard links (FAT, some network shares): O_EXCL still
-            # refuses to replace an existing file.
-            with open(dest, "xb") as fh:
-                fh.write(data)
+            try:
+                _place(tmp, dest, data)
+            finally:
+                _unlink_quietly(tmp)  # before the lock goes: a sweep never sees it unlocked
     finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
+
+
+def _place(tmp: Path, dest: Path, data: bytes) -> None:
+    try:
+        os.link(tmp, dest)  # keeps the temp's mode
+    except FileExistsError:
+        raise
+    except OSError:
+        # File systems without hard links (FAT, some network shares): O_EXCL still
+        # refuses to replace an existing file.
+        with open(dest, "xb") as fh:
+            fh.write(data)
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def rewrite_image_links(text: str, moves: list[tuple[str, str]]) -> str:

@@ -4,15 +4,17 @@ and acts). Part of the composition root; decisions live in core, dialogs in ui/d
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from tileditor.core import disk_policy
+from tileditor.core import disk_policy, stale_temps
 from tileditor.core.document import DocumentError
 from tileditor.core.fileio import (
     ConflictError,
     WriteError,
+    WriteProtectedError,
     fingerprint,
     resolve_target,
     user_message,
@@ -20,6 +22,7 @@ from tileditor.core.fileio import (
 
 RELOAD, KEEP = "Reload theirs", "Keep mine"
 OVERWRITE, LOAD, CANCEL = "Overwrite with mine", "Load theirs", "Cancel"
+SAVE_ANYWAY = "Save anyway"
 
 
 class DiskFlow(QObject):
@@ -34,9 +37,12 @@ class DiskFlow(QObject):
         self._watcher_factory = watcher_factory
         self.watcher = None
         self.asking = False  # a prompt about the disk is open: watcher events wait
+        self._sweeper: threading.Thread | None = None
+        self._sweep_stop = threading.Event()
+        self.swept: list[tuple[Path, int]] = []  # abandoned temp files removed (path, bytes)
 
     # -- saving -----------------------------------------------------------------------------
-    def save(self, overwrite: bool = False) -> bool:
+    def save(self, overwrite: bool = False, allow_protected: bool = False) -> bool:
         doc, site = self.session.document, self.session.site
         if doc.read_only_reason:
             self.prompter.inform("Read-only", doc.read_only_reason)
@@ -49,11 +55,15 @@ class DiskFlow(QObject):
             # Check before mkdir: a folder symlinked out of the repo must not grow folders.
             resolve_target(target, root)
             target.parent.mkdir(parents=True, exist_ok=True)
-            fp = doc.save(target, root=root, overwrite=overwrite)
+            fp = doc.save(target, root=root, overwrite=overwrite, allow_protected=allow_protected)
         except ConflictError as exc:
             if doc.path is None or Path(exc.path) != Path(doc.path).resolve():
                 return self._refuse(str(exc))
             return self._resolve_conflict_on_save()
+        except WriteProtectedError as exc:
+            if exc.kind == "mode" and self._ask_save_anyway(exc):
+                return self.save(overwrite=overwrite, allow_protected=True)
+            return self._refuse(str(exc))
         except (WriteError, DocumentError) as exc:
             return self._refuse(str(exc))
         except OSError as exc:  # mkdir of the post's folder
@@ -72,6 +82,13 @@ class DiskFlow(QObject):
         self.prompter.warn("Not saved", message)
         self.status_reported.emit(message)
         return False
+
+    def _ask_save_anyway(self, exc) -> bool:
+        """A chmod-read-only post is replaced only on the user's word, each time."""
+        message = (f"{exc.path.name} is read-only on disk: its permissions say it must not be "
+                   "changed. Replace it anyway (its permissions stay as they are)?")
+        return self._ask("Read-only file", message, (SAVE_ANYWAY, CANCEL), "",
+                         CANCEL) == SAVE_ANYWAY
 
     def _resolve_conflict_on_save(self) -> bool:
         doc = self.session.document
@@ -102,6 +119,7 @@ class DiskFlow(QObject):
         self.stop()
         if root is None:
             return
+        self._start_sweep(root)
         self.watcher = self._watcher_factory(root)
         self.watcher.changed.connect(on_repo_changed)
         self.watcher.file_changed.connect(self._on_watcher_file_changed)
@@ -114,6 +132,24 @@ class DiskFlow(QObject):
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
+        if self._sweeper is not None:
+            self._sweep_stop.set()
+            self._sweeper.join()
+            self._sweeper = None
+
+    def _start_sweep(self, root: Path) -> None:
+        """Temp files left in the repo by a save that was killed are removed (off the UI
+        thread: a 20,000-post repo takes a while to walk); a live writer's are left alone."""
+        self._sweep_stop = threading.Event()
+        self._sweeper = threading.Thread(target=self._sweep, args=(root, self._sweep_stop),
+                                         name="temp-sweep", daemon=True)
+        self._sweeper.start()
+
+    def _sweep(self, root: Path, stop: threading.Event) -> None:
+        try:
+            self.swept += stale_temps.sweep(root, stop)
+        except OSError:
+            pass  # best effort: the repo may be gone or unreadable
 
     def _on_watcher_file_changed(self, path: str, kind: str) -> None:
         doc = self.session.document
@@ -125,6 +161,20 @@ class DiskFlow(QObject):
         change = "deleted" if state == "missing" else kind
         equal = state != "missing" and doc.disk_equals_buffer()
         self._act(disk_policy.decide(change, buffer_dirty=doc.dirty, disk_equals_buffer=equal))
+
+    def check_restored(self) -> None:
+        """After a crash buffer was restored: when the file is no longer what the buffer was
+        based on, the user decides as for any change on disk, before anything is saved."""
+        doc = self.session.document
+        if doc.path is None or doc.missing_on_disk or doc.read_only_reason:
+            return
+        state = doc.disk_state()
+        if state == "missing":
+            return
+        decision = disk_policy.decide_restore(
+            disk_changed=state == "changed", disk_equals_buffer=doc.disk_equals_buffer(),
+            name=doc.path.name)
+        self._act(decision)
 
     def _on_watcher_file_moved(self, old: str, new: str) -> None:
         doc = self.session.document

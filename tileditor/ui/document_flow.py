@@ -18,6 +18,7 @@ from tileditor.ui.recovery_flow import offer_recovery
 
 SAVE, DISCARD, CANCEL = "Save", "Discard", "Cancel"
 CONVERT = "Convert to UTF-8"
+EDIT_ANYWAY = "Edit anyway"
 
 
 class DocumentFlow(QObject):
@@ -26,8 +27,9 @@ class DocumentFlow(QObject):
     def __init__(self, window, prompter, parent=None):
         super().__init__(parent)
         self.w, self.prompter = window, prompter
-        # One recovery key per new buffer: two restored new posts must not share a snapshot.
-        self._new_keys: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        # One recovery key per buffer (and its path): two restored buffers, new or of one post,
+        # must never share a snapshot.
+        self._keys: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._new_count = 0
         self._tracked_key = ""
 
@@ -86,13 +88,22 @@ class DocumentFlow(QObject):
         self.w.autosaver.track(doc, self._tracked_key, lambda: self.recovery_meta(doc))
 
     def key(self, doc: Document) -> str:
+        known = self._keys.get(doc)
+        if known is not None and known[0] == doc.path:
+            return known[1]
         session_id = self.w.session_id
         if doc.path is not None:
-            return recovery_key(doc.path, session_id)
-        if doc not in self._new_keys:
+            base = recovery_key(doc.path, session_id)
+        else:
             self._new_count += 1
-            self._new_keys[doc] = recovery_key(None, f"{session_id}-{self._new_count}")
-        return self._new_keys[doc]
+            base = recovery_key(None, f"{session_id}-{self._new_count}")
+        # Another buffer of this post may hold that key (restored, no longer on screen).
+        taken = {k for d, (_, k) in self._keys.items() if d is not doc}
+        key, n = base, 2
+        while key in taken or self.w.recovery.has_own(key):
+            key, n = f"{base}-{n}", n + 1
+        self._keys[doc] = (doc.path, key)
+        return key
 
     def recovery_meta(self, doc: Document) -> dict:
         """What the snapshot of `doc` records (the tracked buffer, which may no longer be the
@@ -150,11 +161,37 @@ class DocumentFlow(QObject):
         doc = w.session.document
         w.form.setEnabled(not doc.read_only)
         if doc.read_only_reason:
-            w.info_bar.show_message(doc.read_only_reason, CONVERT if self._convertible(doc) else None)
+            w.info_bar.show_message(doc.read_only_reason, self._info_action(doc))
         elif doc.warning:
             w.info_bar.show_message(doc.warning, kind="info")
         else:
             w.info_bar.clear()
+
+    def _info_action(self, doc: Document) -> str | None:
+        if doc.protection == "mode":
+            return EDIT_ANYWAY
+        return CONVERT if self._convertible(doc) else None
+
+    def on_info_bar_action(self) -> None:
+        doc = self.w.session.document
+        if doc.read_only_reason and doc.protection == "mode":
+            self.edit_anyway()
+        else:
+            self.convert_to_utf8()
+
+    def edit_anyway(self) -> None:
+        """The user's choice for a post chmod-ed read-only: edit it here; every save still asks
+        before replacing the protected file (DiskFlow.save)."""
+        w = self.w
+        doc = w.session.document
+        doc.edit_anyway()
+        if doc.read_only_reason:
+            return
+        w.editor.setReadOnly(False)
+        self.update_info_bar()
+        name = doc.path.name if doc.path else "the post"
+        self.status_reported.emit(f"Editing {name} although it is read-only on disk; saving "
+                                  "will ask before replacing it.")
 
     def _convertible(self, doc: Document) -> bool:
         if doc.encoding == "utf-8" or doc.path is None:
@@ -194,6 +231,10 @@ class DocumentFlow(QObject):
             try:
                 doc = Document.load(path, root=w.site.root if w.site else None)
                 doc.set_text(entry.text)
+                if entry.base is not None and not entry.base.same_bytes(doc.fingerprint):
+                    # The file changed since the buffer was loaded (a git pull): until the
+                    # user decides, the buffer keeps its old base, so a save conflicts.
+                    doc.fingerprint = entry.base
             except DocumentError:
                 doc = None
         if doc is None:
@@ -202,6 +243,9 @@ class DocumentFlow(QObject):
             if path is not None:
                 doc.mark_missing()
         self.show(doc, draft=path is not None and "_drafts" in path.parts)
+        # Our own copy is on disk before the caller drops the leftover it came from.
+        w.autosaver.flush()
+        w.disk.check_restored()
 
 
 def _inside(path: Path, root: Path) -> bool:

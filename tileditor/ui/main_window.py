@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
     def _build_services(self) -> None:
         self.renderer = PreviewRenderer(parent=self, extras_fn=_page_meta_for)
         self.importer = ImageImporter(parent=self)
-        self.recovery = RecoveryStore(self.data_dir / "recovery")
+        # Snapshots per instance: another window or process never offers or deletes ours.
+        self.recovery = RecoveryStore(self.data_dir / "recovery", instance=self.session_id)
         self.session = PostSession(self.editor, self.form, self.outline, self.preview, self.renderer, self)
         self.images = ImageFlow(self, self.session, self.importer, self.editor, self.image_panel,
                                 self.prompter, self)
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
         self.preview.line_clicked.connect(self.editor.goto_line)
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
-        self.info_bar.action_triggered.connect(self.docs.convert_to_utf8)
+        self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
         for source in (self.session, self.images, self.disk, self.docs):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
@@ -353,6 +354,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop every thread and timer (the tests call this too)."""
         self.autosaver.untrack()
+        self.recovery.close()  # what is left is a leftover for the next start
         self.disk.stop()
         self.renderer.stop()
         self.search.shutdown()

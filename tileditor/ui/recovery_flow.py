@@ -54,16 +54,20 @@ class RecoveryDialog(QDialog):
 
 
 def offer_recovery(store, prompter, parent, open_recovered) -> int:
-    """Ask about each buffer left by a crash, newest first; returns how many were restored.
-    A restored buffer's snapshot is dropped only after `open_recovered` has taken it (its
-    autosaver then keeps a fresh one while it stays unsaved)."""
+    """Ask about each buffer left by a crash (or a closed instance), newest first; returns how
+    many were restored. Only leftovers of instances that are gone are offered: a running
+    instance's buffers are never shown or deleted here. A restored buffer's snapshot is dropped
+    only after `open_recovered` has taken it (and its autosaver has written a fresh one)."""
     restored = 0
-    for entry in store.entries():
-        choice = RecoveryDialog(entry, store.diff(entry), prompter, parent).exec_choice()
-        if choice == "restore":
-            open_recovered(entry)
-            store.discard(entry.key)
-            restored += 1
-        elif choice == "discard":
-            store.discard(entry.key)
+    try:
+        for entry in store.leftovers():
+            choice = RecoveryDialog(entry, store.diff(entry), prompter, parent).exec_choice()
+            if choice == "restore":
+                open_recovered(entry)
+                store.discard_entry(entry)
+                restored += 1
+            elif choice == "discard":
+                store.discard_entry(entry)
+    finally:
+        store.release_leftovers()
     return restored
