@@ -1,6 +1,5 @@
-"""Whether a tag or category name is probably a mistyped spelling of a known one: a copy in
-core of tileditor/ui/token_field.py's default_near_duplicate (same rules), so the health check
-and later the UI can share it. Pure; must not import PySide6."""
+"""Whether a tag or category name is probably a mistyped spelling of a known one: the one rule
+the form's token fields and the repo health check share. Pure; must not import PySide6."""
 
 from __future__ import annotations
 

@@ -47,6 +47,13 @@ class Prompter:
                 return label
         return escape if escape is not None else choices[-1]
 
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        """One line of text from the user (None when cancelled)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(self.parent, title, label, text=default)
+        return text if ok else None
+
     def warn(self, title: str, message: str) -> None:
         QMessageBox.warning(self.parent, title, message)
 
@@ -78,6 +85,15 @@ class RecordingPrompter:
         if label not in choices:
             raise AssertionError(f"scripted answer {label!r} is not one of {choices}")
         return label
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        """Pops the next scripted answer: a string, None (cancel), or a function of the
+        default text."""
+        self.asked.append(Asked(title, label, (), default))
+        if not self.answers:
+            raise AssertionError(f"unexpected text question {title!r}: {label}")
+        answer = self.answers.pop(0)
+        return answer(default) if callable(answer) else answer
 
     def warn(self, title: str, message: str) -> None:
         self.warnings.append((title, message))

@@ -32,6 +32,7 @@ from tileditor.ui.front_matter_form import FrontMatterForm
 from tileditor.ui.image_flow import ImageFlow
 from tileditor.ui.image_panel import ImagePanel
 from tileditor.ui.info_bar import InfoBar
+from tileditor.ui.move_flow import MoveFlow
 from tileditor.ui.outline_panel import OutlinePanel
 from tileditor.ui.post_browser import PostBrowserPanel
 from tileditor.ui.post_session import PostSession
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         self.writing = WritingFlow(self, self.actions_, self.editor, self.settings, self)
         self.search = SearchFlow(self, self.actions_.search, self)
+        self.moves = MoveFlow(self, self.prompter, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -154,7 +156,7 @@ class MainWindow(QMainWindow):
         self.preview.line_clicked.connect(self.editor.goto_line)
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
-        for source in (self.session, self.images, self.disk, self.docs):
+        for source in (self.session, self.images, self.disk, self.docs, self.moves):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         self.session.set_site(site)
         self.search.set_site(site)
         self.disk.watch(site.root if site else None, self._on_watcher_changed)
-        self._refresh_repo_views()
+        self.refresh_repo_views()
         if site is not None and not demo:
             self.settings.last_repo = str(site.root)
             self.settings.remember_repo(str(site.root))
@@ -199,7 +201,7 @@ class MainWindow(QMainWindow):
             self._show_status(f"This is the built-in demo blog ({site.root}). "
                               "Open your own blog with File > Open repository (Ctrl+Shift+O).", 0)
 
-    def _refresh_repo_views(self) -> None:
+    def refresh_repo_views(self) -> None:
         if self.site is None:
             self.browser.set_posts([])
             return
@@ -211,7 +213,7 @@ class MainWindow(QMainWindow):
         if self.site is None:
             return
         self.site.invalidate([Path(p) for p in paths])
-        self._refresh_repo_views()
+        self.refresh_repo_views()
         self.images.refresh_panel()
 
     # -- posts (DocumentFlow does the work; these names are the window's public API) ----------
@@ -231,7 +233,7 @@ class MainWindow(QMainWindow):
         self.docs.on_saved(Path(path))
         if self.site is not None:
             self.site.invalidate([Path(path)])
-        self._refresh_repo_views()
+        self.refresh_repo_views()
         self.browser.select_path(Path(path))
         self._update_title()
 
@@ -274,7 +276,16 @@ class MainWindow(QMainWindow):
             self.open_post(Path(path))
 
     def _on_draft_toggled(self, on: bool) -> None:
-        self.session.draft = on
+        # A saved post is where its file is: toggling means moving it (publish or unpublish),
+        # and the toggle goes back if the move does not happen.
+        if self.session.document.path is not None and on != self.moves.is_draft():
+            moved = self.moves.unpublish() if on else self.moves.publish()
+            self.actions_.draft.blockSignals(True)
+            self.actions_.draft.setChecked(self.moves.is_draft())
+            self.actions_.draft.blockSignals(False)
+            if not moved:
+                return
+        self.session.draft = self.actions_.draft.isChecked()
         self.session.planned_path_changed.emit(self.session.planned_path())
 
     def _on_export_triggered(self) -> None:

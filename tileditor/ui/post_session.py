@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tileditor.core.document import Document
+from tileditor.core.frontmatter import FrontMatterEditError
 from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
 from tileditor.core.page import date_from_filename, page_meta, reading_time
 from tileditor.core.post import Post
@@ -152,12 +153,16 @@ class PostSession(QObject):
         if post.front_matter_error:
             self.status_reported.emit("The header is not valid YAML: edit it in the raw view.")
             return
-        if value is None or value == [] or value == "":
-            if key in post.front_matter:
-                del post.front_matter[key]
-        else:
+        if value is not None and value != [] and value != "":
             key = _existing_spelling(post, key, self.site)
-            post.front_matter[key] = value
+        try:
+            post.front_matter.set_field(key, value)
+        except FrontMatterEditError as exc:
+            # Unusual headers (anchors, merge keys, JSON style) refuse edits they cannot make
+            # safely: the field goes back to what the file says, and the reason is shown.
+            self.status_reported.emit(str(exc))
+            self._refresh_form()
+            return
         self._apply_full_text(post.to_text())
         self.form.set_raw_text(raw_view(split_front_matter(self.editor.text())))
 

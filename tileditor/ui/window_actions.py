@@ -23,6 +23,11 @@ class WindowActions:
                       style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
         self.draft = a("draftAction", "Save as &draft (_drafts/)", None, checkable=True)
         self.export = a("exportAction", "&Export HTML...", "Ctrl+E")
+        self.publish = a("publishAction", "&Publish draft...", "Ctrl+Shift+U",
+                         style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.unpublish = a("unpublishAction", "&Unpublish (back to _drafts/)")
+        self.rename = a("renameAction", "Re&name post...", "Ctrl+Alt+R")
+        self.undo_move = a("undoMoveAction", "Undo last &move")
         self.quit = a("quitAction", "&Quit", QKeySequence.StandardKey.Quit)
         self.find = a("findAction", "&Find...", QKeySequence.StandardKey.Find)
         self.replace = a("replaceAction", "&Replace...", "Ctrl+H")
@@ -84,7 +89,8 @@ class WindowActions:
             file_menu.addAction(act)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        for act in (self.save, self.draft, self.export):
+        for act in (self.save, self.draft, self.publish, self.unpublish, self.rename,
+                    self.undo_move, self.export):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
@@ -116,6 +122,7 @@ class WindowActions:
             tb.addAction(act)
         tb.addSeparator()
         tb.addAction(self.draft)
+        tb.addAction(self.publish)
         tb.addAction(self.toggle_preview)
         self.window.addToolBar(tb)
         self.toolbar = tb
