@@ -35,6 +35,7 @@ from tileditor.ui.info_bar import InfoBar
 from tileditor.ui.outline_panel import OutlinePanel
 from tileditor.ui.post_browser import PostBrowserPanel
 from tileditor.ui.post_session import PostSession
+from tileditor.ui.preview_page import confirm_with
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.window_actions import WindowActions
 
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.browser.post_activated.connect(self._on_browser_post_activated)
         self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
         self.preview.line_clicked.connect(self.editor.goto_line)
+        self.preview.set_confirm(confirm_with(self.prompter))  # file:, ssh:... links ask first
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.convert_to_utf8)
         for source in (self.session, self.images, self.disk, self.docs):
