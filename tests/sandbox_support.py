@@ -133,8 +133,13 @@ def js(qtbot, pane, code):
 
 
 def element_point(qtbot, pane, element_id: str) -> QPoint:
-    rect = json.loads(js(qtbot, pane, f"(() => {{ const e = document.getElementById("
-                                      f"{json.dumps(element_id)}); e.scrollIntoView(); "
+    return selector_point(qtbot, pane, "#" + element_id)
+
+
+def selector_point(qtbot, pane, selector: str) -> QPoint:
+    """A point just inside the first element matching `selector`, scrolled into view."""
+    rect = json.loads(js(qtbot, pane, f"(() => {{ const e = document.querySelector("
+                                      f"{json.dumps(selector)}); e.scrollIntoView(); "
                                       "const r = e.getBoundingClientRect(); "
                                       "return JSON.stringify([r.left + 3, r.top + 3]); })()"))
     return QPoint(int(rect[0]), int(rect[1]))

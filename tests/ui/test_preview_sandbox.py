@@ -17,8 +17,10 @@ from sandbox_support import (
     js,
     make_sandbox_repo,
     real_click,
+    selector_point,
     serve,
 )
+from window_support import type_at_end
 
 from tileditor.ui.dialogs import RecordingPrompter
 from tileditor.ui.preview_page import RequestGuard, confirm_with, link_action
@@ -250,3 +252,24 @@ def test_middle_click_on_a_link_follows_the_same_rules(sb, qtbot):
     qtbot.waitUntil(lambda: len(sb.prompter.asked) == 1, timeout=JS_TIMEOUT)
     qtbot.wait(200)
     assert sb.opened == ["https://example.org/m"] and sb.desktop.urls == []
+
+
+def test_the_window_asks_through_its_prompter_before_a_file_link_leaves(window, prompter,
+                                                                         qtbot):
+    opened: list[str] = []
+    window.preview.set_opener(lambda url: opened.append(url.toString()))
+    type_at_end(qtbot, window, "")  # the cursor at the end; keyClicks cannot type newlines
+    window.editor.textCursor().insertText(
+        "\n\n[shell](ssh://host.invalid/x) and [web](https://example.org/w)\n")
+    pane = window.preview
+    qtbot.waitUntil(lambda: js(qtbot, pane, "!!document.querySelector('a[href^=\"ssh\"]')"),
+                    timeout=JS_TIMEOUT)
+    prompter.answers.append("Cancel")
+    qtbot.mouseClick(pane.focusProxy() or pane, Qt.MouseButton.LeftButton,
+                     pos=selector_point(qtbot, pane, 'a[href^="ssh"]'))
+    qtbot.waitUntil(lambda: len(prompter.asked) == 1, timeout=JS_TIMEOUT)
+    assert prompter.asked[0].title == "Open link" and "ssh://host.invalid/x" in prompter.asked[0].message
+    qtbot.mouseClick(pane.focusProxy() or pane, Qt.MouseButton.LeftButton,
+                     pos=selector_point(qtbot, pane, 'a[href^="https"]'))
+    qtbot.waitUntil(lambda: opened == ["https://example.org/w"], timeout=JS_TIMEOUT)
+    assert len(prompter.asked) == 1
