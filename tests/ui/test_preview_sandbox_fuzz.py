@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
 from sandbox_support import APP, DesktopRecorder, OpenWatch, js, make_sandbox_repo, serve
@@ -120,13 +121,29 @@ def link_under(qtbot, pane, point: QPoint) -> str | None:
     }})()""")
 
 
-@settings(max_examples=30, deadline=None,
+def target_point(qtbot, pane, k: int) -> tuple[int, int] | None:
+    """A point inside piece k's link or form button (scrolled into view), None without one."""
+    found = js(qtbot, pane, f"""(() => {{
+        const e = document.getElementById("a{k}") || document.getElementById("f{k}");
+        if (!e) return null;
+        e.scrollIntoView();
+        const r = e.getBoundingClientRect();
+        return r.width > 2 && r.height > 2 ? JSON.stringify([r.left + 2, r.top + 2]) : null;
+    }})()""")
+    if not found:
+        return None
+    x, y = json.loads(found)
+    return (int(x), int(y)) if 0 <= x < 900 and 0 <= y < 700 else None
+
+
+@settings(max_examples=int(os.environ.get("TILEDITOR_FUZZ_EXAMPLES", "40")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data(), scripts=st.booleans(), block_remote=st.booleans(),
-       click=st.none() | st.tuples(st.integers(5, 880), st.integers(5, 680)))
+       click=st.sampled_from(["none", "piece", "piece", "point"]))
 def test_no_post_opens_anything_or_reads_outside_the_repo(world, qtbot, data, scripts,
                                                           block_remote, click):
-    pieces = data.draw(st.lists(st.tuples(st.sampled_from(KINDS), st.sampled_from(world.urls)),
+    kinds = st.sampled_from(KINDS + ["link", "blank", "svg", "area"])  # clickable ones twice
+    pieces = data.draw(st.lists(st.tuples(kinds, st.sampled_from(world.urls)),
                                 min_size=1, max_size=8))
     body = '<p data-line="1" id="top">post</p>' + "".join(
         element(kind, url, i) for i, (kind, url) in enumerate(pieces))
@@ -146,13 +163,20 @@ def test_no_post_opens_anything_or_reads_outside_the_repo(world, qtbot, data, sc
     assert world.opened == [] and world.desktop.urls == [] and world.lines == []
     assert world.prompter.asked == []
     allowed: list[str] = []
-    if click is not None:
-        point = QPoint(*click)
+    if click == "piece":  # a real click on one piece's link or form button, if it has one
+        spot = target_point(qtbot, pane, data.draw(st.integers(0, len(pieces) - 1)))
+    elif click == "point":
+        spot = data.draw(st.tuples(st.integers(5, 880), st.integers(5, 680)))
+    else:
+        spot = None
+    if spot is not None:
+        point = QPoint(*spot)
         under = link_under(qtbot, pane, point)
         if under is not None and link_action(QUrl(under)) == "open":
             allowed.append(QUrl(under).toString())
         qtbot.mouseClick(pane.focusProxy() or pane, Qt.MouseButton.LeftButton, pos=point)
         qtbot.wait(SETTLE_MS)
+    event(f"click opened {len(world.opened)}, asked {len(world.prompter.asked)}")
     assert all(u in allowed for u in world.opened), (world.opened, allowed)
     assert world.desktop.urls == []
     assert js(qtbot, pane, "!!document.getElementById('tileditor-content')") is True
