@@ -120,9 +120,24 @@
     return added;
   }
 
-  // Messages to Python: a navigation the page refuses (see preview_page.APP_HOST).
-  function tell(path) {
-    window.location.href = "https://tileditor-app.invalid" + path;
+  // Messages to Python go through Qt's web channel, which exists only in this isolated world
+  // of the main frame (see preview_page.py): the post, its iframes, a meta refresh or a form
+  // cannot reach it, and no URL stands for a message. Messages sent before the channel is up
+  // wait for it.
+  let bridge = null;
+  const outbox = [];
+  function tell(method, arg) {
+    if (bridge) bridge[method](arg);
+    else if (outbox.length < 20) outbox.push([method, arg]);
+  }
+  if (typeof QWebChannel === "function" && typeof qt === "object" && qt.webChannelTransport) {
+    new QWebChannel(qt.webChannelTransport, function (channel) {
+      bridge = channel.objects.tileditorBridge || null;
+      while (bridge && outbox.length) {
+        const [method, arg] = outbox.shift();
+        bridge[method](arg);
+      }
+    });
   }
 
   function lineBlocks() {
@@ -178,27 +193,45 @@
     },
   };
 
-  document.addEventListener("click", function (ev) {
-    const link = ev.target.closest ? ev.target.closest("a[href]") : null;
+  // The absolute URL a link points to (SVG links carry an SVGAnimatedString).
+  function linkUrl(link) {
+    const raw = typeof link.href === "string" ? link.href : link.href && link.href.baseVal;
+    try {
+      return new URL(raw || link.getAttribute("href") || "", document.baseURI).href;
+    } catch (e) {
+      return "";
+    }
+  }
+
+  // Every link click is handled here and never navigates: only a real user's click (trusted,
+  // not one a script synthesised) asks Python to open it. A plain click or a middle click.
+  function onClick(ev) {
+    const el = ev.target && ev.target.nodeType === 1 ? ev.target : ev.target && ev.target.parentElement;
+    if (!el || !el.closest) return;
+    const link = el.closest("a[href], area[href], a[*|href]");
     if (link) {
-      const href = link.getAttribute("href");
-      if (href && href.startsWith("#")) {
+      ev.preventDefault();
+      const href = link.getAttribute("href") || "";
+      const wanted = ev.isTrusted && ev.button === (ev.type === "click" ? 0 : 1);
+      if (href.startsWith("#")) {
         // With <base href> set to the repo, "#x" would resolve to another document.
-        ev.preventDefault();
+        if (ev.type !== "click") return;
         const target = document.getElementById(decodeURIComponent(href.slice(1)));
         if (target) target.scrollIntoView({ block: "start" });
-      } else if (link.target && link.target !== "_self") {
-        // A new window is no place for a preview link: hand it to the desktop's browser.
-        ev.preventDefault();
-        tell("/open?url=" + encodeURIComponent(link.href));
+      } else if (wanted) {
+        const url = linkUrl(link);
+        if (url) tell("linkClicked", url);
       }
       return;
     }
-    const block = ev.target.closest ? ev.target.closest("[data-line]") : null;
+    const block = ev.type === "click" ? el.closest("[data-line]") : null;
     if (block) {
-      tell("/line/" + block.getAttribute("data-line"));
+      const line = parseInt(block.getAttribute("data-line"), 10);
+      if (line > 0) tell("lineClicked", line);
     }
-  }, true);
+  }
+  document.addEventListener("click", onClick, true);
+  document.addEventListener("auxclick", onClick, true);
 
   const initial = document.getElementById("tileditor-content");
   if (initial) sources = Array.from(initial.childNodes).map(nodeSource);

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
 
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.preview_template import katex_dir
@@ -117,7 +117,10 @@ def test_clicking_a_link_opens_it_outside_and_page_stays(pane, qtbot):
     show(qtbot, pane, FakeResult('<p data-line="1"><a id="ext" href="https://example.org/x">'
                                  'out</a></p>'))
     url_before = pane.page().url()
-    js(qtbot, pane, "document.getElementById('ext').click(); true")
+    js(qtbot, pane, "document.getElementById('ext').click(); true")  # a script's click: no
+    qtbot.wait(300)
+    assert pane_opened(pane) == []
+    real_click(qtbot, pane, "ext")
     qtbot.waitUntil(lambda: len(pane_opened(pane)) == 1, timeout=JS_TIMEOUT)
     assert pane_opened(pane)[0].toString() == "https://example.org/x"
     qtbot.wait(200)
@@ -127,6 +130,15 @@ def test_clicking_a_link_opens_it_outside_and_page_stays(pane, qtbot):
 
 def pane_opened(pane):
     return pane._page._opener.__self__
+
+
+def real_click(qtbot, pane, element_id: str, button=Qt.MouseButton.LeftButton) -> None:
+    """A real mouse click on the element (scrolled into view): only such a click opens links."""
+    rect = json.loads(js(qtbot, pane, f"(() => {{ const e = document.getElementById("
+                                      f"{json.dumps(element_id)}); e.scrollIntoView(); "
+                                      "const r = e.getBoundingClientRect(); "
+                                      "return JSON.stringify([r.left + 3, r.top + 3]); })()"))
+    qtbot.mouseClick(pane.focusProxy() or pane, button, pos=QPoint(int(rect[0]), int(rect[1])))
 
 
 def test_clicking_a_block_reports_its_line(pane, qtbot):
@@ -254,7 +266,7 @@ def test_toc_anchor_scrolls_in_page_and_blank_target_goes_to_opener(pane, qtbot)
     qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") > 500, timeout=JS_TIMEOUT)
     assert pane.page().url() == url_before
     assert pane_opened(pane) == []
-    js(qtbot, pane, "document.getElementById('blank').click(); true")
+    real_click(qtbot, pane, "blank")
     qtbot.waitUntil(lambda: len(pane_opened(pane)) == 1, timeout=JS_TIMEOUT)
     assert pane_opened(pane)[0].toString() == "https://example.org/new"
     assert pane.page().url() == url_before
@@ -268,8 +280,6 @@ def test_real_mouse_click_on_a_block_reports_its_line(pane, qtbot):
                                       ".getBoundingClientRect(); "
                                       "return JSON.stringify([r.left + 20, r.top + 20]); })()"))
     target = pane.focusProxy() or pane
-    from PySide6.QtCore import QPoint
-
     with qtbot.waitSignal(pane.line_clicked, timeout=JS_TIMEOUT) as blocker:
         qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(int(rect[0]), int(rect[1])))
     assert blocker.args == [42]

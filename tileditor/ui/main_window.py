@@ -36,6 +36,7 @@ from tileditor.ui.move_flow import MoveFlow
 from tileditor.ui.outline_panel import OutlinePanel
 from tileditor.ui.post_browser import PostBrowserPanel
 from tileditor.ui.post_session import PostSession
+from tileditor.ui.preview_page import confirm_with
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.search_flow import SearchFlow
 from tileditor.ui.window_actions import WindowActions
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         self.browser.post_activated.connect(self._on_browser_post_activated)
         self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
         self.preview.line_clicked.connect(self.editor.goto_line)
+        self.preview.set_confirm(confirm_with(self.prompter))  # file:, ssh:... links ask first
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
         for source in (self.session, self.images, self.disk, self.docs, self.moves):

@@ -16,9 +16,15 @@ from PySide6.QtWebEngineCore import QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from tileditor.ui import preview_template as tpl
-from tileditor.ui.preview_page import PreviewPage, RequestGuard, UrlOpener
+from tileditor.ui.preview_page import (
+    APP_WORLD,
+    LinkConfirmer,
+    PreviewPage,
+    RequestGuard,
+    UrlOpener,
+    webchannel_script,
+)
 
-APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 SET_HTML_LIMIT = 1_500_000  # bytes; setHtml() fails above 2 MB, so bigger pages go via a file
 Attr = QWebEngineSettings.WebAttribute
 
@@ -31,11 +37,12 @@ class PreviewPane(QWebEngineView):
     line_clicked = Signal(int)
     link_opened = Signal(QUrl)
 
-    def __init__(self, parent=None, opener: UrlOpener | None = None, repo_root=None) -> None:
+    def __init__(self, parent=None, opener: UrlOpener | None = None, repo_root=None,
+                 confirm: LinkConfirmer | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
         self._guard = RequestGuard(self)
-        self._page = PreviewPage(self, opener=opener)
+        self._page = PreviewPage(self, opener=opener, confirm=confirm)
         self._page.setUrlRequestInterceptor(self._guard)
         self._page.line_clicked.connect(self.line_clicked)
         self._page.link_opened.connect(self.link_opened)
@@ -91,6 +98,11 @@ class PreviewPane(QWebEngineView):
     def set_opener(self, opener: UrlOpener) -> None:
         """Who opens clicked links (default QDesktopServices.openUrl)."""
         self._page.set_opener(opener)
+
+    def set_confirm(self, confirm: LinkConfirmer | None) -> None:
+        """`confirm(url) -> bool` is asked before a clicked link other than http(s)/mailto
+        goes to the opener (None, the default: such links never open)."""
+        self._page.set_confirm(confirm)
 
     def show_result(self, result: Any, page_meta: dict) -> None:
         """Show a RenderResult; page_meta holds title, date, tags, categories, reading_time,
@@ -178,7 +190,7 @@ class PreviewPane(QWebEngineView):
         script.setWorldId(APP_WORLD)
         script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
         script.setRunsOnSubFrames(False)
-        script.setSourceCode(tpl.app_script_source())
+        script.setSourceCode(webchannel_script() + ";\n" + tpl.app_script_source())
         self._page.scripts().insert(script)
 
     def _apply_settings(self) -> None:
@@ -192,6 +204,10 @@ class PreviewPane(QWebEngineView):
         s.setAttribute(Attr.PluginsEnabled, False)
         s.setAttribute(Attr.NavigateOnDropEnabled, False)
         s.setAttribute(Attr.ErrorPageEnabled, False)
+        # Qt hands links of schemes Chromium does not know (ssh:, vscode:) to the desktop by
+        # itself, bypassing the opener: only the page script's clicks may leave the app.
+        s.setUnknownUrlSchemePolicy(
+            QWebEngineSettings.UnknownUrlSchemePolicy.DisallowUnknownUrlSchemes)
 
     def _current_parts(self) -> dict[str, str] | None:
         if self._parts is None and self._result_meta is not None:
@@ -219,13 +235,15 @@ class PreviewPane(QWebEngineView):
         self._loading, self._loaded, self._queued = True, False, False
         self._needs_reload = False
         data = page.encode("utf-8")
-        self._page.expect_own_load()
         if len(data) <= SET_HTML_LIMIT:
+            self._page.expect_own_load()
             self._page.setHtml(page, QUrl(self._base_url()))
         else:
             target = Path(self._tmpdir.name) / "page.html"
             target.write_bytes(data)
-            self._page.load(QUrl.fromLocalFile(str(target)))
+            url = QUrl.fromLocalFile(str(target))
+            self._page.expect_own_load(url)
+            self._page.load(url)
 
     def _mark_shown(self) -> None:
         self._version = self._pending_version
