@@ -29,6 +29,7 @@ from tileditor.ui.document_flow import DocumentFlow
 from tileditor.ui.editor_pane import EditorPane
 from tileditor.ui.find_bar import FindBar
 from tileditor.ui.front_matter_form import FrontMatterForm
+from tileditor.ui.git_flow import GitFlow
 from tileditor.ui.image_flow import ImageFlow
 from tileditor.ui.image_panel import ImagePanel
 from tileditor.ui.info_bar import InfoBar
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.writing = WritingFlow(self, self.actions_, self.editor, self.settings, self)
         self.search = SearchFlow(self, self.actions_.search, self)
         self.moves = MoveFlow(self, self.prompter, self)
+        self.git = GitFlow(self, self.prompter, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -158,7 +160,8 @@ class MainWindow(QMainWindow):
         self.preview.set_confirm(confirm_with(self.prompter))  # file:, ssh:... links ask first
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
-        for source in (self.session, self.images, self.disk, self.docs, self.moves):
+        for source in (self.session, self.images, self.disk, self.docs, self.moves,
+                       self.git):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
@@ -371,6 +374,7 @@ class MainWindow(QMainWindow):
         self.disk.stop()
         self.renderer.stop()
         self.search.shutdown()
+        self.git.shutdown()
 
 
 def _page_meta_for(result, site, post_path):

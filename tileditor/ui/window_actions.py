@@ -28,6 +28,9 @@ class WindowActions:
         self.unpublish = a("unpublishAction", "&Unpublish (back to _drafts/)")
         self.rename = a("renameAction", "Re&name post...", "Ctrl+Alt+R")
         self.undo_move = a("undoMoveAction", "Undo last &move")
+        self.commit = a("commitAction", "&Commit post and images...", "Ctrl+Alt+C")
+        self.push = a("pushAction", "&Push", "Ctrl+Alt+P")
+        self.pull = a("pullAction", "P&ull (fast-forward only)")
         self.quit = a("quitAction", "&Quit", QKeySequence.StandardKey.Quit)
         self.find = a("findAction", "&Find...", QKeySequence.StandardKey.Find)
         self.replace = a("replaceAction", "&Replace...", "Ctrl+H")
@@ -109,6 +112,9 @@ class WindowActions:
         for act in (self.zoom_in, self.zoom_out, self.full_screen, self.focus_mode, self.typewriter):
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
+        git = bar.addMenu("&Git")
+        for act in (self.commit, self.push, self.pull):
+            git.addAction(act)
         settings = bar.addMenu("&Settings")
         for act in (self.autosave_repo, self.allow_scripts, self.block_remote):
             settings.addAction(act)
