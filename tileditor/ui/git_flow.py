@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
 from tileditor.core import git_repo
-from tileditor.services.git_runner import GitRunner
+from tileditor.services.job_runner import JobRunner
 
 _WORDS = {"new": "new", "modified": "modified", "staged": "staged", "deleted": "deleted",
           "conflicted": "conflict", "clean": "committed", "ignored": "ignored by git",
@@ -39,8 +39,8 @@ class GitFlow(QObject):
     def __init__(self, window, prompter, parent=None):
         super().__init__(parent)
         self.w, self.prompter = window, prompter
-        self.runner = GitRunner(self)
-        self.status_runner = GitRunner(self)  # a state refresh never blocks a commit or push
+        self.runner = JobRunner(self)
+        self.status_runner = JobRunner(self)  # a state refresh never blocks a commit or push
         self.label = QLabel(window)
         self.label.setObjectName("gitStateLabel")
         window.statusBar().addPermanentWidget(self.label)

@@ -30,6 +30,7 @@ from tileditor.ui.editor_pane import EditorPane
 from tileditor.ui.find_bar import FindBar
 from tileditor.ui.front_matter_form import FrontMatterForm
 from tileditor.ui.git_flow import GitFlow
+from tileditor.ui.health_flow import HealthFlow
 from tileditor.ui.image_flow import ImageFlow
 from tileditor.ui.image_panel import ImagePanel
 from tileditor.ui.info_bar import InfoBar
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.search = SearchFlow(self, self.actions_.search, self)
         self.moves = MoveFlow(self, self.prompter, self)
         self.git = GitFlow(self, self.prompter, self)
+        self.health = HealthFlow(self, self.prompter, self.actions_.check_repo, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         a.view_menu.addAction(self.outline_dock.toggleViewAction())
         a.view_menu.addAction(self.images_dock.toggleViewAction())
         a.view_menu.addAction(self.search.dock.toggleViewAction())
+        a.view_menu.addAction(self.health.dock.toggleViewAction())
         self.browser.post_activated.connect(self._on_browser_post_activated)
         self.editor.top_line_changed.connect(self._on_editor_top_line_changed)
         self.preview.line_clicked.connect(self.editor.goto_line)
@@ -161,7 +164,7 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
         for source in (self.session, self.images, self.disk, self.docs, self.moves,
-                       self.git):
+                       self.git, self.health):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
@@ -192,6 +195,7 @@ class MainWindow(QMainWindow):
         self.preview.preload()  # start QtWebEngine while the post is still being opened
         self.session.set_site(site)
         self.search.set_site(site)
+        self.health.set_site(site)
         self.disk.watch(site.root if site else None, self._on_watcher_changed)
         self.refresh_repo_views()
         if site is not None and not demo:
@@ -375,6 +379,7 @@ class MainWindow(QMainWindow):
         self.renderer.stop()
         self.search.shutdown()
         self.git.shutdown()
+        self.health.shutdown()
 
 
 def _page_meta_for(result, site, post_path):

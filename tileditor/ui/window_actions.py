@@ -31,6 +31,7 @@ class WindowActions:
         self.commit = a("commitAction", "&Commit post and images...", "Ctrl+Alt+C")
         self.push = a("pushAction", "&Push", "Ctrl+Alt+P")
         self.pull = a("pullAction", "P&ull (fast-forward only)")
+        self.check_repo = a("checkRepoAction", "Check the blog's &health")
         self.quit = a("quitAction", "&Quit", QKeySequence.StandardKey.Quit)
         self.find = a("findAction", "&Find...", QKeySequence.StandardKey.Find)
         self.replace = a("replaceAction", "&Replace...", "Ctrl+H")
@@ -113,7 +114,7 @@ class WindowActions:
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
         git = bar.addMenu("&Git")
-        for act in (self.commit, self.push, self.pull):
+        for act in (self.commit, self.push, self.pull, self.check_repo):
             git.addAction(act)
         settings = bar.addMenu("&Settings")
         for act in (self.autosave_repo, self.allow_scripts, self.block_remote):
