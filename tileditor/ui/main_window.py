@@ -27,6 +27,7 @@ from tileditor.ui.dialogs import Prompter
 from tileditor.ui.disk_flow import DiskFlow
 from tileditor.ui.document_flow import DocumentFlow
 from tileditor.ui.editor_pane import EditorPane
+from tileditor.ui.export_flow import ExportFlow
 from tileditor.ui.find_bar import FindBar
 from tileditor.ui.front_matter_form import FrontMatterForm
 from tileditor.ui.git_flow import GitFlow
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.moves = MoveFlow(self, self.prompter, self)
         self.git = GitFlow(self, self.prompter, self)
         self.health = HealthFlow(self, self.prompter, self.actions_.check_repo, self)
+        self.exports = ExportFlow(self, self.prompter, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -164,7 +166,7 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
         for source in (self.session, self.images, self.disk, self.docs, self.moves,
-                       self.git, self.health):
+                       self.git, self.health, self.exports):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)

@@ -23,6 +23,7 @@ class WindowActions:
                       style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
         self.draft = a("draftAction", "Save as &draft (_drafts/)", None, checkable=True)
         self.export = a("exportAction", "&Export HTML...", "Ctrl+E")
+        self.export_pdf = a("exportPdfAction", "Export P&DF...", "Ctrl+Shift+E")
         self.publish = a("publishAction", "&Publish draft...", "Ctrl+Shift+U",
                          style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
         self.unpublish = a("unpublishAction", "&Unpublish (back to _drafts/)")
@@ -94,7 +95,7 @@ class WindowActions:
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         for act in (self.save, self.draft, self.publish, self.unpublish, self.rename,
-                    self.undo_move, self.export):
+                    self.undo_move, self.export, self.export_pdf):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)

@@ -1,0 +1,48 @@
+"""Export the post as the preview shows it: a PDF printed by the preview's own page (images and
+typeset math included). Part of the composition root; asks for the file, reports the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog
+
+
+class ExportFlow(QObject):
+    status_reported = Signal(str)
+    pdf_exported = Signal(str, bool)  # (path, ok)
+
+    def __init__(self, window, prompter, parent=None):
+        super().__init__(parent)
+        self.w, self.prompter = window, prompter
+        window.actions_.export_pdf.triggered.connect(self._on_export_pdf_triggered)
+        window.preview.page().pdfPrintingFinished.connect(self._on_page_pdf_printing_finished)
+
+    def _default_name(self, suffix: str) -> str:
+        path = self.w.session.planned_path()
+        stem = Path(path).stem if path is not None else "post"
+        return str(Path.home() / f"{stem}{suffix}")
+
+    def _on_export_pdf_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.w, "Export PDF", self._default_name(".pdf"),
+                                              "PDF (*.pdf)")
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> bool:
+        """Print the preview page to `path`; `pdf_exported` says when it is written."""
+        source = self.w.session.document.path
+        if source is not None and Path(path).resolve() == Path(source).resolve():
+            self.prompter.warn("Export PDF", "Choose another file: this one is the post itself.")
+            return False
+        self.status_reported.emit(f"Printing {Path(path).name}…")
+        self.w.preview.page().printToPdf(str(path))
+        return True
+
+    def _on_page_pdf_printing_finished(self, path: str, ok: bool) -> None:
+        if ok:
+            self.status_reported.emit(f"Exported {Path(path).name}.")
+        else:
+            self.prompter.warn("Export PDF", f"Could not write {path}.")
+        self.pdf_exported.emit(path, ok)
