@@ -67,8 +67,12 @@ def test_paste_as_plain_text_inserts_a_file_url_as_text(qtbot, window, tmp_path)
     window.editor.setFocus()
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     before = window.editor.text()
-    qtbot.keyClick(window.editor, Qt.Key.Key_V,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    try:
+        qtbot.keyClick(window.editor, Qt.Key.Key_V,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    finally:
+        # The clipboard owns the mime data: left there, Qt and Python both free it at exit.
+        QGuiApplication.clipboard().clear()
     assert window.editor.text() == before + str(picture)
 
 
