@@ -60,16 +60,46 @@ class DocumentFlow(QObject):
     def new_post(self, ask: bool = True) -> bool:
         if ask and not self.confirm_discard():
             return False
-        from tileditor.core.new_post import new_post_text
+        from tileditor.core.new_post import TemplateError, new_post_text
+        from tileditor.core.template_store import load_override
 
         w = self.w
-        text = new_post_text(w.site, "", datetime.now()) if w.site else ""
+        draft = w.actions_.draft.isChecked()
+        text = ""
+        if w.site is not None:
+            template = load_override(w.data_dir, w.site.root, draft)
+            try:
+                text = new_post_text(w.site, "", datetime.now(), draft=draft, template=template)
+            except TemplateError as exc:  # a stored template gone bad: say so, use the blog's
+                self.status_reported.emit(str(exc))
+                text = new_post_text(w.site, "", datetime.now(), draft=draft)
         doc = Document(text)
         # The template holds nothing of the user's yet: no question on close, no recovery copy.
         doc.saved_text = text
-        self.show(doc, draft=w.actions_.draft.isChecked())
+        self.show(doc, draft=draft)
         w.form.focus_title()
         return True
+
+    def edit_template(self, run=None) -> bool:
+        """Settings > New post template: show the blog's template, store the user's edit.
+        `run(dialog) -> accepted` is the dialog's exec (tests answer it themselves)."""
+        from tileditor.core.new_post import post_template
+        from tileditor.core.template_store import load_override, save_override
+        from tileditor.ui.template_dialog import TemplateDialog
+
+        w = self.w
+        if w.site is None:
+            self.status_reported.emit("Open a blog to set its new-post template.")
+            return False
+        draft = w.actions_.draft.isChecked()
+        derived = post_template(w.site, draft)
+        dialog = TemplateDialog(load_override(w.data_dir, w.site.root, draft) or derived, derived, w)
+        accepted = (run or (lambda d: d.exec() == d.DialogCode.Accepted))(dialog)
+        if accepted:
+            save_override(w.data_dir, w.site.root, dialog.result_text(), draft)
+            self.status_reported.emit("New posts of this blog start with the new template.")
+        dialog.deleteLater()
+        return bool(accepted)
 
     def show(self, doc: Document, draft: bool) -> None:
         w = self.w

@@ -33,6 +33,7 @@ class WindowActions:
         self.push = a("pushAction", "&Push", "Ctrl+Alt+P")
         self.pull = a("pullAction", "P&ull (fast-forward only)")
         self.check_repo = a("checkRepoAction", "Check the blog's &health")
+        self.edit_template = a("templateAction", "New post &template...")
         self.quit = a("quitAction", "&Quit", QKeySequence.StandardKey.Quit)
         self.find = a("findAction", "&Find...", QKeySequence.StandardKey.Find)
         self.replace = a("replaceAction", "&Replace...", "Ctrl+H")
@@ -118,7 +119,7 @@ class WindowActions:
         for act in (self.commit, self.push, self.pull, self.check_repo):
             git.addAction(act)
         settings = bar.addMenu("&Settings")
-        for act in (self.autosave_repo, self.allow_scripts, self.block_remote):
+        for act in (self.edit_template, self.autosave_repo, self.allow_scripts, self.block_remote):
             settings.addAction(act)
         bar.addMenu("&Help").addAction(self.about)
 
