@@ -80,6 +80,34 @@ class DocumentFlow(QObject):
         w.form.focus_title()
         return True
 
+    def new_series_post(self, ask: bool = True, today=None) -> bool:
+        """File > New TIL in series: the next number of the newest post's series, with its
+        categories, tag style and layout keys; unsaved until the user saves it."""
+        from datetime import date
+
+        from tileditor.core.next_til import next_in_series, next_post_text
+
+        w = self.w
+        today = today or date.today()
+        nxt = next_in_series(w.site, today) if w.site is not None else None
+        if nxt is None:
+            self.status_reported.emit("No recent post has a series number to continue "
+                                      "(like TIL25_Day209).")
+            return False
+        if ask and not self.confirm_discard():
+            return False
+        text = next_post_text(w.site, nxt)
+        doc = Document(text)
+        doc.saved_text = text  # nothing of the user's yet
+        self.show(doc, draft=w.actions_.draft.isChecked())
+        w.session.series_slug = nxt.slug
+        w.session.set_new_date(datetime.combine(today, datetime.min.time()))
+        w.session.planned_path_changed.emit(w.session.planned_path())
+        w.editor.setFocus()
+        w.editor.moveCursor(w.editor.textCursor().MoveOperation.End)
+        self.status_reported.emit(f"New post {nxt.title}, continuing {nxt.source.name if nxt.source else 'the series'}.")
+        return True
+
     def edit_template(self, run=None) -> bool:
         """Settings > New post template: show the blog's template, store the user's edit.
         `run(dialog) -> accepted` is the dialog's exec (tests answer it themselves)."""

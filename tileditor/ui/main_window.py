@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         a = self.actions_
         a.new_post.triggered.connect(self.new_post)
         a.edit_template.triggered.connect(lambda: self.docs.edit_template())
+        a.new_series.triggered.connect(lambda: self.docs.new_series_post())
         a.open_repo.triggered.connect(self._on_open_repo_triggered)
         a.open_post.triggered.connect(self._on_open_post_triggered)
         a.save.triggered.connect(self.save)

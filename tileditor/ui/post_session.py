@@ -38,6 +38,7 @@ class PostSession(QObject):
         self.site = None
         self.document: Document = Document.new("")
         self.draft = False
+        self.series_slug: str | None = None  # a new series post's file-name slug
         self._newline = "\n"
         self._applying_form = False
         self._last_dirty = False
@@ -59,6 +60,7 @@ class PostSession(QObject):
         """Put `document` in the editor (as its exact text) and refresh every view."""
         self.document = document
         self.draft = draft
+        self.series_slug = None
         self._new_date = datetime.now()
         widget_text, self._newline, exact = to_widget(document.text)
         if not exact and document.read_only_reason is None:
@@ -87,7 +89,20 @@ class PostSession(QObject):
         title = ""
         if not post.front_matter_error:
             title = str(post.front_matter.get("title") or "")
-        return new_post_path(self.site, title or "untitled", self.post_date(), draft=self.draft)
+        path = new_post_path(self.site, title or "untitled", self.post_date(), draft=self.draft)
+        if self.series_slug:
+            # The next post of a series keeps the series' own file name (TIL25_Day210), which
+            # slugifying its title would not give.
+            when = self.post_date()
+            name = self.series_slug if self.draft else f"{when:%Y-%m-%d}-{self.series_slug}"
+            if not (path.parent / f"{name}.md").exists():
+                path = path.parent / f"{name}.md"
+        return path
+
+    def set_new_date(self, when: datetime) -> None:
+        """The day an unsaved post without a `date:` key will be filed under."""
+        self._new_date = when
+        self.planned_path_changed.emit(self.planned_path())
 
     def post_date(self) -> datetime:
         """The post's date: header `date`, else the file name, else the new post's day."""

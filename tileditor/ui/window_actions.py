@@ -16,6 +16,7 @@ class WindowActions:
         a = self._action
         self.new_post = a("newPostAction", "&New post", QKeySequence.StandardKey.New,
                           style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.new_series = a("newSeriesAction", "New TIL in &series", "Ctrl+Shift+N")
         self.open_repo = a("openRepoAction", "Open &repository...", "Ctrl+Shift+O",
                            style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
         self.open_post = a("openPostAction", "&Open post...", QKeySequence.StandardKey.Open)
@@ -91,7 +92,7 @@ class WindowActions:
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         file_menu = bar.addMenu("&File")
-        for act in (self.new_post, self.open_post, self.open_repo):
+        for act in (self.new_post, self.new_series, self.open_post, self.open_repo):
             file_menu.addAction(act)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
