@@ -26,6 +26,9 @@ from tileditor.core.render.images import resolve_images
 from tileditor.core.render.inline_code import InlineCodeExtension
 from tileditor.core.render.kd_markup import KramdownMarkupExtension
 from tileditor.core.render.kd_math import KramdownMathExtension
+from tileditor.core.render.html_scan import LinearHtmlExtension
+from tileditor.core.render.inline_blank import BlankTextExtension
+from tileditor.core.render.link_scan import LinearLinksExtension
 from tileditor.core.render.linemap import align, lift_data_lines, parse_with_lines, stash_spans
 from tileditor.core.render.list_indent import ListIndentExtension
 from tileditor.core.render.list_tightness import ListTightnessExtension
@@ -88,6 +91,8 @@ def _markdown(settings: tuple) -> markdown.Markdown:
                 KramdownMarkupExtension(), TableSectionExtension(),
                 NestedMarkdownAttrExtension(), ListTightnessExtension(),
                 typography_extension(quotes, typographic),
+                # Last: they replace processors registered above with linear twins.
+                LinearLinksExtension(), LinearHtmlExtension(), BlankTextExtension(),
             ],
         )
         md.preprocessors.deregister("normalize_whitespace")
