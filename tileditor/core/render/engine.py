@@ -13,6 +13,7 @@ import markdown
 
 from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
 from tileditor.core.liquid import LiquidContext, render_liquid
+from tileditor.core.render.abbr_defs import LinearAbbrExtension
 from tileditor.core.render.blockquotes import BlockQuoteExtension
 from tileditor.core.render.context import page_variables, post_url_resolver, site_variables
 from tileditor.core.render.fences import FencesExtension, expand_tabs
@@ -93,6 +94,7 @@ def _markdown(settings: tuple) -> markdown.Markdown:
                 typography_extension(quotes, typographic),
                 # Last: they replace processors registered above with linear twins.
                 LinearLinksExtension(), LinearHtmlExtension(), BlankTextExtension(),
+                LinearAbbrExtension(),
             ],
         )
         md.preprocessors.deregister("normalize_whitespace")
