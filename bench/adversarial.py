@@ -153,6 +153,11 @@ def _child(case: str, size: int, metrics: list[str]) -> None:
         print(json.dumps({"metric": metric, "seconds": seconds, "error": error}), flush=True)
 
 
+def _pump(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line)
+
+
 def run_case(case: str, size: int, cap: float) -> dict:
     """Every figure of one case, each `None` when it ran past `cap` seconds (child killed)."""
     figures: dict[str, dict] = {}
@@ -163,8 +168,7 @@ def run_case(case: str, size: int, cap: float) -> dict:
             stdout=subprocess.PIPE, text=True, cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)})
         lines: queue.Queue = queue.Queue()
-        threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout] and None,
-                         daemon=True).start()
+        threading.Thread(target=_pump, args=(proc.stdout, lines), daemon=True).start()
         while remaining:
             try:
                 row = json.loads(lines.get(timeout=cap + 10 if not figures else cap))

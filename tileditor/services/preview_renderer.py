@@ -151,7 +151,10 @@ class PreviewRenderer(QObject):
         # A given render_fn is shared by every worker; the default one keeps per-thread state.
         self._make_render = (lambda: render_fn) if render_fn is not None else _IncrementalRender
         self._extras_fn = extras_fn
-        self._bridge = _Bridge()
+        # A child of this object: Qt deletes it with us on the UI thread, never the worker
+        # dropping the last Python reference on its own thread (a crash); a worker that
+        # outlives us then finds it gone (RuntimeError on emit, ignored).
+        self._bridge = _Bridge(self)
         self._bridge.started.connect(self._on_worker_started)
         self._bridge.done.connect(self._on_worker_done)
         self._bridge.failed.connect(self._on_worker_failed)

@@ -22,15 +22,15 @@ from tileditor.core.render.gfm_blocks import GfmBlocksExtension
 from tileditor.core.render.heading_ids import HeadingIdExtension
 from tileditor.core.render.highlight import highlight_tag_html
 from tileditor.core.render.html_nesting import NestedMarkdownAttrExtension
+from tileditor.core.render.html_scan import LinearHtmlExtension
 from tileditor.core.render.ial import IalExtension
 from tileditor.core.render.images import resolve_images
+from tileditor.core.render.inline_blank import BlankTextExtension
 from tileditor.core.render.inline_code import InlineCodeExtension
 from tileditor.core.render.kd_markup import KramdownMarkupExtension
 from tileditor.core.render.kd_math import KramdownMathExtension
-from tileditor.core.render.html_scan import LinearHtmlExtension
-from tileditor.core.render.inline_blank import BlankTextExtension
-from tileditor.core.render.link_scan import LinearLinksExtension
 from tileditor.core.render.linemap import align, lift_data_lines, parse_with_lines, stash_spans
+from tileditor.core.render.link_scan import LinearLinksExtension
 from tileditor.core.render.list_indent import ListIndentExtension
 from tileditor.core.render.list_tightness import ListTightnessExtension
 from tileditor.core.render.options import RenderOptions, RenderResult

@@ -5,7 +5,7 @@ quadratic time); this twin answers those in O(1) with the same result. Must not 
 from __future__ import annotations
 
 from markdown.extensions import Extension
-from markdown.extensions.md_in_html import HTMLExtractorExtra, HtmlBlockPreprocessor
+from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorExtra
 
 # html.parser's start-tag regex can only stop before the end of the text at one of these (or
 # at a `/` right before a `>`); past the last of them, every attribute-like run is consumed

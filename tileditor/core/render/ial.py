@@ -139,7 +139,7 @@ class ApplyBlockIalTreeprocessor(Treeprocessor):
                 if target is not None:
                     apply(children[target], resolve_refs(attrs, refs, alds))
             # One rebuild, not one O(n) remove per marker (20,000 IAL lines were quadratic).
-            parent[:] = [c for c, m in zip(children, markers) if m is None]
+            parent[:] = [c for c, m in zip(children, markers, strict=True) if m is None]
 
 
 def _marker_of(child):
