@@ -39,7 +39,7 @@ def make_renderer():
     yield make
     for r in made:
         r.stop()
-        assert not r._thread.isRunning()
+        assert not r.is_running()
 
 
 def test_hundred_requests_coalesce_and_last_wins(qtbot, make_renderer):
@@ -86,7 +86,7 @@ def test_failure_is_reported_and_thread_keeps_working(qtbot, make_renderer):
 def test_stop_ends_thread_and_ignores_later_requests(qtbot):
     r = PreviewRenderer(render_fn=FakeRender(delay=0))
     r.stop()
-    assert not r._thread.isRunning()
+    assert not r.is_running()
     r.request("after stop")  # must not hang nor raise
     assert r.render_count == 0
     r.stop()

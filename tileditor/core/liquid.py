@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 
 from tileditor.core.liquid_filters import FILTERS, lookup, to_text
 
-_TOKEN = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.S)
+# Where a `{%` or `{{` may open a token. The token then runs to the first `%}` / `}}` after
+# its opener: found with str.find, not a lazy regex (which rescans to the end of the text for
+# every opener without a closer: quadratic on a run of `{{`).
+_OPENER = re.compile(r"\{(?=[{%])")
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}", re.S)
 _BLOCKS = {"if", "unless", "for", "capture", "comment", "highlight", "case", "tablerow"}
 _MIDDLES = {"if": {"elsif", "else"}, "unless": {"elsif", "else"}, "for": {"else"},
@@ -67,8 +70,9 @@ def _tokenize(text: str, warnings: list[str]) -> list[_Node]:
     tokens: list[_Node] = []
     pos = 0
     strip_next = False
+    lasts = {"%": text.rfind("%}"), "{": text.rfind("}}")}
     while True:
-        m = _TOKEN.search(text, pos)
+        m = _next_token(text, pos, lasts)
         chunk = text[pos:m.start()] if m else text[pos:]
         if strip_next:
             chunk = chunk.lstrip()
@@ -102,6 +106,35 @@ def _tokenize(text: str, warnings: list[str]) -> list[_Node]:
             m.end():line_end if line_end >= 0 else len(text)].strip()
         tokens.append(_Node("tag", markup.strip(), name=name, alone=alone))
         pos = m.end()
+
+
+class _Token:
+    """The span of one `{% ... %}` or `{{ ... }}` token (the re.Match methods used above)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _index: int = 0) -> str:
+        return self._text[self._start:self._end]
+
+
+def _next_token(text: str, pos: int, lasts: dict[str, int]) -> _Token | None:
+    """The leftmost token at or after `pos`, as `\\{%-?.*?-?%\\}|\\{\\{-?.*?-?\\}\\}` (DOTALL) finds
+    it: an opener at p has a token iff its closer occurs at or after p + 2 (`lasts` holds
+    each closer's last position), so openers without one are skipped in O(1)."""
+    for m in _OPENER.finditer(text, pos):
+        at = m.start()
+        kind = text[at + 1]
+        if at + 2 <= lasts[kind]:
+            end = text.find("%}" if kind == "%" else "}}", at + 2)
+            return _Token(text, at, end + 2)
+    return None
 
 
 def _parse(tokens: list[_Node], warnings: list[str]) -> list[_Node]:

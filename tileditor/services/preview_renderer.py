@@ -1,21 +1,27 @@
 """PreviewRenderer: runs the pure render function on a worker thread, one job at a time,
-coalescing requests (latest wins) and dropping stale results by generation number.
-QtCore only: must not import QtWidgets, QtWebEngine or anything from tileditor.ui."""
+coalescing requests (latest wins), dropping stale results by generation number, and cutting
+off a render that runs past its time limit (the thread is abandoned, never joined: pure-Python
+rendering cannot be interrupted). QtCore only: must not import QtWidgets, QtWebEngine or
+anything from tileditor.ui."""
 
 from __future__ import annotations
 
 import dataclasses
+import queue
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+TIME_LIMIT = 2.0  # seconds before a render is abandoned and the preview says so
 
 
 class _IncrementalRender:
     """The default render function: one IncrementalRenderer per (site, post), kept while the
     same post is rendered, so an edit re-renders only the blocks it touched. Used only from
-    the worker thread."""
+    one worker thread."""
 
     def __init__(self) -> None:
         self._key: tuple | None = None
@@ -28,32 +34,88 @@ class _IncrementalRender:
         key = (id(site), str(post_path) if post_path is not None else None)
         if key != self._key:
             self._key, self._renderer = key, IncrementalRenderer(site, post_path)
-        return self._renderer.render(text)
+        try:
+            return self._renderer.render(text)
+        except Exception as exc:
+            from tileditor.core.render.failure import describe
+
+            self._key = None  # its state may be half-updated: the next render starts afresh
+            raise describe(exc, text, site, post_path) from exc
 
 
-class _Worker(QObject):
-    """Lives on the worker thread; receives jobs through a queued signal."""
+    @staticmethod
+    def warm_up() -> None:
+        """Import the renderer and build this thread's converter before the first job, so
+        the time limit does not count them."""
+        from tileditor.core.render import render
 
-    done = Signal(int, object)
-    failed = Signal(int, str)
+        render("warm *up*")
 
-    def __init__(self, render_fn: Callable[..., Any], extras_fn: Callable[..., Any] | None) -> None:
-        super().__init__()
-        self._render_fn = render_fn
-        self._extras_fn = extras_fn
-        self.extras: dict[int, Any] = {}  # generation -> extras_fn's value (read on the UI thread)
 
-    @Slot(int, object, object, object)
-    def run(self, generation: int, text: str, site: Any, post_path: Any) -> None:
+def _summary(exc: BaseException) -> str:
+    from_core = getattr(exc, "message", None)
+    if isinstance(from_core, str):
+        return from_core
+    return (f"The preview could not render this post ({type(exc).__name__}: {exc}); "
+            "it shows the last page that rendered.")
+
+
+class _Bridge(QObject):
+    """Carries a worker's results to the UI thread (queued: it lives on the UI thread)."""
+
+    started = Signal(object, int)  # worker, generation
+    done = Signal(object, int, object, object)  # worker, generation, result, extras
+    failed = Signal(object, int, str)  # worker, generation, message
+    exited = Signal(object)  # worker
+
+
+class _Worker(threading.Thread):
+    """One render at a time from its own queue. A daemon thread: an abandoned worker that is
+    still inside a render never delays the app's exit."""
+
+    def __init__(self, render_fn: Callable[..., Any], extras_fn: Callable[..., Any] | None,
+                 bridge: _Bridge) -> None:
+        super().__init__(name="preview-renderer", daemon=True)
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.abandoned = False
+        self._render_fn, self._extras_fn, self._bridge = render_fn, extras_fn, bridge
+
+    def run(self) -> None:
+        try:
+            warm_up = getattr(self._render_fn, "warm_up", None)
+            if warm_up is not None:
+                try:
+                    warm_up()
+                except Exception:  # noqa: BLE001 - the first real render will report it
+                    pass
+            while not self.abandoned:
+                job = self.jobs.get()
+                if job is None or self.abandoned:
+                    return
+                self._render(*job)
+        finally:
+            self._emit(self._bridge.exited, self)
+
+    def _render(self, generation: int, text: str, site: Any, post_path: Any) -> None:
+        self._emit(self._bridge.started, self, generation)
         try:
             result = self._render_fn(text, site, post_path)
-            if self._extras_fn is not None:
-                # Set before `done` is emitted, so the UI thread sees it with the result.
-                self.extras[generation] = self._extras_fn(result, site, post_path)
-        except Exception:  # a broken post must not kill the preview thread
-            self.failed.emit(generation, traceback.format_exc())
+            extras = (self._extras_fn(result, site, post_path)
+                      if self._extras_fn is not None else None)
+        except Exception as exc:  # a broken post must not kill the preview thread
+            message = _summary(exc) + "\n" + traceback.format_exc()
+            if not self.abandoned:
+                self._emit(self._bridge.failed, self, generation, message)
             return
-        self.done.emit(generation, result)
+        if not self.abandoned:
+            self._emit(self._bridge.done, self, generation, result, extras)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the bridge is gone (the app is closing)
+            pass
 
 
 class PreviewRenderer(QObject):
@@ -62,34 +124,52 @@ class PreviewRenderer(QObject):
     `request()` may be called on every keystroke: while a render is in flight, later requests
     only replace the pending one, so at most one render runs and one waits. Results whose
     generation is older than the latest request are dropped, so `finished` only ever carries
-    the newest text.
+    the newest text. A render still running after `time_limit` seconds is abandoned (its
+    result will be dropped), `failed` says so, and later requests go to a fresh thread; at
+    most two abandoned renders run on, after which requests wait for one of them to end.
     """
 
     finished = Signal(int, object)  # (generation, RenderResult)
-    failed = Signal(int, str)  # (generation, traceback text)
-    # The text goes as a Python object: a `str` argument would be copied to a QString and
-    # back on every keystroke (milliseconds on the UI thread for a long post).
-    _job = Signal(int, object, object, object)
+    # (generation, message): a one-line summary for the user (with the post line when the
+    # renderer can tell), then the traceback.
+    failed = Signal(int, str)
+    MAX_ABANDONED = 2
 
     def __init__(self, render_fn: Callable[..., Any] | None = None, parent: QObject | None = None,
-                 extras_fn: Callable[..., Any] | None = None):
+                 extras_fn: Callable[..., Any] | None = None, time_limit: float = TIME_LIMIT):
         """`extras_fn(result, site, post_path)`, when given, also runs on the worker thread
         (e.g. the page header's reading time, which scans the whole HTML) and its value is
         returned by `extras_for(generation)`."""
         super().__init__(parent)
         self._generation = 0
         self._pending: tuple[int, str, Any, Any] | None = None
-        self._busy = False
+        self._running: int | None = None  # generation of the render in flight
         self._renders = 0
         self._carried: tuple[int, Any] | None = None  # (version, patch) of a dropped result
-        self._thread = QThread()
-        self._thread.setObjectName("preview-renderer")
-        self._worker = _Worker(render_fn or _IncrementalRender(), extras_fn)
-        self._worker.moveToThread(self._thread)
-        self._job.connect(self._worker.run)
-        self._worker.done.connect(self._on_worker_done)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._thread.start()
+        self._extras: dict[int, Any] = {}
+        self._stopped = False
+        # A given render_fn is shared by every worker; the default one keeps per-thread state.
+        self._make_render = (lambda: render_fn) if render_fn is not None else _IncrementalRender
+        self._extras_fn = extras_fn
+        # A child of this object: Qt deletes it with us on the UI thread, never the worker
+        # dropping the last Python reference on its own thread (a crash); a worker that
+        # outlives us then finds it gone (RuntimeError on emit, ignored).
+        self._bridge = _Bridge(self)
+        self._bridge.started.connect(self._on_worker_started)
+        self._bridge.done.connect(self._on_worker_done)
+        self._bridge.failed.connect(self._on_worker_failed)
+        self._bridge.exited.connect(self._on_worker_exited)
+        self._abandoned: list[_Worker] = []
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.setInterval(int(time_limit * 1000))
+        self._watchdog.timeout.connect(self._on_watchdog_timeout)
+        self._worker: _Worker | None = self._new_worker()
+
+    def _new_worker(self) -> _Worker:
+        worker = _Worker(self._make_render(), self._extras_fn, self._bridge)
+        worker.start()
+        return worker
 
     @property
     def generation(self) -> int:
@@ -103,40 +183,67 @@ class PreviewRenderer(QObject):
 
     def extras_for(self, generation: int) -> Any:
         """What `extras_fn` computed with the result of `generation` (None if nothing)."""
-        return self._worker.extras.get(generation)
+        return self._extras.get(generation)
 
     def is_busy(self) -> bool:
-        return self._busy
+        return self._running is not None
+
+    def is_running(self) -> bool:
+        """Whether the live worker thread runs (False after stop())."""
+        return self._worker is not None and self._worker.is_alive()
+
+    def abandoned_count(self) -> int:
+        """Abandoned renders still running on (diagnostics, tests)."""
+        return sum(1 for w in self._abandoned if w.is_alive())
 
     def request(self, text: str, site: Any = None, post_path: Any = None) -> int:
         """Ask for a render of `text`; returns the generation number that will tag it."""
         self._generation += 1
         # str is immutable; site/post_path are read-only values by contract.
         self._pending = (self._generation, str(text), site, post_path)
-        if not self._busy:
+        if self._running is None:
             self._start_next()
         return self._generation
 
     def stop(self) -> None:
-        """End the worker thread (waits for a render in flight). Safe to call twice."""
+        """End the worker thread. Never waits for a render in flight: an idle worker ends at
+        once, a busy one is abandoned and ends (unseen) when its render returns. Safe to call
+        twice."""
         self._pending = None
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
+        self._stopped = True
+        self._watchdog.stop()
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        worker.jobs.put(None)
+        if self._running is None:
+            worker.join(1.0)
+        else:
+            worker.abandoned = True
+            self._running = None
 
     def _start_next(self) -> None:
-        if self._pending is None or not self._thread.isRunning():
+        if self._pending is None or self._worker is None or self._stopped:
             return
         job, self._pending = self._pending, None
-        self._busy = True
+        self._running = job[0]
         self._renders += 1
-        self._job.emit(*job)
+        self._worker.jobs.put(job)
 
-    @Slot(int, object)
-    def _on_worker_done(self, generation: int, result: Any) -> None:
-        self._busy = False
-        for old in [g for g in self._worker.extras if g < generation]:
-            self._worker.extras.pop(old, None)
+    @Slot(object, int)
+    def _on_worker_started(self, worker: _Worker, generation: int) -> None:
+        # The clock starts when the render does (not while the thread warms up).
+        if worker is self._worker and generation == self._running:
+            self._watchdog.start()
+
+    @Slot(object, int, object, object)
+    def _on_worker_done(self, worker: _Worker, generation: int, result: Any, extras: Any) -> None:
+        if worker is not self._worker:
+            return  # an abandoned render finished after all: too late
+        self._watchdog.stop()
+        self._running = None
+        if self._extras_fn is not None:
+            self._extras = {generation: extras}
         result = self._carry_patches(result, stale=generation != self._generation)
         if generation == self._generation:
             self.finished.emit(generation, result)
@@ -158,9 +265,36 @@ class PreviewRenderer(QObject):
             self._carried = (result.version, patch)
         return result
 
-    @Slot(int, str)
-    def _on_worker_failed(self, generation: int, message: str) -> None:
-        self._busy = False
+    @Slot(object, int, str)
+    def _on_worker_failed(self, worker: _Worker, generation: int, message: str) -> None:
+        if worker is not self._worker:
+            return
+        self._watchdog.stop()
+        self._running = None
         if generation == self._generation:
             self.failed.emit(generation, message)
         self._start_next()
+
+    def _on_watchdog_timeout(self) -> None:
+        worker, generation = self._worker, self._running
+        if worker is None or generation is None:
+            return
+        worker.abandoned = True
+        worker.jobs.put(None)
+        self._abandoned = [w for w in self._abandoned if w.is_alive()] + [worker]
+        self._running, self._carried = None, None
+        seconds = self._watchdog.interval() / 1000
+        self.failed.emit(generation, (
+            f"Rendering this post took over {seconds:g} s and was stopped; the preview shows "
+            "the last page that rendered."))
+        self._worker = None
+        if len(self._abandoned) <= self.MAX_ABANDONED:
+            self._worker = self._new_worker()
+            self._start_next()
+
+    @Slot(object)
+    def _on_worker_exited(self, worker: _Worker) -> None:
+        self._abandoned = [w for w in self._abandoned if w is not worker and w.is_alive()]
+        if self._worker is None and not self._stopped:
+            self._worker = self._new_worker()
+            self._start_next()

@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         # Snapshots per instance: another window or process never offers or deletes ours.
         self.recovery = RecoveryStore(self.data_dir / "recovery", instance=self.session_id)
         self.session = PostSession(self.editor, self.form, self.outline, self.preview, self.renderer, self)
+        # A failed or cut-off render keeps the last page and says why; the next result clears it.
+        self.renderer.failed.connect(lambda _g, message: self.preview.show_error(message))
+        self.renderer.finished.connect(lambda _g, _r: self.preview.show_error(""))
         self.images = ImageFlow(self, self.session, self.importer, self.editor, self.image_panel,
                                 self.prompter, self)
         # Snapshots at least once a second while typing: a crash loses under a second of work,

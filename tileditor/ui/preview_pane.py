@@ -11,9 +11,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QLabel
 
 from tileditor.ui import preview_template as tpl
 from tileditor.ui.preview_page import (
@@ -133,6 +134,27 @@ class PreviewPane(QWebEngineView):
             self._full_load(keep_scroll=self._loaded)
         else:
             self._patch()
+
+    def show_error(self, message: str) -> None:
+        """Show a render error (its first line) in a status strip over the page's bottom edge,
+        keeping the page; an empty message hides it. The strip is `previewStatus`."""
+        label = self.findChild(QLabel, "previewStatus")
+        if label is None:
+            label = QLabel(self)
+            label.setObjectName("previewStatus")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setStyleSheet("background:#fdf2f2; color:#8a1f11; border-top:1px solid #e0b4b4;"
+                                "padding:4px 8px;")
+        first = message.strip().splitlines()[0] if message.strip() else ""
+        label.setText(first)
+        label.setToolTip(message.strip())
+        label.setVisible(bool(first))
+        if first:
+            height = label.heightForWidth(self.width()) if label.hasHeightForWidth() else 0
+            height = max(height, label.sizeHint().height())
+            label.setGeometry(0, max(0, self.height() - height), self.width(), height)
+            label.raise_()
 
     def preload(self) -> None:
         """Load the empty page template now, so QtWebEngine's processes start while the window

@@ -159,10 +159,19 @@ BLOCK_MARK = "<!--tlb-->"  # before each block group (see preview.js patchBlocks
 TAIL_MARK = "<!--tlt-->"  # before the endnotes
 
 
+# A post's own `<!--tlb-->` (or `--!>`, which browsers also accept as a comment end) would
+# read as a marker and shift every later patch: its comment text gets a space.
+_FORGED_MARK = re.compile(r"<!--(tl[bt])--!?>")
+
+
+def _unforged(markup: str) -> str:
+    return _FORGED_MARK.sub(r"<!--\1 -->", markup) if "<!--tl" in markup else markup
+
+
 def blocks_html(blocks) -> str:
     """Block groups as the page holds them: each after its marker comment, so a later patch
     can find group k without diffing the page."""
-    return "".join(f"{BLOCK_MARK}{b}" for b in blocks)
+    return "".join(f"{BLOCK_MARK}{_unforged(b)}" for b in blocks)
 
 
 def content_html(result: Any) -> str:
@@ -171,7 +180,7 @@ def content_html(result: Any) -> str:
     if not blocks:
         return str(_field(result, "html", ""))
     tail = getattr(result, "tail", "") or ""
-    return blocks_html(blocks) + TAIL_MARK + tail
+    return blocks_html(blocks) + TAIL_MARK + _unforged(tail)
 
 
 def head_parts(result: Any, page_meta: dict) -> dict[str, str]:

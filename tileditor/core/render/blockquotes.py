@@ -3,13 +3,28 @@ Python-Markdown would merge them. Must not import PySide6."""
 
 from __future__ import annotations
 
+import sys
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.blockprocessors import BlockQuoteProcessor
 
 
+def _nearing_recursion_limit() -> bool:
+    """Python-Markdown's util.nearing_recursion_limit (within 100 frames of the limit), asked
+    of the interpreter in C instead of by walking every frame in Python on each test (that
+    walk made deeply nested quotes quadratic)."""
+    try:
+        sys._getframe(sys.getrecursionlimit() - 101)
+    except ValueError:
+        return False
+    return True
+
+
 class SeparateBlockQuoteProcessor(BlockQuoteProcessor):
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(self.RE.search(block)) and not _nearing_recursion_limit()
+
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         block = blocks.pop(0)
         m = self.RE.search(block)

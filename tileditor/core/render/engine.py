@@ -13,6 +13,7 @@ import markdown
 
 from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
 from tileditor.core.liquid import LiquidContext, render_liquid
+from tileditor.core.render.abbr_defs import LinearAbbrExtension
 from tileditor.core.render.blockquotes import BlockQuoteExtension
 from tileditor.core.render.context import page_variables, post_url_resolver, site_variables
 from tileditor.core.render.fences import FencesExtension, expand_tabs
@@ -21,12 +22,15 @@ from tileditor.core.render.gfm_blocks import GfmBlocksExtension
 from tileditor.core.render.heading_ids import HeadingIdExtension
 from tileditor.core.render.highlight import highlight_tag_html
 from tileditor.core.render.html_nesting import NestedMarkdownAttrExtension
+from tileditor.core.render.html_scan import LinearHtmlExtension
 from tileditor.core.render.ial import IalExtension
 from tileditor.core.render.images import resolve_images
+from tileditor.core.render.inline_blank import BlankTextExtension
 from tileditor.core.render.inline_code import InlineCodeExtension
 from tileditor.core.render.kd_markup import KramdownMarkupExtension
 from tileditor.core.render.kd_math import KramdownMathExtension
 from tileditor.core.render.linemap import align, lift_data_lines, parse_with_lines, stash_spans
+from tileditor.core.render.link_scan import LinearLinksExtension
 from tileditor.core.render.list_indent import ListIndentExtension
 from tileditor.core.render.list_tightness import ListTightnessExtension
 from tileditor.core.render.options import RenderOptions, RenderResult
@@ -88,6 +92,9 @@ def _markdown(settings: tuple) -> markdown.Markdown:
                 KramdownMarkupExtension(), TableSectionExtension(),
                 NestedMarkdownAttrExtension(), ListTightnessExtension(),
                 typography_extension(quotes, typographic),
+                # Last: they replace processors registered above with linear twins.
+                LinearLinksExtension(), LinearHtmlExtension(), BlankTextExtension(),
+                LinearAbbrExtension(),
             ],
         )
         md.preprocessors.deregister("normalize_whitespace")

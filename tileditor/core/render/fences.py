@@ -113,6 +113,7 @@ class FencePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
+        columns: list[int] | None = None
         for start, end, m in find_fences(lines):
             out.extend(lines[i:start])
             indent = m.group("indent")
@@ -122,7 +123,8 @@ class FencePreprocessor(Preprocessor):
             placeholder = self.md.htmlStash.store(fenced_block_html(code, lang))
             self.md.tl_spans = getattr(self.md, "tl_spans", {})
             self.md.tl_spans[placeholder] = end - start + 1
-            column = _item_column(lines, start)
+            columns = columns if columns is not None else _item_columns(lines)
+            column = columns[start - 1] if start else 0
             if column >= len(indent) and column and ">" not in indent:
                 # Right under an item's text, kramdown keeps the block in that item.
                 out.append(" " * column + placeholder)
@@ -147,15 +149,20 @@ def _strip_prefix(line: str, indent: str) -> str:
     return line.lstrip(" ")
 
 
-def _item_column(lines: list[str], start: int) -> int:
-    """The content column of the list item whose text runs up to line `start` (0: none)."""
-    j = start - 1
-    while j >= 0 and lines[j].strip():
-        m = _ITEM.match(lines[j])
-        if m:
-            return len(m.group(1).expandtabs(4))
-        j -= 1
-    return 0
+def _item_columns(lines: list[str]) -> list[int]:
+    """For each line, the content column of the nearest list item above it, or on it, in its
+    run of non-blank lines (0: none); one pass, not a scan back per fence (a post of
+    back-to-back fences was quadratic)."""
+    out: list[int] = []
+    column = 0
+    for line in lines:
+        if not line.strip():
+            column = 0
+        else:
+            m = _ITEM.match(line)
+            column = len(m.group(1).expandtabs(4)) if m else column
+        out.append(column)
+    return out
 
 
 class IndentedCodeTreeprocessor(Treeprocessor):

@@ -13,6 +13,11 @@ from markdown.preprocessors import Preprocessor
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.)( +)(\S.*)$")
 _LAZY_BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)")
 _RULE = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+# `- - - a` opens one list per marker. Python-Markdown recurses per level (O(depth x line)
+# before its RecursionError near 490 levels) and kramdown fails too ("stack level too deep"):
+# past this depth the render stops at once with that error instead.
+MAX_LIST_DEPTH = 200
+_TOO_DEEP = re.compile(rf"^ {{0,3}}(?:(?:[*+-]|\d{{1,9}}[.)])[ \t]+){{{MAX_LIST_DEPTH + 1}}}")
 
 
 class ListIndentPreprocessor(Preprocessor):
@@ -23,6 +28,10 @@ class ListIndentPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         """Re-indent; blank lines added only for Python-Markdown's sake are listed in
         md.tl_soft_blanks so list tightness can ignore them."""
+        for line in lines:
+            if _TOO_DEEP.match(line):
+                raise RecursionError(f"a line opens more than {MAX_LIST_DEPTH} nested lists "
+                                     "(kramdown fails on it too)")
         out: list[str] = []
         soft: set[int] = set()
         stack: list[tuple[int, str]] = []  # (content column in source spaces, marker kind)

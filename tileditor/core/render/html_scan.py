@@ -1,0 +1,42 @@
+"""Linear raw-HTML extraction: Python-Markdown's HTML block pass (html.parser underneath)
+rescans to the end of the text for every `<tag` that never closes (a run of `<a ` costs
+quadratic time); this twin answers those in O(1) with the same result. Must not import PySide6."""
+
+from __future__ import annotations
+
+from markdown.extensions import Extension
+from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorExtra
+
+# html.parser's start-tag regex can only stop before the end of the text at one of these (or
+# at a `/` right before a `>`); past the last of them, every attribute-like run is consumed
+# to the end, which it reports as an incomplete tag (-1).
+_STOPS = (">", "=", "'", '"', "\x00")
+
+
+class _LinearExtractor(HTMLExtractorExtra):
+    _tl_raw: str | None = None
+    _tl_last_stop = -1
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        raw = self.rawdata
+        if raw is not self._tl_raw:
+            self._tl_raw, self._tl_last_stop = raw, max(raw.rfind(c) for c in _STOPS)
+        if i > self._tl_last_stop:
+            return -1
+        return super().check_for_whole_start_tag(i)
+
+
+class _LinearHtmlBlockPreprocessor(HtmlBlockPreprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        parser = _LinearExtractor(self.md)
+        parser.feed("\n".join(lines))
+        parser.close()
+        return "".join(parser.cleandoc).split("\n")
+
+
+class LinearHtmlExtension(Extension):
+    """Replaces md_in_html's HTML block preprocessor (same name and priority); must come after
+    md_in_html in the extension list."""
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.preprocessors.register(_LinearHtmlBlockPreprocessor(md), "html_block", 20)
