@@ -47,7 +47,8 @@ def setup_logging(log_file: Path | None, verbose: bool = False) -> Path | None:
         except OSError as exc:
             print(f"tileditor: no log file ({exc})", file=sys.stderr)
     if used is None:
-        faulthandler.enable(all_threads=True)  # hard crashes still say where, on stderr
+        # Hard crashes still say where, on the real stderr (never a closed log file's fd).
+        faulthandler.enable(file=sys.__stderr__, all_threads=True)
     if verbose or used is None:
         err = logging.StreamHandler(sys.stderr)
         err.setFormatter(logging.Formatter(_FORMAT))
