@@ -50,6 +50,7 @@ def _run(venv: Path, tool: str, *args: str, cwd: Path, env_extra: dict | None = 
 def test_installed_wheel_runs_outside_the_checkout(venv, tmp_site, tmp_path):
     where = tmp_path / "elsewhere"
     where.mkdir()
+    assert list(venv.glob("lib/python*/site-packages/tileditor-*.dist-info/licenses/LICENSE"))
     version = _run(venv, "tileditor", "--version", cwd=where)
     assert version.returncode == 0 and version.stdout.strip() == f"tileditor {__version__}"
     bad = _run(venv, "tileditor-cli", "bogus", cwd=where)
