@@ -36,7 +36,8 @@ def test_argument_post_opens_its_site(tmp_site, tmp_path):
 
 def test_entry_point_opens_demo_and_renders(tmp_path):
     env = dict(os.environ, TILEDITOR_DATA_DIR=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
-               QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1")
+               XDG_STATE_HOME=str(tmp_path / "state"), QT_QPA_PLATFORM="offscreen",
+               QTWEBENGINE_DISABLE_SANDBOX="1")
     proc = subprocess.run([sys.executable, "-m", "tileditor", "--quit-after-render"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -44,3 +45,19 @@ def test_entry_point_opens_demo_and_renders(tmp_path):
     shown = Path(proc.stdout.split("rendered ", 1)[1].split(" in ")[0])
     assert shown.is_file() and shown.is_relative_to(tmp_path / "data")
     assert "demo blog" in proc.stdout
+    log = (tmp_path / "state" / "tileditor" / "tileditor.log").read_text(encoding="utf-8")
+    assert "starting" in log and "exits with 0" in log
+
+
+def test_data_state_and_cache_follow_xdg_and_overrides(monkeypatch, tmp_path):
+    from tileditor import paths
+
+    for var in ("TILEDITOR_DATA_DIR", "TILEDITOR_STATE_DIR", "TILEDITOR_CACHE_DIR"):
+        monkeypatch.delenv(var, raising=False)
+    for var, sub in (("XDG_DATA_HOME", "d"), ("XDG_STATE_HOME", "s"), ("XDG_CACHE_HOME", "c")):
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    assert (paths.data_dir(), paths.state_dir(), paths.cache_dir()) == (
+        tmp_path / "d" / "tileditor", tmp_path / "s" / "tileditor", tmp_path / "c" / "tileditor")
+    assert paths.log_path() == tmp_path / "s" / "tileditor" / "tileditor.log"
+    monkeypatch.setenv("TILEDITOR_DATA_DIR", str(tmp_path / "mine"))
+    assert paths.data_dir() == tmp_path / "mine"

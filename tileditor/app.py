@@ -1,23 +1,43 @@
-"""The application: argument handling, the QApplication, and `build_window`, the one function
-the app, the tests and the benchmarks use to get a ready main window."""
+"""The application: the QApplication (icon, logs, crash reports), the window's start-up
+(which repo and posts to open) and `build_window`, the one function the app, the tests and the
+benchmarks use to get a ready main window."""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from tileditor import APP_ID
 from tileditor.qtenv import prepare_qt_environment
 
+LOG = logging.getLogger("tileditor.app")
+
 
 def data_dir() -> Path:
-    """The user's data folder (recovery store, demo blog), overridable for tests."""
-    env = os.environ.get("TILEDITOR_DATA_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "tileditor"
+    """The user's data folder (recovery store, demo blog); TILEDITOR_DATA_DIR overrides it."""
+    from tileditor import paths
+
+    return paths.data_dir()
+
+
+def app_icon():
+    """The window icon from the shipped SVG and PNGs (the PNGs where SVG support is missing)."""
+    from PySide6.QtGui import QIcon
+
+    from tileditor.core.resources import resource_path
+
+    icon = QIcon()
+    for name in (f"{APP_ID}.svg", *(f"{APP_ID}-{n}.png" for n in (48, 128, 256))):
+        path = resource_path("icons", name)
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def _ensure_app():
@@ -31,7 +51,34 @@ def _ensure_app():
         app.setApplicationName("tileditor")
         app.setOrganizationName("tileditor")
         app.setDesktopFileName(APP_ID)
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
     return app
+
+
+def clean_stale_preview_dirs(tmp: Path | None = None) -> list[Path]:
+    """Remove `tileditor-preview-<pid>-*` folders whose process is gone (killed, crashed or
+    ended without closing its window); a running instance's folder is left alone."""
+    if os.name != "posix":  # os.kill(pid, 0) is a probe only on POSIX
+        return []
+    removed = []
+    for d in Path(tmp or tempfile.gettempdir()).glob("tileditor-preview-*-*"):
+        m = re.match(r"tileditor-preview-(\d+)-", d.name)
+        if not m or not d.is_dir() or _alive(int(m.group(1))):
+            continue
+        shutil.rmtree(d, ignore_errors=True)
+        removed.append(d)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: someone else's live process
+        return True
+    return True
 
 
 def build_window(repo_path, post_path=None, *, settings_path=None, data_path=None, demo=False,
@@ -69,32 +116,58 @@ def resolve_start(arg: str | None, settings, data: Path) -> tuple[Path, Path | N
     return install_demo_blog(data), None, True
 
 
-def main(argv: list[str] | None = None) -> int:
-    import argparse
+def _start_logging(verbose: bool) -> None:
+    from PySide6 import __version__ as pyside
+    from PySide6.QtCore import qVersion
 
-    parser = argparse.ArgumentParser(prog="tileditor", description="Open the tileditor window.")
-    parser.add_argument("path", nargs="?", help="a Jekyll repo folder or a post file")
-    # For smoke tests and the cold-start benchmark: quit once the preview shows the post,
-    # printing what it showed and the seconds since start.
-    parser.add_argument("--quit-after-render", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    from tileditor import __version__, paths
+    from tileditor.logging_setup import install_excepthook, setup_logging
+    from tileditor.ui.about_dialog import show_crash_report
+
+    log = setup_logging(paths.log_path(), verbose)
+    install_excepthook(show_crash_report)
+    LOG.info("tileditor %s starting (Qt %s, PySide6 %s, Python %s), log %s",
+             __version__, qVersion(), pyside, sys.version.split()[0], log)
+    for d in clean_stale_preview_dirs():
+        LOG.info("removed stale preview folder %s", d)
+
+
+def _open_in_own_windows(extra: list[str], args) -> None:
+    """Each further path (several files from a file manager, `Exec=tileditor %F`) opens in a
+    window of its own process: windows stay independent, like separate launches."""
+    base = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "tileditor"]
+    flags = [f for f, on in (("--verbose", args.verbose), ("--quit-after-render", args.quit_after_render)) if on]
+    for path in extra:
+        LOG.info("opening %s in a new window", path)
+        subprocess.Popen([*base, *flags, path], stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tileditor.cli import window_parser
+
+    args = window_parser().parse_args(argv)
     app = _ensure_app()
+    _start_logging(args.verbose)
     from tileditor.services.settings_store import SettingsStore
 
     data = data_dir()
     settings = SettingsStore().load()
+    first, extra = (args.paths[0], args.paths[1:]) if args.paths else (None, [])
     try:
-        repo, post, demo = resolve_start(args.path, settings, data)
+        repo, post, demo = resolve_start(first, settings, data)
     except OSError as exc:
         print(f"tileditor: {exc}", file=sys.stderr)
         return 1
     window = build_window(repo, post, data_path=data, demo=demo)
     window.show()
+    _open_in_own_windows(extra, args)
     if args.quit_after_render:
         _quit_after_first_render(app, window)
     else:
         window.offer_recovery()
-    return app.exec()
+    code = app.exec()
+    LOG.info("tileditor exits with %s", code)
+    return code
 
 
 def _quit_after_first_render(app, window) -> None:

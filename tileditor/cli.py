@@ -1,71 +1,51 @@
-"""The `tileditor` command line: `export`, `new`, `tags`; anything else opens the window.
-Errors are one line on stderr and a non-zero exit, never a traceback. No Qt imports here
-except through tileditor.app, which is loaded only when the window is wanted."""
+"""The `tileditor` command line: the verbs in VERBS (one table entry + one function each);
+anything else must be existing paths, which open the window. Errors are one line on stderr and
+a non-zero exit (2 for usage errors), never a traceback; a closed pipe ends quietly. No Qt
+imports here except through tileditor.app, loaded only when the window is wanted."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-VERBS = ("export", "new", "tags")
+from tileditor import __version__
 
 
 class CliError(Exception):
     """A user-facing failure: the message is printed as is."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="tileditor",
-        description="Write TIL posts into a Jekyll blog. Without a verb, opens the editor "
-        "(on REPO_OR_POST, the last repo, or the built-in demo blog).",
-    )
-    sub = p.add_subparsers(dest="verb")
-    e = sub.add_parser("export", help="print or write the HTML the preview shows")
-    e.add_argument("post", type=Path)
-    e.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
-    e.add_argument("--fragment", action="store_true", help="only the body fragment, no page")
-    n = sub.add_parser("new", help="create a new post in the blog's layout; prints its path")
-    n.add_argument("title")
-    n.add_argument("--repo", type=Path, default=Path.cwd())
-    n.add_argument("--tags", default="", help="comma-separated")
-    n.add_argument("--categories", default="", help="comma-separated")
-    n.add_argument("--draft", action="store_true", help="create it in _drafts/")
-    n.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    t = sub.add_parser("tags", help="list tags and categories with counts, or rename a tag")
-    t.add_argument("action", nargs="?", choices=["rename"], help="rename OLD NEW")
-    t.add_argument("names", nargs="*")
-    t.add_argument("--repo", type=Path, default=Path.cwd())
-    return p
+@dataclass(frozen=True)
+class Verb:
+    """A command: the function that runs it, its one-line summary (shown by `tileditor -h`),
+    its arguments as `arg(...)` specs (each with a help text saying its default), and an
+    optional longer description for `tileditor VERB --help`."""
+
+    run: Callable[[argparse.Namespace], int]
+    summary: str
+    args: tuple = ()
+    description: str = ""
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in VERBS and argv[0] not in ("-h", "--help")):
-        from tileditor.app import main as app_main
+def arg(*names: str, **kwargs) -> tuple:
+    """One argparse argument, as `add_argument(*names, **kwargs)` would take it."""
+    return names, kwargs
 
-        return app_main(argv)
-    args = _parser().parse_args(argv)
-    try:
-        if args.verb == "export":
-            return cmd_export(args)
-        if args.verb == "new":
-            return cmd_new(args)
-        if args.verb == "tags":
-            return cmd_tags(args)
-    except CliError as exc:
-        print(f"tileditor: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # last resort: one line, never a traceback
-        print(f"tileditor: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    _parser().print_help()
-    return 2
 
+REPO_ARG = arg("--repo", type=Path, metavar="DIR",
+               help="the blog's folder, or any folder inside it (default: the current folder)")
+
+
+def _repo(args) -> Path:
+    return (args.repo or Path.cwd()).resolve()
+
+
+# -- verbs ----------------------------------------------------------------------------------------
 
 def _site_for(path: Path, required: bool = True):
     from tileditor.core.site import JekyllSite
@@ -91,6 +71,19 @@ def _read_text(path: Path) -> str:
         raise CliError(f"{path}: {exc}") from None
 
 
+def _check_export_target(output: Path, post: Path, site) -> None:
+    """HTML must never land on the Markdown it came from, nor on any other Markdown source of
+    the blog: `export POST -o POST` would otherwise destroy the post."""
+    target = output.resolve()
+    same = target == post or (target.exists() and os.path.samefile(target, post))
+    if same:
+        raise CliError(f"refusing to write the HTML over its own source {post}; choose another -o FILE")
+    if target.suffix.lower() in (".md", ".markdown") and site is not None \
+            and target.is_relative_to(site.root.resolve()):
+        raise CliError(f"refusing to write HTML into {output}, a Markdown file of the blog; "
+                       "choose a .html file")
+
+
 def cmd_export(args) -> int:
     from tileditor.core.page import page_meta, standalone_html
     from tileditor.core.render import render
@@ -98,6 +91,8 @@ def cmd_export(args) -> int:
     post = args.post.resolve()
     text = _read_text(post)
     site = _site_for(post, required=False)
+    if args.output:
+        _check_export_target(args.output, post, site)
     result = render(text, site, post)
     if args.fragment:
         out = result.html
@@ -129,7 +124,7 @@ def cmd_new(args) -> int:
 
     if not args.title.strip():
         raise CliError("the title is empty")
-    site = _site_for(args.repo.resolve())
+    site = _site_for(_repo(args))
     try:
         when = datetime.strptime(args.date, "%Y-%m-%d") if args.date else datetime.now()
     except ValueError:
@@ -150,7 +145,7 @@ def cmd_tags(args) -> int:
         raise CliError("usage: tileditor tags rename OLD NEW")
     if args.action is None and args.names:
         raise CliError("usage: tileditor tags [rename OLD NEW]")
-    site = _site_for(args.repo.resolve())
+    site = _site_for(_repo(args))
     if args.action == "rename":
         from tileditor.core.tag_rename import rename_tag
 
@@ -165,3 +160,146 @@ def cmd_tags(args) -> int:
         for name, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].lower())):
             print(f"  {count:5d}  {name}")
     return 0
+
+
+def cmd_install_desktop(args) -> int:
+    from tileditor.desktop_install import install, uninstall
+
+    try:
+        paths = uninstall(args.data_home) if args.uninstall else install(args.data_home)
+    except OSError as exc:
+        raise CliError(str(exc)) from None
+    for p in paths:
+        print(p)
+    if not paths:
+        print("tileditor: nothing to remove", file=sys.stderr)
+    return 0
+
+
+# -- the table: add a verb here (and its function above) ----------------------------------------
+
+VERBS: dict[str, Verb] = {
+    "export": Verb(cmd_export, "print or write the HTML the preview shows", (
+        arg("post", type=Path, metavar="POST", help="the Markdown post to render"),
+        arg("-o", "--output", type=Path, metavar="FILE",
+            help="write the HTML to FILE instead of stdout (refused when FILE is the post itself "
+                 "or another Markdown file of the blog)"),
+        arg("--fragment", action="store_true",
+            help="only the body's HTML fragment (default: a standalone page with its CSS)"),
+    ), "Render POST as the preview shows it; local images become file:// URLs."),
+    "new": Verb(cmd_new, "create a new post in the blog's layout and style; prints its path", (
+        arg("title", metavar="TITLE", help="the post's title (the file name's slug comes from it)"),
+        REPO_ARG,
+        arg("--tags", default="", metavar="A,B", help="comma-separated tags (default: none)"),
+        arg("--categories", default="", metavar="C,D", help="comma-separated categories (default: none)"),
+        arg("--draft", action="store_true", help="create it in _drafts/ without a date (default: _posts/)"),
+        arg("--date", metavar="YYYY-MM-DD", help="the post's date (default: today)"),
+    ), "Create a post where the blog keeps its posts, with the header keys the blog uses. "
+       "An existing file is never overwritten."),
+    "tags": Verb(cmd_tags, "list tags and categories with counts, or rename a tag", (
+        arg("action", nargs="?", choices=["rename"], help="rename OLD NEW: rename (or merge) a tag "
+            "in every post, touching only the tag lines (default: list with counts)"),
+        arg("names", nargs="*", metavar="OLD NEW", help="for rename: the tag and its new name"),
+        REPO_ARG,
+    )),
+    "install-desktop": Verb(cmd_install_desktop, "add tileditor to the desktop's application menu", (
+        arg("--uninstall", action="store_true", help="remove what install-desktop added"),
+        arg("--data-home", type=Path, metavar="DIR",
+            help="where to install (default: $XDG_DATA_HOME, else ~/.local/share)"),
+    ), "Install the .desktop entry (launching this installation's tileditor), the AppStream "
+       "metainfo and the icons into the user's XDG folders: applications/, metainfo/, "
+       "icons/hicolor/. Linux and other XDG desktops only."),
+}
+
+WINDOW_USAGE = "tileditor [--verbose] [PATH ...]"
+WINDOW_HELP = (
+    "Without a verb, opens the editor on each PATH (a blog folder or a post file): the first in "
+    "this window, each further one in its own window. No PATH: the last repo, or the built-in "
+    "demo blog on first run. --verbose mirrors the log to stderr.")
+
+
+# -- parsing and dispatch ---------------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tileditor", usage=f"{WINDOW_USAGE}\n       tileditor VERB [options]  (see tileditor VERB --help)",
+        description="Write TIL posts into a Jekyll blog.", epilog=WINDOW_HELP)
+    p.add_argument("--version", action="version", version=f"tileditor {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
+    sub = p.add_subparsers(dest="verb", metavar="VERB")
+    for name, verb in VERBS.items():
+        v = sub.add_parser(name, prog=f"tileditor {name}", help=verb.summary,
+                           description=verb.description or verb.summary)
+        for names, kwargs in verb.args:
+            v.add_argument(*names, **kwargs)
+    return p
+
+
+def window_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tileditor", usage=WINDOW_USAGE, description=WINDOW_HELP)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="a Jekyll repo folder or a post file")
+    p.add_argument("-v", "--verbose", action="store_true", help="also log to stderr")
+    # For smoke tests and the cold-start benchmark: quit once the preview shows the post,
+    # printing what it showed and the seconds since start.
+    p.add_argument("--quit-after-render", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def _first_word(argv: list[str]) -> str | None:
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def _usage_error(message: str) -> int:
+    print(f"usage: {WINDOW_USAGE}\n       tileditor VERB [options]\ntileditor: error: {message}",
+          file=sys.stderr)
+    return 2
+
+
+def _open_window(argv: list[str]) -> int:
+    args = window_parser().parse_args(argv)
+    for p in args.paths:
+        if not Path(p).expanduser().exists():
+            if os.sep not in p and "/" not in p and "." not in p:
+                return _usage_error(f"unknown verb {p!r} (verbs: {', '.join(VERBS)}; "
+                                    "or give an existing folder or post)")
+            return _usage_error(f"{p}: no such file or folder")
+    from tileditor.app import main as app_main
+
+    return app_main(argv)
+
+
+def _dispatch(argv: list[str]) -> int:
+    word = _first_word(argv)
+    if word not in VERBS:
+        if any(a in ("-h", "--help", "--version") for a in argv):
+            _parser().parse_args(argv)  # prints the help or version and exits
+        return _open_window(argv)
+    args = _parser().parse_args(argv)
+    try:
+        return VERBS[args.verb].run(args)
+    except CliError as exc:
+        print(f"tileditor: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        raise
+    except Exception as exc:  # last resort: one line, never a traceback
+        print(f"tileditor: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = _dispatch(argv)
+        sys.stdout.flush()  # inside the try: a closed pipe must surface here, not at exit
+        return code
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except BrokenPipeError:
+        # `tileditor tags | head`: the reader has gone; point stdout at /dev/null so Python's
+        # own flush at exit does not print a second traceback, and end as SIGPIPE would.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -327,9 +326,9 @@ class MainWindow(QMainWindow):
         self.autosaver.autosave_to_repo = on
 
     def _on_about_triggered(self) -> None:
-        from tileditor import __version__
+        from tileditor.ui.about_dialog import show_about
 
-        QMessageBox.about(self, "About tileditor", f"tileditor {__version__}\nWrite TIL posts into your Jekyll blog.")
+        show_about(self, self.data_dir)
 
     def _on_editor_top_line_changed(self, line: int) -> None:
         if self.actions_.sync_scroll.isChecked():

@@ -52,7 +52,7 @@ class PreviewPane(QWebEngineView):
         self._install_app_script()
         self._allow_scripts = False
         self._block_remote = False
-        self._tmpdir = tempfile.TemporaryDirectory(prefix="tileditor-preview-")
+        self._tmpdir = tempfile.TemporaryDirectory(prefix=f"tileditor-preview-{os.getpid()}-")  # pid: see clean_stale_preview_dirs
         self._repo_root: Path | None = None
         self._loaded = False  # the template page is up and the app script answers
         self._preloading = False  # the page being loaded is preload()'s empty template
