@@ -122,8 +122,14 @@ def cmd_new(args) -> int:
     from tileditor.core.new_post import new_post_text
     from tileditor.core.slug import new_post_path
 
-    if not args.title.strip():
-        raise CliError("the title is empty")
+    if args.next:
+        from tileditor.cli_git import cmd_new_next
+
+        if args.title:
+            raise CliError("--next takes its title from the series: give no TITLE")
+        return cmd_new_next(args)
+    if not (args.title or "").strip():
+        raise CliError("the title is empty (or use --next for the next post of a series)")
     site = _site_for(_repo(args))
     try:
         when = datetime.strptime(args.date, "%Y-%m-%d") if args.date else datetime.now()
@@ -152,8 +158,12 @@ def cmd_tags(args) -> int:
         changed = rename_tag(site, args.names[0], args.names[1])
         for path in changed:
             print(path)
+        for path, reason in getattr(changed, "skipped", ()):
+            print(f"tileditor: {path}: not changed: {reason}", file=sys.stderr)
+        if not changed and not getattr(changed, "skipped", ()):
+            raise CliError(f"no post has the tag or category {args.names[0]!r}")
         print(f"renamed {args.names[0]!r} to {args.names[1]!r} in {len(changed)} post(s)", file=sys.stderr)
-        return 0
+        return 1 if getattr(changed, "skipped", ()) else 0
     index = site.tag_index()
     for title, counter in (("tags", index.tags), ("categories", index.categories)):
         print(f"{title}:")
@@ -188,7 +198,11 @@ VERBS: dict[str, Verb] = {
             help="only the body's HTML fragment (default: a standalone page with its CSS)"),
     ), "Render POST as the preview shows it; local images become file:// URLs."),
     "new": Verb(cmd_new, "create a new post in the blog's layout and style; prints its path", (
-        arg("title", metavar="TITLE", help="the post's title (the file name's slug comes from it)"),
+        arg("title", nargs="?", metavar="TITLE",
+            help="the post's title (the file name's slug comes from it)"),
+        arg("--next", action="store_true",
+            help="the next post of the newest post's series (TIL25_Day209 -> TIL25_Day210), "
+                 "with its categories, tag style and layout keys; no TITLE"),
         REPO_ARG,
         arg("--tags", default="", metavar="A,B", help="comma-separated tags (default: none)"),
         arg("--categories", default="", metavar="C,D", help="comma-separated categories (default: none)"),
@@ -232,6 +246,12 @@ def _parser() -> argparse.ArgumentParser:
                            description=verb.description or verb.summary)
         for names, kwargs in verb.args:
             v.add_argument(*names, **kwargs)
+    # Verbs defined beside their core (each parser sets `func`).
+    from tileditor import cli_git, cli_moves, cli_search
+
+    cli_moves.add_parsers(sub)
+    cli_git.add_parsers(sub)
+    cli_search.add_parser(sub).set_defaults(func=cli_search.cmd_search)
     return p
 
 
@@ -260,7 +280,7 @@ def _open_window(argv: list[str]) -> int:
     for p in args.paths:
         if not Path(p).expanduser().exists():
             if os.sep not in p and "/" not in p and "." not in p:
-                return _usage_error(f"unknown verb {p!r} (verbs: {', '.join(VERBS)}; "
+                return _usage_error(f"unknown verb {p!r} (verbs: {', '.join([*VERBS, *MODULE_VERBS])}; "
                                     "or give an existing folder or post)")
             return _usage_error(f"{p}: no such file or folder")
     from tileditor.app import main as app_main
@@ -268,14 +288,20 @@ def _open_window(argv: list[str]) -> int:
     return app_main(argv)
 
 
+# Verbs whose parsers live in cli_moves, cli_git and cli_search.
+MODULE_VERBS = ("publish", "unpublish", "rename", "check", "commit", "push", "search")
+
+
 def _dispatch(argv: list[str]) -> int:
     word = _first_word(argv)
-    if word not in VERBS:
+    if word not in VERBS and word not in MODULE_VERBS:
         if any(a in ("-h", "--help", "--version") for a in argv):
             _parser().parse_args(argv)  # prints the help or version and exits
         return _open_window(argv)
     args = _parser().parse_args(argv)
     try:
+        if args.verb in MODULE_VERBS:
+            return args.func(args)
         return VERBS[args.verb].run(args)
     except CliError as exc:
         print(f"tileditor: {exc}", file=sys.stderr)
