@@ -273,3 +273,19 @@ def test_the_window_asks_through_its_prompter_before_a_file_link_leaves(window, 
                      pos=selector_point(qtbot, pane, 'a[href^="https"]'))
     qtbot.waitUntil(lambda: opened == ["https://example.org/w"], timeout=JS_TIMEOUT)
     assert len(prompter.asked) == 1
+
+
+def test_meta_refresh_to_about_blank_cannot_blank_the_preview(qtbot):
+    """Found by the fuzz test: Chromium goes to about:blank without asking the page."""
+    from sandbox_support import js
+
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.resize(600, 400)
+    pane.show()
+    html = '<p data-line="1">post</p><meta http-equiv="refresh" content="0;url=about:blank">'
+    with qtbot.waitSignal(pane.rendered, timeout=10000):
+        pane.show_result(SimpleNamespace(html=html, title="", toc_html="", headings=[],
+                                         warnings=[], front_matter={}, images=[]), {"title": "T"})
+    qtbot.wait(800)
+    assert js(qtbot, pane, "!!document.getElementById('tileditor-content')") is True

@@ -164,8 +164,17 @@ TAIL_MARK = "<!--tlt-->"  # before the endnotes
 _FORGED_MARK = re.compile(r"<!--(tl[bt])--!?>")
 
 
+# A post's `<meta http-equiv="refresh">` would navigate the preview away; Chromium does not
+# ask the page before going to about:blank, so the tag is made inert here instead.
+_REFRESH = re.compile(r"(<meta\b[^>]*?\bhttp-equiv\s*=\s*[\"']?)(refresh)", re.I)
+
+
 def _unforged(markup: str) -> str:
-    return _FORGED_MARK.sub(r"<!--\1 -->", markup) if "<!--tl" in markup else markup
+    if "<!--tl" in markup:
+        markup = _FORGED_MARK.sub(r"<!--\1 -->", markup)
+    if "http-equiv" in markup.lower():
+        markup = _REFRESH.sub(r"\1x-refresh-blocked-in-preview", markup)
+    return markup
 
 
 def blocks_html(blocks) -> str:
@@ -178,7 +187,7 @@ def content_html(result: Any) -> str:
     """The post body: the result's HTML, cut at its block groups when it carries them."""
     blocks = getattr(result, "blocks", None)
     if not blocks:
-        return str(_field(result, "html", ""))
+        return _unforged(str(_field(result, "html", "")))
     tail = getattr(result, "tail", "") or ""
     return blocks_html(blocks) + TAIL_MARK + _unforged(tail)
 
