@@ -73,3 +73,15 @@ def test_rename_changes_slug_and_date_and_refuses_a_collision(qtbot, window, tmp
     prompter.answers[:] = ["2025-05-01-taken"]
     a.rename.trigger()
     assert window.session.document.path == new and prompter.warnings
+
+
+def test_a_date_typed_in_the_form_offers_the_rename(qtbot, window, tmp_site, post, prompter):
+    messages = []
+    window.moves.status_reported.connect(messages.append)
+    window.form.date_field.setFocus()
+    qtbot.keyClicks(window.form.date_field, "2025-04-30")
+    assert any("Rename post" in m and "2025-04-30-TIL25_ANewChapter" in m for m in messages)
+    window.save()
+    prompter.answers[:] = [lambda default: default]  # the dialog proposes the header's date
+    window.actions_.rename.trigger()
+    assert window.session.document.path == tmp_site / "_posts" / "2025" / "2025-04-30-TIL25_ANewChapter.md"

@@ -36,6 +36,8 @@ class MoveFlow(QObject):
         a.undo_move.triggered.connect(self.undo_last)
         a.undo_move.setEnabled(False)
         window.session.document_changed.connect(self.update_actions)
+        window.session.header_field_edited.connect(
+            lambda key: self.on_form_date_changed() if key == "date" else None)
         self.update_actions()
 
     # -- state of the actions ----------------------------------------------------------------
@@ -68,7 +70,8 @@ class MoveFlow(QObject):
 
     def rename(self) -> bool:
         path = Path(self.w.session.document.path or "")
-        answer = self.prompter.ask_text("Rename post", "New file name (YYYY-MM-DD-slug):", path.stem)
+        answer = self.prompter.ask_text("Rename post", "New file name (YYYY-MM-DD-slug):",
+                                        self.suggested_stem(path))
         if answer is None or answer.strip() == path.stem:
             return False
         m = _STEM.fullmatch(answer.strip())
@@ -81,6 +84,25 @@ class MoveFlow(QObject):
             self.prompter.warn("Rename post", f"{answer!r} does not start with a real date.")
             return False
         return self._run(lambda site, p: plan_rename(site, p, slug=m[4], date=when))
+
+    def suggested_stem(self, path: Path) -> str:
+        """The file name the header asks for: its `date:` when that differs from the name's."""
+        m = _STEM.fullmatch(path.stem)
+        if m is None:
+            return path.stem
+        when = self.w.session.post_date().date()
+        return f"{when:%Y-%m-%d}-{m[4]}"
+
+    def on_form_date_changed(self) -> None:
+        """A date typed in the form on a saved post: offer to move the file (and pictures)."""
+        path = self.w.session.document.path
+        if path is None or self.is_draft() or self.w.site is None:
+            return
+        stem = self.suggested_stem(Path(path))
+        if stem != Path(path).stem:
+            self.status_reported.emit(
+                f"The file name still says {Path(path).stem[:10]}: Rename post (Ctrl+Alt+R) "
+                f"moves it to {stem} with its pictures.")
 
     def undo_last(self) -> bool:
         if self._undo is None:

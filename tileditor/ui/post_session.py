@@ -29,6 +29,7 @@ class PostSession(QObject):
     dirty_changed = Signal(bool)
     status_reported = Signal(str)  # a one-line message for the status bar
     planned_path_changed = Signal(object)  # Path where a new post will be saved
+    header_field_edited = Signal(str)  # the key a form edit changed
     stats_changed = Signal(int, str)  # words and read time of the rendered post, worded as the page words it
 
     def __init__(self, editor, form, outline, preview, renderer, parent=None):
@@ -180,6 +181,7 @@ class PostSession(QObject):
             return
         self._apply_full_text(post.to_text())
         self.form.set_raw_text(raw_view(split_front_matter(self.editor.text())))
+        self.header_field_edited.emit(key)
 
     def _on_form_raw_header_edited(self, raw_text: str) -> None:
         """Raw shows the lines between the fences: put them back there and nowhere else."""
