@@ -21,3 +21,15 @@ def test_pdf_has_the_posts_text_and_its_image(qtbot, window, tmp_path, post, pro
     text = " ".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
     assert "A new chapter" in text and "with a break" in text
     assert not window.exports.export_pdf(post) and prompter.warnings
+
+
+def test_html_export_writes_the_page_and_never_a_post(qtbot, window, tmp_path, post, prompter):
+    qtbot.waitUntil(lambda: getattr(window.session, "last_result", None) is not None, timeout=10000)
+    target = tmp_path / "out.html"
+    assert window.exports.export_html(target)
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") or "<html" in html[:200]
+    assert "A new chapter" in html
+    before = post.read_bytes()
+    assert not window.exports.export_html(post) and post.read_bytes() == before
+    assert not window.exports.export_html(tmp_path / "other.md")

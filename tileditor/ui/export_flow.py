@@ -1,5 +1,6 @@
-"""Export the post as the preview shows it: a PDF printed by the preview's own page (images and
-typeset math included). Part of the composition root; asks for the file, reports the result."""
+"""Export the post as the preview shows it: a standalone HTML page, or a PDF printed by the
+preview's own page (images and typeset math included). Never onto the post or another Markdown
+file. Part of the composition root; asks for the file, reports the result."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class ExportFlow(QObject):
     def __init__(self, window, prompter, parent=None):
         super().__init__(parent)
         self.w, self.prompter = window, prompter
+        window.actions_.export.triggered.connect(self._on_export_html_triggered)
         window.actions_.export_pdf.triggered.connect(self._on_export_pdf_triggered)
         window.preview.page().pdfPrintingFinished.connect(self._on_page_pdf_printing_finished)
 
@@ -30,11 +32,40 @@ class ExportFlow(QObject):
         if path:
             self.export_pdf(Path(path))
 
+    def _refused(self, title: str, path: Path) -> bool:
+        source = self.w.session.document.path
+        if (source is not None and Path(path).resolve() == Path(source).resolve()) or \
+                Path(path).suffix.lower() in (".md", ".markdown"):
+            self.prompter.warn(title, "Choose another file: that one is a Markdown post.")
+            return True
+        return False
+
+    def _on_export_html_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.w, "Export HTML", self._default_name(".html"),
+                                              "HTML (*.html)")
+        if path:
+            self.export_html(Path(path))
+
+    def export_html(self, path: Path) -> bool:
+        """The page the preview shows, with its CSS, written atomically to `path`."""
+        from tileditor.core.fileio import WriteError, atomic_write
+        from tileditor.core.page import page_meta, standalone_html
+
+        result = getattr(self.w.session, "last_result", None)
+        if result is None or self._refused("Export HTML", path):
+            return False
+        meta = page_meta(result.front_matter, result.html, self.w.site, self.w.session.planned_path())
+        try:
+            atomic_write(path, standalone_html(result.html, meta, result.toc_html).encode("utf-8"))
+        except (WriteError, OSError) as exc:
+            self.prompter.warn("Export HTML", str(exc))
+            return False
+        self.status_reported.emit(f"Exported {Path(path).name}.")
+        return True
+
     def export_pdf(self, path: Path) -> bool:
         """Print the preview page to `path`; `pdf_exported` says when it is written."""
-        source = self.w.session.document.path
-        if source is not None and Path(path).resolve() == Path(source).resolve():
-            self.prompter.warn("Export PDF", "Choose another file: this one is the post itself.")
+        if self._refused("Export PDF", path):
             return False
         self.status_reported.emit(f"Printing {Path(path).name}…")
         self.w.preview.page().printToPdf(str(path))

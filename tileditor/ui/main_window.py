@@ -143,7 +143,6 @@ class MainWindow(QMainWindow):
         a.open_post.triggered.connect(self._on_open_post_triggered)
         a.save.triggered.connect(self.save)
         a.draft.toggled.connect(self._on_draft_toggled)
-        a.export.triggered.connect(self._on_export_triggered)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_bar.show_find)
         a.replace.triggered.connect(self.find_bar.show_replace)
@@ -302,21 +301,6 @@ class MainWindow(QMainWindow):
                 return
         self.session.draft = self.actions_.draft.isChecked()
         self.session.planned_path_changed.emit(self.session.planned_path())
-
-    def _on_export_triggered(self) -> None:
-        from tileditor.core.page import page_meta, standalone_html
-
-        result = getattr(self.session, "last_result", None)
-        if result is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Export HTML", str(Path.home() / "post.html"), "HTML (*.html)")
-        if not path:
-            return
-        meta = page_meta(result.front_matter, result.html, self.site, self.session.planned_path())
-        try:
-            Path(path).write_text(standalone_html(result.html, meta, result.toc_html), encoding="utf-8")
-        except OSError as exc:
-            self.prompter.warn("Export", f"Could not write {path}: {exc.strerror}.")
 
     def _on_goto_preview_line_triggered(self) -> None:
         self.preview.request_top_line(self.editor.goto_line) if hasattr(self.preview, "request_top_line") else None
