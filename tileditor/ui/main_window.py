@@ -42,6 +42,7 @@ from tileditor.ui.post_session import PostSession
 from tileditor.ui.preview_page import confirm_with
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.search_flow import SearchFlow
+from tileditor.ui.theme_flow import ThemeFlow
 from tileditor.ui.window_actions import WindowActions
 from tileditor.ui.writing_flow import WritingFlow
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.git = GitFlow(self, self.prompter, self)
         self.health = HealthFlow(self, self.prompter, self.actions_.check_repo, self)
         self.exports = ExportFlow(self, self.prompter, self)
+        self.theme = ThemeFlow(self, self.actions_, self.settings, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -315,7 +317,7 @@ class MainWindow(QMainWindow):
             return
         meta = page_meta(result.front_matter, result.html, self.site, self.session.planned_path())
         try:
-            Path(path).write_text(standalone_html(result.html, meta, result.toc_html), encoding="utf-8")
+            Path(path).write_text(standalone_html(result.html, meta, result.toc_html, self.preview.skin()), encoding="utf-8")
         except OSError as exc:
             self.prompter.warn("Export", f"Could not write {path}: {exc.strerror}.")
 
