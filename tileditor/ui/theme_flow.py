@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QActionGroup, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QFrame, QStyleFactory
 
 from tileditor.ui.palette_colors import is_dark
+from tileditor.ui.token_field import style_chip
 
 THEMES = ("system", "light", "dark")
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
@@ -98,6 +99,9 @@ class ThemeFlow(QObject):
         self._shown = key
         self.w.editor.highlighter.set_palette(pal)
         self.w.preview.set_dark_mode(is_dark(pal))
+        # Widgets with a style sheet do not all see the palette event: restyle the chips.
+        for chip in self.w.findChildren(QFrame, "tokenChip"):
+            style_chip(chip)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):

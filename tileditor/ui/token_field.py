@@ -101,7 +101,7 @@ class _FlowLayout(QLayout):
         return y + line_h - rect.y()
 
 
-def _style_chip(chip: QFrame) -> None:
+def style_chip(chip: QFrame) -> None:
     # Blended from the application palette (not palette(midlight), which some dark system
     # palettes leave near-white under light text), and redone when the theme changes.
     pal = QApplication.palette()
@@ -125,7 +125,7 @@ class _Chip(QFrame):
         super().__init__(parent)
         self.name = name
         self.setObjectName("tokenChip")
-        follow_palette(self, _style_chip)
+        follow_palette(self, style_chip)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 0, 1, 0)
         lay.setSpacing(1)
