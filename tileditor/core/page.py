@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tileditor.core.header import as_datetime, as_list
 from tileditor.core.resources import resource_path
+from tileditor.core.skins import site_skin, skin_css
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
@@ -24,6 +25,7 @@ class PageMeta:
     reading_time: str = ""
     toc: bool = False
     toc_label: str = "On this page"
+    skin: str = "default"  # the site's minimal_mistakes_skin
     extra: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
@@ -35,6 +37,7 @@ class PageMeta:
             "reading_time": self.reading_time,
             "toc": self.toc,
             "toc_label": self.toc_label,
+            "skin": self.skin,
         }
 
 
@@ -90,6 +93,7 @@ def page_meta(front_matter: dict, html_fragment: str, site=None, post_path: Path
         reading_time=reading_time(html_fragment, wpm, words) if show_time not in (False, "false") else "",
         toc=bool(values.get("toc")) and values.get("toc") not in ("false", "False"),
         toc_label=str(values.get("toc_label") or "On this page"),
+        skin=site_skin(getattr(site, "config", None)),
         extra={"words": words, "minutes": words // max(1, int(wpm or 200))},
     )
 
@@ -125,13 +129,15 @@ def toc_html(meta: PageMeta, toc_list_html: str) -> str:
     )
 
 
-def standalone_html(fragment: str, meta: PageMeta, toc_list_html: str = "") -> str:
-    """A self-contained page: the preview's CSS inlined, no scripts of its own but KaTeX."""
+def standalone_html(fragment: str, meta: PageMeta, toc_list_html: str = "",
+                    skin: str | None = None) -> str:
+    """A self-contained page: the preview's CSS inlined, no scripts of its own but KaTeX; in
+    skin `skin` (what the preview shows), else the site's own skin."""
     css = ""
-    for name in ("preview.css", "pygments.css"):
-        p = resource_path("preview", name)
-        if p.is_file():
-            css += p.read_text(encoding="utf-8") + "\n"
+    p = resource_path("preview", "preview.css")
+    if p.is_file():
+        css += p.read_text(encoding="utf-8") + "\n"
+    css += skin_css(skin or meta.skin)
     katex = resource_path("katex")
     math = ""
     if (katex / "katex.min.js").is_file():

@@ -21,6 +21,7 @@ class Settings:
     editor_font_size: int = 0  # 0: the system's fixed font size; zooming remembers a size
     focus_mode: bool = False
     typewriter: bool = False
+    theme: str = "system"  # "system", "light" or "dark" (View > Theme)
     max_recent: int = 8
 
     def remember_repo(self, path: str) -> None:

@@ -56,7 +56,8 @@ class ExportFlow(QObject):
             return False
         meta = page_meta(result.front_matter, result.html, self.w.site, self.w.session.planned_path())
         try:
-            atomic_write(path, standalone_html(result.html, meta, result.toc_html).encode("utf-8"))
+            atomic_write(path, standalone_html(result.html, meta, result.toc_html,
+                                                   self.w.preview.skin()).encode("utf-8"))
         except (WriteError, OSError) as exc:
             self.prompter.warn("Export HTML", str(exc))
             return False

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tileditor.core.header import as_datetime, as_list
+from tileditor.ui.palette_colors import error_color, tint_text
 from tileditor.ui.token_field import TokenField
 
 LAYOUTS = ["single", "posts", "archive", "splash", "home", "categories", "tags", "default"]
@@ -134,7 +135,7 @@ class FrontMatterForm(QWidget):
         outer.addWidget(self._fields)
         self._error = QLabel(self)
         self._error.setObjectName("frontMatterError")
-        self._error.setStyleSheet("color: #c62828;")
+        tint_text(self._error, "error")
         self._error.setWordWrap(True)
         self._error.hide()
         outer.addWidget(self._error)
@@ -147,7 +148,7 @@ class FrontMatterForm(QWidget):
         outer.addWidget(self._raw)
         self._raw_problem = QLabel(self)
         self._raw_problem.setObjectName("rawHeaderProblem")
-        self._raw_problem.setStyleSheet("color: #c62828;")
+        tint_text(self._raw_problem, "error")
         self._raw_problem.setWordWrap(True)
         self._raw_problem.hide()
         outer.addWidget(self._raw_problem)
@@ -412,7 +413,8 @@ class FrontMatterForm(QWidget):
     def _show_date_validity(self, text: str) -> None:
         # Jekyll stops the whole build on a date it cannot parse: say so while typing.
         ok = is_valid_date_text(text)
-        self.date_field.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #c62828; }")
+        red = error_color(self.palette()).name()
+        self.date_field.setStyleSheet("" if ok else f"QLineEdit {{ border: 1px solid {red}; }}")
         self.date_field.setToolTip(DATE_TIP if ok else "Not a date Jekyll can read. " + DATE_TIP)
 
     def date_is_valid(self) -> bool:

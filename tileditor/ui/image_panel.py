@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from tileditor.ui.palette_colors import Role, error_color, mix, muted_color, tint_text
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".ico"}
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,11 +34,12 @@ def is_image_name(name: str) -> bool:
     return Path(name).suffix.lower() in IMAGE_SUFFIXES
 
 
-def _placeholder(color: str, mark: str) -> QIcon:
+def _placeholder(color: QColor, mark: str) -> QIcon:
+    pal = QApplication.palette()
     pm = QPixmap(THUMB)
-    pm.fill(QColor("#f2f2f2"))
+    pm.fill(mix(pal.color(Role.Base), pal.color(Role.Text), 0.06))
     p = QPainter(pm)
-    p.setPen(QColor(color))
+    p.setPen(color)
     p.drawRect(pm.rect().adjusted(0, 0, -1, -1))
     font = p.font()
     font.setPointSize(20)
@@ -88,7 +92,7 @@ class _ThumbList(QListWidget):
         if self.count() == 0:
             # The hint sits where the drop goes, inside the empty grid.
             p = QPainter(self.viewport())
-            p.setPen(QColor("#808080"))
+            p.setPen(muted_color(self.palette()))
             p.drawText(self.viewport().rect().adjusted(12, 0, -12, 0),
                        Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, HINT)
             p.end()
@@ -154,7 +158,7 @@ class ImagePanel(QWidget):
         lay.addWidget(self._list, 1)
         self._message = QLabel(self)
         self._message.setObjectName("imageMessage")
-        self._message.setStyleSheet("color: #c62828;")
+        tint_text(self._message, "error")
         self._message.setWordWrap(True)
         self._message.hide()
         lay.addWidget(self._message)
@@ -215,14 +219,31 @@ class ImagePanel(QWidget):
         while self._pending:
             self._on_thumb_timer_timeout()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange):
+            self._recolor()
+
+    def _recolor(self) -> None:
+        """Missing and unreferenced entries in the new theme's error and muted colours."""
+        error, muted = error_color(self.palette()), muted_color(self.palette())
+        for row in range(self._list.count()):
+            item = self._list.item(row)
+            kind = item.data(KIND_ROLE)
+            if kind == "missing":
+                item.setForeground(QBrush(error))
+                item.setIcon(_placeholder(error, "?"))
+            elif kind == "unreferenced":
+                item.setForeground(QBrush(muted))
+
     # --- internals --------------------------------------------------------------------------
     def _file_item(self, path: Path, unreferenced: bool) -> QListWidgetItem:
-        item = QListWidgetItem(_placeholder("#9e9e9e", "…"), path.name)
+        item = QListWidgetItem(_placeholder(muted_color(self.palette()), "…"), path.name)
         item.setData(PATH_ROLE, path)
         item.setData(KIND_ROLE, "unreferenced" if unreferenced else "file")
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         if unreferenced:
-            item.setForeground(QBrush(QColor("#9a9a9a")))
+            item.setForeground(QBrush(muted_color(self.palette())))
             item.setToolTip(f"{path.name}\nNot referenced by this post")
         else:
             item.setToolTip(path.name)
@@ -230,10 +251,10 @@ class ImagePanel(QWidget):
         return item
 
     def _missing_item(self, ref: str) -> QListWidgetItem:
-        item = QListWidgetItem(_placeholder("#c62828", "?"), Path(ref).name or ref)
+        item = QListWidgetItem(_placeholder(error_color(self.palette()), "?"), Path(ref).name or ref)
         item.setData(PATH_ROLE, None)
         item.setData(KIND_ROLE, "missing")
-        item.setForeground(QBrush(QColor("#c62828")))
+        item.setForeground(QBrush(error_color(self.palette())))
         item.setToolTip(f"Missing file: {ref}\nThe post links to a picture that does not exist.")
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         return item
@@ -248,7 +269,7 @@ class ImagePanel(QWidget):
                 continue
             icon = load_thumbnail(item.data(PATH_ROLE), item.data(KIND_ROLE) == "unreferenced")
             self._populating = True
-            item.setIcon(icon or _placeholder("#9e9e9e", "?"))
+            item.setIcon(icon or _placeholder(muted_color(self.palette()), "?"))
             self._populating = False
         if not self._pending:
             self._thumb_timer.stop()

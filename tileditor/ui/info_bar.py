@@ -5,12 +5,14 @@ with at most one action button (e.g. "Convert to UTF-8"). A thin widget: it emit
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-_STYLES = {
-    "warning": "QFrame#infoBar { background: #fff4ce; border-bottom: 1px solid #e0c860; }",
-    "info": "QFrame#infoBar { background: #e8f1fb; border-bottom: 1px solid #9cc0e6; }",
-}
+from tileditor.ui.palette_colors import Role, mix
+
+# kind -> (tint, how much of it in the background, in the bottom border): blended into the
+# current palette's Window at paint time, so the bar reads in a light and a dark theme alike.
+_TINTS = {"warning": (QColor("#f0b400"), 0.22, 0.6), "info": (QColor("#3b8bd9"), 0.14, 0.5)}
 
 
 class InfoBar(QFrame):
@@ -35,10 +37,26 @@ class InfoBar(QFrame):
         lay.addWidget(self.label, 1)
         lay.addWidget(self.button)
         lay.addWidget(close)
+        self._kind = "warning"
         self.hide()
 
+    def colors(self) -> tuple[QColor, QColor]:
+        """(background, border) for the current kind and palette."""
+        tint, fill, line = _TINTS[self._kind]
+        window = self.palette().color(Role.Window)
+        return mix(window, tint, fill), mix(window, tint, line)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        background, border = self.colors()
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), background)
+        painter.fillRect(0, self.height() - 1, self.width(), 1, border)
+        painter.end()
+        super().paintEvent(event)
+
     def show_message(self, text: str, action: str | None = None, kind: str = "warning") -> None:
-        self.setStyleSheet(_STYLES.get(kind, _STYLES["info"]))
+        self._kind = kind if kind in _TINTS else "info"
+        self.update()
         self.label.setText(text)
         self.button.setText(action or "")
         self.button.setVisible(bool(action))

@@ -41,6 +41,7 @@ from tileditor.ui.post_session import PostSession
 from tileditor.ui.preview_page import confirm_with
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.search_flow import SearchFlow
+from tileditor.ui.theme_flow import ThemeFlow
 from tileditor.ui.window_actions import WindowActions
 from tileditor.ui.writing_flow import WritingFlow
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.git = GitFlow(self, self.prompter, self)
         self.health = HealthFlow(self, self.prompter, self.actions_.check_repo, self)
         self.exports = ExportFlow(self, self.prompter, self)
+        self.theme = ThemeFlow(self, self.actions_, self.settings, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+)
+
+from tileditor.ui.palette_colors import is_dark, mix, readable
 
 # Block states. Fences store their marker so only a matching fence closes them.
 NORMAL = -1  # Qt's "no state" value, also the state of the first block
@@ -84,13 +93,13 @@ INLINE_RULES = [
 ]
 
 
-def _fmt(color: str | None = None, bold: bool = False, italic: bool = False,
-         background: str | None = None, mono: bool = False) -> QTextCharFormat:
+def _fmt(color: QColor | None = None, bold: bool = False, italic: bool = False,
+         background: QColor | None = None, mono: bool = False) -> QTextCharFormat:
     f = QTextCharFormat()
-    if color:
-        f.setForeground(QColor(color))
-    if background:
-        f.setBackground(QColor(background))
+    if color is not None:
+        f.setForeground(color)
+    if background is not None:
+        f.setBackground(background)
     if bold:
         f.setFontWeight(QFont.Weight.Bold)
     if italic:
@@ -100,20 +109,41 @@ def _fmt(color: str | None = None, bold: bool = False, italic: bool = False,
     return f
 
 
-def default_formats() -> dict[str, QTextCharFormat]:
+# name -> (light-theme colour, dark-theme colour); backgrounds are blends of the palette's own
+# Base and Text, so they stay a shade off the editor's background in either theme.
+_ACCENTS = {
+    "heading": ("#1f4e79", "#8cb8e8"), "marker": ("#7a8288", "#9aa3aa"),
+    "code": ("#a3195b", "#f08cbc"), "fence_body": ("#313639", "#d6dadd"),
+    "link": ("#2f7d95", "#6cc4dc"), "html": ("#8a6d3b", "#d9b77a"),
+    "liquid": ("#6f42c1", "#c3a6ff"), "ial": ("#9a9a9a", "#8f9499"),
+    "front_matter": ("#5c6b73", "#aab8c0"),
+}
+
+
+def default_formats(palette: QPalette | None = None) -> dict[str, QTextCharFormat]:
+    """The formats for `palette` (default: the application's), readable on its Base."""
+    pal = palette if palette is not None else QGuiApplication.palette()
+    base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+    code_bg, liquid_bg = mix(base, text, 0.05), mix(base, QColor("#6f42c1"), 0.08)
+    fm_bg = mix(base, QColor("#4a6a8a"), 0.07)
+
+    def c(name: str, on: QColor = base, ratio: float = 4.5) -> QColor:
+        light, dark = _ACCENTS[name]
+        return readable(QColor(dark if is_dark(pal) else light), on, text, ratio)
+
     return {
-        "heading": _fmt("#1f4e79", bold=True),
-        "heading_marker": _fmt("#7a8288", bold=True),
+        "heading": _fmt(c("heading"), bold=True),
+        "heading_marker": _fmt(c("marker", ratio=3.0), bold=True),
         "strong": _fmt(bold=True),
         "emphasis": _fmt(italic=True),
-        "code": _fmt("#a3195b", background="#f5f5f5"),
-        "fence": _fmt("#7a8288", background="#f5f5f5"),
-        "fence_body": _fmt("#313639", background="#f5f5f5"),
-        "link": _fmt("#2f7d95"),
-        "html": _fmt("#8a6d3b"),
-        "liquid": _fmt("#6f42c1", background="#f5f0ff"),
-        "ial": _fmt("#9a9a9a", italic=True),
-        "front_matter": _fmt("#5c6b73", background="#f4f6f8"),
+        "code": _fmt(c("code", code_bg), background=code_bg),
+        "fence": _fmt(c("marker", code_bg, 3.0), background=code_bg),
+        "fence_body": _fmt(c("fence_body", code_bg), background=code_bg),
+        "link": _fmt(c("link")),
+        "html": _fmt(c("html")),
+        "liquid": _fmt(c("liquid", liquid_bg), background=liquid_bg),
+        "ial": _fmt(c("ial", ratio=3.0), italic=True),
+        "front_matter": _fmt(c("front_matter", fm_bg), background=fm_bg),
     }
 
 
@@ -127,6 +157,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.front_matter_allowed = front_matter_allowed
         self._pending_setext: set[int] = set()
         self._setext_text: dict[int, bool] = {}  # block number -> shown as Setext heading
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Rebuild the formats for a new (light or dark) palette and repaint the text."""
+        self.formats = default_formats(palette)
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
         prev = self.previousBlockState()

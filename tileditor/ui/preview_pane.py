@@ -12,10 +12,12 @@ from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWebEngineCore import QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel
 
+from tileditor.core import skins
 from tileditor.ui import preview_template as tpl
 from tileditor.ui.preview_page import (
     APP_WORLD,
@@ -66,6 +68,8 @@ class PreviewPane(QWebEngineView):
         self._toc = ""  # the sidebar TOC now on the page
         self._queued = False  # parts changed while a load was in flight
         self._restore_y: float | None = None
+        self._dark = False  # the app is dark: a blog without a skin shows the dark one
+        self._shown_skin: str | None = None  # the skin stylesheet now on the page
         self._apply_settings()
         self.set_repo_root(repo_root)
 
@@ -123,8 +127,10 @@ class PreviewPane(QWebEngineView):
             self._patch_blocks(patch, getattr(result, "version", None),
                                toc if toc != self._toc else None)
             self._toc = toc
+            self._follow_skin()
             return
         self._result_meta = (result, page_meta)
+        self._follow_skin()
         self._parts = tpl.page_parts(result, page_meta)
         self._pending_version = getattr(result, "version", None)
         if self._loading:
@@ -134,6 +140,27 @@ class PreviewPane(QWebEngineView):
             self._full_load(keep_scroll=self._loaded)
         else:
             self._patch()
+
+    def set_dark_mode(self, dark: bool) -> None:
+        """Follow the app's light or dark look: swaps the skin's stylesheet in place (the
+        scroll position stays) when that changes which skin the preview shows."""
+        self._dark = bool(dark)
+        self._follow_skin()
+
+    def skin(self) -> str:
+        """The Minimal Mistakes skin the preview shows (and the HTML export uses)."""
+        meta = self._result_meta[1] if self._result_meta is not None else {}
+        return skins.preview_skin(meta.get("skin"), self._dark)
+
+    def _follow_skin(self) -> None:
+        name = self.skin()
+        self._page.setBackgroundColor(QColor(skins.skin(name).background))  # no white flash
+        if name == self._shown_skin or not self._loaded or self._loading:
+            return  # the next full load (or _after_load) brings it
+        self._shown_skin = name
+        css = json.dumps(skins.skin_css(name))
+        self.run_app_js("(function(){var s=document.getElementById('tileditor-skin');"
+                        f"if(!s)return false;s.textContent={css};return true;}})()")
 
     def show_error(self, message: str) -> None:
         """Show a render error (its first line) in a status strip over the page's bottom edge,
@@ -253,7 +280,8 @@ class PreviewPane(QWebEngineView):
         self._mark_shown()
         self._restore_y = self._page.scrollPosition().y() if keep_scroll else None
         csp = tpl.content_security_policy(self._allow_scripts, self._block_remote)
-        page = tpl.full_page(self._parts, self._base_url(), csp)
+        self._shown_skin = self.skin()
+        page = tpl.full_page(self._parts, self._base_url(), csp, self._shown_skin)
         self._loading, self._loaded, self._queued = True, False, False
         self._needs_reload = False
         data = page.encode("utf-8")
@@ -313,6 +341,8 @@ class PreviewPane(QWebEngineView):
         self._loading = False
         self._loaded = ok is True
         preloading, self._preloading = self._preloading, False
+        if self._loaded:
+            self._follow_skin()  # the look changed while the page loaded
         if not self._loaded:
             if preloading and self._queued and self._current_parts() is not None:
                 self._queued = False

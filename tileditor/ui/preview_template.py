@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from tileditor.core.resources import resources_dir
+from tileditor.core.skins import skin_css
 
 NONE = "'none'"
-_MARKER = re.compile(r"@(CSP|BASE|CSS|HEAD_EXTRA|META|TAXONOMY|TITLE|CONTENT)@")
+_MARKER = re.compile(r"@(CSP|BASE|CSS|SKIN|HEAD_EXTRA|META|TAXONOMY|TITLE|CONTENT)@")
 PARTS = ("title", "title_text", "meta", "content", "taxonomy")
 
 
@@ -34,7 +35,8 @@ def _read(name: str) -> str:
 
 
 def page_css() -> str:
-    return _read("preview.css") + "\n" + _read("pygments.css")
+    """The skin-independent rules; the colours come from `skin_css` (own <style>, swappable)."""
+    return _read("preview.css")
 
 
 def app_script_source() -> str:
@@ -210,8 +212,8 @@ def page_parts(result: Any, page_meta: dict) -> dict[str, str]:
     return parts
 
 
-def full_page(parts: dict[str, str], base_url: str, csp: str) -> str:
-    """The whole page document for a first (or forced) load."""
+def full_page(parts: dict[str, str], base_url: str, csp: str, skin: str = "default") -> str:
+    """The whole page document for a first (or forced) load, in Minimal Mistakes skin `skin`."""
     head_extra = ""
     kdir = katex_dir()
     if kdir is not None:
@@ -221,6 +223,7 @@ def full_page(parts: dict[str, str], base_url: str, csp: str) -> str:
         "@CSP@": html.escape(csp),
         "@BASE@": html.escape(base_url),
         "@CSS@": page_css(),
+        "@SKIN@": skin_css(skin),
         "@HEAD_EXTRA@": head_extra,
         "@META@": parts["meta"],
         "@TAXONOMY@": parts["taxonomy"],

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QFrame,
     QHBoxLayout,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
-# Re-exported: the rules live in core, shared with the repo health check.
 from tileditor.core.near_duplicate import default_near_duplicate, edit_distance  # noqa: F401
+
+# Re-exported: the rules live in core, shared with the repo health check.
+from tileditor.ui.palette_colors import Role, follow_palette, mix, readable, tint_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -98,6 +101,21 @@ class _FlowLayout(QLayout):
         return y + line_h - rect.y()
 
 
+def style_chip(chip: QFrame) -> None:
+    # Blended from the application palette (not palette(midlight), which some dark system
+    # palettes leave near-white under light text), and redone when the theme changes.
+    pal = QApplication.palette()
+    base, accent = pal.color(Role.Base), pal.color(Role.Highlight)
+    text = readable(pal.color(Role.Text), mix(base, accent, 0.18), pal.color(Role.Text))
+    sheet = (
+        f"#tokenChip {{ background: {mix(base, accent, 0.18).name()};"
+        f" border: 1px solid {mix(base, accent, 0.55).name()}; border-radius: 8px; }}"
+        f" #tokenChip QLabel, #tokenChip QToolButton {{ color: {text.name()}; }}"
+    )
+    if chip.styleSheet() != sheet:  # a style sheet change repolishes: never loop on it
+        chip.setStyleSheet(sheet)
+
+
 class _Chip(QFrame):
     """One token shown as a rounded label with an x button."""
 
@@ -107,10 +125,7 @@ class _Chip(QFrame):
         super().__init__(parent)
         self.name = name
         self.setObjectName("tokenChip")
-        self.setStyleSheet(
-            "#tokenChip { background: palette(midlight); border: 1px solid palette(mid);"
-            " border-radius: 8px; }"
-        )
+        follow_palette(self, style_chip)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 0, 1, 0)
         lay.setSpacing(1)
@@ -156,7 +171,7 @@ class TokenField(QWidget):
         self._layout.addWidget(self._edit)
         self._warning_label = QLabel(self)
         self._warning_label.setObjectName("nearDuplicateLabel")
-        self._warning_label.setStyleSheet("color: #b35c00;")
+        tint_text(self._warning_label, "warning")
         self._warning_label.hide()
         outer.addWidget(self._warning_label)
 

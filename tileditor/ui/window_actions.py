@@ -51,6 +51,9 @@ class WindowActions:
         self.block_remote = a("blockRemoteAction", "Block remote content in the preview",
                               None, checkable=True)
         self.about = a("aboutAction", "&About tileditor")
+        self.theme_system = a("themeSystemAction", "&System", None, checkable=True)
+        self.theme_light = a("themeLightAction", "&Light", None, checkable=True)
+        self.theme_dark = a("themeDarkAction", "&Dark", None, checkable=True)
         self._build_writing_actions()
         self.sync_scroll.setChecked(True)
         self.toggle_preview.setChecked(True)
@@ -115,6 +118,8 @@ class WindowActions:
         self.view_menu.addSeparator()
         for act in (self.zoom_in, self.zoom_out, self.full_screen, self.focus_mode, self.typewriter):
             self.view_menu.addAction(act)
+        self.theme_menu = self.view_menu.addMenu("T&heme")  # exclusive: see theme_flow.py
+        self.theme_menu.addActions([self.theme_system, self.theme_light, self.theme_dark])
         self.view_menu.addSeparator()
         git = bar.addMenu("&Git")
         for act in (self.commit, self.push, self.pull, self.check_repo):
