@@ -44,3 +44,12 @@ def test_render_never_raises_and_lines_stay_in_file(lines, with_header):
 def test_liquid_never_raises(text):
     out, warnings = render_liquid(text, {"page": {"x": 1}})
     assert isinstance(out, str) and isinstance(warnings, list)
+
+
+def test_headerless_table_lines_swallowed_by_raw_html_leave_no_marker():
+    """Found by hypothesis: an unclosed `<center>` took the added header row as raw text."""
+    from tileditor.core.render import render
+
+    for text in ("<center>\n\n|", "<center>\n\n|===|# \n", "<div>\n\n| a | b\n| c | d"):
+        html = render(text).html
+        assert "\x02" not in html and "tlnohead" not in html, (text, html)

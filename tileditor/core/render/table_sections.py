@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -108,8 +109,22 @@ class TableSectionTreeprocessor(Treeprocessor):
                 table.remove(section)
 
 
+# The two lines HeaderlessTablePreprocessor adds, as they read when a raw HTML block (an
+# unclosed `<center>`) swallowed them as text instead of a table taking them.
+_LEFT_HEADER = re.compile(r"\| \x02tlnohead\x03(?: \|  )* \|\n\|(?:---\|)+(?:\n|$)")
+
+
+class LeftoverHeaderPostprocessor(Postprocessor):
+    """Takes the added header lines back out of raw HTML, so the marker never shows."""
+
+    def run(self, text: str) -> str:
+        return _LEFT_HEADER.sub("", text) if _NO_HEAD in text else text
+
+
 class TableSectionExtension(Extension):
     def extendMarkdown(self, md) -> None:
+        # After raw HTML is put back (RawHtmlPostprocessor, 30).
+        md.postprocessors.register(LeftoverHeaderPostprocessor(md), "tl_headless_leftover", 5)
         md.preprocessors.register(TableSeparatorPreprocessor(md), "tl_table_sections", 24)
         md.preprocessors.register(HeaderlessTablePreprocessor(md), "tl_headless_tables", 23)
         md.treeprocessors.register(TableSectionTreeprocessor(md), "tl_table_sections", 25)
