@@ -191,3 +191,21 @@ def test_deleted_then_recreated_reports_created(qtbot, watcher, tmp_site):
     with qtbot.waitSignal(watcher.file_changed, timeout=3000) as back:
         post.write_text("restored by git checkout", encoding="utf-8")
     assert gone.args[1] == "deleted" and back.args == [str(post), "created"]
+
+
+def test_a_burst_that_lost_the_open_posts_event_still_reports_it(qtbot, tmp_site):
+    """inotify drops events when a checkout of thousands of files overflows its queue: after
+    any burst, the open post's stat is checked even when its own event never arrived."""
+    post = _post(tmp_site)
+    w = RepoWatcher(tmp_site, quiet_ms=50, max_wait_ms=200)  # not started: events are ours
+    w.watch_file(post)
+    post.write_text(post.read_text(encoding="utf-8") + "\nchanged by git\n", encoding="utf-8")
+    got = []
+    w.file_changed.connect(lambda path, kind: got.append((path, kind)))
+    w._pending = {str(tmp_site / "_posts" / "other.md")}  # the burst's events, not the post's
+    w._flush()
+    assert got == [(str(post), "modified")]
+    w._pending = {str(tmp_site / "_posts" / "other.md")}
+    w._flush()  # unchanged since: nothing more
+    assert got == [(str(post), "modified")]
+    w.stop()

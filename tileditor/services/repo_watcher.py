@@ -37,6 +37,17 @@ def is_relevant(root: Path, path: str) -> bool:
     return rel.suffix.lower() in IMAGE_EXTS
 
 
+def _stat_sig(path: str | None) -> tuple | None:
+    """What a stat says of a file's content identity (None: gone or never watched)."""
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class _Handler(FileSystemEventHandler):
     def __init__(self, watcher: RepoWatcher):
         self._watcher = watcher
@@ -71,6 +82,7 @@ class RepoWatcher(QObject):
         self._watched_as: str | None = None
         self._watched_kinds: list[tuple[str, str | None]] = []
         self._watched_existed = False
+        self._watched_sig: tuple | None = None
         self._expected: dict[str, Fingerprint] = {}
         # Queued: the watchdog thread only wakes the Qt thread, which then drains the inbox.
         self._woken.connect(self._drain, Qt.ConnectionType.QueuedConnection)
@@ -118,6 +130,7 @@ class RepoWatcher(QObject):
         self._watched_as = os.fspath(path) if path is not None else None
         self._watched_kinds.clear()
         self._watched_existed = path is not None and os.path.exists(self._watched)
+        self._watched_sig = _stat_sig(self._watched)
 
     def expect_write(self, path: Path | str, fp: Fingerprint) -> None:
         """Our own save of exactly these bytes: events showing them on disk are ignored.
@@ -171,6 +184,11 @@ class RepoWatcher(QObject):
         self._cap.stop()
         paths, self._pending = self._pending, set()
         kinds, self._watched_kinds = self._watched_kinds, []
+        if paths and not kinds and self._watched is not None \
+                and _stat_sig(self._watched) != self._watched_sig:
+            # A burst (a checkout of thousands of files) can overflow inotify and lose the
+            # open post's own event: after every burst, its stat says whether it changed.
+            kinds = [("modified", None)]
         paths = {p for p in paths if not self._is_own_write(p)}
         if paths:
             self.changed.emit(sorted(paths))
@@ -188,6 +206,7 @@ class RepoWatcher(QObject):
 
     def _report_watched(self, kinds: list[tuple[str, str | None]]) -> None:
         real, path = self._watched, self._watched_as
+        self._watched_sig = _stat_sig(real)
         exists = os.path.exists(real)
         existed, self._watched_existed = self._watched_existed, exists
         if exists:
