@@ -1,7 +1,7 @@
 """Abbreviation definitions (`*[HTML]: Hyper Text`) in one pass per run of them. Python-
 Markdown's processor takes one definition per call and puts the rest of the block back, so
-every block processor re-tests the whole remainder each time (quadratic in the run). Must not
-import PySide6."""
+every block processor re-tests the whole remainder each time (quadratic in the run). Qt-free (no
+PySide6)."""
 
 from __future__ import annotations
 

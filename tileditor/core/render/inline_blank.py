@@ -1,7 +1,7 @@
 """Newline-only text between block elements is marked atomic before the inline pass, which
 otherwise (and smart quotes after it) runs every pattern on each of them (deeply nested quotes make tens of
-thousands). No pattern can match a string of newlines, so the output is unchanged. Must not
-import PySide6."""
+thousands). No pattern can match a string of newlines, so the output is unchanged. Qt-free (no
+PySide6)."""
 
 from __future__ import annotations
 
