@@ -7,7 +7,7 @@ highlighter. On demand, not in CI; each case runs in its own child process with 
     uv run python bench/adversarial.py --size 10000 --only brackets,quotes --cap 20
     uv run python bench/adversarial.py --json /tmp/adv.json
 
-`CASES` is also imported by tests/core/test_render_bounded.py (at a smaller size)."""
+`CASES` is also imported by tests/core/render/test_render_bounded.py (at a smaller size)."""
 
 from __future__ import annotations
 
@@ -93,9 +93,7 @@ def _measure(metric: str, text: str) -> tuple[float, str]:
     error = ""
     if metric == "highlight":
         return _measure_highlight(text)
-    from tileditor.core.render import render
-    from tileditor.core.render.blocks import split_blocks
-    from tileditor.core.render.incremental import IncrementalRenderer
+    from tileditor.core.render import IncrementalRenderer, render, split_blocks
 
     render("warm *up*")  # the converter is built once per thread
     renderer = IncrementalRenderer(None, None)

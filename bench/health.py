@@ -16,8 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen import TINY_PNG, make_big_repo  # noqa: E402
 
 from tileditor.core.health import check_repo  # noqa: E402
-from tileditor.core.site import JekyllSite  # noqa: E402
-from tileditor.core.site_headers import shared_cache  # noqa: E402
+from tileditor.core.site import (
+    JekyllSite,  # noqa: E402
+    shared_cache,
+)
 
 
 def add_images(root: Path) -> None:

@@ -139,7 +139,7 @@ def direct_renders(text: str, site, post: Path, repeats: int) -> dict:
     thread while the window idles: the yardsticks for the keystroke figures."""
     import markdown
 
-    from tileditor.core.header import split_front_matter
+    from tileditor.core.frontmatter import split_front_matter
     from tileditor.core.render import render
 
     span = split_front_matter(text)

@@ -1,4 +1,4 @@
-"""Issue 4, end to end: the real app (tileditor.app.main, driven by tests/crash_driver.py) types
+"""Issue 4, end to end: the real app (tileditor.app.main, driven by tests/helpers/crash_driver.py) types
 into an existing post and, in a second window process, into a new post (Ctrl+N); both are
 killed with SIGKILL; a restarted app offers both buffers and restoring them brings back
 everything typed up to one second before the kill. Issue 15 item 3: two processes typing into
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DRIVER = ROOT / "tests" / "crash_driver.py"
+DRIVER = ROOT / "tests" / "helpers" / "crash_driver.py"
 PLANNED = " ".join(f"w{i:03d}" for i in range(400))
 
 

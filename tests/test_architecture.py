@@ -36,3 +36,59 @@ def test_services_import_no_widgets():
         if n.startswith(("PySide6.QtWidgets", "PySide6.QtWebEngine", "tileditor.ui"))
     }
     assert bad == {}
+
+
+ROOT = CORE.parents[1]
+# Core subpackages with a facade: code outside a package imports the package, never its modules.
+FACADES = ["site", "frontmatter", "images", "liquid", "post_moves", "render"]
+
+
+def _import_froms(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.lineno, node.module, [a.name for a in node.names]
+
+
+def test_code_outside_a_core_package_imports_its_facade_only():
+    bad = []
+    for d in ("tileditor", "bench", "tools"):
+        for path in (ROOT / d).rglob("*.py"):
+            for line, module, _ in _import_froms(path):
+                for pkg in FACADES:
+                    prefix = f"tileditor.core.{pkg}."
+                    inside = (CORE / pkg) in path.parents
+                    if module.startswith(prefix) and not inside:
+                        bad.append(f"{path.relative_to(ROOT)}:{line}: {module}")
+    assert bad == []
+
+
+def test_no_module_over_500_lines():
+    long = {
+        str(p.relative_to(ROOT)): n
+        for d in ("tileditor", "tests", "bench", "tools")
+        for p in (ROOT / d).rglob("*.py")
+        if (n := p.read_text(encoding="utf-8").count("\n")) > 500
+    }
+    assert long == {}
+
+
+def test_tests_import_helpers_not_conftest_or_other_tests():
+    bad = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        for line, module, _ in _import_froms(path):
+            head = module.split(".")[0]
+            if head == "conftest" or head.startswith("test_") or ".test_" in module:
+                bad.append(f"{path.relative_to(ROOT)}:{line}: {module}")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.name == "conftest" or a.name.split(".")[-1].startswith("test_"):
+                        bad.append(f"{path.relative_to(ROOT)}:{node.lineno}: import {a.name}")
+    assert bad == []
+
+
+def test_core_tests_mirror_the_core_packages():
+    for pkg in FACADES:
+        tests = list((ROOT / "tests" / "core" / pkg).glob("test_*.py"))
+        assert tests, f"tests/core/{pkg}/ holds no tests"

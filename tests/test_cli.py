@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import pytest
 
 from tileditor.cli import main
-from tileditor.core.header import read_header_values
+from tileditor.core.frontmatter import read_header_values
 from tileditor.core.site import JekyllSite
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 
 import pytest
-from post_moves_support import blog
 
+from tests.helpers.post_moves import blog
 from tileditor import cli_moves
 
 

@@ -20,7 +20,8 @@ sys.path.insert(0, str(TOOLS))
 import fidelity  # noqa: E402
 import fidelity_compare as fc  # noqa: E402
 import fidelity_jekyll as fj  # noqa: E402
-from conftest import corpus_sites  # noqa: E402
+
+from tests.helpers.corpus import corpus_sites  # noqa: E402
 
 needs_jekyll = pytest.mark.skipif(shutil.which("jekyll") is None, reason="jekyll not on PATH")
 

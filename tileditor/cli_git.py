@@ -76,6 +76,7 @@ def _post_path(args) -> Path:
 
 
 def cmd_commit(args) -> int:
+    from tileditor.core.frontmatter import HeaderError, read_header_values
     from tileditor.core.git_repo import (
         GitError,
         commit_paths,
@@ -83,8 +84,7 @@ def cmd_commit(args) -> int:
         post_paths,
         status_of,
     )
-    from tileditor.core.header import HeaderError, read_header_values
-    from tileditor.core.site_headers import read_text
+    from tileditor.core.site import read_text
 
     post = _post_path(args)
     if not post.is_file():

@@ -19,7 +19,7 @@ sys.path[:0] = [str(TOOLS), str(TOOLS.parent)]
 import fidelity_compare as fc  # noqa: E402
 import fidelity_jekyll as fj  # noqa: E402
 
-# tileditor.core.liquid renders an include as <div|span class="liquid-include">include x</...>.
+# tileditor.core.liquid.engine renders an include as <div|span class="liquid-include">include x</...>.
 PLACEHOLDER_CLASSES = {"liquid-include"}
 
 
@@ -201,7 +201,7 @@ def url_mismatches(site, build: fj.Build) -> list[tuple[str, str, str]]:
     """(post, Jekyll's URL, JekyllSite.url_for's) where tileditor's site model disagrees."""
     if site is None or not hasattr(site, "url_for"):
         return []
-    from tileditor.core.header import read_header_values
+    from tileditor.core.frontmatter import read_header_values
 
     baseurl = str(build.config.get("baseurl") or "").rstrip("/")
     out = []

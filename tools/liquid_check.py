@@ -1,4 +1,4 @@
-"""Liquid check (report only): how many standard Liquid snippets tileditor.core.liquid renders
+"""Liquid check (report only): how many standard Liquid snippets tileditor.core.liquid.engine renders
 exactly as Ruby Liquid 5.4 with Jekyll's filters does (GUIDE section 6 oracle, one Ruby
 process). Imports tileditor's Liquid engine, no Qt.
 

@@ -71,7 +71,7 @@ def spans(markup: str) -> list[tuple[str, str]]:
 
 
 def ours(lang: str, code: str) -> str:
-    from tileditor.core.render.highlight import highlight_code
+    from tileditor.core.render import highlight_code
 
     return highlight_code(code, lang)
 

@@ -88,7 +88,7 @@ def render_sample(site_root: Path):
 
 def render_post(post: Path):
     """(site root, result, page meta) for a real post of a Jekyll repo."""
-    from tileditor.core.header import read_header_values
+    from tileditor.core.frontmatter import read_header_values
     from tileditor.core.page import page_meta
     from tileditor.core.render import render
     from tileditor.core.site import JekyllSite

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tileditor.core.demo import MANIFEST, demo_blog_source, install_demo_blog
-from tileditor.core.header import as_list, read_header_values, split_front_matter
+from tileditor.core.frontmatter import as_list, read_header_values, split_front_matter
 
 
 def _posts(root: Path) -> list[Path]:

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import corpus_posts
 
+from tests.helpers.corpus import corpus_posts
 from tileditor.core.document import Document, DocumentError
 from tileditor.core.fileio import ConflictError, WriteError, fingerprint, is_temp_name
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tileditor.core.header import read_header_values
+from tileditor.core.frontmatter import read_header_values
 from tileditor.core.new_post import TemplateError, check_template, new_post_text, post_template
 from tileditor.core.site import JekyllSite
 

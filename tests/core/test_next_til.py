@@ -101,7 +101,7 @@ def test_no_numbered_post(tmp_path):
 
 
 def test_next_post_text_rewrites_changed_keys_in_the_blog_style(tmp_path):
-    from tileditor.core.header import read_header_values
+    from tileditor.core.frontmatter import read_header_values
     from tileditor.core.next_til import next_post_text
 
     site = make_blog(tmp_path, [

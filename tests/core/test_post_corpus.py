@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import corpus_posts
 
-from tileditor.core.header import as_list
+from tests.helpers.corpus import corpus_posts
+from tileditor.core.frontmatter import as_list
 from tileditor.core.post import Post
 
 POSTS = corpus_posts()

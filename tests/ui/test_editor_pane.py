@@ -243,7 +243,7 @@ def test_pasting_text_inserts_text(editor):
 
 def test_separator_and_noncharacters_in_a_body_survive_an_unrelated_edit(qtbot, window, post):
     """U+2028, U+2029, U+FDD0 and U+FDD1 are QTextDocument's own marks; the file keeps them."""
-    from window_support import save, type_at_end
+    from tests.helpers.window import save, type_at_end
 
     text = post.read_text(encoding="utf-8") + "\n\nline\u2028sep para\u2029sep f\ufdd0g\ufdd1h\n"
     post.write_text(text, encoding="utf-8")

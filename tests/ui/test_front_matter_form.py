@@ -7,7 +7,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
-from tileditor.core.header import HeaderError, read_header_values
+from tileditor.core.frontmatter import HeaderError, read_header_values
 from tileditor.ui.front_matter_form import FrontMatterForm, format_date, is_valid_date_text
 from tileditor.ui.token_field import TokenField
 
@@ -177,9 +177,8 @@ def test_refresh_while_typing_keeps_cursor_and_pending_tag(qtbot):
 
 
 def test_every_corpus_header_loads_silently(qtbot, corpus):
-    from conftest import corpus_posts
-
-    from tileditor.core.header import as_list
+    from tests.helpers.corpus import corpus_posts
+    from tileditor.core.frontmatter import as_list
 
     form, record = _form(qtbot)
     shown = 0

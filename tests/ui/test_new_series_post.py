@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from window_support import save, type_at_end
+from tests.helpers.window import save, type_at_end
 
 
 def test_next_til_continues_the_series_and_saves_under_its_name(qtbot, window, tmp_site):

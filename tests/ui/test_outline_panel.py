@@ -61,7 +61,7 @@ def test_unclosed_fence_hides_the_rest():
 
 @pytest.mark.corpus
 def test_corpus_posts_give_headings_inside_the_file(corpus):
-    from conftest import corpus_posts
+    from tests.helpers.corpus import corpus_posts
 
     posts = corpus_posts()[:300]
     assert posts

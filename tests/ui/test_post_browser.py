@@ -103,9 +103,8 @@ def test_select_path_is_silent_and_kept_across_refresh(qtbot):
 def test_whole_corpus_lists_and_filters(qtbot, corpus):
     import re
 
-    from conftest import corpus_posts
-
-    from tileditor.core.header import HeaderError, as_datetime, as_list, read_header_values
+    from tests.helpers.corpus import corpus_posts
+    from tileditor.core.frontmatter import HeaderError, as_datetime, as_list, read_header_values
 
     entries = []
     for path in corpus_posts():

@@ -7,8 +7,8 @@ from __future__ import annotations
 import time
 
 from PySide6.QtWidgets import QLabel
-from window_support import type_at_end
 
+from tests.helpers.window import type_at_end
 from tileditor.ui.editor_pane import EditorPane
 from tileditor.ui.preview_pane import PreviewPane
 

@@ -288,7 +288,7 @@ def test_real_mouse_click_on_a_block_reports_its_line(pane, qtbot):
 @pytest.mark.corpus
 def test_corpus_posts_show_in_the_preview(pane, qtbot, corpus):
     render_mod = pytest.importorskip("tileditor.core.render")
-    from conftest import corpus_posts
+    from tests.helpers.corpus import corpus_posts
 
     posts = corpus_posts()
     sample = [posts[i] for i in range(0, len(posts), max(1, len(posts) // 4))][:4]

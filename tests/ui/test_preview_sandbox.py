@@ -10,7 +10,8 @@ from urllib.parse import quote
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
-from sandbox_support import (
+
+from tests.helpers.sandbox import (
     APP,
     DesktopRecorder,
     OpenWatch,
@@ -20,8 +21,7 @@ from sandbox_support import (
     selector_point,
     serve,
 )
-from window_support import type_at_end
-
+from tests.helpers.window import type_at_end
 from tileditor.ui.dialogs import RecordingPrompter
 from tileditor.ui.preview_page import RequestGuard, confirm_with, link_action
 from tileditor.ui.preview_pane import PreviewPane
@@ -286,7 +286,7 @@ def test_the_window_asks_through_its_prompter_before_a_file_link_leaves(window, 
 
 def test_meta_refresh_to_about_blank_cannot_blank_the_preview(qtbot):
     """Found by the fuzz test: Chromium goes to about:blank without asking the page."""
-    from sandbox_support import js
+    from tests.helpers.sandbox import js
 
     pane = PreviewPane()
     qtbot.addWidget(pane)

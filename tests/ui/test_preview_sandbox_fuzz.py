@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
-from sandbox_support import APP, DesktopRecorder, OpenWatch, js, make_sandbox_repo, serve
 
+from tests.helpers.sandbox import APP, DesktopRecorder, OpenWatch, js, make_sandbox_repo, serve
 from tileditor.ui.dialogs import RecordingPrompter
 from tileditor.ui.preview_page import confirm_with, link_action
 from tileditor.ui.preview_pane import PreviewPane

@@ -9,10 +9,14 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
-from window_support import save
 
-from tileditor.core.header import split_front_matter
-from tileditor.core.raw_header import RawRefusal, raw_view, replace_header_lines
+from tests.helpers.window import save
+from tileditor.core.frontmatter import (
+    RawRefusal,
+    raw_view,
+    replace_header_lines,
+    split_front_matter,
+)
 
 
 def _raw(window) -> QPlainTextEdit:

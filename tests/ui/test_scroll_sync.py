@@ -10,8 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from tileditor.core.render import render
-from tileditor.core.render.blocks import split_blocks
-from tileditor.core.render.incremental import IncrementalRenderer
+from tileditor.core.render.incremental import IncrementalRenderer, split_blocks
 from tileditor.ui.preview_pane import PreviewPane
 
 JS_TIMEOUT = 10000

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from window_support import close_window, open_window
+
+from tests.helpers.window import close_window, open_window
 
 
 @pytest.fixture

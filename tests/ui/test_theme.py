@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
-from window_support import close_window, open_window
 
+from tests.helpers.window import close_window, open_window
 from tileditor.ui.palette_colors import contrast, is_dark
 from tileditor.ui.theme_flow import apply_theme
 

@@ -19,12 +19,12 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
 )
-from window_support import drop_files
-from window_support import save as _save
-from window_support import type_at_end as _type_at_end
 
+from tests.helpers.window import drop_files
+from tests.helpers.window import save as _save
+from tests.helpers.window import type_at_end as _type_at_end
 from tileditor.app import build_window
-from tileditor.core.header import read_header_values
+from tileditor.core.frontmatter import read_header_values
 from tileditor.ui.dialogs import RecordingPrompter
 
 

@@ -10,9 +10,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from window_support import save as _save
-from window_support import type_at_end as _type_at_end
 
+from tests.helpers.window import save as _save
+from tests.helpers.window import type_at_end as _type_at_end
 from tileditor.app import build_window
 from tileditor.ui.dialogs import RecordingPrompter
 

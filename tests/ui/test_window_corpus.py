@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import corpus_sites
 from PySide6.QtCore import Qt
 
+from tests.helpers.corpus import corpus_sites
 from tileditor.app import build_window
 
 SITES = corpus_sites()

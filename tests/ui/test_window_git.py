@@ -8,7 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from window_support import type_at_end
+
+from tests.helpers.window import type_at_end
 
 pytestmark = pytest.mark.skipif(subprocess.run(["git", "--version"], capture_output=True).returncode,
                                 reason="git is not installed")

@@ -18,9 +18,9 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
 )
-from window_support import close_window, drop_files, open_window
 
-from tileditor.core.header import read_header_values
+from tests.helpers.window import close_window, drop_files, open_window
+from tileditor.core.frontmatter import read_header_values
 from tileditor.core.site import JekyllSite
 from tileditor.ui.dialogs import RecordingPrompter
 

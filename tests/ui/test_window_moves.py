@@ -8,7 +8,8 @@ import base64
 from pathlib import Path
 
 import pytest
-from window_support import type_at_end
+
+from tests.helpers.window import type_at_end
 
 
 @pytest.fixture

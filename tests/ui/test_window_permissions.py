@@ -7,9 +7,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from window_support import close_window, open_window
-from window_support import save as _save
-from window_support import type_at_end as _type_at_end
+
+from tests.helpers.window import close_window, open_window
+from tests.helpers.window import save as _save
+from tests.helpers.window import type_at_end as _type_at_end
 
 
 @pytest.fixture

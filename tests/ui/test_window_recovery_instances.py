@@ -9,10 +9,10 @@ import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from window_support import close_window, open_window
-from window_support import save as _save
-from window_support import type_at_end as _type_at_end
 
+from tests.helpers.window import close_window, open_window
+from tests.helpers.window import save as _save
+from tests.helpers.window import type_at_end as _type_at_end
 from tileditor.core.fileio import fingerprint
 from tileditor.core.recovery import RecoveryStore, key_for
 from tileditor.ui.dialogs import RecordingPrompter

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
-from window_support import open_window
-from window_support import save as _save
-from window_support import type_at_end as _type_at_end
 
+from tests.helpers.window import open_window
+from tests.helpers.window import save as _save
+from tests.helpers.window import type_at_end as _type_at_end
 from tileditor.core.recovery import RecoveryStore
 from tileditor.ui.dialogs import Prompter
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
-from window_support import close_window, open_window
+
+from tests.helpers.window import close_window, open_window
 
 
 def _menu_texts(window, title):

@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .resources import resource_path
+from tileditor.core.resources import resource_path
 
 DEMO_DIR_NAME = "demo-blog"
 MANIFEST = ".tileditor-demo.json"  # hashes of the files as installed, to tell edits apart

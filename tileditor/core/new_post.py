@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tileditor.core import frontmatter_render as render
-from tileditor.core.frontmatter import FrontMatter
-from tileditor.core.frontmatter_render import Style
+from tileditor.core.frontmatter import FrontMatter, Style
+from tileditor.core.frontmatter import emit as render
 from tileditor.core.new_post_template import (
     CAT_KEYS,
     TAG_KEYS,

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tileditor.core import frontmatter_render as render
-from tileditor.core.frontmatter import FrontMatter
-from tileditor.core.frontmatter_render import Style
-from tileditor.core.header import split_front_matter
+from tileditor.core.frontmatter import FrontMatter, Style, split_front_matter
+from tileditor.core.frontmatter import emit as render
 
 SAMPLE = 30  # the newest posts looked at: the blog's habits of today, not of five years ago
 SHARE = 0.8  # a key (and its value) must be in this share of them to be copied
@@ -43,7 +41,7 @@ def compose_template(site, draft: bool = False) -> str | None:
 
 def recent_headers(site, limit: int = SAMPLE) -> list[FrontMatter]:
     """Valid headers of the newest posts, newest first."""
-    from tileditor.core.site_headers import read_text
+    from tileditor.core.site import read_text
 
     out = []
     for entry in site.posts()[:limit]:

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tileditor.core.frontmatter import FrontMatter
-from tileditor.core.header import split_front_matter
-from tileditor.core.site_headers import read_text
+from tileditor.core.frontmatter import FrontMatter, split_front_matter
+from tileditor.core.site import read_text
 
 _LAST_NUMBER = re.compile(r"^(.*?)(\d+)(\D*)$", re.S)
 _DIGITS = re.compile(r"\d+")

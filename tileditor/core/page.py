@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from tileditor.core.header import as_datetime, as_list
+from tileditor.core.frontmatter import as_datetime, as_list
 from tileditor.core.resources import resource_path
 from tileditor.core.skins import site_skin, skin_css
 

@@ -4,8 +4,7 @@ final newline). Must not import PySide6."""
 
 from __future__ import annotations
 
-from tileditor.core.frontmatter import FrontMatter
-from tileditor.core.header import as_list, split_front_matter
+from tileditor.core.frontmatter import FrontMatter, as_list, split_front_matter
 from tileditor.core.textcodec import decode_bytes, encode_text
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tileditor.core.site_headers import read_text
+from tileditor.core.site import read_text
 
 MAX_LINE_SHOWN = 240  # a hit in a 20,000-character line shows its neighbourhood only
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tileditor.core.fileio import atomic_write, fingerprint
-from tileditor.core.header import as_list
+from tileditor.core.frontmatter import as_list
 from tileditor.core.post import Post
 
 TAG_KEYS = ("tags", "tag")

@@ -29,7 +29,7 @@ class _IncrementalRender:
 
     def __call__(self, text: str, site: Any, post_path: Any) -> Any:
         # Imported lazily so this service loads (and is testable) without the core renderer.
-        from tileditor.core.render.incremental import IncrementalRenderer
+        from tileditor.core.render import IncrementalRenderer
 
         key = (id(site), str(post_path) if post_path is not None else None)
         if key != self._key:
@@ -37,7 +37,7 @@ class _IncrementalRender:
         try:
             return self._renderer.render(text)
         except Exception as exc:
-            from tileditor.core.render.failure import describe
+            from tileditor.core.render import describe_failure as describe
 
             self._key = None  # its state may be half-updated: the next render starts afresh
             raise describe(exc, text, site, post_path) from exc
@@ -257,7 +257,7 @@ class PreviewRenderer(QObject):
         if patch is None:
             return result
         if carried is not None and patch.base == carried[0]:
-            from tileditor.core.render.incremental import compose_patches
+            from tileditor.core.render import compose_patches
 
             patch = compose_patches(carried[1], patch, result.blocks)
             result = dataclasses.replace(result, patch=patch)

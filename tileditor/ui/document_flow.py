@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from tileditor.core.document import Document, DocumentError
-from tileditor.core.header import HeaderError, read_header_values
+from tileditor.core.frontmatter import HeaderError, read_header_values
 from tileditor.core.recovery import key_for as recovery_key
 from tileditor.ui.recovery_flow import offer_recovery
 

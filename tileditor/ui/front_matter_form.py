@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tileditor.core.header import as_datetime, as_list
+from tileditor.core.frontmatter import as_datetime, as_list
 from tileditor.ui.palette_colors import error_color, tint_text
 from tileditor.ui.token_field import TokenField
 

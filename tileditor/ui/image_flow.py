@@ -68,7 +68,7 @@ class ImageFlow(QObject):
 
     def _front_matter(self) -> dict:
         """The unsaved header: its categories and permalink decide how deep a relative link goes."""
-        from tileditor.core.header import HeaderError
+        from tileditor.core.frontmatter import HeaderError
 
         try:
             return self.session.header_values()

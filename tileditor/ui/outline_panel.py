@@ -10,7 +10,7 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from tileditor.core.header import split_front_matter
+from tileditor.core.frontmatter import split_front_matter
 
 ATX = re.compile(r"^ {0,3}(#{1,6})(?!#)[ \t]*(.*?)[ \t]*$")
 SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")

@@ -10,12 +10,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tileditor.core.document import Document
-from tileditor.core.frontmatter import FrontMatterEditError
-from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
+from tileditor.core.frontmatter import (
+    FrontMatterEditError,
+    HeaderError,
+    RawRefusal,
+    load_yaml_mapping,
+    raw_view,
+    replace_header_lines,
+    split_front_matter,
+)
+from tileditor.core.frontmatter import opens_header as _opens_header
 from tileditor.core.page import date_from_filename, page_meta, reading_time
 from tileditor.core.post import Post
-from tileditor.core.raw_header import RawRefusal, raw_view, replace_header_lines
-from tileditor.core.raw_header import opens_header as _opens_header
 from tileditor.ui.newlines import from_widget, to_widget
 from tileditor.ui.text_diff import minimal_replacement
 
@@ -107,7 +113,7 @@ class PostSession(QObject):
 
     def post_date(self) -> datetime:
         """The post's date: header `date`, else the file name, else the new post's day."""
-        from tileditor.core.header import as_datetime
+        from tileditor.core.frontmatter import as_datetime
 
         try:
             values = self.header_values()

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
-from tileditor.core.header import HeaderError, load_yaml_mapping
-from tileditor.core.site_permalink import date_from_name, split_post_name, to_site_time
+from tileditor.core.frontmatter import HeaderError, load_yaml_mapping
+from tileditor.core.site import date_from_name, split_post_name, to_site_time
 
 from .model import Finding, ScannedFile
 

@@ -1,5 +1,5 @@
 """Image findings: references the published page cannot load (resolved as the site resolves
-them, through tileditor.core.images), including links that only work relative to the file
+them, through tileditor.core.images.plan), including links that only work relative to the file
 (Typora, the preview's fallback) but not on the site; and pictures in the blog's image
 folders that no post, draft, page or config mentions. Must not import PySide6."""
 
@@ -11,8 +11,12 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote
 
-from tileditor.core.images import find_image_references, front_matter_image_refs
-from tileditor.core.images_resolve import resolve_reference, site_paths_for
+from tileditor.core.images import (
+    find_image_references,
+    front_matter_image_refs,
+    resolve_reference,
+    site_paths_for,
+)
 
 from .model import Finding, ScannedFile
 

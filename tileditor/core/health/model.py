@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tileditor.core.header import HeaderSpan, split_front_matter
-from tileditor.core.site_headers import read_text
+from tileditor.core.frontmatter import HeaderSpan, split_front_matter
+from tileditor.core.site import read_text
 
 _TOKEN_SPLIT = re.compile(r"[\s,\[\]:]+")
 

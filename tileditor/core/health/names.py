@@ -1,6 +1,6 @@
 """Which files of the blog the health check reads, and the `_posts` files Jekyll will not
 publish as posts because of their names: no YYYY-MM-DD- prefix, an impossible date, or an
-extension that is not Markdown. Mirrors tileditor/core/site_posts.py's reading of Jekyll's
+extension that is not Markdown. Mirrors tileditor/core/site/posts.py's reading of Jekyll's
 rules. Must not import PySide6."""
 
 from __future__ import annotations
@@ -8,8 +8,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tileditor.core.site_permalink import DATE_FILENAME, date_from_name, split_post_name
-from tileditor.core.site_posts import find_special_dirs, markdown_exts
+from tileditor.core.site import (
+    DATE_FILENAME,
+    date_from_name,
+    find_special_dirs,
+    markdown_exts,
+    split_post_name,
+)
 
 from .model import Finding, ScannedFile
 

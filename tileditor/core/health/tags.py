@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from tileditor.core.near_duplicate import default_near_duplicate
-from tileditor.core.site_posts import jekyll_list
+from tileditor.core.site import jekyll_list
 
 from .model import Finding, ScannedFile
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tileditor.core.images_refs import code_regions
+from tileditor.core.images import code_regions
 
 from .model import Finding, ScannedFile
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tileditor.core.header import as_datetime
+from tileditor.core.frontmatter import as_datetime
 
 _DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 

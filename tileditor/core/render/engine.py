@@ -11,33 +11,33 @@ from pathlib import Path
 
 import markdown
 
-from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
+from tileditor.core.frontmatter import HeaderError, load_yaml_mapping, split_front_matter
 from tileditor.core.liquid import LiquidContext, render_liquid
-from tileditor.core.render.abbr_defs import LinearAbbrExtension
-from tileditor.core.render.blockquotes import BlockQuoteExtension
 from tileditor.core.render.context import page_variables, post_url_resolver, site_variables
-from tileditor.core.render.fences import FencesExtension, expand_tabs
-from tileditor.core.render.footnotes import KramdownFootnotesExtension
-from tileditor.core.render.gfm_blocks import GfmBlocksExtension
-from tileditor.core.render.heading_ids import HeadingIdExtension
 from tileditor.core.render.highlight import highlight_tag_html
-from tileditor.core.render.html_nesting import NestedMarkdownAttrExtension
-from tileditor.core.render.html_scan import LinearHtmlExtension
-from tileditor.core.render.ial import IalExtension
-from tileditor.core.render.images import resolve_images
-from tileditor.core.render.inline_blank import BlankTextExtension
-from tileditor.core.render.inline_code import InlineCodeExtension
-from tileditor.core.render.kd_markup import KramdownMarkupExtension
-from tileditor.core.render.kd_math import KramdownMathExtension
+from tileditor.core.render.kramdown.abbr_defs import LinearAbbrExtension
+from tileditor.core.render.kramdown.blockquotes import BlockQuoteExtension
+from tileditor.core.render.kramdown.fences import FencesExtension, expand_tabs
+from tileditor.core.render.kramdown.footnotes import KramdownFootnotesExtension
+from tileditor.core.render.kramdown.gfm_blocks import GfmBlocksExtension
+from tileditor.core.render.kramdown.heading_ids import HeadingIdExtension
+from tileditor.core.render.kramdown.html_nesting import NestedMarkdownAttrExtension
+from tileditor.core.render.kramdown.html_scan import LinearHtmlExtension
+from tileditor.core.render.kramdown.ial import IalExtension
+from tileditor.core.render.kramdown.images import resolve_images
+from tileditor.core.render.kramdown.inline_blank import BlankTextExtension
+from tileditor.core.render.kramdown.inline_code import InlineCodeExtension
+from tileditor.core.render.kramdown.link_scan import LinearLinksExtension
+from tileditor.core.render.kramdown.list_indent import ListIndentExtension
+from tileditor.core.render.kramdown.list_tightness import ListTightnessExtension
+from tileditor.core.render.kramdown.markup import KramdownMarkupExtension
+from tileditor.core.render.kramdown.math import KramdownMathExtension
+from tileditor.core.render.kramdown.table_sections import TableSectionExtension
+from tileditor.core.render.kramdown.task_lists import TaskListExtension
+from tileditor.core.render.kramdown.toc import TocExtension
+from tileditor.core.render.kramdown.typography import typography_extension
 from tileditor.core.render.linemap import align, lift_data_lines, parse_with_lines, stash_spans
-from tileditor.core.render.link_scan import LinearLinksExtension
-from tileditor.core.render.list_indent import ListIndentExtension
-from tileditor.core.render.list_tightness import ListTightnessExtension
 from tileditor.core.render.options import RenderOptions, RenderResult
-from tileditor.core.render.table_sections import TableSectionExtension
-from tileditor.core.render.task_lists import TaskListExtension
-from tileditor.core.render.toc import TocExtension
-from tileditor.core.render.typography import typography_extension
 
 _local = threading.local()
 # header.load_yaml_mapping shares one ruamel YAML object, which is not thread-safe.

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from tileditor.core.render import engine
-from tileditor.core.render.blocks import split_blocks
+from tileditor.core.render.incremental import split_blocks
 
 
 class RenderFailure(Exception):

@@ -1,0 +1,35 @@
+"""Generated TIL posts (tools/differential_generate.py) through render() and through real
+kramdown (one Ruby process, after Ruby Liquid): a bounded, derandomized run that reports the
+mismatch rate and fails only when our output leaks an internal marker or render() raises.
+Skips without ruby/jekyll; the unbounded run is `tools/differential.py --generate N`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "tools"))
+
+import differential_compare as dc  # noqa: E402
+import differential_generate as dg  # noqa: E402
+import differential_kramdown as dk  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not dk.available(), reason="ruby with jekyll/kramdown absent")
+
+
+def test_generated_posts_never_leak_markers_or_raise(capsys):
+    report = dg.run_generated(80)
+    assert report.cases + report.skipped >= 40  # hypothesis may stop early on a small space
+    with capsys.disabled():
+        print(f"\ngenerated: {report.exact_rate:.1f}% exact, {report.block_rate:.1f}% block, "
+              f"similarity {report.mean_similarity:.3f} over {report.cases} posts")
+    bad = [m for m in report.misses if m.category in ("marker leak", "exception")]
+    assert not bad, [(m.category, m.markdown, dc.leaks(m.ours) or m.ours) for m in bad[:3]]
+
+
+def test_the_oracle_runs_liquid_first_like_jekyll():
+    with dk.Kramdown(liquid=True) as kd:
+        html, err = kd.convert("{% raw %}{{ x }}{% endraw %} and {{ page.nothing }}!")
+    assert err is None and html == "<p>{{ x }} and !</p>\n"

@@ -1,0 +1,53 @@
+"""Rendering helpers for tests: canonical HTML (sorted attributes, no data-line, collapsed
+whitespace) so the renderer's output compares with kramdown's."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from tileditor.core.render import RenderOptions, render
+
+_VOID = {"br", "img", "hr", "input", "meta", "link"}
+
+
+class _Canon(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        kept = sorted((k, v or "") for k, v in attrs if k != "data-line")
+        text = "".join(f' {k}="{v}"' for k, v in kept)
+        self.out.append(f"<{tag}{text}>")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag not in _VOID:
+            self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data.strip()}-->")
+
+
+def canon(markup: str) -> str:
+    """Tags lowercased with sorted attributes (data-line dropped), whitespace collapsed."""
+    parser = _Canon()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.out)
+    text = re.sub(r"\s+", " ", text)
+    return re.sub(r"\s*(<[^>]+>)\s*", r"\1", text).strip()
+
+
+def html_of(source: str, **kw) -> str:
+    return render(source, options=RenderOptions(**kw)).html
+
+
+def assert_same(source: str, expected: str, **kw) -> None:
+    assert canon(html_of(source, **kw)) == canon(expected)

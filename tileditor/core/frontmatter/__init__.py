@@ -1,0 +1,21 @@
+"""Front matter: where the header starts and ends (header), its keys and line ranges (scan),
+the user's writing habits (style), YAML text for Python values (emit), the line-preserving
+mapping that edits it (mapping) and the Raw box's view (raw). Code outside this package
+imports from here. Must not import Qt."""
+
+from tileditor.core.frontmatter import emit, scan  # modules used by name
+from tileditor.core.frontmatter.emit import Style
+from tileditor.core.frontmatter.header import (
+    HeaderError,
+    HeaderSpan,
+    as_datetime,
+    as_list,
+    load_yaml_mapping,
+    read_header_values,
+    split_front_matter,
+)
+from tileditor.core.frontmatter.mapping import FrontMatter, FrontMatterEditError
+from tileditor.core.frontmatter.raw import RawRefusal, opens_header, raw_view, replace_header_lines
+from tileditor.core.frontmatter.scan import MappingKey, load_value
+
+__all__ = ["FrontMatter", "FrontMatterEditError", "HeaderError", "HeaderSpan", "MappingKey", "RawRefusal", "Style", "as_datetime", "as_list", "emit", "load_value", "load_yaml_mapping", "opens_header", "raw_view", "read_header_values", "replace_header_lines", "scan", "split_front_matter"]
