@@ -1,1 +1,2 @@
-"""(facade written below)"""
+"""kramdown behaviours as Python-Markdown extensions, one module per behaviour. Must not import
+Qt."""
