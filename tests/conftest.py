@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover
 # Window-test fixtures (post, prompter, window) live beside the helpers they use.
 pytest_plugins = ["tests.helpers.window_fixtures"]
 
+from tests.helpers import leaks  # noqa: E402
 from tests.helpers.corpus import corpus_dir  # noqa: E402
 
 
@@ -102,3 +103,19 @@ def _delete_qt_widgets_before_exit():
     import gc
 
     gc.collect()
+
+
+leaks.install()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_threads_or_timers(request):
+    """Fails a test that leaves a QThread, an active QTimer or a Python thread (a watchdog
+    observer, a worker) running after its own teardown."""
+    before = leaks.Snapshot()
+    yield
+    if request.node.get_closest_marker("leaves_threads"):
+        return
+    left = before.leaks()
+    if left:
+        pytest.fail("left running after the test: " + "; ".join(left), pytrace=False)

@@ -16,16 +16,22 @@ class SlowWhenAsked:
     def __init__(self, seconds: float = 3.0) -> None:
         self.seconds = seconds
         self.started = threading.Event()
+        self._released = threading.Event()
 
     def __call__(self, text, site, post_path):
         if text == "slow":
             self.started.set()
-            time.sleep(self.seconds)
+            self._released.wait(self.seconds)
         return f"<p>{text}</p>"
+
+    def release(self) -> None:
+        """Ends the slow render early, so the abandoned worker is gone before the next test."""
+        self._released.set()
 
 
 def test_a_render_past_the_limit_is_cut_off_and_the_next_one_renders(qtbot):
-    r = PreviewRenderer(render_fn=SlowWhenAsked(), time_limit=0.3)
+    slow = SlowWhenAsked()
+    r = PreviewRenderer(render_fn=slow, time_limit=0.3)
     try:
         t0 = time.monotonic()
         with qtbot.waitSignal(r.failed, timeout=2000) as blocker:
@@ -41,6 +47,7 @@ def test_a_render_past_the_limit_is_cut_off_and_the_next_one_renders(qtbot):
         t0 = time.monotonic()
         r.stop()
         assert time.monotonic() - t0 < 0.5
+        slow.release()
 
 
 def test_stop_never_waits_for_a_render_in_flight(qtbot):
@@ -56,6 +63,7 @@ def test_stop_never_waits_for_a_render_in_flight(qtbot):
     assert not r.is_running()
     qtbot.wait(100)
     assert results == []
+    slow.release()
 
 
 def test_recursion_error_is_reported_with_its_line(qtbot):

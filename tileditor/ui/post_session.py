@@ -20,10 +20,10 @@ from tileditor.core.frontmatter import (
     split_front_matter,
 )
 from tileditor.core.frontmatter import opens_header as _opens_header
+from tileditor.core.newlines import from_widget, to_widget
 from tileditor.core.page import date_from_filename, page_meta, reading_time
 from tileditor.core.post import Post
-from tileditor.ui.newlines import from_widget, to_widget
-from tileditor.ui.text_diff import minimal_replacement
+from tileditor.core.text_diff import minimal_replacement
 
 PREVIEW_LIMIT_CHARS = 2_000_000
 
