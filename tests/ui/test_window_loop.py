@@ -156,7 +156,7 @@ def _assert_jekyll_builds_post_with_images(site_root: Path, post: Path) -> None:
 def test_status_bar_counts_published_words(qtbot, window):
     label = window.findChild(type(window.words_label), "wordCountLabel")
     with qtbot.waitSignal(window.preview.rendered, timeout=10000):
-        window.session._apply_full_text(window.session.document.text + "\n\none two three four five\n")
+        window.session.apply_full_text(window.session.document.text + "\n\none two three four five\n")
     qtbot.waitUntil(lambda: "words" in label.text(), timeout=5000)
     words = int(label.text().split()[0])
     # the fixture post's visible words plus the five typed; markup and front matter not counted

@@ -72,7 +72,7 @@ class DiskFlow(QObject):
             self.watcher.expect_write(str(target), fp)
             self.watcher.watch_file(str(target))
         self.autosaver.resume()
-        self.session._report_dirty()
+        self.session.report_dirty()
         self.status_reported.emit(f"Saved to {_relative(target, root)}")
         self.saved.emit(target)
         return True
@@ -192,7 +192,7 @@ class DiskFlow(QObject):
         elif action == disk_policy.Action.MARK_UNSAVED:
             doc.mark_missing()
             self.autosaver.pause()  # writing it back would undo the deletion: the user decides
-            self.session._report_dirty()
+            self.session.report_dirty()
             self.status_reported.emit(decision.message)
         elif action == disk_policy.Action.ASK_RELOAD_OR_KEEP:
             self._ask_reload_or_keep(decision)
@@ -200,7 +200,7 @@ class DiskFlow(QObject):
             doc.follow_move(moved_to)
             if self.watcher is not None:
                 self.watcher.watch_file(str(moved_to))
-            self.session._report_dirty()
+            self.session.report_dirty()
             self.moved.emit(moved_to)
             self.status_reported.emit(decision.message)
         elif action == disk_policy.Action.IGNORE:
@@ -217,7 +217,7 @@ class DiskFlow(QObject):
         doc.fingerprint = seen
         if seen is None:
             doc.mark_missing()
-        self.session._report_dirty()
+        self.session.report_dirty()
         self.status_reported.emit("Kept your version: saving will replace the file on disk.")
 
     def _reload(self, keep_view: bool = False) -> bool:

@@ -267,7 +267,7 @@ class DocumentFlow(QObject):
         doc.convert_to_utf8()
         w.editor.setReadOnly(False)
         self.update_info_bar()
-        w.session._report_dirty()
+        w.session.report_dirty()
         self.status_reported.emit(f"Converted from {old} to UTF-8 in the editor; "
                                   "saving will write UTF-8.")
 

@@ -51,7 +51,7 @@ class ExportFlow(QObject):
         from tileditor.core.fileio import WriteError, atomic_write
         from tileditor.core.page import page_meta, standalone_html
 
-        result = getattr(self.w.session, "last_result", None)
+        result = self.w.session.last_result
         if result is None or self._refused("Export HTML", path):
             return False
         meta = page_meta(result.front_matter, result.html, self.w.site, self.w.session.planned_path())

@@ -24,6 +24,7 @@ class ImageFlow(QObject):
         self.prompter = prompter
         self.editor, self.panel = editor, panel
         self._planned_for: Path | None = None  # post path the unsaved post's images were put under
+        self._panel_key = None  # what the image panel last showed (post, folder mtime, images)
         editor.images_dropped.connect(self._on_editor_images_dropped)
         editor.image_pasted.connect(self._on_editor_image_pasted)
         panel.images_dropped.connect(self._on_panel_images_dropped)
@@ -122,7 +123,7 @@ class ImageFlow(QObject):
         text = self.session.document.text
         updated = rewrite_image_links(text, [(f"{folder_rel}/{old.name}", f"{folder_rel}/{new.name}")])
         if updated != text:
-            self.session._apply_full_text(updated)
+            self.session.apply_full_text(updated)
         self.refresh_panel()
 
     # -- a new post's folder follows its title and date until the first save -----------------
@@ -135,7 +136,7 @@ class ImageFlow(QObject):
         text = self.importer.move_post_images(old, Path(new_path), self.session.document.text)
         self._planned_for = Path(new_path)
         if text != self.session.document.text:
-            self.session._apply_full_text(text)
+            self.session.apply_full_text(text)
         self.refresh_panel()
 
     def forget_planned(self) -> None:
@@ -146,7 +147,7 @@ class ImageFlow(QObject):
         """After each render: rescan only when the post's picture references or its folder
         changed, so typing in a long post does not rescan it on the UI thread each time."""
         site, post_path = self.session.site, self.session.planned_path()
-        result = getattr(self.session, "last_result", None)
+        result = self.session.last_result
         folder_state = None
         if site is not None and post_path is not None:
             from tileditor.core.images import post_image_dir
@@ -156,8 +157,8 @@ class ImageFlow(QObject):
                 folder_state = folder.stat().st_mtime_ns
             except OSError:
                 folder_state = None
-        key = (post_path, folder_state, tuple(getattr(result, "images", ()) or ()))
-        if key == getattr(self, "_panel_key", None):
+        key = (post_path, folder_state, tuple(result.images if result is not None else ()))
+        if key == self._panel_key:
             return
         self._panel_key = key
         self.refresh_panel()

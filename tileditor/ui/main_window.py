@@ -261,7 +261,7 @@ class MainWindow(QMainWindow):
         # The watcher must take the autosave's own events for ours, not for someone else's edit.
         if self.disk.watcher is not None:
             self.disk.watcher.expect_write(path, self.session.document.fingerprint)
-        self.session._report_dirty()
+        self.session.report_dirty()
 
     # -- slots ----------------------------------------------------------------------------------
     def _on_open_repo_triggered(self) -> None:
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         self.session.planned_path_changed.emit(self.session.planned_path())
 
     def _on_goto_preview_line_triggered(self) -> None:
-        self.preview.request_top_line(self.editor.goto_line) if hasattr(self.preview, "request_top_line") else None
+        self.preview.request_top_line(self.editor.goto_line)
 
     def _on_autosave_repo_toggled(self, on: bool) -> None:
         self.settings.autosave_to_repo = on

@@ -49,6 +49,8 @@ class PostSession(QObject):
         self._newline = "\n"
         self._applying_form = False
         self._last_dirty = False
+        self.last_result = None  # the newest RenderResult shown, for export and the image panel
+        self.last_meta = None
         self._new_date = datetime.now()
         self._sync_timer = QTimer(self, singleShot=True, interval=120)
         self._sync_timer.timeout.connect(self._sync_header_views)
@@ -132,9 +134,10 @@ class PostSession(QObject):
         self.request_render()
         if not self._applying_form:
             self._sync_timer.start()
-        self._report_dirty()
+        self.report_dirty()
 
-    def _report_dirty(self) -> None:
+    def report_dirty(self) -> None:
+        """Emit dirty_changed if the document's dirty state moved since the last report."""
         if self.document.dirty != self._last_dirty:
             self._last_dirty = self.document.dirty
             self.dirty_changed.emit(self._last_dirty)
@@ -185,7 +188,7 @@ class PostSession(QObject):
             self.status_reported.emit(str(exc))
             self._refresh_form()
             return
-        self._apply_full_text(post.to_text())
+        self.apply_full_text(post.to_text())
         self.form.set_raw_text(raw_view(split_front_matter(self.editor.text())))
         self.header_field_edited.emit(key)
 
@@ -199,7 +202,7 @@ class PostSession(QObject):
             self.form.set_raw_problem(new.message)
             return
         self.form.set_raw_problem(None)
-        self._apply_full_text(new)
+        self.apply_full_text(new)
         self._refresh_form()
 
     def _refuse_read_only(self) -> bool:
@@ -210,7 +213,7 @@ class PostSession(QObject):
         self._sync_header_views()
         return True
 
-    def _apply_full_text(self, new_text: str) -> None:
+    def apply_full_text(self, new_text: str) -> None:
         """Replace the editor's text by `new_text` as one undo step on the changed range."""
         old_widget = self.editor.text()
         new_widget, _, _ = to_widget(new_text)
@@ -225,7 +228,7 @@ class PostSession(QObject):
         finally:
             self._applying_form = False
         self.request_render()
-        self._report_dirty()
+        self.report_dirty()
         self.outline.set_text(self.editor.text(), 1)
         self.planned_path_changed.emit(self.planned_path())
 
@@ -239,13 +242,13 @@ class PostSession(QObject):
 
     # -- preview --------------------------------------------------------------------------
     def _on_renderer_finished(self, generation: int, result) -> None:
-        meta = self.renderer.extras_for(generation) if hasattr(self.renderer, "extras_for") else None
+        meta = self.renderer.extras_for(generation)
         if meta is None:
             meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
         self.preview.show_result(result, meta.as_dict())
         self.last_meta = meta
         words = meta.extra.get("words", 0)
-        wpm = getattr(self.site, "words_per_minute", 200) if self.site is not None else 200
+        wpm = self.site.words_per_minute if self.site is not None else 200
         self.stats_changed.emit(words, meta.reading_time or reading_time("", wpm, words))
         self.last_result = result
 
