@@ -10,8 +10,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.window import close_window, open_window
+from tileditor.ui.flows.theme import apply_theme
 from tileditor.ui.palette_colors import contrast, is_dark
-from tileditor.ui.theme_flow import apply_theme
 
 Role = QPalette.ColorRole
 MAIN_FORMATS = ("heading", "code", "fence_body", "link", "html", "liquid", "front_matter")

@@ -23,27 +23,27 @@ from tileditor.services.image_importer import ImageImporter
 from tileditor.services.preview_renderer import PreviewRenderer
 from tileditor.services.repo_watcher import RepoWatcher
 from tileditor.ui.dialogs import Prompter
-from tileditor.ui.disk_flow import DiskFlow
-from tileditor.ui.document_flow import DocumentFlow
 from tileditor.ui.editor_pane import EditorPane
-from tileditor.ui.export_flow import ExportFlow
 from tileditor.ui.find_bar import FindBar
+from tileditor.ui.flows.disk import DiskFlow
+from tileditor.ui.flows.document import DocumentFlow
+from tileditor.ui.flows.export import ExportFlow
+from tileditor.ui.flows.git import GitFlow
+from tileditor.ui.flows.health import HealthFlow
+from tileditor.ui.flows.image import ImageFlow
+from tileditor.ui.flows.move import MoveFlow
+from tileditor.ui.flows.search import SearchFlow
+from tileditor.ui.flows.theme import ThemeFlow
+from tileditor.ui.flows.writing import WritingFlow
 from tileditor.ui.front_matter_form import FrontMatterForm
-from tileditor.ui.git_flow import GitFlow
-from tileditor.ui.health_flow import HealthFlow
-from tileditor.ui.image_flow import ImageFlow
 from tileditor.ui.image_panel import ImagePanel
 from tileditor.ui.info_bar import InfoBar
-from tileditor.ui.move_flow import MoveFlow
 from tileditor.ui.outline_panel import OutlinePanel
 from tileditor.ui.post_browser import PostBrowserPanel
 from tileditor.ui.post_session import PostSession
 from tileditor.ui.preview_page import confirm_with
 from tileditor.ui.preview_pane import PreviewPane
-from tileditor.ui.search_flow import SearchFlow
-from tileditor.ui.theme_flow import ThemeFlow
 from tileditor.ui.window_actions import WindowActions
-from tileditor.ui.writing_flow import WritingFlow
 
 
 class MainWindow(QMainWindow):

@@ -118,7 +118,7 @@ class WindowActions:
         self.view_menu.addSeparator()
         for act in (self.zoom_in, self.zoom_out, self.full_screen, self.focus_mode, self.typewriter):
             self.view_menu.addAction(act)
-        self.theme_menu = self.view_menu.addMenu("T&heme")  # exclusive: see theme_flow.py
+        self.theme_menu = self.view_menu.addMenu("T&heme")  # exclusive: see ui/flows/theme.py
         self.theme_menu.addActions([self.theme_system, self.theme_light, self.theme_dark])
         self.view_menu.addSeparator()
         git = bar.addMenu("&Git")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from tileditor.core.document import Document, DocumentError
 from tileditor.core.frontmatter import HeaderError, read_header_values
 from tileditor.core.recovery import key_for as recovery_key
-from tileditor.ui.recovery_flow import offer_recovery
+from tileditor.ui.flows.recovery import offer_recovery
 
 SAVE, DISCARD, CANCEL = "Save", "Discard", "Cancel"
 CONVERT = "Convert to UTF-8"
