@@ -30,6 +30,7 @@ from tileditor.ui.flows.document import DocumentFlow
 from tileditor.ui.flows.export import ExportFlow
 from tileditor.ui.flows.git import GitFlow
 from tileditor.ui.flows.health import HealthFlow
+from tileditor.ui.flows.hooks import WindowHooks, side_dock
 from tileditor.ui.flows.image import ImageFlow
 from tileditor.ui.flows.move import MoveFlow
 from tileditor.ui.flows.search import SearchFlow
@@ -62,10 +63,16 @@ class MainWindow(QMainWindow):
         self._build_services()
         self.actions_ = WindowActions(self)
         self.writing = WritingFlow(self, self.actions_, self.editor, self.settings, self)
-        self.search = SearchFlow(self, self.actions_.search, self)
-        self.moves = MoveFlow(self, self.prompter, self)
-        self.git = GitFlow(self, self.prompter, self)
-        self.health = HealthFlow(self, self.prompter, self.actions_.check_repo, self)
+        hooks = WindowHooks(
+            save=self.save, open_post=self.open_post,
+            reopen_post=lambda path: self.docs.open_post(path, ask=False),
+            goto_line=self.editor.goto_line, refresh_repo_views=self.refresh_repo_views,
+            add_side_dock=lambda title, name, widget: side_dock(self, self.browser_dock, title, name, widget))
+        self.search = SearchFlow(self.session, self.actions_.search, hooks, self)
+        self.moves = MoveFlow(self.session, self.actions_, self.prompter, hooks, self)
+        self.git = GitFlow(self.session, self.actions_, self.prompter, self.statusBar(),
+                           self.disk.saved, hooks, self)
+        self.health = HealthFlow(self.session, self.prompter, self.actions_.check_repo, hooks, self)
         self.exports = ExportFlow(self, self.prompter, self)
         self.theme = ThemeFlow(self, self.actions_, self.settings, self)
         self._connect()

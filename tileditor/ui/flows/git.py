@@ -36,15 +36,15 @@ def state_text(status, rels: list[str]) -> str:
 class GitFlow(QObject):
     status_reported = Signal(str)
 
-    def __init__(self, window, prompter, parent=None):
+    def __init__(self, session, actions, prompter, status_bar, saved_signal, hooks, parent=None):
         super().__init__(parent)
-        self.w, self.prompter = window, prompter
+        self.session, self.prompter, self.hooks = session, prompter, hooks
         self.runner = JobRunner(self)
         self.status_runner = JobRunner(self)  # a state refresh never blocks a commit or push
-        self.label = QLabel(window)
+        self.label = QLabel()
         self.label.setObjectName("gitStateLabel")
-        window.statusBar().addPermanentWidget(self.label)
-        a = window.actions_
+        status_bar.addPermanentWidget(self.label)
+        a = actions
         a.commit.triggered.connect(self.commit)
         a.push.triggered.connect(self.push)
         a.pull.triggered.connect(self.pull)
@@ -53,17 +53,17 @@ class GitFlow(QObject):
         self.runner.progress.connect(self._on_runner_progress)
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
-        window.session.document_changed.connect(self.refresh)
-        window.disk.saved.connect(lambda _p: self.refresh())
+        session.document_changed.connect(self.refresh)
+        saved_signal.connect(lambda _p: self.refresh())
 
     def _paths(self) -> list[Path]:
-        doc, site = self.w.session.document, self.w.site
+        doc, site = self.session.document, self.session.site
         if doc.path is None or site is None:
             return []
         return git_repo.post_paths(site, doc.path)
 
     def _root(self) -> Path | None:
-        return self.w.site.root if self.w.site is not None else None
+        return self.session.site.root if self.session.site is not None else None
 
     def refresh(self) -> None:
         """Ask git for the post's state (on the worker; the label updates when it answers)."""
@@ -78,9 +78,9 @@ class GitFlow(QObject):
         if not paths:
             self.status_reported.emit("Save the post first: only a saved post can be committed.")
             return False
-        if self.w.session.document.dirty and not self.w.save():
+        if self.session.document.dirty and not self.hooks.save():
             return False
-        title = str(self.w.session.header_values().get("title") or Path(paths[0]).stem)
+        title = str(self.session.header_values().get("title") or Path(paths[0]).stem)
         message = self.prompter.ask_text("Commit", "Commit message:", git_repo.default_message(title))
         if not message or not message.strip():
             return False
@@ -120,10 +120,10 @@ class GitFlow(QObject):
                 "pull": lambda r: f"Pulled {len(r.changed_paths)} changed files." if r.changed
                 else "Already up to date."}[name]
         self.status_reported.emit(done(result))
-        if name == "pull" and self.w.site is not None:
+        if name == "pull" and self.session.site is not None:
             # The repo watcher reloads clean buffers and asks about dirty ones.
-            self.w.site.invalidate(None)
-            self.w.refresh_repo_views()
+            self.session.site.invalidate(None)
+            self.hooks.refresh_repo_views()
         self.refresh()
 
     def _on_runner_failed(self, name: str, message: str) -> None:

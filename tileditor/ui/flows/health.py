@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QObject, Qt, Signal
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QFile, QObject, Signal
 
 from tileditor.core.health import check_repo
 from tileditor.services.job_runner import JobRunner
@@ -17,17 +16,12 @@ from tileditor.ui.health_panel import HealthPanel
 class HealthFlow(QObject):
     status_reported = Signal(str)
 
-    def __init__(self, window, prompter, action, parent=None):
+    def __init__(self, session, prompter, action, hooks, parent=None):
         super().__init__(parent)
-        self.w, self.prompter = window, prompter
-        self.panel = HealthPanel(window)
+        self.session, self.prompter, self.hooks = session, prompter, hooks
+        self.panel = HealthPanel()
         self.runner = JobRunner(self)
-        self.dock = QDockWidget("Health", window)
-        self.dock.setObjectName("healthDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.browser_dock, self.dock)
-        window.browser_dock.raise_()
+        self.dock = hooks.add_side_dock("Health", "healthDock", self.panel)
         action.triggered.connect(self.check)
         self.panel.check_requested.connect(self.check)
         self.panel.finding_activated.connect(self._on_panel_finding_activated)
@@ -38,7 +32,7 @@ class HealthFlow(QObject):
     def check(self) -> bool:
         self.dock.show()
         self.dock.raise_()
-        site = self.w.site
+        site = self.session.site
         if site is None:
             self.panel.show_error("Open a blog to check it.")
             return False
@@ -57,10 +51,7 @@ class HealthFlow(QObject):
     def _on_panel_finding_activated(self, path: Path, line: int) -> None:
         if Path(path).suffix.lower() not in (".md", ".markdown", ".html"):
             return
-        doc = self.w.session.document
-        if (doc.path is None or Path(doc.path) != Path(path)) and not self.w.open_post(path):
-            return
-        self.w.editor.goto_line(line)
+        self.hooks.open_at_line(self.session.document.path, path, line)
 
     def _on_panel_trash_requested(self, path: Path) -> None:
         answer = self.prompter.ask(

@@ -25,29 +25,29 @@ class MoveFlow(QObject):
     status_reported = Signal(str)
     moved = Signal(object)  # the post's new Path
 
-    def __init__(self, window, prompter, parent=None):
+    def __init__(self, session, actions, prompter, hooks, parent=None):
         super().__init__(parent)
-        self.w, self.prompter = window, prompter
+        self.session, self.actions, self.prompter, self.hooks = session, actions, prompter, hooks
         self._undo = None
-        a = window.actions_
+        a = actions
         a.publish.triggered.connect(self.publish)
         a.unpublish.triggered.connect(self.unpublish)
         a.rename.triggered.connect(self.rename)
         a.undo_move.triggered.connect(self.undo_last)
         a.undo_move.setEnabled(False)
-        window.session.document_changed.connect(self.update_actions)
-        window.session.header_field_edited.connect(
+        session.document_changed.connect(self.update_actions)
+        session.header_field_edited.connect(
             lambda key: self.on_form_date_changed() if key == "date" else None)
         self.update_actions()
 
     # -- state of the actions ----------------------------------------------------------------
     def is_draft(self) -> bool:
-        path = self.w.session.document.path
+        path = self.session.document.path
         return path is not None and "_drafts" in Path(path).parts
 
     def update_actions(self) -> None:
-        a, path = self.w.actions_, self.w.session.document.path
-        saved = path is not None and self.w.site is not None
+        a, path = self.actions, self.session.document.path
+        saved = path is not None and self.session.site is not None
         a.publish.setVisible(self.is_draft())
         a.publish.setEnabled(saved and self.is_draft())
         a.unpublish.setEnabled(saved and not self.is_draft())
@@ -69,7 +69,7 @@ class MoveFlow(QObject):
         return self._run(plan_unpublish)
 
     def rename(self) -> bool:
-        path = Path(self.w.session.document.path or "")
+        path = Path(self.session.document.path or "")
         answer = self.prompter.ask_text("Rename post", "New file name (YYYY-MM-DD-slug):",
                                         self.suggested_stem(path))
         if answer is None or answer.strip() == path.stem:
@@ -90,13 +90,13 @@ class MoveFlow(QObject):
         m = _STEM.fullmatch(path.stem)
         if m is None:
             return path.stem
-        when = self.w.session.post_date().date()
+        when = self.session.post_date().date()
         return f"{when:%Y-%m-%d}-{m[4]}"
 
     def on_form_date_changed(self) -> None:
         """A date typed in the form on a saved post: offer to move the file (and pictures)."""
-        path = self.w.session.document.path
-        if path is None or self.is_draft() or self.w.site is None:
+        path = self.session.document.path
+        if path is None or self.is_draft() or self.session.site is None:
             return
         stem = self.suggested_stem(Path(path))
         if stem != Path(path).stem:
@@ -109,35 +109,34 @@ class MoveFlow(QObject):
             return False
         plan, self._undo = self._undo, None
         ok = self._apply(plan, undoing=True)
-        self.w.actions_.undo_move.setEnabled(self._undo is not None)
+        self.actions.undo_move.setEnabled(self._undo is not None)
         return ok
 
     def _run(self, make_plan) -> bool:
-        w = self.w
-        if w.site is None or w.session.document.path is None:
+        session = self.session
+        if session.site is None or session.document.path is None:
             self.status_reported.emit("Save the post first: only a saved post can be moved.")
             return False
-        if w.session.document.dirty and not w.save():
+        if session.document.dirty and not self.hooks.save():
             return False  # the plan reads the files on disk: they must hold the user's text
         try:
-            plan = make_plan(w.site, Path(w.session.document.path))
+            plan = make_plan(session.site, Path(session.document.path))
         except MoveError as exc:
             self.prompter.warn("Cannot move the post", str(exc))
             return False
         return self._apply(plan, undoing=False)
 
     def _apply(self, plan, undoing: bool) -> bool:
-        w = self.w
         try:
             inverse = apply_move(plan)
         except MoveError as exc:
             self.prompter.warn("Cannot move the post", str(exc))
             return False
-        w.site.invalidate(list(plan.changed_paths))
-        w.docs.open_post(plan.new_path, ask=False)
-        w.refresh_repo_views()
+        self.session.site.invalidate(list(plan.changed_paths))
+        self.hooks.reopen_post(plan.new_path)
+        self.hooks.refresh_repo_views()
         self._undo = None if undoing else inverse
-        w.actions_.undo_move.setEnabled(self._undo is not None)
+        self.actions.undo_move.setEnabled(self._undo is not None)
         self.update_actions()
         self.status_reported.emit(("Undone: " if undoing else "") + plan.summary)
         self.moved.emit(plan.new_path)

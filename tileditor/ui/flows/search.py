@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget
 
 from tileditor.core.search import site_files
 from tileditor.services.search_runner import SearchRunner
@@ -14,17 +13,12 @@ from tileditor.ui.search_panel import SearchPanel
 
 
 class SearchFlow(QObject):
-    def __init__(self, window, action, parent=None):
+    def __init__(self, session, action, hooks, parent=None):
         super().__init__(parent)
-        self.w = window
-        self.panel = SearchPanel(window)
+        self.session, self.hooks = session, hooks
+        self.panel = SearchPanel()
         self.runner = SearchRunner(self)
-        self.dock = QDockWidget("Search", window)
-        self.dock.setObjectName("searchDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.browser_dock, self.dock)
-        window.browser_dock.raise_()
+        self.dock = hooks.add_side_dock("Search", "searchDock", self.panel)
         action.triggered.connect(self.show)
         self.panel.search_requested.connect(self._on_panel_search_requested)
         self.panel.hit_activated.connect(self._on_panel_hit_activated)
@@ -48,15 +42,11 @@ class SearchFlow(QObject):
         self.runner.shutdown()
 
     def _on_panel_search_requested(self, query) -> None:
-        site = self.w.site
+        site = self.session.site
         if site is None:
             self.panel.show_error("Open a blog to search its posts.")
             return
         self.runner.start(site_files(site), query)
 
     def _on_panel_hit_activated(self, path: Path, line: int) -> None:
-        doc = self.w.session.document
-        if doc.path is None or Path(doc.path) != Path(path):
-            if not self.w.open_post(path):
-                return
-        self.w.editor.goto_line(line)
+        self.hooks.open_at_line(self.session.document.path, path, line)
