@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
                            self.disk.saved, hooks, self)
         self.health = HealthFlow(self.session, self.prompter, self.actions_.check_repo, hooks, self)
         self.exports = ExportFlow(self, self.prompter, self)
-        self.theme = ThemeFlow(self, self.actions_, self.settings, self)
+        self.theme = ThemeFlow(self.actions_, self.settings, self.editor, self.preview, self, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None

@@ -60,9 +60,11 @@ def apply_theme(theme: str) -> None:
 
 
 class ThemeFlow(QObject):
-    def __init__(self, window, actions, settings, parent=None):
+    def __init__(self, actions, settings, editor, preview, chips_under, parent=None):
+        """`chips_under`: the widget whose tag chips restyle with the palette (the window)."""
         super().__init__(parent)
-        self.w, self.settings = window, settings
+        self.settings, self.editor, self.preview = settings, editor, preview
+        self._chips_under = chips_under
         _capture_system(QApplication.instance())
         self._actions = {"system": actions.theme_system, "light": actions.theme_light,
                          "dark": actions.theme_dark}
@@ -75,7 +77,7 @@ class ThemeFlow(QObject):
             action.toggled.connect(lambda on, n=name: self.set_theme(n) if on else None)
         self._shown: tuple | None = None
         # A system palette change (the desktop switching to dark) reaches every widget.
-        window.editor.installEventFilter(self)
+        editor.installEventFilter(self)
         if theme != "system":
             apply_theme(theme)  # "system": leave the application exactly as it started
         self.refresh()
@@ -97,10 +99,10 @@ class ThemeFlow(QObject):
         if key == self._shown:
             return
         self._shown = key
-        self.w.editor.highlighter.set_palette(pal)
-        self.w.preview.set_dark_mode(is_dark(pal))
+        self.editor.highlighter.set_palette(pal)
+        self.preview.set_dark_mode(is_dark(pal))
         # Widgets with a style sheet do not all see the palette event: restyle the chips.
-        for chip in self.w.findChildren(QFrame, "tokenChip"):
+        for chip in self._chips_under.findChildren(QFrame, "tokenChip"):
             style_chip(chip)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
