@@ -13,7 +13,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from tileditor.core.render.kramdown.fences import find_fences
+from tileditor.core.lexicon import find_fences
 from tileditor.core.render.kramdown.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
@@ -41,7 +41,7 @@ class BlockIalPreprocessor(Preprocessor):
         # Stash indexes of whole blocks ({::nomarkdown}): kept out of a <p> whatever their tag.
         self.md.htmlStash.tl_blocks = set()
         out: list[str] = []
-        fenced = {n for start, end, _ in find_fences(lines) for n in range(start, end + 1)}
+        fenced = {n for f in find_fences(lines) for n in range(f.first, f.last + 1)}
         i = 0
         while i < len(lines):
             if i in fenced:
