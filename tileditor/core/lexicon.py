@@ -352,14 +352,14 @@ class _Scanner:
         if line.startswith(COMMENT_OPEN):
             if line.find(COMMENT_CLOSE, len(COMMENT_OPEN)) >= 0:
                 return Region("comment", i, i)
-            j = self._next_line("comment", i + 1, lambda ln: COMMENT_CLOSE in ln)
+            j = self._next_line("-->", i + 1, lambda ln: COMMENT_CLOSE in ln)
             return Region("comment", i, j) if j is not None else None
         m = KD_EXTENSION_OPEN.match(line) if "{::" in line else None
         if m is None:
             return None
         name = m.group("name")
         closer = _KD_CLOSE_LINE[name]
-        j = self._next_line(name, i + 1, lambda ln: "{:/" in ln and closer.match(ln) is not None)
+        j = self._next_line("{:/" + name, i + 1, lambda ln: "{:/" in ln and closer.match(ln) is not None)
         if j is None:
             return None
         return Region("kd_comment" if name == "comment" else "nomarkdown", i, j)
