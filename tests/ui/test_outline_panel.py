@@ -197,3 +197,12 @@ def test_window_outline_lists_the_page_and_a_click_moves_the_editor(qtbot, windo
     qtbot.mouseClick(outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: editor.cursor_line_column()[0] == 15, timeout=2000)
     assert editor.text().split("\n")[14] == "## Second {#second-id}"
+
+
+def test_heading_cut_from_a_paragraph_keeps_its_own_line(qtbot):
+    # The page numbers "# Head" with its paragraph's line; the text puts it back on its own.
+    text = "para\n# Head\nmore\n\n## Two\n"
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.show_render(render(text), text)
+    assert [(h.text, h.file_line) for h in panel.headings()] == [("Head", 2), ("Two", 5)]

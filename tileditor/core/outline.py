@@ -57,36 +57,63 @@ _ATTR = re.compile(r'\s([\w:-]+)="([^"]*)"')
 _TAG = re.compile(r"<[^<>]*>")
 
 
-def headings_from_page(page_html: str, toc: list | tuple = ()) -> list[Heading]:
+def headings_from_page(page_html: str, toc: list | tuple = (), text: str | None = None
+                       ) -> list[Heading]:
     """The headings of rendered HTML in page order, with their ids and lines; `toc` (a
-    RenderResult's `headings`: level, id, text) gives the plain text where the ids match."""
-    texts = {hid: text for _level, hid, text in toc}
-    out: list[Heading] = []
+    RenderResult's `headings`: level, id, text) gives the plain text where the ids match.
+    With the post's `text`, a heading the page numbers with the line of the block it was cut
+    from ("para\n# Heading" is one block to the renderer) gets its own line from the text."""
+    texts = {hid: title for _level, hid, title in toc}
+    found: list[list] = []  # level, line, text, id, the next data-line after it
     last_line, pos = 1, 0
     while (m := _PAGE_TOKEN.search(page_html, pos)) is not None:
         pos = m.end()
         if m.group(0) == "<!--":
             close = page_html.find("-->", pos)
             pos = len(page_html) if close < 0 else close + 3
-        elif m.group(3) is not None:
-            last_line = int(m.group(3))
-        else:
+            continue
+        line = int(m.group(3)) if m.group(3) is not None else None
+        if m.group(1) is not None:
             level = int(m.group(1))
             attrs = {k: html_lib.unescape(v) for k, v in _ATTR.findall(m.group(2) or "")}
+            own = attrs.get("data-line", "")
+            line = int(own) if own.isdigit() else None
             close = page_html.find(f"</h{level}>", pos)
             inner = page_html[pos:close if close >= 0 else len(page_html)]
             hid = attrs.get("id")
-            line = int(attrs["data-line"]) if attrs.get("data-line", "").isdigit() else last_line
+            title = texts[hid] if hid in texts else _plain(inner)
+            found.append([level, line if line is not None else last_line, title, hid, None])
+        if line is not None:
+            for entry in reversed(found):
+                if entry[4] is not None:
+                    break
+                entry[4] = line if entry[1] < line else None
             last_line = line
-            text = texts[hid] if hid in texts else _plain(inner)
-            out.append(Heading(level, line, text, hid))
-    return out
+    if text is not None:
+        _own_lines(found, find_headings(text))
+    return [Heading(level, line, title, hid) for level, line, title, hid, _next in found]
+
+
+def _own_lines(found: list[list], read: list[Heading]) -> None:
+    """Move each page heading to the first unused heading of its level that the text has
+    between its block's line and the next block's."""
+    used: set[int] = set()
+    for entry in found:
+        level, line, _title, _hid, nxt = entry
+        for h in read:
+            if h.file_line in used or h.level != level or h.file_line < line:
+                continue
+            if nxt is not None and h.file_line >= nxt:
+                break
+            entry[1] = h.file_line
+            used.add(h.file_line)
+            break
 
 
 def _plain(inner: str) -> str:
     return " ".join(html_lib.unescape(_TAG.sub("", inner)).split())
 
 
-def headings_from_render(result) -> list[Heading]:
-    """The outline of a RenderResult (or IncrementalResult): what its page shows."""
-    return headings_from_page(result.html, getattr(result, "headings", ()) or ())
+def headings_from_render(result, text: str | None = None) -> list[Heading]:
+    """The outline of a RenderResult (or IncrementalResult) of `text`: what its page shows."""
+    return headings_from_page(result.html, getattr(result, "headings", ()) or (), text)

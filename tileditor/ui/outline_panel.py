@@ -36,10 +36,11 @@ class OutlinePanel(QTreeWidget):
         if not self._rendered:
             self._show(find_headings(text, first_line))
 
-    def show_render(self, result) -> None:
-        """List the headings the rendered page shows (from now on, until forget_render)."""
+    def show_render(self, result, text: str | None = None) -> None:
+        """List the headings the rendered page shows (from now on, until forget_render);
+        `text`, the rendered text, puts a heading the page numbers by its block on its line."""
         self._rendered = True
-        self._show(headings_from_render(result))
+        self._show(headings_from_render(result, text))
 
     def forget_render(self) -> None:
         """Another post is open: read headings from the text again until it renders."""

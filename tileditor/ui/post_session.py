@@ -245,7 +245,7 @@ class PostSession(QObject):
             meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
         self.preview.show_result(result, meta.as_dict())
         if len(self.document.text) <= PREVIEW_LIMIT_CHARS:  # else the page is only a notice
-            self.outline.show_render(result)
+            self.outline.show_render(result, self.editor.text())
         self.last_meta = meta
         words = meta.extra.get("words", 0)
         wpm = getattr(self.site, "words_per_minute", 200) if self.site is not None else 200
