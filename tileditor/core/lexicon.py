@@ -244,6 +244,7 @@ class _Scanner:
         self._closers: dict[tuple, tuple[list[int], list[int], list[int]]] = {}
         self.unclosed_tags: set[str] = set()  # raw HTML tags never closed: not looked for again
         self._next: dict[str, list[int]] = {}
+        self._item_ends: dict[int, list[int]] = {}
 
     def run(self) -> Scan:
         lines, n = self.lines, len(self.lines)
@@ -252,13 +253,16 @@ class _Scanner:
         headings: list[tuple[int, int, str]] = []
         items: list[int] = []  # text columns of the open list items, innermost last
         boundary = True  # a block may start here (after a blank line or a finished block)
+        blank = True  # the line above is blank (kramdown's "after a block boundary")
         i = 0
         while i < n:
             line = lines[i]
             if not line.strip(" \t"):
-                boundary, i = True, i + 1
+                boundary = blank = True
+                i += 1
                 continue
-            base = self._list_base(items, line, boundary) if (
+            was_blank, blank = blank, False
+            base = self._list_base(items, line, was_blank) if (
                 items or line[0] in _ITEM_START) else 0
             opener = fence_open(line, base) if ("``" in line or "~~" in line) else None
             if opener is not None:
@@ -277,16 +281,18 @@ class _Scanner:
                 regions.append(Region("html", i, end))
                 boundary, i = True, end + 1
                 continue
-            i, boundary = self._heading(i, line, boundary, opener, headings)
+            i, boundary = self._heading(i, line, was_blank, opener, headings)
         return Scan(regions, fences, headings)
 
-    def _heading(self, i: int, line: str, boundary: bool, opener, headings) -> tuple[int, bool]:
-        """Record an ATX or setext heading at line i; (next line, whether a block may start)."""
+    def _heading(self, i: int, line: str, after_blank: bool, opener, headings
+                 ) -> tuple[int, bool]:
+        """Record an ATX or setext heading (its text right after a blank line or at the
+        start) at line i; (next line, whether a block may start there)."""
         atx = atx_heading(line) if line[0] == "#" else None
         if atx is not None:
             headings.append((i, atx[0], atx[1]))
             return i + 1, True
-        if boundary and opener is None and self.lines[i + 1:i + 2] and (
+        if after_blank and opener is None and self.lines[i + 1:i + 2] and (
                 self.lines[i + 1][:1] in ("=", "-")):
             level = setext_underline(self.lines[i + 1])
             if level is not None and can_be_setext_text(line):
@@ -296,11 +302,11 @@ class _Scanner:
         return i + 1, False
 
     @staticmethod
-    def _list_base(items: list[int], line: str, boundary: bool) -> int:
+    def _list_base(items: list[int], line: str, after_blank: bool) -> int:
         """The text column of the list item `line` belongs to (0: none); keeps `items`."""
         item = list_item(line)
         indent = len(line) - len(line.lstrip(" "))
-        if item is not None or boundary:
+        if item is not None or after_blank:
             # A new item, or a line after a blank one, ends the items it is not indented into.
             while items and items[-1] > indent:
                 items.pop()
@@ -312,12 +318,16 @@ class _Scanner:
     def _closer(self, i: int, opener: FenceOpen, base: int) -> tuple[int, int] | None:
         """(closing line, run length used) for the fence opened at line i, as kramdown's
         regex finds it: the whole run if any later line closes it, else (run and info
-        attached) the longest shorter run some later line closes."""
-        positions, runs, best_after = self._closer_index(opener.char, opener.quotes, base)
+        attached) the longest shorter run some later line closes; inside a list item, only
+        lines before the item ends count (kramdown parses the item's lines on their own)."""
+        positions, runs, table = self._closer_index(opener.char, opener.quotes, base)
         p = bisect_right(positions, i)
-        if p == len(positions):
+        q = len(positions)
+        if base:
+            q = bisect_right(positions, self._item_end(base, i + 1), p)
+        if p >= q:
             return None
-        best, length = best_after[p], len(opener.marker)
+        best, length = _range_max(table, p, q - 1), len(opener.marker)
         if best < length:
             if not opener.attached:
                 return None
@@ -326,9 +336,25 @@ class _Scanner:
             p += 1
         return positions[p], length
 
+    def _item_end(self, column: int, start: int) -> int:
+        """The last line, from `start` on, of a list item whose text starts at `column`: it
+        ends before a line less indented that follows a blank line, or a less indented item."""
+        if column not in self._item_ends:
+            lines, n = self.lines, len(self.lines)
+            ends = [n - 1] * (n + 1)
+            for j in range(n - 1, 0, -1):
+                line = lines[j]
+                indent = len(line) - len(line.lstrip(" "))
+                stops = line.strip() and indent < column and (
+                    not lines[j - 1].strip() or list_item(line) is not None)
+                ends[j] = j - 1 if stops else ends[j + 1]
+            self._item_ends[column] = ends
+        return self._item_ends[column][min(start, len(self.lines))]
+
     def _closer_index(self, char: str, quotes: int, base: int):
-        """For one kind of fence: the lines that could close it, their runs, and the longest
-        run at or after each (built once per kind, so unclosed fences stay linear)."""
+        """For one kind of fence: the lines that could close it, their runs, and a table of
+        the longest run in any range of them (built once per kind: unclosed fences stay
+        linear)."""
         key = (char, quotes, base)
         if key not in self._closers:
             if self._runs is None:
@@ -341,10 +367,7 @@ class _Scanner:
                 if info[2] == quotes or (lazy and info[2] < quotes):
                     positions.append(j)
                     runs.append(info[1])
-            best_after = runs[:]
-            for k in range(len(best_after) - 2, -1, -1):
-                best_after[k] = max(best_after[k], best_after[k + 1])
-            self._closers[key] = (positions, runs, best_after)
+            self._closers[key] = (positions, runs, _max_table(runs))
         return self._closers[key]
 
     def _hidden(self, i: int, line: str) -> Region | None:
@@ -393,6 +416,23 @@ class _Scanner:
                 return j
         self.unclosed_tags.add(tag)
         return None
+
+
+def _max_table(values: list[int]) -> list[list[int]]:
+    """A sparse table: row k holds the maximum of each run of 2**k values."""
+    table = [values]
+    width = 1
+    while 2 * width <= len(values):
+        row = table[-1]
+        table.append([max(row[i], row[i + width]) for i in range(len(row) - width)])
+        width *= 2
+    return table
+
+
+def _range_max(table: list[list[int]], lo: int, hi: int) -> int:
+    """max(values[lo:hi + 1]) in constant time."""
+    k = (hi - lo + 1).bit_length() - 1
+    return max(table[k][lo], table[k][hi - (1 << k) + 1])
 
 
 class LiquidBlock(NamedTuple):
