@@ -25,7 +25,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-FENCE_CHARS = "`~"
 _SPACE = " \t\r\f\v"  # Ruby's \s without the newline
 
 # A list item's first line (kramdown: `*`, `+`, `-` or digits and a dot, then a space or tab).
