@@ -1,6 +1,7 @@
 """The core stays Qt-free: no module under tileditor/core imports PySide6."""
 
 import ast
+import re
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parents[1] / "tileditor" / "core"
@@ -92,3 +93,17 @@ def test_core_tests_mirror_the_core_packages():
     for pkg in FACADES:
         tests = list((ROOT / "tests" / "core" / pkg).glob("test_*.py"))
         assert tests, f"tests/core/{pkg}/ holds no tests"
+
+
+# A fence regex names a run of three backticks or tildes: `{3, ~{3, [`~]{3 ...
+_FENCE_REGEX = re.compile(r"`\{3|~\{3|\[[`~]{2}\]\{3")
+
+
+def test_the_fence_pattern_lives_in_the_lexicon_only():
+    """One Markdown lexicon: renderer, block splitter, image scanner, outline and highlighter
+    take fences from core/lexicon.py instead of keeping a regex of their own."""
+    lexicon = CORE / "lexicon.py"
+    assert _FENCE_REGEX.search(lexicon.read_text(encoding="utf-8"))  # the check finds it there
+    elsewhere = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tileditor").rglob("*.py")
+                       if p != lexicon and _FENCE_REGEX.search(p.read_text(encoding="utf-8")))
+    assert elsewhere == []

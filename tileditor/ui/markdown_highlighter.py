@@ -1,6 +1,7 @@
-"""Markdown highlighting for the editor (kramdown/Jekyll flavour): headings (ATX, `#Title` and
-Setext), emphasis, code spans and fences, links, images, raw HTML, Liquid, IALs, front matter.
-Widgets/GUI only; must not import tileditor.services or other widgets."""
+"""Markdown highlighting for the editor (kramdown/Jekyll flavour): headings (ATX and Setext),
+emphasis, code spans and fences, links, images, raw HTML, Liquid, IALs, front matter. Which
+lines are fences and headings is core/lexicon.py's rule, the renderer's own. Widgets/GUI
+only; must not import tileditor.services or other widgets."""
 
 from __future__ import annotations
 
@@ -16,17 +17,15 @@ from PySide6.QtGui import (
     QTextCharFormat,
 )
 
+from tileditor.core import lexicon
 from tileditor.ui.palette_colors import is_dark, mix, readable
 
-# Block states. Fences store their marker so only a matching fence closes them.
+# Block states. Fences store their marker and quote depth so only a matching fence closes them.
 NORMAL = -1  # Qt's "no state" value, also the state of the first block
 FRONT_MATTER = 1
-FENCE_BASE = 1000  # + 2 * fence length + (1 if tilde)
-
-ATX = re.compile(r"^ {0,3}(#{1,6})(?=[^#]|$)")
-SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
-FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)")
-LIST_OR_QUOTE = re.compile(r"^\s*(?:[-*+]|\d+[.)]|>)\s")
+FENCE_BASE = 1000  # + 16 * fence length + 2 * quote depth (up to 7) + (1 if tilde)
+_MAX_QUOTES = 7
+_UNDERLINE = ("=", "-")
 
 def _guarded(pattern: str, opener: str, closers: tuple[str, ...], barrier: str | None = None):
     """`finditer(pattern)` without its worst case: the pattern is tried only where `opener`
@@ -57,27 +56,6 @@ def _guarded(pattern: str, opener: str, closers: tuple[str, ...], barrier: str |
     return spans
 
 
-def _code_spans(text: str):
-    """A run of n backticks opens a code span that the next run of exactly n closes (one
-    linear pass over the runs, not a backtracking regex over every backtick)."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    following: list[int | None] = [None] * len(runs)
-    seen: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        size = runs[i][1] - runs[i][0]
-        following[i] = seen.get(size)
-        seen[size] = i
-    i = 0
-    while i < len(runs):
-        j = following[i]
-        if j is None:
-            i += 1
-            continue
-        yield runs[i][0], runs[j][1]
-        i = j + 1
-
-
-_BACKTICKS = re.compile(r"`+")
 INLINE_RULES = [
     ("html", _guarded(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", "<", (">",))),
     ("strong", _guarded(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\*\*|__", ("**", "__"))),
@@ -89,7 +67,7 @@ INLINE_RULES = [
                       r"|!?\[[^\]\n]*\]\[[^\]\n]*\]", r"!?\[", ("]",), "]")),
     ("liquid", _guarded(r"\{%.*?%\}|\{\{.*?\}\}", r"\{[{%]", ("%}", "}}"))),
     ("ial", _guarded(r"\{:[^}\n]*\}", r"\{:", ("}",))),
-    ("code", _code_spans),
+    ("code", lexicon.code_spans),
 ]
 
 
@@ -155,8 +133,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.formats = default_formats()
         self.front_matter_allowed = front_matter_allowed
-        self._pending_setext: set[int] = set()
-        self._setext_text: dict[int, bool] = {}  # block number -> shown as Setext heading
+        self._pending: set[int] = set()
+        self._shown: dict[int, str | None] = {}  # block number -> Setext role it was shown in
 
     def set_palette(self, palette: QPalette) -> None:
         """Rebuild the formats for a new (light or dark) palette and repaint the text."""
@@ -167,101 +145,116 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         prev = self.previousBlockState()
         block = self.currentBlock()
         if block.blockNumber() == 0 and self.front_matter_allowed and text.rstrip() == "---":
-            self.setFormat(0, len(text), self.formats["front_matter"])
-            self.setCurrentBlockState(FRONT_MATTER)
+            self._code_line(block, "front_matter", FRONT_MATTER)
             return
         if prev == FRONT_MATTER:
-            self.setFormat(0, len(text), self.formats["front_matter"])
             closes = text.rstrip() in ("---", "...")
-            self.setCurrentBlockState(NORMAL if closes else FRONT_MATTER)
+            self._code_line(block, "front_matter", NORMAL if closes else FRONT_MATTER)
             return
         if prev >= FENCE_BASE:
-            self._continue_fence(text, prev)
+            self._continue_fence(block, prev)
             return
         self.setCurrentBlockState(NORMAL)
-        m = FENCE_OPEN.match(text)
-        if m:
-            marker = m.group(1)
-            self.setFormat(0, len(text), self.formats["fence"])
-            tilde = 1 if marker[0] == "~" else 0
-            self.setCurrentBlockState(FENCE_BASE + 2 * len(marker) + tilde)
+        opener = lexicon.fence_open(text)
+        if opener is not None:
+            quotes = min(opener.quotes, _MAX_QUOTES)
+            tilde = 1 if opener.char == "~" else 0
+            self._code_line(block, "fence", FENCE_BASE + 16 * len(opener.marker) + 2 * quotes + tilde)
             return
         self._highlight_line(text, block)
 
-    def _continue_fence(self, text: str, state: int) -> None:
-        length, tilde = divmod(state - FENCE_BASE, 2)
-        char = "~" if tilde else "`"
-        stripped = text.strip()
-        if stripped and set(stripped) == {char} and len(stripped) >= length and \
-                len(text) - len(text.lstrip(" ")) <= 3:
-            self.setFormat(0, len(text), self.formats["fence"])
-            self.setCurrentBlockState(NORMAL)
-            return
-        self.setFormat(0, len(text), self.formats["fence_body"])
+    def _code_line(self, block, fmt: str, state: int) -> None:
+        self.setFormat(0, len(block.text()), self.formats[fmt])
         self.setCurrentBlockState(state)
+        self._shown.pop(block.blockNumber(), None)
+
+    def _continue_fence(self, block, state: int) -> None:
+        # Line by line, a fence runs until a closer as long as its opening run (the editor
+        # cannot see whether one comes later, as kramdown's whole-text scan does).
+        length, rest = divmod(state - FENCE_BASE, 16)
+        quotes, tilde = divmod(rest, 2)
+        lazy = bool(block.previous().text().strip())
+        if lexicon.fence_closes(block.text(), "~" if tilde else "`", length, quotes, lazy=lazy):
+            self._code_line(block, "fence", NORMAL)
+        else:
+            self._code_line(block, "fence_body", state)
 
     def _highlight_line(self, text: str, block) -> None:
-        atx = ATX.match(text)
-        if atx:
+        role = self._setext_role(block)
+        self._shown[block.blockNumber()] = role
+        self._check_neighbours(block)
+        atx = lexicon.ATX.match(text) if role is None else None
+        if atx and lexicon.atx_heading(text):
             self.setFormat(0, len(text), self.formats["heading"])
-            self.setFormat(atx.start(1), len(atx.group(1)), self.formats["heading_marker"])
-            return
-        setext = self._is_setext_text(text, block)
-        self._setext_text[block.blockNumber()] = setext
-        self._check_previous(block)
-        if setext:
+            self.setFormat(0, len(atx.group("marks")), self.formats["heading_marker"])
+        elif role == "text":
             self.setFormat(0, len(text), self.formats["heading"])
-            return
-        if SETEXT_UNDERLINE.match(text) and self._setext_underlines(block):
+        elif role == "underline":
             self.setFormat(0, len(text), self.formats["heading_marker"])
-            return
-        self._highlight_inline(text)
-
-    def _check_previous(self, block) -> None:
-        # Whether the line above is a Setext heading depends on this line, but Qt only
-        # re-highlights from the edited line down: refresh the line above when it is stale.
-        prev = block.previous()
-        if not prev.isValid() or prev.userState() >= FENCE_BASE or prev.userState() == FRONT_MATTER:
-            return
-        should = self._is_setext_text(prev.text(), prev)
-        if self._setext_text.get(prev.blockNumber(), False) != should:
-            self._refresh_previous_later(block)
+        else:
+            self._highlight_inline(text)
 
     def _highlight_inline(self, text: str) -> None:
         for name, spans in INLINE_RULES:
             for start, end in spans(text):
                 self.setFormat(start, end - start, self.formats[name])
 
-    @staticmethod
-    def _is_setext_text(text: str, block) -> bool:
-        nxt = block.next()
-        if not text.strip() or not nxt.isValid() or not SETEXT_UNDERLINE.match(nxt.text()):
+    def _is_text_line(self, block) -> bool:
+        """Markdown text, not front matter or fenced code (states above are current)."""
+        if not block.isValid() or lexicon.fence_open(block.text()):
             return False
-        return not LIST_OR_QUOTE.match(text) and not FENCE_OPEN.match(text)
-
-    def _setext_underlines(self, block) -> bool:
         prev = block.previous()
-        if not prev.isValid() or not prev.text().strip() or prev.userState() >= FENCE_BASE:
-            return False
-        if prev.userState() == FRONT_MATTER or (prev.blockNumber() == 0 and
-                                                self.front_matter_allowed and
-                                                prev.text().rstrip() == "---"):
-            return False
-        return not ATX.match(prev.text()) and not LIST_OR_QUOTE.match(prev.text())
+        if not prev.isValid():
+            return not (self.front_matter_allowed and block.text().rstrip() == "---")
+        return prev.userState() < FENCE_BASE and prev.userState() != FRONT_MATTER
 
-    def _refresh_previous_later(self, block) -> None:
+    def _starts_block(self, block) -> bool:
+        """Whether a block may start at `block`: the first line, after a blank one, or
+        right after the front matter."""
+        prev = block.previous()
+        if not prev.isValid() or not prev.text().strip():
+            return True
+        before = prev.previous()
+        return before.isValid() and before.userState() == FRONT_MATTER
+
+    def _setext_role(self, block) -> str | None:
+        """"text" or "underline" when `block` is part of a Setext heading, else None."""
+        if self._is_setext_text(block):
+            return "text"
+        if block.text()[:1] in _UNDERLINE and lexicon.setext_underline(block.text()):
+            return "underline" if self._is_setext_text(block.previous()) else None
+        return None
+
+    def _is_setext_text(self, block) -> bool:
+        if not block.isValid():
+            return False
+        nxt = block.next()
+        return (nxt.isValid() and nxt.text()[:1] in _UNDERLINE
+                and lexicon.setext_underline(nxt.text()) is not None
+                and lexicon.can_be_setext_text(block.text()) and self._is_text_line(block)
+                and self._starts_block(block))
+
+    def _check_neighbours(self, block) -> None:
+        # A line's Setext role depends on the lines around it, but Qt only re-highlights from
+        # the edited line down while states change: refresh a neighbour shown stale.
+        for other in (block.previous(), block.next()):
+            if not other.isValid() or other.blockNumber() not in self._shown:
+                continue
+            if self._shown[other.blockNumber()] != self._setext_role(other):
+                self._refresh_later(other.blockNumber())
+
+    def _refresh_later(self, number: int) -> None:
         # Rehighlighting now would re-enter Qt's highlighting pass: do it right after.
-        number = block.blockNumber() - 1
-        if number in self._pending_setext:
+        if number in self._pending:
             return
-        self._pending_setext.add(number)
+        self._pending.add(number)
 
         def refresh() -> None:
-            self._pending_setext.discard(number)
+            self._pending.discard(number)
             doc = self.document()
             if doc is not None:
-                prev = doc.findBlockByNumber(number)
-                if prev.isValid():
-                    self.rehighlightBlock(prev)
+                block = doc.findBlockByNumber(number)
+                if block.isValid():
+                    self.rehighlightBlock(block)
 
         QTimer.singleShot(0, self, refresh)

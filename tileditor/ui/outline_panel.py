@@ -1,85 +1,17 @@
-"""OutlinePanel: the post's headings as a tree (ATX, kramdown's `#Title`, Setext), ignoring code
-fences, Liquid highlight/comment blocks and the front matter; clicking one reports its FILE line.
-Must not import tileditor.services or reach into other widgets."""
+"""OutlinePanel: the post's headings as a tree, clicking one reports its FILE line. Once the
+post has rendered it lists the page's own headings (text, ids and lines: core/outline.py);
+before that it reads them from the text with the renderer's lexicon. Must not import
+tileditor.services or reach into other widgets."""
 
 from __future__ import annotations
-
-import re
-from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from tileditor.core.frontmatter import split_front_matter
+from tileditor.core.outline import Heading, find_headings, headings_from_render
 
-ATX = re.compile(r"^ {0,3}(#{1,6})(?!#)[ \t]*(.*?)[ \t]*$")
-SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-NOT_SETEXT_TEXT = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|>|\||<|\{:|#)|^ {4}|^\t")
-LIQUID_OPEN = re.compile(r"\{%-?\s*(highlight|comment|raw)\b")
-LIQUID_CLOSE = {"highlight": "endhighlight", "comment": "endcomment", "raw": "endraw"}
-TRAILING = re.compile(r"(?:[ \t]+#+)?[ \t]*(?:\{[:#][^}]*\}[ \t]*)*$")
-
-
-class Heading(NamedTuple):
-    level: int
-    file_line: int
-    text: str
-
-
-def _clean(text: str) -> str:
-    return TRAILING.sub("", text).strip() if text.strip() not in ("#", "") else ""
-
-
-def _body_offset(text: str, first_line: int) -> tuple[str, int]:
-    """Drop the front matter (only when the text starts the file); returns (body, its line)."""
-    if first_line == 1:
-        span = split_front_matter(text)
-        if span is not None:
-            return text[span.body_start:], 1 + text.count("\n", 0, span.body_start)
-    return text, first_line
-
-
-def find_headings(text: str, first_line: int = 1) -> list[Heading]:
-    """Headings of a post (or its body, when `first_line` > 1) with FILE line numbers."""
-    body, line0 = _body_offset(text, first_line)
-    out: list[Heading] = []
-    fence: str | None = None
-    liquid: str | None = None
-    prev = ""
-    for i, line in enumerate(body.split("\n")):
-        number = line0 + i
-        if fence is not None:
-            if line.strip().startswith(fence) and set(line.strip()) == {fence[0]}:
-                fence = None
-            prev = ""
-            continue
-        if liquid is not None:
-            if re.search(r"\{%-?\s*" + liquid + r"\b", line):
-                liquid = None
-            prev = ""
-            continue
-        m = FENCE.match(line)
-        if m:
-            fence, prev = m.group(1), ""
-            continue
-        lm = LIQUID_OPEN.search(line)
-        if lm and LIQUID_CLOSE[lm.group(1)] not in line[lm.end():]:
-            liquid, prev = LIQUID_CLOSE[lm.group(1)], ""
-            continue
-        atx = ATX.match(line)
-        if atx and _clean(atx.group(2)):
-            out.append(Heading(len(atx.group(1)), number, _clean(atx.group(2))))
-            prev = ""
-            continue
-        setext = SETEXT.match(line)
-        if setext and prev.strip() and not NOT_SETEXT_TEXT.match(prev):
-            level = 1 if setext.group(1)[0] == "=" else 2
-            out.append(Heading(level, number - 1, _clean(prev)))
-            prev = ""
-            continue
-        prev = line
-    return out
+__all__ = ["Heading", "OutlinePanel", "find_headings"]
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class OutlinePanel(QTreeWidget):
@@ -94,12 +26,27 @@ class OutlinePanel(QTreeWidget):
         self.setColumnCount(1)
         self.setUniformRowHeights(True)
         self._headings: list[Heading] = []
+        self._rendered = False  # headings come from the last render, not from the text
         self.itemClicked.connect(self._on_item_activated)
         self.itemActivated.connect(self._on_item_activated)
 
     def set_text(self, text: str, first_line: int = 1) -> None:
-        """Rebuild from the text (cheap no-op when the headings did not change)."""
-        headings = find_headings(text, first_line)
+        """Rebuild from the text, until a render result arrives (cheap no-op when the
+        headings did not change)."""
+        if not self._rendered:
+            self._show(find_headings(text, first_line))
+
+    def show_render(self, result, text: str | None = None) -> None:
+        """List the headings the rendered page shows (from now on, until forget_render);
+        `text`, the rendered text, puts a heading the page numbers by its block on its line."""
+        self._rendered = True
+        self._show(headings_from_render(result, text))
+
+    def forget_render(self) -> None:
+        """Another post is open: read headings from the text again until it renders."""
+        self._rendered = False
+
+    def _show(self, headings: list[Heading]) -> None:
         if headings == self._headings:
             return
         self._headings = headings
@@ -138,6 +85,7 @@ class OutlinePanel(QTreeWidget):
             parent = parents[-1][1] if parents else self.invisibleRootItem()
             item = QTreeWidgetItem(parent, [heading.text])
             item.setData(0, Qt.ItemDataRole.UserRole, heading.file_line)
+            item.setData(0, ID_ROLE, heading.id)
             item.setToolTip(0, f"Line {heading.file_line}")
             parents.append((heading.level, item))
         self.expandAll()

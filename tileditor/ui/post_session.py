@@ -79,6 +79,7 @@ class PostSession(QObject):
         self.editor.set_text(widget_text, 1)
         self.editor.setReadOnly(document.read_only_reason is not None)
         self._last_dirty = document.dirty
+        self.outline.forget_render()
         self._sync_header_views()
         self.request_render()
         self.document_changed.emit()
@@ -246,6 +247,8 @@ class PostSession(QObject):
         if meta is None:
             meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
         self.preview.show_result(result, meta.as_dict())
+        if len(self.document.text) <= PREVIEW_LIMIT_CHARS:  # else the page is only a notice
+            self.outline.show_render(result, self.editor.text())
         self.last_meta = meta
         words = meta.extra.get("words", 0)
         wpm = self.site.words_per_minute if self.site is not None else 200

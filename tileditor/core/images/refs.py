@@ -1,12 +1,14 @@
 """Finding image references in a post: Markdown inline and reference images, HTML <img>,
-Minimal Mistakes figure includes and front-matter image keys. Text scanning only, no file
-access. Must not import PySide6."""
+Minimal Mistakes figure includes and front-matter image keys. Text scanning only (what is
+code comes from core/lexicon.py), no file access. Must not import PySide6."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from tileditor.core import lexicon
 
 
 @dataclass(frozen=True)
@@ -17,10 +19,6 @@ class ImageRef:
     kind: str  # 'markdown' | 'html' | 'reference' | 'include'
 
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[`~]*[ \t]*$|\Z)",
-                    re.M | re.S)
-_LIQUID_CODE = re.compile(r"\{%-?\s*highlight\b.*?\{%-?\s*endhighlight\s*-?%\}", re.S)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 _SRC_ATTR = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
 _REF_USE = re.compile(r"!\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\](?:[ \t]?\[([^\]]*)\])?")
@@ -32,12 +30,21 @@ _TITLE = re.compile(r"""\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))\s*$""")
 
 
 def code_regions(text: str) -> list[tuple[int, int]]:
-    """Spans where an image reference is just text: fenced code, highlight blocks, code spans."""
-    spans = [m.span() for m in _FENCE.finditer(text)]
-    spans += [m.span() for m in _LIQUID_CODE.finditer(text)]
+    """Spans where an image reference is just text: fenced code (kramdown's fences: one that
+    never closes is text), highlight blocks, code spans."""
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    spans = []
+    for first, last in lexicon.code_regions(text):
+        end = starts[last + 1] - 1 if last + 1 < len(starts) else len(text)
+        spans.append((starts[first], end))
+    spans += [(b.start, b.end) for b in lexicon.liquid_blocks(text)
+              if b.kind == "highlight" and b.closed]
     covered = _Regions(spans)
-    spans += [m.span() for m in _CODE_SPAN.finditer(text) if not covered.has(m.start())]
+    spans += [span for span in lexicon.code_spans(text) if not covered.has(span[0])]
     return sorted(spans)
+
+
+_NEWLINE = re.compile("\n")
 
 
 class _Regions:

@@ -1,7 +1,7 @@
 """The block splitter for incremental rendering: a post body cut into top-level blocks that
 render independently (blank-line separated, but fences, Liquid block tags, raw HTML, math,
-lists, quotes and IAL-glued runs stay whole). Text work (fence rules come from the renderer's
-fences module): must not import PySide6.
+lists, quotes and IAL-glued runs stay whole). Text work (fence, list and comment rules come
+from core/lexicon.py): must not import PySide6.
 
 Merging too much is always safe (a bigger block is just re-rendered more often); cutting where
 the renderer sees one construct is not, so every rule below errs towards merging."""
@@ -12,18 +12,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tileditor.core.render.kramdown.fences import _OPEN as FENCE_OPEN
-from tileditor.core.render.kramdown.fences import _closer as fence_closer
+from tileditor.core import lexicon
 
-_RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+_RAW_END = lexicon.LIQUID_END["raw"]
 _LIQUID_OPENERS = {"if", "unless", "for", "capture", "comment", "highlight", "case", "tablerow"}
 _HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr"}
-_LIST_MARKER = re.compile(r"^ {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 _IAL_LINE = re.compile(r"^ {0,3}\{:.*\}[ \t]*$")
-_KD_EXT_OPEN = re.compile(r"\{::(comment|nomarkdown)\b[^}]*(?<!/)\}")
-_KD_EXT_CLOSE = re.compile(r"\{:/(comment|nomarkdown)?\}")
 # Lines that may open something which spans a blank line: only they are scanned closely.
 _SPECIAL = re.compile(r"[`~<>{}$]")
 
@@ -43,7 +39,7 @@ class _Open:
     """What is open at the end of the text seen so far (fence, Liquid, HTML, math...)."""
 
     def __init__(self) -> None:
-        self.fence: re.Pattern | None = None  # what closes the open fenced code block
+        self.fence: lexicon.FenceOpen | None = None  # the open fenced code block
         self.raw = False  # inside {% raw %}
         self.tag: tuple[str, str] | None = None  # (closer, text so far) of an unended tag
         self.liquid = 0
@@ -60,21 +56,22 @@ class _Open:
         if not _SPECIAL.search(line):
             return
         self._liquid(line)
-        # The renderer's own fence rule (one info word; a fence that is never closed is text,
-        # and this scan merging up to the end for it errs on the safe side).
+        # The renderer's own fence rule at any indentation (a fence that is never closed is
+        # text, and this scan merging up to the end for it errs on the safe side).
         plain = line.expandtabs(4) if "\t" in line else line
         if self.fence is not None:
-            if self.fence.match(plain):
+            if self.fence.closes(plain):
                 self.fence = None
             return
-        fence = FENCE_OPEN.match(plain) if ("```" in plain or "~~~" in plain) else None
+        fence = lexicon.fence_open(plain, base=None) if ("```" in plain or "~~~" in plain) else None
         if fence:
-            self.fence = fence_closer(fence.group("fence"))
+            self.fence = fence
             return
         if line.count("$$") % 2:
             self.math = not self.math
         self._html(line)
-        self.kd_ext += len(_KD_EXT_OPEN.findall(line)) - len(_KD_EXT_CLOSE.findall(line))
+        self.kd_ext += (len(lexicon.KD_EXTENSION_TAG.findall(line))
+                        - len(lexicon.KD_EXTENSION_END.findall(line)))
 
     def _liquid(self, line: str) -> None:
         """Liquid's own tokens: `{%` runs to the first `%}` (lines and all), `{{` to the first
@@ -120,9 +117,9 @@ class _Open:
             self.liquid -= 1
 
     def _html(self, line: str) -> None:
-        if self.comment or "<!--" in line:
-            opened = line.rfind("<!--")
-            closed = line.rfind("-->")
+        if self.comment or lexicon.COMMENT_OPEN in line:
+            opened = line.rfind(lexicon.COMMENT_OPEN)
+            closed = line.rfind(lexicon.COMMENT_CLOSE)
             if opened >= 0 or self.comment:
                 self.comment = closed < opened if opened >= 0 else closed < 0
         lower = line.lower()
@@ -141,7 +138,16 @@ def _continues(first_line: str) -> bool:
     """A chunk opening like this belongs to the block before it (lists, quotes, code...)."""
     c = first_line[:1]
     return (c in " \t>:" or first_line.startswith("{:") or first_line.startswith("^")
-            or _LIST_MARKER.match(first_line) is not None)
+            or _starts_item(first_line))
+
+
+def _starts_item(line: str) -> bool:
+    """A list item at most 3 spaces in (an empty one too: merging more is safe)."""
+    item = lexicon.list_item(line)
+    if item is not None:
+        return item.indent <= 3
+    bare = line.strip(" \t")
+    return bare in ("*", "+", "-") or bare[:-1].isdigit() and bare.endswith(".")
 
 
 def _glues_next(last_line: str) -> bool:

@@ -1,5 +1,5 @@
-"""Fenced code blocks (``` and ~~~, as kramdown's GFM parser reads them) and indented code,
-highlighted in rouge's markup. Must not import PySide6."""
+"""Fenced code blocks (``` and ~~~; which lines are one is core/lexicon.py's kramdown rule) and
+indented code, highlighted in rouge's markup. Must not import PySide6."""
 
 from __future__ import annotations
 
@@ -10,72 +10,11 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core import lexicon
 from tileditor.core.render.highlight import fenced_block_html
 
-# kramdown-parser-gfm's fence: one info word at most (`js?x` highlights as js), and a closing
-# fence of the same character at least as long; without one the lines are a paragraph.
-_OPEN = re.compile(
-    r"^(?P<indent>(?: {0,3}> ?)* *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[ \t]*$")
-# A list item's first line: its text starts at the item's content column.
-_ITEM = re.compile(r"^( *(?:[*+-]|\d{1,9}[.)])[ \t]+)\S")
-_HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)(?=[\s>/]|$)")
-_MARKDOWN_ATTR = re.compile(r"\smarkdown\s*=")
-# Python-Markdown's block-level elements that hold content (it decides what is a raw block).
-_RAW_BLOCK_TAGS = frozenset("""address article aside blockquote body canvas center colgroup dd
-    details div dl dt fieldset figcaption figure footer form group header hgroup html iframe
-    legend li main map math menu nav noscript object ol option output p pre progress script
-    section style summary table tbody td textarea tfoot th thead tr ul video""".split())
 _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
 _PRE_CLOSE = re.compile(r"</pre>", re.I)
-_HIGHLIGHT_OPEN = re.compile(r"\{%-?\s*highlight\s")
-_HIGHLIGHT_CLOSE = re.compile(r"\{%-?\s*endhighlight\s*-?%\}")
-
-
-def _closer(fence: str, quotes: int = 0) -> re.Pattern:
-    """The closing fence: same character, at least as long, inside as many `>` quotes."""
-    return re.compile(rf"^(?: {{0,3}}> ?){{{quotes}}} *" + re.escape(fence[0]) + "{"
-                      + str(len(fence)) + r",}\s*$")
-
-
-def find_fences(lines: list[str]) -> list[tuple[int, int, re.Match]]:
-    """(opening line, closing line, opening match) of each closed fenced code block; fences
-    inside a raw HTML block (no `markdown=` attribute) are raw text for kramdown."""
-    found = []
-    unclosed: set[str] = set()  # tags seen without a closing tag: not looked for again
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        m = _OPEN.match(line) if ("```" in line or "~~~" in line) else None
-        if m:
-            close = _closer(m.group("fence"), m.group("indent").count(">"))
-            end = next((j for j in range(i + 1, len(lines)) if close.match(lines[j])), None)
-            if end is not None:
-                found.append((i, end, m))
-                i = end + 1
-                continue
-        elif "<" in line:
-            i = _raw_html_end(lines, i, unclosed)
-        i += 1
-    return found
-
-
-def _raw_html_end(lines: list[str], i: int, unclosed: set[str]) -> int:
-    """The last line of the raw HTML block opening at line i (i itself when none does)."""
-    m = _HTML_OPEN.match(lines[i])
-    tag = m.group(1).lower() if m else ""
-    if tag not in _RAW_BLOCK_TAGS or tag in unclosed:
-        return i
-    opener = re.compile(rf"<{tag}(?=[\s>/])", re.I)
-    closer = re.compile(rf"</{tag}\s*>", re.I)
-    depth = 0
-    for j in range(i, len(lines)):
-        depth += len(opener.findall(lines[j])) - len(closer.findall(lines[j]))
-        if _MARKDOWN_ATTR.search(lines[j]):
-            return i  # md_in_html parses it: its fences are fences
-        if depth <= 0:
-            return j
-    unclosed.add(tag)
-    return i
 
 
 def expand_tabs(lines: list[str]) -> list[str]:
@@ -83,8 +22,8 @@ def expand_tabs(lines: list[str]) -> list[str]:
     `<pre>` blocks and `{% highlight %}` tags, whose tabs kramdown and rouge keep."""
     out = [ln.expandtabs(4) if "\t" in ln else ln for ln in lines]
     keep: set[int] = set()
-    for start, end, _ in find_fences(out):
-        keep.update(range(start + 1, end))
+    for fence in lexicon.find_fences(out):
+        keep.update(range(fence.first + 1, fence.last))
     close, opened = None, 0  # the end of the <pre> or highlight region we are in
     for i in range(len(out)):
         if close is not None:
@@ -101,8 +40,11 @@ def _verbatim_close(line: str):
     """The pattern that closes the <pre> or highlight region `line` opens, or None."""
     if "<" in line and _PRE_OPEN.match(line) and "</pre>" not in line.lower():
         return _PRE_CLOSE
-    if "{%" in line and _HIGHLIGHT_OPEN.search(line) and not _HIGHLIGHT_CLOSE.search(line):
-        return _HIGHLIGHT_CLOSE
+    if "{%" in line:
+        close = lexicon.LIQUID_END["highlight"]
+        for opened in lexicon.LIQUID_OPEN.finditer(line):
+            if opened.group(1) == "highlight":
+                return None if close.search(line, opened.end()) else close
     return None
 
 
@@ -114,12 +56,13 @@ class FencePreprocessor(Preprocessor):
         out: list[str] = []
         i = 0
         columns: list[int] | None = None
-        for start, end, m in find_fences(lines):
+        for fence in lexicon.find_fences(lines):
+            start, end = fence.first, fence.last
             out.extend(lines[i:start])
-            indent = m.group("indent")
+            indent = fence.opener.prefix
             body = [_strip_prefix(ln, indent) for ln in lines[start + 1:end]]
             code = "\n".join(body) + ("\n" if body else "")
-            lang = re.match(r"[^{?]*", m.group("info")).group(0)
+            lang = re.match(r"[^{?]*", fence.info).group(0)
             placeholder = self.md.htmlStash.store(fenced_block_html(code, lang))
             self.md.tl_spans = getattr(self.md, "tl_spans", {})
             self.md.tl_spans[placeholder] = end - start + 1
@@ -159,8 +102,8 @@ def _item_columns(lines: list[str]) -> list[int]:
         if not line.strip():
             column = 0
         else:
-            m = _ITEM.match(line)
-            column = len(m.group(1).expandtabs(4)) if m else column
+            item = lexicon.list_item(line)
+            column = item.column if item else column
         out.append(column)
     return out
 

@@ -13,7 +13,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from tileditor.core.render.kramdown.fences import find_fences
+from tileditor.core import lexicon
 from tileditor.core.render.kramdown.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
@@ -41,7 +41,12 @@ class BlockIalPreprocessor(Preprocessor):
         # Stash indexes of whole blocks ({::nomarkdown}): kept out of a <p> whatever their tag.
         self.md.htmlStash.tl_blocks = set()
         out: list[str] = []
-        fenced = {n for start, end, _ in find_fences(lines) for n in range(start, end + 1)}
+        regions = lexicon.scan(lines).regions
+        fenced = {n for r in regions if r.kind == "fence" for n in range(r.first, r.last + 1)}
+        # Extension blocks as kramdown reads them (tags alone on their lines); other openers
+        # at a line start are read up to the first stop tag, as kramdown's span form is.
+        self._blocks = {r.first: r for r in regions if r.kind in ("kd_comment", "nomarkdown")}
+        self._last_stop = _last_stop_lines(lines)
         i = 0
         while i < len(lines):
             if i in fenced:
@@ -90,7 +95,15 @@ class BlockIalPreprocessor(Preprocessor):
 
     def _extension_block(self, lines, i, ext, out) -> int:
         name = ext.group(1)
-        closer = re.compile(r"\{:/(?:" + name + r")?\}")
+        block = self._blocks.get(i)
+        if block is not None:
+            self._stash_extension(name, "\n".join(lines[i + 1:block.last]).strip("\n"), out)
+            return block.last + 1
+        if i >= self._last_stop.get(name, -1) and not _STOP[name].search(ext.group(2)):
+            # kramdown: "No stop tag for extension ... - ignoring it": the line is text.
+            out.append(lines[i])
+            return i + 1
+        closer = _STOP[name]
         body: list[str] = [ext.group(2)]
         j = i
         while True:
@@ -104,16 +117,33 @@ class BlockIalPreprocessor(Preprocessor):
                 rest = ""
                 break
             body.append(lines[j])
-        text = "\n".join(body).strip("\n")
+        self._stash_extension(name, "\n".join(body).strip("\n"), out)
+        if rest.strip():
+            out.append(rest)
+        return j + 1
+
+    def _stash_extension(self, name: str, text: str, out: list[str]) -> None:
         if name == "comment":
             stored = f"<!-- {html.escape(text, quote=False)} -->"
         else:
             stored = text
         out.extend(["", self.md.htmlStash.store(stored), ""])
         self.md.htmlStash.tl_blocks.add(self.md.htmlStash.html_counter - 1)
-        if rest.strip():
-            out.append(rest)
-        return j + 1
+
+
+_STOP = {name: re.compile(r"\{:/(?:" + name + r")?\}") for name in ("comment", "nomarkdown")}
+
+
+def _last_stop_lines(lines: list[str]) -> dict[str, int]:
+    """The last line holding a stop tag, per extension (one pass, so that every unclosed
+    opener is known as such at once)."""
+    last: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if "{:/" in line:
+            for name, stop in _STOP.items():
+                if stop.search(line):
+                    last[name] = i
+    return last
 
 
 class ApplyBlockIalTreeprocessor(Treeprocessor):
