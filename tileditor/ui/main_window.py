@@ -41,6 +41,7 @@ from tileditor.ui.post_session import PostSession
 from tileditor.ui.preview_page import confirm_with
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.search_flow import SearchFlow
+from tileditor.ui.spell_flow import SpellFlow
 from tileditor.ui.theme_flow import ThemeFlow
 from tileditor.ui.window_actions import WindowActions
 from tileditor.ui.writing_flow import WritingFlow
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.health = HealthFlow(self, self.prompter, self.actions_.check_repo, self)
         self.exports = ExportFlow(self, self.prompter, self)
         self.theme = ThemeFlow(self, self.actions_, self.settings, self)
+        self.spelling = SpellFlow(self, self.actions_.spell_check, self.settings, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -171,7 +173,7 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
         for source in (self.session, self.images, self.disk, self.docs, self.moves,
-                       self.git, self.health, self.exports):
+                       self.git, self.health, self.exports, self.spelling):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
@@ -372,6 +374,7 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         self.git.shutdown()
         self.health.shutdown()
+        self.spelling.shutdown()
 
 
 def _page_meta_for(result, site, post_path):

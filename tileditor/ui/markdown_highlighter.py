@@ -1,12 +1,13 @@
 """Markdown highlighting for the editor (kramdown/Jekyll flavour): headings (ATX, `#Title` and
-Setext), emphasis, code spans and fences, links, images, raw HTML, Liquid, IALs, front matter.
+Setext), emphasis, code spans and fences, links, images, raw HTML, Liquid, IALs, front matter,
+and a red wavy underline under misspelled words (core.spelling decides which words, per block).
 Widgets/GUI only; must not import tileditor.services or other widgets."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -16,12 +17,16 @@ from PySide6.QtGui import (
     QTextCharFormat,
 )
 
+from tileditor.core.spelling.tokens import BLANK, closes_fence, scan_line
 from tileditor.ui.palette_colors import is_dark, mix, readable
 
-# Block states. Fences store their marker so only a matching fence closes them.
+# Block states. Fences store their marker so only a matching fence closes them. Other lines
+# keep core.spelling's line state (2..999: after text, after a blank, in a list, in a comment),
+# so which words are prose is known per block and an edit re-scans only the blocks it changes.
 NORMAL = -1  # Qt's "no state" value, also the state of the first block
 FRONT_MATTER = 1
 FENCE_BASE = 1000  # + 2 * fence length + (1 if tilde)
+SPELL_RED = "#e0302a"
 
 ATX = re.compile(r"^ {0,3}(#{1,6})(?=[^#]|$)")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -147,14 +152,26 @@ def default_formats(palette: QPalette | None = None) -> dict[str, QTextCharForma
     }
 
 
+def _line_state(prev: int) -> int:
+    """The core.spelling state a normal line starts from (after a fence or the header, a
+    new block starts: as after a blank line)."""
+    return prev if FRONT_MATTER < prev < FENCE_BASE else BLANK
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Attach with `MarkdownHighlighter(document)`. `front_matter_allowed` says whether a
-    `---` on the first line opens a header (false when the editor shows the body only)."""
+    `---` on the first line opens a header (false when the editor shows the body only).
+    `spell`: a core.spelling.SpellChecker or None; `spelling_wanted` fires (once per pass)
+    when a word needs a dictionary that is not loaded yet."""
+
+    spelling_wanted = Signal()
 
     def __init__(self, document, front_matter_allowed: bool = True) -> None:
         super().__init__(document)
         self.formats = default_formats()
         self.front_matter_allowed = front_matter_allowed
+        self.spell = None
+        self._wanted_sent = False
         self._pending_setext: set[int] = set()
         self._setext_text: dict[int, bool] = {}  # block number -> shown as Setext heading
 
@@ -178,7 +195,6 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if prev >= FENCE_BASE:
             self._continue_fence(text, prev)
             return
-        self.setCurrentBlockState(NORMAL)
         m = FENCE_OPEN.match(text)
         if m:
             marker = m.group(1)
@@ -186,14 +202,60 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             tilde = 1 if marker[0] == "~" else 0
             self.setCurrentBlockState(FENCE_BASE + 2 * len(marker) + tilde)
             return
+        words, state = scan_line(text, _line_state(prev), want_words=self.spell is not None)
+        self.setCurrentBlockState(state)
+        if state >= FENCE_BASE:  # a fence indented inside a list item
+            self.setFormat(0, len(text), self.formats["fence"])
+            return
         self._highlight_line(text, block)
+        if words:
+            self._underline_misspelled(text, words)
+
+    def block_words(self, block) -> list:
+        """The checkable words of `block` (core.spelling Words, offsets into its text)."""
+        prev = block.previous().userState() if block.previous().isValid() else NORMAL
+        if prev == FRONT_MATTER or prev >= FENCE_BASE or FENCE_OPEN.match(block.text()) or (
+                block.blockNumber() == 0 and self.front_matter_allowed
+                and block.text().rstrip() == "---"):
+            return []
+        return scan_line(block.text(), _line_state(prev))[0]
+
+    def _underline_misspelled(self, text: str, words) -> None:
+        spell = self.spell
+        bad = [w for w in words if spell.misspelled(w.text, w.script)]
+        if not self._wanted_sent and spell.pending():
+            self._wanted_sent = True  # once per pass: the flow loads, then re-highlights
+            QTimer.singleShot(0, self, self._send_wanted)
+        if not bad:
+            return
+        wide = not all(ord(c) <= 0xFFFF for c in text)  # Qt counts UTF-16 units
+        for w in bad:
+            start, end = w.start, w.end
+            if wide:
+                start, end = _utf16(text, start), _utf16(text, end)
+            self._add_underline(start, end)
+
+    def _add_underline(self, start: int, end: int) -> None:
+        # Keep whatever highlighting the word has (bold, link colour): add to each run of it.
+        run_start, run_format = start, self.format(start)
+        for pos in range(start + 1, end + 1):
+            fmt = self.format(pos) if pos < end else None
+            if fmt is not None and fmt == run_format:
+                continue
+            run_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            run_format.setUnderlineColor(QColor(SPELL_RED))
+            self.setFormat(run_start, pos - run_start, run_format)
+            if fmt is not None:
+                run_start, run_format = pos, fmt
+
+    def _send_wanted(self) -> None:
+        self._wanted_sent = False
+        self.spelling_wanted.emit()
 
     def _continue_fence(self, text: str, state: int) -> None:
-        length, tilde = divmod(state - FENCE_BASE, 2)
-        char = "~" if tilde else "`"
-        stripped = text.strip()
-        if stripped and set(stripped) == {char} and len(stripped) >= length and \
-                len(text) - len(text.lstrip(" ")) <= 3:
+        # Any indentation closes (as core.spelling decides): a fence inside a list item
+        # closes at the item's indentation.
+        if closes_fence(text, state):
             self.setFormat(0, len(text), self.formats["fence"])
             self.setCurrentBlockState(NORMAL)
             return
@@ -265,3 +327,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                     self.rehighlightBlock(prev)
 
         QTimer.singleShot(0, self, refresh)
+
+
+def _utf16(text: str, index: int) -> int:
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)

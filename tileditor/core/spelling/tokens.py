@@ -65,22 +65,22 @@ class Word:
     line: int = 0
 
 
-def scan_line(line: str, state: int) -> tuple[list[Word], int]:
+def scan_line(line: str, state: int, want_words: bool = True) -> tuple[list[Word], int]:
     """The words of one line (offsets into `line`) given the state the line above left, and
-    the state this line leaves for the next."""
+    the state this line leaves for the next (`want_words=False`: only the state, cheaper)."""
     if state == FRONT_MATTER:
         return [], BLANK if line.rstrip() in ("---", "...") else FRONT_MATTER
     if state >= FENCE_BASE:
-        return [], BLANK if _closes_fence(line, state) else state
+        return [], BLANK if closes_fence(line, state) else state
     if state in _CLOSERS:
         close = _CLOSERS[state].search(line)
         if close is None:
             return [], state
-        words, after = _scan_normal(line[close.end():], BLANK, in_block=True)
+        words, after = _scan_normal(line[close.end():], BLANK, want_words, in_block=True)
         return [_shift(w, close.end()) for w in words], after
     if state == START and line.rstrip() == "---":
         return [], FRONT_MATTER
-    return _scan_normal(line, BLANK if state == START else state)
+    return _scan_normal(line, BLANK if state == START else state, want_words)
 
 
 def iter_words(text: str) -> Iterator[Word]:
@@ -128,13 +128,16 @@ def _indent(line: str) -> int:
     return col
 
 
-def _closes_fence(line: str, state: int) -> bool:
+def closes_fence(line: str, state: int) -> bool:
+    """Whether `line` closes the fence of `state`: the same character, at least as many,
+    nothing else on the line (any indentation: inside a list item it is the item's)."""
     length, tilde = divmod(state - FENCE_BASE, 2)
     stripped = line.strip()
     return len(stripped) >= length and set(stripped) == {"~" if tilde else "`"}
 
 
-def _scan_normal(line: str, state: int, in_block: bool = False) -> tuple[list[Word], int]:
+def _scan_normal(line: str, state: int, want_words: bool = True, in_block: bool = False
+                 ) -> tuple[list[Word], int]:
     column, sub = _context(state)
     base = column or 0
     if not line.strip():
@@ -154,7 +157,7 @@ def _scan_normal(line: str, state: int, in_block: bool = False) -> tuple[list[Wo
         column = item.end() if item.group(3) else item.end() + 1
     elif column is not None and indent == 0 and sub == 1:
         column = None  # an unindented paragraph after a blank line ends the list
-    words, open_state = _prose_words(line)
+    words, open_state = _prose_words(line, want_words)
     if open_state is not None:
         return words, open_state
     one_line_block = _ATX_OR_RULE.match(line) is not None
@@ -165,15 +168,20 @@ def _scan_normal(line: str, state: int, in_block: bool = False) -> tuple[list[Wo
 
 # -- words -----------------------------------------------------------------------------------
 
-def _prose_words(line: str) -> tuple[list[Word], int | None]:
+def _prose_words(line: str, want_words: bool = True) -> tuple[list[Word], int | None]:
     """The words outside every excluded span, and the state of a construct left open at the
     end of the line (a `<script>` or `<!--` that closes further down), if any."""
+    has_openers = any(c in line for c in _OPENER_CHARS)
+    if not want_words and not has_openers:
+        return [], None
     spans = excluded_spans(line)
     opened = None
-    if any(c in line for c in _OPENER_CHARS):
+    if has_openers:
         extra, opened = _multiline_spans(line, spans)
         if extra:
             spans = merge(spans + extra)
+    if not want_words:
+        return [], opened
     words: list[Word] = []
     pos = 0
     for start, end in [*spans, (len(line), len(line))]:
