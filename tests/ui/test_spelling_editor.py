@@ -33,6 +33,16 @@ def editor(qtbot):
     return e
 
 
+def load(editor, text: str) -> None:
+    """set_text highlights without checking (a long post would wait for it); then every
+    block again, as the window's spelling flow does a slice at a time."""
+    editor.set_text(text)
+    block = editor.document().firstBlock()
+    while block.isValid():
+        editor.rehighlight_block(block)
+        block = block.next()
+
+
 def underlined(editor, line: int) -> list[str]:
     """The underlined stretches of `line`, as text."""
     block = editor.document().findBlockByNumber(line)
@@ -55,7 +65,7 @@ Math $wrold$ and https://example.com/wrold and {{ page.wrold }} and {: .wrold}
 
 
 def test_only_prose_words_are_underlined(editor):
-    editor.set_text(TEXT)
+    load(editor, TEXT)
     assert underlined(editor, 1) == []  # front matter
     assert underlined(editor, 3) == ["wrold", "wrold"]  # plain and bold, not the code span
     assert underlined(editor, 6) == []  # fence body
@@ -63,7 +73,7 @@ def test_only_prose_words_are_underlined(editor):
 
 
 def test_the_underline_keeps_the_words_own_highlighting(editor):
-    editor.set_text("A **wrold** here.")
+    load(editor, "A **wrold** here.")
     block = editor.document().firstBlock()
     bold = [QTextCharFormat(r.format) for r in block.layout().formats()
             if QTextCharFormat(r.format).underlineStyle() == WAVY]
@@ -71,7 +81,7 @@ def test_the_underline_keeps_the_words_own_highlighting(editor):
 
 
 def test_typing_checks_the_edited_block(editor, qtbot):
-    editor.set_text("First line.\n\nSecond line.\n")
+    load(editor, "First line.\n\nSecond line.\n")
     assert underlined(editor, 2) == []
     editor.setFocus()
     cursor = editor.textCursor()
@@ -88,18 +98,27 @@ def test_typing_checks_the_edited_block(editor, qtbot):
 
 def test_korean_words_are_checked_with_the_korean_dictionary(editor):
     need("ko_KR")
-    editor.set_text("어제 배포가 잘 됬다. 오늘은 잘 됐다. Jekyll을 썼다.\n")
+    load(editor, "어제 배포가 잘 됬다. 오늘은 잘 됐다. Jekyll을 썼다.\n")
     assert underlined(editor, 0) == ["됬다"]
+
+
+def test_set_text_leaves_checking_to_the_repaint_and_says_it_loaded(editor):
+    loaded = []
+    editor.text_loaded.connect(lambda: loaded.append(1))
+    editor.set_text("The wrold.\n")
+    assert loaded == [1] and underlined(editor, 0) == []
+    editor.rehighlight_block(editor.document().firstBlock())
+    assert underlined(editor, 0) == ["wrold"]
 
 
 def test_no_checker_no_underline(editor):
     editor.highlighter.spell = None
-    editor.set_text("The wrold.\n")
+    load(editor, "The wrold.\n")
     assert underlined(editor, 0) == []
 
 
 def test_astral_characters_before_a_word_keep_the_underline_on_it(editor):
-    editor.set_text("\U0001F600 the wrold\n")
+    load(editor, "\U0001F600 the wrold\n")
     block = editor.document().firstBlock()
     spans = [(r.start, r.length) for r in block.layout().formats()
              if QTextCharFormat(r.format).underlineStyle() == WAVY]

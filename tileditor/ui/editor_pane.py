@@ -45,7 +45,9 @@ class EditorPane(QPlainTextEdit):
     `images_dropped(list[str], int)` local image files dropped or pasted as files, with the
     text position there; `image_pasted(QImage)` clipboard image without text or URLs;
     `context_menu_opening(QMenu, QTextCursor)` right before the context menu shows (a direct
-    slot may add entries for the clicked spot). Positions are indices into `text()`."""
+    slot may add entries for the clicked spot); `text_loaded()` after `set_text` (which
+    highlights without spell checking: the spelling flow repaints a slice at a time).
+    Positions are indices into `text()`."""
 
     text_edited = Signal()
     top_line_changed = Signal(int)
@@ -53,6 +55,7 @@ class EditorPane(QPlainTextEdit):
     images_dropped = Signal(list, int)
     image_pasted = Signal(QImage)
     context_menu_opening = Signal(object, object)
+    text_loaded = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -79,12 +82,15 @@ class EditorPane(QPlainTextEdit):
         self._first_line = max(1, int(first_line))
         self.highlighter.front_matter_allowed = self._first_line == 1
         self._loading = True
+        self.highlighter.spell_paused = True  # a 5,000-line post: 0.3 s more, all at once
         try:
             self.setPlainText(text)
         finally:
             self._loading = False
+            self.highlighter.spell_paused = False
         self._last_top = self.top_line()
         self._last_cursor_line = self.cursor_line_column()[0]
+        self.text_loaded.emit()
 
     def text(self) -> str:
         """The text exactly: toPlainText() would turn U+00A0 into spaces."""

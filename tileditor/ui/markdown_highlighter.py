@@ -32,6 +32,7 @@ ATX = re.compile(r"^ {0,3}(#{1,6})(?=[^#]|$)")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)")
 LIST_OR_QUOTE = re.compile(r"^\s*(?:[-*+]|\d+[.)]|>)\s")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 def _guarded(pattern: str, opener: str, closers: tuple[str, ...], barrier: str | None = None):
     """`finditer(pattern)` without its worst case: the pattern is tried only where `opener`
@@ -171,6 +172,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.formats = default_formats()
         self.front_matter_allowed = front_matter_allowed
         self.spell = None
+        self.spell_paused = False  # highlight without checking (the caller repaints later)
         self._wanted_sent = False
         self._pending_setext: set[int] = set()
         self._setext_text: dict[int, bool] = {}  # block number -> shown as Setext heading
@@ -202,7 +204,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             tilde = 1 if marker[0] == "~" else 0
             self.setCurrentBlockState(FENCE_BASE + 2 * len(marker) + tilde)
             return
-        words, state = scan_line(text, _line_state(prev), want_words=self.spell is not None)
+        checking = self.spell is not None and not self.spell_paused
+        words, state = scan_line(text, _line_state(prev), want_words=checking)
         self.setCurrentBlockState(state)
         if state >= FENCE_BASE:  # a fence indented inside a list item
             self.setFormat(0, len(text), self.formats["fence"])
@@ -228,7 +231,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             QTimer.singleShot(0, self, self._send_wanted)
         if not bad:
             return
-        wide = not all(ord(c) <= 0xFFFF for c in text)  # Qt counts UTF-16 units
+        wide = _ASTRAL.search(text) is not None  # Qt counts UTF-16 units
         for w in bad:
             start, end = w.start, w.end
             if wide:

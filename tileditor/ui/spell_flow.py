@@ -89,6 +89,7 @@ class SpellFlow(QObject):
         self.editor.highlighter.spelling_wanted.connect(self._on_highlighter_spelling_wanted)
         self.editor.context_menu_opening.connect(self._on_editor_context_menu_opening)
         self.editor.text_edited.connect(self._language_timer.start)
+        self.editor.text_loaded.connect(self._on_editor_text_loaded)
         window.session.document_changed.connect(self.refresh_language)
         action.setChecked(settings.spell_check)
         action.toggled.connect(self.set_enabled)
@@ -101,6 +102,10 @@ class SpellFlow(QObject):
         self.settings.spell_check = on  # saved with the other settings when the window closes
         self.editor.highlighter.spell = self.checker if on else None
         self.repainter.repaint_all()
+
+    def _on_editor_text_loaded(self) -> None:
+        if self.enabled():
+            self.repainter.repaint_all()  # set_text highlighted without checking
 
     def refresh_language(self) -> None:
         """Follow the post's `lang:`/`locale:` (and the blog's); repaint when it changes."""

@@ -72,29 +72,31 @@ def _regex(pattern: str, flags: int = 0) -> Callable[[str], Iterator[Span]]:
 
 
 _URL_CHARS = r"[^\s<>\"'`]"
-RULES: tuple[Callable[[str], Iterator[Span]], ...] = (
-    code_spans,
-    guarded(r"<!--.*?-->", "<!--", ("-->",)),
+# (strings one of which the line must hold for the rule to apply, rule): most lines hold
+# few of them, so most rules are never run on most lines.
+RULES: tuple[tuple[tuple[str, ...], Callable[[str], Iterator[Span]]], ...] = (
+    (("`",), code_spans),
+    (("<",), guarded(r"<!--.*?-->", "<!--", ("-->",))),
     # Tags: name and attributes (text between tags is prose). `[^<>]*` stops at the next `<`.
-    _regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),
-    _regex(r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>"),  # autolinks
-    _regex(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);"),
-    guarded(r"\{\{.*?\}\}", r"\{\{", ("}}",)),
-    guarded(r"\{%.*?%\}", r"\{%", ("%}",)),
-    guarded(r"\{::comment\}.*?\{:/comment\}", r"\{::comment\}", ("{:/comment}",)),
-    guarded(r"\{:[^}\n]*\}", r"\{:", ("}",)),  # IAL {: .x}, ALD {:ref: ...}, extensions {::options ...}, {:toc}
-    guarded(r"\$\$.*?\$\$", r"\$\$", ("$$",)),
-    _regex(r"(?<![\\$])\$(?=[^\s$])[^$\n]*(?<=[^\s\\])\$(?![\d$])"),  # $x$, not $5 or $$
+    (("<",), _regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),
+    (("<",), _regex(r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")),  # autolinks
+    (("&",), _regex(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")),
+    (("{",), guarded(r"\{\{.*?\}\}", r"\{\{", ("}}",))),
+    (("{",), guarded(r"\{%.*?%\}", r"\{%", ("%}",))),
+    (("{",), guarded(r"\{::comment\}.*?\{:/comment\}", r"\{::comment\}", ("{:/comment}",))),
+    # IAL {: .x}, ALD {:ref: .x}, extensions {::options ...}, {:toc}
+    (("{",), guarded(r"\{:[^}\n]*\}", r"\{:", ("}",))),
+    (("$",), guarded(r"\$\$.*?\$\$", r"\$\$", ("$$",))),
+    (("$",), _regex(r"(?<![\\$])\$(?=[^\s$])[^$\n]*(?<=[^\s\\])\$(?![\d$])")),  # $x$, not $5
     # Link and image targets: [text](target "title"); the text before them stays prose.
-    guarded(r"\]\((?:[^()\n]|\([^()\n]*\))*\)", r"\]\(", (")",), "]"),
-    _regex(r"(?<=\])\[[^\[\]\n]*\]"),  # [text][label]
-    _regex(r"\[\^[^\[\]\s]*\]"),  # footnote references [^1]
-    _regex(rf"(?:https?|ftp|file|mailto):{_URL_CHARS}+|www\.{_URL_CHARS}+", re.I),
-    lambda text: _emails(text),
-    _regex(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])"),  # emoji codes :smile:
+    (("]",), guarded(r"\]\((?:[^()\n]|\([^()\n]*\))*\)", r"\]\(", (")",), "]")),
+    (("]",), _regex(r"(?<=\])\[[^\[\]\n]*\]")),  # [text][label]
+    (("]",), _regex(r"\[\^[^\[\]\s]*\]")),  # footnote references [^1]
+    ((":", "www."), _regex(rf"(?:https?|ftp|file|mailto):{_URL_CHARS}+|www\.{_URL_CHARS}+", re.I)),
+    (("@",), lambda text: _emails(text)),
+    ((":",), _regex(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])")),  # emoji codes :smile:
 )
 
-_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 
 
@@ -129,8 +131,9 @@ def excluded_spans(line: str) -> list[Span]:
     label = _DEF_LABEL.match(line)
     if label:
         spans.append(label.span())
-    for rule in RULES:
-        spans.extend(rule(line))
+    for triggers, rule in RULES:
+        if triggers[0] in line or (len(triggers) > 1 and any(t in line for t in triggers)):
+            spans.extend(rule(line))
     return merge(spans)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tileditor.core.spelling.spans import Span, excluded_spans, merge
 
@@ -53,10 +53,10 @@ _CODE_LIKE = re.compile(r"[_/\\@=#$%^&+|<>{}]|\w\.\w|::")
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """`text == source[start:end]`; `script` is "latin" or "hangul" (it picks the
-    dictionary); `line` is 1-based in iter_words() and 0 from scan_line()."""
+    dictionary); `line` is 1-based in iter_words() and 0 from scan_line(). A tuple: the
+    editor makes tens of thousands of them when it highlights a long post."""
 
     start: int
     end: int
@@ -212,8 +212,22 @@ def _inside(spans: list[Span], at: int) -> bool:
     return any(start < at < end for start, end in spans)
 
 
+_OPEN_EDGE = "\"'“”‘’«(\\[*_~"
+_CLOSE_EDGE = "\"'“”‘’»)\\].,;:!?*_~…"
+# A whole chunk that is one plain word with punctuation around it (most of a post's chunks):
+# group 1 an English-looking word, group 2 a Hangul one; anything else is group 3.
+_FAST = re.compile(rf"[{_OPEN_EDGE}]*(?:([A-Za-z][a-z]+)|([{_HANGUL}]+))[{_CLOSE_EDGE}]*(?!\S)"
+                   r"|(\S+)")
+
+
 def _gap_words(line: str, start: int, end: int) -> Iterator[Word]:
-    for chunk in _CHUNK.finditer(line, start, end):
+    for chunk in _FAST.finditer(line, start, end):
+        if chunk.lastindex == 1:
+            yield Word(chunk.start(1), chunk.end(1), chunk.group(1), "latin")
+            continue
+        if chunk.lastindex == 2:
+            yield Word(chunk.start(2), chunk.end(2), chunk.group(2), "hangul")
+            continue
         text = chunk.group()
         core = text.strip(_EDGE)
         if not core or _CODE_LIKE.search(core):
