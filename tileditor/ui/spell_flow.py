@@ -6,6 +6,7 @@ Part of the composition root; holds no document state."""
 
 from __future__ import annotations
 
+import re
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,6 +17,7 @@ from tileditor.core.spelling.wordlist import personal_words_path
 from tileditor.services.job_runner import JobRunner
 from tileditor.ui.spell_menu import add_spelling_entries, misspelled_word_at
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 SLICE_S = 0.006  # repaint at most this long per event-loop turn: typing stays smooth
 LANGUAGE_DELAY_MS = 600  # re-read the header's lang: this long after typing stops
 
@@ -104,8 +106,16 @@ class SpellFlow(QObject):
         self.repainter.repaint_all()
 
     def _on_editor_text_loaded(self) -> None:
-        if self.enabled():
-            self.repainter.repaint_all()  # set_text highlighted without checking
+        if not self.enabled():
+            return
+        # set_text highlighted without checking. A dictionary still to load repaints when
+        # it arrives: repainting now as well would scan the whole post twice.
+        hangul = _HANGUL.search(self.editor.document().toRawText()) is not None
+        self.checker.want(["latin", "hangul"] if hangul else ["latin"])
+        if self.checker.pending():
+            self._on_highlighter_spelling_wanted()
+        else:
+            self.repainter.repaint_all()
 
     def refresh_language(self) -> None:
         """Follow the post's `lang:`/`locale:` (and the blog's); repaint when it changes."""

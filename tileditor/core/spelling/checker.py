@@ -112,6 +112,10 @@ class SpellChecker:
         return {s for s in self._wanted
                 if s not in self._dicts and self.tags[s] not in self._missing}
 
+    def want(self, scripts: Iterable[str]) -> None:
+        """Note scripts a text will need, so pending() lists them before any word asks."""
+        self._wanted.update(s for s in scripts if s in self.tags)
+
     def is_loaded(self, script: str) -> bool:
         return script in self._dicts
 
