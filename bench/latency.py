@@ -30,6 +30,7 @@ def run(lines: int, quick: bool = False, spelling: bool = False) -> dict:
         try:
             spell = set_spelling(window, spelling)
             qh.middle_cursor(window, text)
+            spell["block_highlight_us"] = block_highlight(window, 50 if quick else 300)
             qh.spin(500)
             presses = (10 if quick else 30) if lines > 1000 else (20 if quick else 60)
             latency = keystroke_latency(window, probe, presses)
@@ -70,6 +71,19 @@ def set_spelling(window, on: bool, timeout_s: float = 30.0) -> dict:
     qh.spin(200)
     return {"spelling_ready_s": round(ready_s, 3), "full_highlight_ms": round(full_ms, 1),
             "spelling_problems": flow.checker.problems()}
+
+
+def block_highlight(window, repeats: int) -> float:
+    """Median microseconds to re-highlight the block the typing goes into (a long paragraph
+    line): the highlighter's share of each keystroke, without the load-sensitive rest."""
+    editor = window.editor
+    block = editor.textCursor().block()
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        editor.rehighlight_block(block)
+        samples.append(time.perf_counter() - t0)
+    return round(statistics.median(samples) * 1e6, 1)
 
 
 def keystroke_latency(window, probe, presses: int, pace_ms: float = 150.0,

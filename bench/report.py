@@ -81,6 +81,11 @@ def _spelling_rows(results: dict) -> list[dict]:
             out.append(_row(f"latency{lines}{suffix}",
                             f"  whole-document highlight, {lines:,} lines, spelling {label}",
                             full, "ms", "info", None))
+        for suffix, label in (("", "off"), ("_spell", "on")):
+            one = _get(results, f"latency{lines}{suffix}", "block_highlight_us")
+            out.append(_row(f"latency{lines}{suffix}",
+                            f"  typing line re-highlight, {lines:,} lines, spelling {label}",
+                            one, "us", "info", None))
     return out
 
 

@@ -65,13 +65,15 @@ class SpellChecker:
     # -- checking ----------------------------------------------------------------------------
 
     def misspelled(self, word: str, script: str | None = None) -> bool:
-        if word in self._ignored or word in self.personal:
-            return False
         script = script or script_of(word)
         cache = self._cache[script]
         known = cache.get(word)
+        if known:  # most words, most keystrokes: one dict lookup
+            return False
+        if word in self._ignored or word in self.personal:
+            return False
         if known is not None:
-            return not known
+            return True
         dictionary = self._dictionary(script)
         if dictionary is None:
             return False
