@@ -124,3 +124,17 @@ def test_astral_characters_before_a_word_keep_the_underline_on_it(editor):
              if QTextCharFormat(r.format).underlineStyle() == WAVY]
     # Qt positions count the emoji as two units: "wrold" starts at unit 7
     assert spans == [(7, 5)]
+
+
+def test_the_word_under_a_click_is_found_after_astral_characters(editor):
+    from PySide6.QtGui import QTextCursor
+
+    from tileditor.ui.spell_menu import misspelled_word_at
+
+    load(editor, "\U0001F600\U0001F600 a wrold here\n")
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(4 + 2 + 2)  # two emoji (4 units), " a ", then inside "wrold"
+    word = misspelled_word_at(editor, cursor, editor.highlighter.spell)
+    assert word is not None and word.text == "wrold" and (word.start, word.end) == (7, 12)
+    cursor.setPosition(14)  # inside "here": spelled right
+    assert misspelled_word_at(editor, cursor, editor.highlighter.spell) is None

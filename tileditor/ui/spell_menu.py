@@ -4,11 +4,14 @@ the top (choosing one replaces the word as one undo step), then "Add to dictiona
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QFont, QTextCursor
 from PySide6.QtWidgets import QMenu
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 @dataclass(frozen=True)
@@ -22,12 +25,24 @@ def _utf16(text: str, index: int) -> int:
     return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
+def _from_utf16(text: str, units: int) -> int:
+    """The str index at `units` UTF-16 units into `text` (one pass; astral chars are 2)."""
+    if _ASTRAL.search(text) is None:
+        return min(units, len(text))
+    count = 0
+    for i, ch in enumerate(text):
+        if count >= units:
+            return i
+        count += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
 def misspelled_word_at(editor, cursor: QTextCursor, checker) -> ClickedWord | None:
     """The misspelled word under `cursor` (its ends count), or None."""
     block = cursor.block()
     text = block.text()
     units = cursor.positionInBlock()
-    column = next((i for i in range(len(text) + 1) if _utf16(text, i) >= units), len(text))
+    column = _from_utf16(text, units)
     for w in editor.highlighter.block_words(block):
         if w.start <= column <= w.end:
             if not checker.misspelled(w.text, w.script):
