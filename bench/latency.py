@@ -1,6 +1,8 @@
 """Typing benchmarks in the real window: keystroke-to-`rendered` latency in the middle of a
 generated post, the longest UI-thread stall during a 100-keystroke burst, and, in the same
-process, direct timings of the app's render() and of a plain Python-Markdown render."""
+process, direct timings of the app's render() and of a plain Python-Markdown render. Spell
+checking is set explicitly (off for latency300/latency5000, on for the *_spell rows); the
+typed "lorem ipsum" words are all flagged, so the checker does real work per key."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ TYPED = "lorem ipsum dolor sit amet "
 POST_NAME = "2025-04-22-TIL25_Bench.md"
 
 
-def run(lines: int, quick: bool = False) -> dict:
+def run(lines: int, quick: bool = False, spelling: bool = False) -> dict:
     """Everything measured on one post of `lines` lines, in this (fresh) process."""
     qh.init_qt()
     text = gen.make_post(lines)
@@ -26,7 +28,9 @@ def run(lines: int, quick: bool = False) -> dict:
         post = repo / "_posts" / "2025" / POST_NAME
         window, probe = qh.open_window(repo, post, tmp)
         try:
+            spell = set_spelling(window, spelling)
             qh.middle_cursor(window, text)
+            spell["block_highlight_us"] = block_highlight(window, 50 if quick else 300)
             qh.spin(500)
             presses = (10 if quick else 30) if lines > 1000 else (20 if quick else 60)
             latency = keystroke_latency(window, probe, presses)
@@ -37,12 +41,49 @@ def run(lines: int, quick: bool = False) -> dict:
                                     3 if quick else 10)
         finally:
             window.shutdown()
-    out = {"lines": lines, "chars": len(text), "latency": latency, "stall": stall, **direct}
+    out = {"lines": lines, "chars": len(text), "spelling": spelling, "latency": latency,
+           "stall": stall, **spell, **direct}
     median = latency["summary"].get("median_ms")
     if median:
         out["ratio_markdown_over_keystroke"] = round(direct["markdown"]["median_ms"] / median, 2)
         out["ratio_render_over_keystroke"] = round(direct["render"]["median_ms"] / median, 2)
     return out
+
+
+def set_spelling(window, on: bool, timeout_s: float = 30.0) -> dict:
+    """Turn spell checking on or off, wait until the dictionaries are loaded and the sliced
+    repaint is done, and time one synchronous re-highlight of the whole document."""
+    flow = window.spelling
+    window.actions_.spell_check.setChecked(on)
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout_s and (
+            flow.repainter.busy() or flow._loader.busy() or (on and flow.checker.pending())):
+        qh.spin(20)
+    ready_s = time.perf_counter() - t0
+    editor = window.editor
+    editor._repainting = True  # a repaint, not an edit (as EditorPane.rehighlight_block)
+    try:
+        t1 = time.perf_counter()
+        editor.highlighter.rehighlight()
+        full_ms = (time.perf_counter() - t1) * 1000
+    finally:
+        editor._repainting = False
+    qh.spin(200)
+    return {"spelling_ready_s": round(ready_s, 3), "full_highlight_ms": round(full_ms, 1),
+            "spelling_problems": flow.checker.problems()}
+
+
+def block_highlight(window, repeats: int) -> float:
+    """Median microseconds to re-highlight the block the typing goes into (a long paragraph
+    line): the highlighter's share of each keystroke, without the load-sensitive rest."""
+    editor = window.editor
+    block = editor.textCursor().block()
+    samples = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        editor.rehighlight_block(block)
+        samples.append(time.perf_counter() - t0)
+    return round(statistics.median(samples) * 1e6, 1)
 
 
 def keystroke_latency(window, probe, presses: int, pace_ms: float = 150.0,

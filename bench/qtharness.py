@@ -18,16 +18,27 @@ def init_qt() -> None:
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
 
 
+FIRST_RENDER_LIMIT_S = 60.0
+
+
 def open_window(repo: Path, post: Path, scratch: Path, timeout_s: float = 60.0):
     """The real main window on `post`, shown, with its first preview on screen."""
     from tileditor.app import build_window
+    from tileditor.services.preview_renderer import TIME_LIMIT
 
     window = build_window(repo, post, settings_path=scratch / "settings.ini",
                           data_path=scratch / "data")
+    # On a loaded shared machine the first (full) render of the 5,000-line post can pass the
+    # preview's 2 s watchdog, which then leaves no page to type into. Give that render time
+    # (setInterval restarts the running watchdog; no timer has fired yet): typing renders are
+    # incremental and far below the limit either way.
+    window.renderer._watchdog.setInterval(int(FIRST_RENDER_LIMIT_S * 1000))
     window.show()
     probe = RenderProbe(window)
     probe.arm(window.renderer.generation)
-    if probe.wait(timeout_s) is None:
+    shown = probe.wait(timeout_s)
+    window.renderer._watchdog.setInterval(int(TIME_LIMIT * 1000))  # back to the app's own
+    if shown is None:
         raise RuntimeError("the first preview never showed")
     return window, probe
 

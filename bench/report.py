@@ -57,6 +57,35 @@ def _typing_rows(results: dict) -> list[dict]:
         out.append(_row(f"latency{lines}", f"longest UI stall, {keys or 100} keys, {lines:,} lines",
                         stall, "ms", "< 16 ms", stall is not None and stall < 16,
                         f" (p99 gap {p99})" if p99 is not None else ""))
+    return out + _spelling_rows(results)
+
+
+def _spelling_rows(results: dict) -> list[dict]:
+    """The typing rows again with spell checking on (latency300_spell, latency5000_spell)."""
+    out = []
+    for lines, limit in ((300, 16), (5000, 50)):
+        name = f"latency{lines}_spell"
+        med = _get(results, name, "latency", "summary", "median_ms")
+        p95 = _get(results, name, "latency", "summary", "p95_ms")
+        out.append(_row(name, f"keystroke -> rendered, {lines:,} lines, spell checking on", med,
+                        "ms", f"< {limit} ms", med is not None and med < limit,
+                        f" (p95 {p95})" if p95 is not None else ""))
+        stall = _get(results, name, "stall", "stall_ms")
+        p99 = _get(results, name, "stall", "p99_gap_ms")
+        keys = _get(results, name, "stall", "keys")
+        out.append(_row(name, f"longest UI stall, {keys or 100} keys, {lines:,} lines, spell on",
+                        stall, "ms", "< 16 ms", stall is not None and stall < 16,
+                        f" (p99 gap {p99})" if p99 is not None else ""))
+        for suffix, label in (("", "off"), ("_spell", "on")):
+            full = _get(results, f"latency{lines}{suffix}", "full_highlight_ms")
+            out.append(_row(f"latency{lines}{suffix}",
+                            f"  whole-document highlight, {lines:,} lines, spelling {label}",
+                            full, "ms", "info", None))
+        for suffix, label in (("", "off"), ("_spell", "on")):
+            one = _get(results, f"latency{lines}{suffix}", "block_highlight_us")
+            out.append(_row(f"latency{lines}{suffix}",
+                            f"  typing line re-highlight, {lines:,} lines, spelling {label}",
+                            one, "us", "info", None))
     return out
 
 

@@ -25,6 +25,9 @@ CHILD_TIMEOUT_S = 1800
 BENCHMARKS = {
     "latency300": ("latency", "run", {"lines": 300}),
     "latency5000": ("latency", "run", {"lines": 5000}),
+    # The same typing rows with spell checking on (the two above have it off).
+    "latency300_spell": ("latency", "run", {"lines": 300, "spelling": True}),
+    "latency5000_spell": ("latency", "run", {"lines": 5000, "spelling": True}),
     "startup": ("startup", "run", {}),
     "repo": ("repo_open", "run_core", {}),
     "repo_window": ("repo_open", "run_window", {}),

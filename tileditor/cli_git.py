@@ -13,9 +13,16 @@ from pathlib import Path
 
 def add_parsers(subparsers) -> None:
     """Add `check`, `commit` and `push` to cli.py's subparsers (each sets `func`)."""
-    c = subparsers.add_parser("check", help="list what is wrong in the blog (exit 1 if any)")
+    c = subparsers.add_parser("check", help="list what is wrong in the blog (exit 1 if any)",
+                              description="The blog's health check; with --spelling, the "
+                              "editor's spell checker on POSTs (default: every post and draft).")
+    c.add_argument("posts", nargs="*", type=Path, metavar="POST",
+                   help="with --spelling: the posts to check (default: every post and draft)")
     c.add_argument("--repo", type=Path, default=None, help="the blog (default: here)")
     c.add_argument("--json", action="store_true", help="print the findings as JSON")
+    c.add_argument("--spelling", action="store_true",
+                   help="list misspelled words as path:line: word (suggestions); exit 1 if "
+                        "any, 2 if a post cannot be read or a needed dictionary is missing")
     c.set_defaults(func=cmd_check)
     m = subparsers.add_parser("commit", help="commit exactly a post and its images folder")
     m.add_argument("post", type=Path)
@@ -48,6 +55,12 @@ def _shown(path: Path) -> str:
 
 def cmd_check(args) -> int:
     """Exit 0 clean, 1 when anything is found, 2 when the check could not run."""
+    if getattr(args, "spelling", False):
+        from tileditor.cli_spelling import cmd_check_spelling
+
+        return cmd_check_spelling(args)
+    if getattr(args, "posts", None):
+        return _fail("POST is for --spelling; the health check covers the whole blog", 2)
     from tileditor.core.health import check_repo
 
     repo = (args.repo or Path.cwd()).resolve()

@@ -21,6 +21,7 @@ class Settings:
     editor_font_size: int = 0  # 0: the system's fixed font size; zooming remembers a size
     focus_mode: bool = False
     typewriter: bool = False
+    spell_check: bool = True  # underline misspelled words as you type (Edit menu)
     theme: str = "system"  # "system", "light" or "dark" (View > Theme)
     max_recent: int = 8
 

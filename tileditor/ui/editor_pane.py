@@ -43,7 +43,10 @@ class EditorPane(QPlainTextEdit):
     """Signals: `text_edited()` after any change but `set_text`; `top_line_changed(int)` file
     line at the top of the viewport; `cursor_line_changed(int)` file line of the cursor;
     `images_dropped(list[str], int)` local image files dropped or pasted as files, with the
-    text position there; `image_pasted(QImage)` clipboard image without text or URLs.
+    text position there; `image_pasted(QImage)` clipboard image without text or URLs;
+    `context_menu_opening(QMenu, QTextCursor)` right before the context menu shows (a direct
+    slot may add entries for the clicked spot); `text_loaded()` after `set_text` (which
+    highlights without spell checking: the spelling flow repaints a slice at a time).
     Positions are indices into `text()`."""
 
     text_edited = Signal()
@@ -51,12 +54,15 @@ class EditorPane(QPlainTextEdit):
     cursor_line_changed = Signal(int)
     images_dropped = Signal(list, int)
     image_pasted = Signal(QImage)
+    context_menu_opening = Signal(object, object)
+    text_loaded = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("editor")
         self._first_line = 1
         self._loading = False
+        self._repainting = False
         self._last_top = 1
         self._last_cursor_line = 1
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -76,12 +82,15 @@ class EditorPane(QPlainTextEdit):
         self._first_line = max(1, int(first_line))
         self.highlighter.front_matter_allowed = self._first_line == 1
         self._loading = True
+        self.highlighter.spell_paused = True  # a 5,000-line post: 0.3 s more, all at once
         try:
             self.setPlainText(text)
         finally:
             self._loading = False
+            self.highlighter.spell_paused = False
         self._last_top = self.top_line()
         self._last_cursor_line = self.cursor_line_column()[0]
+        self.text_loaded.emit()
 
     def text(self) -> str:
         """The text exactly: toPlainText() would turn U+00A0 into spaces."""
@@ -149,7 +158,22 @@ class EditorPane(QPlainTextEdit):
     def word_count(self) -> int:
         return len(WORD.findall(self.text()))
 
+    def rehighlight_block(self, block) -> None:
+        """Highlight `block` again (a dictionary loaded, a word was added): Qt reports a
+        format change as a content change, which must not count as an edit."""
+        self._repainting = True
+        try:
+            self.highlighter.rehighlightBlock(block)
+        finally:
+            self._repainting = False
+
     # -- Qt overrides ------------------------------------------------------------------------
+
+    def contextMenuEvent(self, ev) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(ev.pos())
+        self.context_menu_opening.emit(menu, self.cursorForPosition(ev.pos()))
+        menu.exec(ev.globalPos())
+        menu.deleteLater()
 
     def event(self, ev: QEvent) -> bool:
         # Claim our formatting keys before window-level shortcuts can take them.
@@ -240,7 +264,7 @@ class EditorPane(QPlainTextEdit):
         return len(text)
 
     def _on_document_changed(self) -> None:
-        if not self._loading:
+        if not self._loading and not self._repainting:
             self.text_edited.emit()
 
     def _on_scrolled(self, _value: int) -> None:

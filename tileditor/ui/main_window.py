@@ -34,6 +34,7 @@ from tileditor.ui.flows.hooks import WindowHooks, side_dock
 from tileditor.ui.flows.image import ImageFlow
 from tileditor.ui.flows.move import MoveFlow
 from tileditor.ui.flows.search import SearchFlow
+from tileditor.ui.flows.spell import SpellFlow
 from tileditor.ui.flows.theme import ThemeFlow
 from tileditor.ui.flows.writing import WritingFlow
 from tileditor.ui.front_matter_form import FrontMatterForm
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.health = HealthFlow(self.session, self.prompter, self.actions_.check_repo, hooks, self)
         self.exports = ExportFlow(self, self.prompter, self)
         self.theme = ThemeFlow(self.actions_, self.settings, self.editor, self.preview, self, self)
+        self.spelling = SpellFlow(self, self.actions_.spell_check, self.settings, self)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -178,7 +180,7 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
         for source in (self.session, self.images, self.disk, self.docs, self.moves,
-                       self.git, self.health, self.exports):
+                       self.git, self.health, self.exports, self.spelling):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
@@ -379,6 +381,7 @@ class MainWindow(QMainWindow):
         self.search.shutdown()
         self.git.shutdown()
         self.health.shutdown()
+        self.spelling.shutdown()
 
 
 def _page_meta_for(result, site, post_path):

@@ -1,5 +1,6 @@
 """Markdown highlighting for the editor (kramdown/Jekyll flavour): headings (ATX and Setext),
-emphasis, code spans and fences, links, images, raw HTML, Liquid, IALs, front matter. Which
+emphasis, code spans and fences, links, images, raw HTML, Liquid, IALs, front matter, and a red
+wavy underline under misspelled words (core.spelling decides which words, per block). Which
 lines are fences and headings is core/lexicon.py's rule, the renderer's own. Widgets/GUI
 only; must not import tileditor.services or other widgets."""
 
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,14 +19,20 @@ from PySide6.QtGui import (
 )
 
 from tileditor.core import lexicon
+from tileditor.core.spelling.tokens import BLANK, scan_line
 from tileditor.ui.palette_colors import is_dark, mix, readable
 
 # Block states. Fences store their marker and quote depth so only a matching fence closes them.
+# Other lines keep core.spelling's line state (2..999: after text, after a blank, in a list, in a
+# comment), so which words are prose is known per block and an edit re-scans only those blocks.
 NORMAL = -1  # Qt's "no state" value, also the state of the first block
 FRONT_MATTER = 1
 FENCE_BASE = 1000  # + 16 * fence length + 2 * quote depth (up to 7) + (1 if tilde)
 _MAX_QUOTES = 7
 _UNDERLINE = ("=", "-")
+SPELL_RED = "#e0302a"
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_SPELL_FENCE = 1000  # core.spelling's fence states: + 2 * fence length + (1 if tilde)
 
 def _guarded(pattern: str, opener: str, closers: tuple[str, ...], barrier: str | None = None):
     """`finditer(pattern)` without its worst case: the pattern is tried only where `opener`
@@ -125,14 +132,27 @@ def default_formats(palette: QPalette | None = None) -> dict[str, QTextCharForma
     }
 
 
+def _line_state(prev: int) -> int:
+    """The core.spelling state a normal line starts from (after a fence or the header, a
+    new block starts: as after a blank line)."""
+    return prev if FRONT_MATTER < prev < FENCE_BASE else BLANK
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Attach with `MarkdownHighlighter(document)`. `front_matter_allowed` says whether a
-    `---` on the first line opens a header (false when the editor shows the body only)."""
+    `---` on the first line opens a header (false when the editor shows the body only).
+    `spell`: a core.spelling.SpellChecker or None; `spelling_wanted` fires (once per pass)
+    when a word needs a dictionary that is not loaded yet."""
+
+    spelling_wanted = Signal()
 
     def __init__(self, document, front_matter_allowed: bool = True) -> None:
         super().__init__(document)
         self.formats = default_formats()
         self.front_matter_allowed = front_matter_allowed
+        self.spell = None
+        self.spell_paused = False  # highlight without checking (the caller repaints later)
+        self._wanted_sent = False
         self._pending: set[int] = set()
         self._shown: dict[int, str | None] = {}  # block number -> Setext role it was shown in
 
@@ -154,14 +174,63 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if prev >= FENCE_BASE:
             self._continue_fence(block, prev)
             return
-        self.setCurrentBlockState(NORMAL)
         opener = lexicon.fence_open(text)
         if opener is not None:
             quotes = min(opener.quotes, _MAX_QUOTES)
             tilde = 1 if opener.char == "~" else 0
             self._code_line(block, "fence", FENCE_BASE + 16 * len(opener.marker) + 2 * quotes + tilde)
             return
+        checking = self.spell is not None and not self.spell_paused
+        words, state = scan_line(text, _line_state(prev), want_words=checking)
+        if state >= _SPELL_FENCE:  # a fence indented inside a list item (core.spelling found it)
+            length, tilde = divmod(state - _SPELL_FENCE, 2)
+            self._code_line(block, "fence", FENCE_BASE + 16 * length + tilde)
+            return
+        self.setCurrentBlockState(state)
         self._highlight_line(text, block)
+        if words:
+            self._underline_misspelled(text, words)
+
+    def block_words(self, block) -> list:
+        """The checkable words of `block` (core.spelling Words, offsets into its text)."""
+        prev = block.previous().userState() if block.previous().isValid() else NORMAL
+        if prev == FRONT_MATTER or prev >= FENCE_BASE or lexicon.fence_open(block.text()) is not None or (
+                block.blockNumber() == 0 and self.front_matter_allowed
+                and block.text().rstrip() == "---"):
+            return []
+        return scan_line(block.text(), _line_state(prev))[0]
+
+    def _underline_misspelled(self, text: str, words) -> None:
+        spell = self.spell
+        bad = [w for w in words if spell.misspelled(w.text, w.script)]
+        if not self._wanted_sent and spell.pending():
+            self._wanted_sent = True  # once per pass: the flow loads, then re-highlights
+            QTimer.singleShot(0, self, self._send_wanted)
+        if not bad:
+            return
+        wide = _ASTRAL.search(text) is not None  # Qt counts UTF-16 units
+        for w in bad:
+            start, end = w.start, w.end
+            if wide:
+                start, end = _utf16(text, start), _utf16(text, end)
+            self._add_underline(start, end)
+
+    def _add_underline(self, start: int, end: int) -> None:
+        # Keep whatever highlighting the word has (bold, link colour): add to each run of it.
+        run_start, run_format = start, self.format(start)
+        for pos in range(start + 1, end + 1):
+            fmt = self.format(pos) if pos < end else None
+            if fmt is not None and fmt == run_format:
+                continue
+            run_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            run_format.setUnderlineColor(QColor(SPELL_RED))
+            self.setFormat(run_start, pos - run_start, run_format)
+            if fmt is not None:
+                run_start, run_format = pos, fmt
+
+    def _send_wanted(self) -> None:
+        self._wanted_sent = False
+        self.spelling_wanted.emit()
 
     def _code_line(self, block, fmt: str, state: int) -> None:
         self.setFormat(0, len(block.text()), self.formats[fmt])
@@ -258,3 +327,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                     self.rehighlightBlock(block)
 
         QTimer.singleShot(0, self, refresh)
+
+
+def _utf16(text: str, index: int) -> int:
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)

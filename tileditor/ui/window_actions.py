@@ -80,6 +80,8 @@ class WindowActions:
         self.focus_mode = a("focusModeAction", "F&ocus mode", "Ctrl+Shift+M", checkable=True)
         self.typewriter = a("typewriterAction", "&Typewriter scrolling", "Ctrl+Shift+T",
                             checkable=True)
+        self.spell_check = a("spellCheckAction", "Check spelling as you t&ype", None,
+                             checkable=True)
 
     def _action(self, name, text, shortcut=None, icon=None, checkable=False) -> QAction:
         act = QAction(text, self.window)
@@ -106,7 +108,8 @@ class WindowActions:
         file_menu.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         for group in ((self.undo, self.redo), (self.cut, self.copy, self.paste, self.paste_plain,
-                                               self.select_all), (self.find, self.replace, self.search)):
+                                               self.select_all), (self.find, self.replace, self.search),
+                      (self.spell_check,)):
             for act in group:
                 edit.addAction(act)
             edit.addSeparator()
