@@ -20,6 +20,11 @@ from tileditor.ui.newlines import from_widget, to_widget
 from tileditor.ui.text_diff import minimal_replacement
 
 PREVIEW_LIMIT_CHARS = 2_000_000
+# Past this size reading the whole text out of the editor costs ~10 ms per MB: it is read only
+# when someone needs it (a snapshot, a save; see Document.defer_text), not on every keystroke.
+LAZY_TEXT_CHARS = PREVIEW_LIMIT_CHARS
+SYNC_IDLE_MS = 120  # header views follow the text after this pause in typing
+BIG_SYNC_IDLE_MS = 1500  # ... and this one in a huge post, where they cost a second or more
 
 
 class PostSession(QObject):
@@ -44,7 +49,7 @@ class PostSession(QObject):
         self._applying_form = False
         self._last_dirty = False
         self._new_date = datetime.now()
-        self._sync_timer = QTimer(self, singleShot=True, interval=120)
+        self._sync_timer = QTimer(self, singleShot=True, interval=SYNC_IDLE_MS)
         self._sync_timer.timeout.connect(self._sync_header_views)
         editor.text_edited.connect(self._on_editor_text_edited)
         form.field_changed.connect(self._on_form_field_changed)
@@ -122,11 +127,31 @@ class PostSession(QObject):
 
     # -- editor -> everything -------------------------------------------------------------
     def _on_editor_text_edited(self) -> None:
-        self.document.set_text(from_widget(self.editor.text(), self._newline))
+        if self.editor.char_count() > LAZY_TEXT_CHARS:
+            self._on_huge_text_edited()
+            return
+        self.document.set_text(self._editor_text())
         self.request_render()
         if not self._applying_form:
-            self._sync_timer.start()
+            self._sync_timer.start(SYNC_IDLE_MS)
         self._report_dirty()
+
+    def _editor_text(self) -> str:
+        return from_widget(self.editor.text(), self._newline)
+
+    def _on_huge_text_edited(self) -> None:
+        was_pending = self.document.text_pending
+        if not was_pending and len(self.document.text) <= PREVIEW_LIMIT_CHARS:
+            self.document.set_text(self._editor_text())
+            self.request_render()  # it just grew past the limit: the preview says so, once
+        self.document.defer_text(self._editor_text)
+        if not self._applying_form:
+            self._sync_timer.start(BIG_SYNC_IDLE_MS)
+        if not self._last_dirty:
+            # An edit makes the buffer dirty; typing it back to the saved text is noticed at the
+            # next pause (_sync_header_views), not by reading megabytes per key.
+            self._last_dirty = True
+            self.dirty_changed.emit(True)
 
     def _report_dirty(self) -> None:
         if self.document.dirty != self._last_dirty:
@@ -142,10 +167,14 @@ class PostSession(QObject):
         self.renderer.request(text, self.site, self.planned_path())
 
     def _sync_header_views(self) -> None:
-        self.outline.set_text(self.editor.text(), 1)
+        widget_text = self.editor.text()
+        if self.document.text_pending:
+            self.document.set_text(from_widget(widget_text, self._newline))  # read once, not twice
+        self.outline.set_text(widget_text, 1)
         self._refresh_form()
-        self.form.set_raw_text(raw_view(split_front_matter(self.editor.text())))
+        self.form.set_raw_text(raw_view(split_front_matter(widget_text)))
         self.planned_path_changed.emit(self.planned_path())
+        self._report_dirty()
 
     def _refresh_form(self) -> None:
         """Show the header's values (or its error, with the line) in the form fields."""
