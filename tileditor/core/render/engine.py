@@ -11,7 +11,8 @@ from pathlib import Path
 
 import markdown
 
-from tileditor.core.header import HeaderError, load_yaml_mapping, split_front_matter
+from tileditor.core.header import HeaderError, split_front_matter
+from tileditor.core.header_chunks import load_header_values
 from tileditor.core.liquid import LiquidContext, render_liquid
 from tileditor.core.render.abbr_defs import LinearAbbrExtension
 from tileditor.core.render.blockquotes import BlockQuoteExtension
@@ -117,7 +118,7 @@ def _front_matter(text: str) -> tuple[str, dict, int, list[str]]:
         return text, {}, 0, []
     try:
         with _YAML_LOCK:
-            fm = load_yaml_mapping(span.yaml, line_offset=2)
+            fm = load_header_values(span.yaml, line_offset=2)  # a big header: by pieces
         warnings: list[str] = []
     except HeaderError as exc:
         fm, warnings = {}, [str(exc)]
