@@ -141,7 +141,7 @@ class FrontMatter(MutableMapping):
             return
         if key in self._merged:
             entry = None  # a key written after the merge overrides it, as in Psych
-        reader = StyleReader(self.text, self._entries, self._nl)
+        reader = StyleReader(self.text, self._entries, self._nl, self._lines)
         if entry is None:
             start = stop = len(self._lines)
             new = self._new_entry_lines(key, value, reader.prevailing())
@@ -230,8 +230,7 @@ class FrontMatter(MutableMapping):
             return False
         if old is not None and (old.alias or old.key_col or _has_anchor(old.node)):
             return False
-        firsts = [e.first for e in entries]
-        if any(a >= b for a, b in zip(firsts, firsts[1:], strict=False)):  # keys share lines (flow style)
+        if not _one_line_each(entries):  # keys share lines (flow style)
             return False
         if any(line.startswith(("---", "...")) for line in new):
             return False
@@ -384,6 +383,16 @@ class FrontMatter(MutableMapping):
             text = render.scalar(value, style)
         anchor = _anchor(e).lstrip()
         return prefix + (anchor + " " if anchor else "") + text + trailing + style.nl
+
+
+def _one_line_each(entries: list[Entry]) -> bool:
+    """Each key starts on a line after the one before (one pass: headers have 10,000 lines)."""
+    previous = -1
+    for e in entries:
+        if e.first <= previous:
+            return False
+        previous = e.first
+    return True
 
 
 def _moved(e: Entry, lines: int, chars: int) -> Entry:

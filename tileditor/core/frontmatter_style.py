@@ -18,9 +18,9 @@ from tileditor.core.frontmatter_scan import Entry, split_lines
 class StyleReader:
     """Style facts of one header text and its entries."""
 
-    def __init__(self, text: str, entries: list[Entry], nl: str):
+    def __init__(self, text: str, entries: list[Entry], nl: str, lines: list[str] | None = None):
         self.text = text
-        self.lines = split_lines(text)
+        self.lines = split_lines(text) if lines is None else lines  # `text`'s, when known
         self.entries = entries
         self.nl = nl
         self._starts = list(accumulate(map(len, self.lines), initial=0))[:-1]
