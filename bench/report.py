@@ -28,7 +28,7 @@ def rows(results: dict) -> list[dict]:
 
 def _all_rows(results: dict) -> list[dict]:
     return (_typing_rows(results) + _start_and_repo_rows(results)
-            + _memory_and_drop_rows(results))
+            + _memory_and_drop_rows(results) + _header_rows(results))
 
 
 def _typing_rows(results: dict) -> list[dict]:
@@ -132,6 +132,22 @@ def _memory_and_drop_rows(results: dict) -> list[dict]:
                     "< 300 ms", drop is not None and drop < 300,
                     f" (max {mx})" if mx is not None else ""))
     return out
+
+
+def _header_rows(results: dict) -> list[dict]:
+    med = _get(results, "header_edit", "median_ms")
+    p95 = _get(results, "header_edit", "p95_ms")
+    lines = _get(results, "header_edit", "header_lines") or 10000
+    stall = _get(results, "header_edit", "stall_after_max_ms")
+    return [
+        _row("header_edit", f"form edit (title key), {lines:,}-line header (median)", med, "ms",
+             "< 100 ms", med is not None and med < 100,
+             f" (p95 {p95})" if p95 is not None else ""),
+        _row("header_edit", "  UI thread CPU time of that edit (median)",
+             _get(results, "header_edit", "cpu_median_ms"), "ms", "yardstick", None),
+        _row("header_edit", "  longest UI stall in the 400 ms after each edit", stall, "ms",
+             "< 100 ms", stall is not None and stall < 100),
+    ]
 
 
 def render_table(table: list[dict]) -> str:

@@ -34,6 +34,7 @@ BENCHMARKS = {
     "memory": ("memory", "run", {}),
     "memory_bare": ("memory", "run_bare", {}),
     "image_drop": ("image_drop", "run", {}),
+    "header_edit": ("header_edit", "run", {}),
 }
 
 

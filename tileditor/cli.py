@@ -85,7 +85,8 @@ def _check_export_target(output: Path, post: Path, site) -> None:
 
 
 def cmd_export(args) -> int:
-    from tileditor.core.page import page_meta, standalone_html
+    from tileditor.core.page import page_meta
+    from tileditor.core.portable_page import portable_html
     from tileditor.core.render import render
 
     post = args.post.resolve()
@@ -94,12 +95,15 @@ def cmd_export(args) -> int:
     if args.output:
         _check_export_target(args.output, post, site)
     result = render(text, site, post)
+    warnings = list(result.warnings)
     if args.fragment:
         out = result.html
     else:
         meta = page_meta(result.front_matter, result.html, site, post)
-        out = standalone_html(result.html, meta, result.toc_html)
-    for w in result.warnings:
+        out, left_out = portable_html(result.html, meta, result.toc_html, site=site,
+                                      post_path=post, front_matter=result.front_matter)
+        warnings.extend(left_out)
+    for w in warnings:
         print(f"tileditor: warning: {w}", file=sys.stderr)
     if args.output:
         from tileditor.core.fileio import WriteError, atomic_write

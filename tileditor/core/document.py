@@ -41,6 +41,7 @@ class Document:
 
     def __init__(self, text: str = "", path: Path | None = None):
         self.path: Path | None = Path(path) if path is not None else None
+        self._pull = None
         self.text = text
         self.saved_text = text if path is not None else ""
         self.fingerprint: Fingerprint | None = None
@@ -137,6 +138,29 @@ class Document:
 
     def set_text(self, text: str) -> None:
         self.text = text
+
+    # The text is a property so that a huge buffer can be read from its widget only when
+    # someone needs it (a snapshot, a save), not on every keystroke; every read is exact.
+    @property
+    def text(self) -> str:
+        pull = self._pull
+        if pull is not None:
+            self._pull = None
+            self._text = pull()
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._pull = None
+        self._text = value
+
+    def defer_text(self, pull) -> None:
+        """The text changed; `pull()` returns it, called on the next read of `text`."""
+        self._pull = pull
+
+    @property
+    def text_pending(self) -> bool:
+        return self._pull is not None
 
     def mark_missing(self) -> None:
         """The file was deleted or moved away: keep the buffer, count it as unsaved."""

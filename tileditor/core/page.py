@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tileditor.core.frontmatter import as_datetime, as_list
+from tileditor.core.portable_page import math_head, needs_math
 from tileditor.core.resources import resource_path
 from tileditor.core.skins import site_skin, skin_css
 
@@ -131,27 +132,16 @@ def toc_html(meta: PageMeta, toc_list_html: str) -> str:
 
 def standalone_html(fragment: str, meta: PageMeta, toc_list_html: str = "",
                     skin: str | None = None) -> str:
-    """A self-contained page: the preview's CSS inlined, no scripts of its own but KaTeX; in
+    """A self-contained page: the preview's CSS and KaTeX inlined, no scripts of its own; in
     skin `skin` (what the preview shows), else the site's own skin."""
     css = ""
     p = resource_path("preview", "preview.css")
     if p.is_file():
         css += p.read_text(encoding="utf-8") + "\n"
     css += skin_css(skin or meta.skin)
-    katex = resource_path("katex")
-    math = ""
-    if (katex / "katex.min.js").is_file():
-        base = katex.as_uri()
-        math = (
-            f'<link rel="stylesheet" href="{base}/katex.min.css">'
-            f'<script defer src="{base}/katex.min.js"></script>'
-            f'<script defer src="{base}/contrib/auto-render.min.js"></script>'
-            "<script>addEventListener('DOMContentLoaded',()=>{if(window.renderMathInElement)"
-            "renderMathInElement(document.querySelector('.page__content'),{delimiters:["
-            "{left:'$$',right:'$$',display:true},{left:'\\\\[',right:'\\\\]',display:true},"
-            "{left:'\\\\(',right:'\\\\)',display:false},{left:'$',right:'$',display:false}],"
-            "throwOnError:false})});</script>"
-        )
+    # KaTeX inline (its fonts as data: URIs), never linked into the installed package, and only
+    # when the text may hold math: the page must show the same wherever it is moved.
+    math = math_head() if needs_math(fragment) else ""
     return (
         "<!doctype html>\n<html><head><meta charset=\"utf-8\">"
         f"<title>{html.escape(meta.title)}</title><style>{css}</style>{math}</head>"

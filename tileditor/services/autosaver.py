@@ -1,11 +1,15 @@
-"""Periodic safety copies of the open post: a snapshot in the recovery store while it has unsaved
-changes, and (optional setting) an automatic save to the repo, paused during conflict prompts.
-QtCore only: must not import QtWidgets or tileditor.ui."""
+"""Safety copies of the open post: a snapshot in the recovery store while it has unsaved changes,
+taken often enough that no edit waits longer than the interval to be on disk, whatever the
+post's size; and (optional setting) an automatic save to the repo every interval, paused during
+conflict prompts. QtCore only: must not import QtWidgets or tileditor.ui."""
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -13,12 +17,21 @@ from tileditor.core.document import Document, DocumentError
 from tileditor.core.fileio import ConflictError, WriteError
 from tileditor.core.recovery import RecoveryStore
 
+log = logging.getLogger(__name__)
 MetaFn = Callable[[], dict]
+TICK_MS = 100  # how often the timer looks whether a snapshot is due
 
 
 class Autosaver(QObject):
     """Connect `saved` to RepoWatcher.expect_write(path, document.fingerprint) so the watcher
-    ignores the events of the autosave itself."""
+    ignores the events of the autosave itself.
+
+    `interval_ms` is the longest an edit waits before its snapshot is on disk. The timer ticks
+    every 100 ms (a steady tick, never a debounce, so continuous typing snapshots too) and takes
+    the text once the last snapshot is old enough that the next one, written in about as long
+    as the last write took, still lands within the interval. Snapshots are encoded and written
+    (with fsync) on one writer thread; while it writes, at most one newer snapshot per key
+    waits, the newest: a slow disk or a huge post never queues a backlog of old copies."""
 
     snapshot_saved = Signal(str)  # recovery key
     saved = Signal(str)  # path written to the repo by autosave_to_repo
@@ -31,18 +44,25 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.store = store
         self.autosave_to_repo = False
+        self.interval_s = max(1, interval_ms) / 1000
+        self._tick_s = min(TICK_MS, max(10, interval_ms // 4)) / 1000
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
+        self._timer.setInterval(round(self._tick_s * 1000))
         self._timer.timeout.connect(self._on_timer_timeout)
         self._doc: Document | None = None
         self._key = ""
         self._meta_fn: MetaFn | None = None
         self._last_snapshot: str | None = None  # text of the snapshot this autosaver wrote
+        self._taken_at = float("-inf")  # monotonic time that text was taken
+        self._repo_saved_at = float("-inf")
+        self._write_s = 0.0  # how long the last snapshot took to reach the disk
         self._paused = False
         self._last_failure: tuple[str, str] | None = None  # (text, message) reported once
-        # Snapshots are encoded and written (with fsync) on one writer thread, in order, so a
-        # long post's snapshot never stalls typing; flush() waits for it.
         self._writer: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._pending: dict[str, tuple] = {}  # key -> newest (fn, args) not yet written
+        self._draining = False  # the writer's job runs (set and cleared under _lock)
+        self._drain: Future | None = None  # that job
         self._write_failed.connect(self._on_write_failed)
 
     # -- tracking -------------------------------------------------------------------------
@@ -52,6 +72,7 @@ class Autosaver(QObject):
             self.flush()
         self._doc, self._key, self._meta_fn = document, key, meta_fn
         self._last_snapshot = None
+        self._taken_at = float("-inf")
         self._last_failure = None
         self._paused = False
         self._timer.start()
@@ -62,6 +83,7 @@ class Autosaver(QObject):
         self._timer.stop()
         self._doc = None
         self._meta_fn = None
+        self._wait_for_writer()
         if self._writer is not None:
             self._writer.shutdown(wait=True)
             self._writer = None
@@ -88,18 +110,29 @@ class Autosaver(QObject):
     # -- work -----------------------------------------------------------------------------
     def flush(self) -> None:
         """Write now what the timer would write, and wait until it is on disk."""
-        self._run(wait=True)
-
-    def _on_timer_timeout(self) -> None:
-        self._run(wait=False)
-
-    def _run(self, wait: bool) -> None:
         doc = self._doc
         if doc is None:
             return
         if self.autosave_to_repo:
             self._save_to_repo(doc)
-        self._snapshot(doc, wait)
+        self._snapshot(doc)
+        self._wait_for_writer()
+
+    def _on_timer_timeout(self) -> None:
+        doc = self._doc
+        if doc is None:
+            return
+        now = time.monotonic()
+        if self.autosave_to_repo and now - self._repo_saved_at >= self.interval_s - self._tick_s / 2:
+            self._repo_saved_at = now
+            self._save_to_repo(doc)
+        if self._writing():
+            return  # the text is taken when the writer is free, so the copy on disk is fresh
+        # Due when a snapshot taken now and written as fast as the last one still lands before
+        # the oldest unsaved edit is `interval` old (edits since the last take are younger).
+        if now - self._taken_at >= self.interval_s - self._write_s - self._tick_s:
+            self._taken_at = now
+            self._snapshot(doc)
 
     def _meta(self, doc: Document) -> dict:
         meta = {"path": doc.path, "fingerprint": doc.fingerprint}
@@ -107,25 +140,55 @@ class Autosaver(QObject):
             meta.update(self._meta_fn() or {})
         return meta
 
-    def _snapshot(self, doc: Document, wait: bool = True) -> None:
+    def _snapshot(self, doc: Document) -> None:
         if not doc.dirty:
             if self._last_snapshot is not None:
                 # Saved (or edited back): the copy this autosaver made is no longer needed.
-                self._submit(self.store.discard, wait, self._key)
+                self._submit(self._key, self.store.discard, self._key)
                 self._last_snapshot = None
             return
         text = doc.text
-        if text == self._last_snapshot:
+        if text is self._last_snapshot or text == self._last_snapshot:
             return
         self._last_snapshot = text
-        self._submit(self._write, wait, self._key, text, self._meta(doc))
+        self._submit(self._key, self._write, self._key, text, self._meta(doc))
 
-    def _submit(self, fn, wait: bool, *args) -> None:
-        if self._writer is None:
-            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recovery-writer")
-        future = self._writer.submit(fn, *args)
-        if wait:
-            future.result()
+    # -- the writer thread ------------------------------------------------------------------
+    def _submit(self, key: str, fn, *args) -> None:
+        with self._lock:
+            self._pending.pop(key, None)  # the newest copy replaces one not yet written
+            self._pending[key] = (fn, args)
+            if self._draining:
+                return  # the running job takes it
+            self._draining = True
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(max_workers=1,
+                                                  thread_name_prefix="recovery-writer")
+            self._drain = self._writer.submit(self._drain_pending)
+
+    def _drain_pending(self) -> None:
+        while True:
+            with self._lock:
+                if not self._pending:
+                    self._draining = False
+                    return
+                key = next(iter(self._pending))
+                fn, args = self._pending.pop(key)
+            started = time.monotonic()
+            try:
+                fn(*args)
+            except Exception:  # noqa: BLE001 - one bad copy must not stop the later ones
+                log.exception("recovery writer: %s failed", getattr(fn, "__name__", fn))
+            if fn == self._write:
+                self._write_s = time.monotonic() - started
+
+    def _writing(self) -> bool:
+        return self._draining
+
+    def _wait_for_writer(self) -> None:
+        drain = self._drain
+        if drain is not None:
+            drain.result()
 
     def _write(self, key: str, text: str, meta: dict) -> None:
         """On the writer thread: signals reach the UI thread queued."""

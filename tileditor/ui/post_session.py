@@ -4,6 +4,7 @@ as one undo step touching only the changed header lines. Part of the composition
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -14,10 +15,12 @@ from tileditor.core.frontmatter import (
     FrontMatterEditError,
     HeaderError,
     RawRefusal,
-    load_yaml_mapping,
+    cached_scan,
+    load_header_values,
     raw_view,
     replace_header_lines,
     split_front_matter,
+    split_lines,
 )
 from tileditor.core.frontmatter import opens_header as _opens_header
 from tileditor.core.newlines import from_widget, to_widget
@@ -26,6 +29,11 @@ from tileditor.core.post import Post
 from tileditor.core.text_diff import minimal_replacement
 
 PREVIEW_LIMIT_CHARS = 2_000_000
+# Past this size reading the whole text out of the editor costs ~10 ms per MB: it is read only
+# when someone needs it (a snapshot, a save; see Document.defer_text), not on every keystroke.
+LAZY_TEXT_CHARS = PREVIEW_LIMIT_CHARS
+SYNC_IDLE_MS = 120  # header views follow the text after this pause in typing
+BIG_SYNC_IDLE_MS = 1500  # ... and this one in a huge post, where they cost a second or more
 
 
 class PostSession(QObject):
@@ -52,7 +60,7 @@ class PostSession(QObject):
         self.last_result = None  # the newest RenderResult shown, for export and the image panel
         self.last_meta = None
         self._new_date = datetime.now()
-        self._sync_timer = QTimer(self, singleShot=True, interval=120)
+        self._sync_timer = QTimer(self, singleShot=True, interval=SYNC_IDLE_MS)
         self._sync_timer.timeout.connect(self._sync_header_views)
         editor.text_edited.connect(self._on_editor_text_edited)
         form.field_changed.connect(self._on_form_field_changed)
@@ -82,6 +90,7 @@ class PostSession(QObject):
         self.outline.forget_render()
         self._sync_header_views()
         self.request_render()
+        _warm_header_scan(document.text)
         self.document_changed.emit()
         if document.read_only_reason:
             self.status_reported.emit(document.read_only_reason)
@@ -127,18 +136,37 @@ class PostSession(QObject):
 
     def header_values(self) -> dict:
         span = split_front_matter(self.document.text)
-        return load_yaml_mapping(span.yaml, 2) if span else {}
+        return load_header_values(span.yaml, 2) if span else {}
 
     # -- editor -> everything -------------------------------------------------------------
     def _on_editor_text_edited(self) -> None:
-        self.document.set_text(from_widget(self.editor.text(), self._newline))
+        if self.editor.char_count() > LAZY_TEXT_CHARS:
+            self._on_huge_text_edited()
+            return
+        self.document.set_text(self._editor_text())
         self.request_render()
         if not self._applying_form:
-            self._sync_timer.start()
+            self._sync_timer.start(SYNC_IDLE_MS)
         self.report_dirty()
 
+    def _editor_text(self) -> str:
+        return from_widget(self.editor.text(), self._newline)
+
+    def _on_huge_text_edited(self) -> None:
+        was_pending = self.document.text_pending
+        if not was_pending and len(self.document.text) <= PREVIEW_LIMIT_CHARS:
+            self.document.set_text(self._editor_text())
+            self.request_render()  # it just grew past the limit: the preview says so, once
+        self.document.defer_text(self._editor_text)
+        if not self._applying_form:
+            self._sync_timer.start(BIG_SYNC_IDLE_MS)
+        if not self._last_dirty:
+            # An edit makes the buffer dirty; typing it back to the saved text is noticed at the
+            # next pause (_sync_header_views), not by reading megabytes per key.
+            self._last_dirty = True
+            self.dirty_changed.emit(True)
+
     def report_dirty(self) -> None:
-        """Emit dirty_changed if the document's dirty state moved since the last report."""
         if self.document.dirty != self._last_dirty:
             self._last_dirty = self.document.dirty
             self.dirty_changed.emit(self._last_dirty)
@@ -152,10 +180,14 @@ class PostSession(QObject):
         self.renderer.request(text, self.site, self.planned_path())
 
     def _sync_header_views(self) -> None:
-        self.outline.set_text(self.editor.text(), 1)
+        widget_text = self.editor.text()
+        if self.document.text_pending:
+            self.document.set_text(from_widget(widget_text, self._newline))  # read once, not twice
+        self.outline.set_text(widget_text, 1)
         self._refresh_form()
-        self.form.set_raw_text(raw_view(split_front_matter(self.editor.text())))
+        self.form.set_raw_text(raw_view(split_front_matter(widget_text)))
         self.planned_path_changed.emit(self.planned_path())
+        self.report_dirty()
 
     def _refresh_form(self) -> None:
         """Show the header's values (or its error, with the line) in the form fields."""
@@ -164,7 +196,7 @@ class PostSession(QObject):
         file_date = date_from_filename(self.document.path)
         file_date_s = file_date.strftime("%Y-%m-%d") if file_date else self._new_date.strftime("%Y-%m-%d")
         try:
-            values = load_yaml_mapping(span.yaml, 2) if span else {}
+            values = load_header_values(span.yaml, 2) if span else {}
             error = None if span or not _opens_header(text) else (
                 "The header has no closing --- line: add it in the editor.")
         except HeaderError as exc:
@@ -255,6 +287,22 @@ class PostSession(QObject):
         self.stats_changed.emit(words, meta.reading_time or reading_time("", wpm, words))
         self.last_result = result
 
+
+
+def _warm_header_scan(text: str) -> None:
+    """Scan a big header on a side thread, so the first form edit finds it scanned (1-2 s of
+    ruamel for 10,000 lines, which the edit would otherwise spend on the UI thread)."""
+    span = split_front_matter(text)
+    if span is None or len(span.yaml) < 4096:
+        return
+
+    def scan() -> None:
+        try:
+            cached_scan(split_lines(span.yaml), 2)
+        except HeaderError:
+            pass  # the form shows the error; nothing to remember
+
+    threading.Thread(target=scan, name="header-scan", daemon=True).start()
 
 
 _ALIASES = {"tags": ("tags", "tag"), "tag": ("tag", "tags"),

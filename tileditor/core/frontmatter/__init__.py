@@ -4,6 +4,7 @@ mapping that edits it (mapping) and the Raw box's view (raw). Code outside this 
 imports from here. Must not import Qt."""
 
 from tileditor.core.frontmatter import emit, scan  # modules used by name
+from tileditor.core.frontmatter.chunks import MIN_CHARS, load_header_values
 from tileditor.core.frontmatter.emit import Style
 from tileditor.core.frontmatter.header import (
     HeaderError,
@@ -16,6 +17,7 @@ from tileditor.core.frontmatter.header import (
 )
 from tileditor.core.frontmatter.mapping import FrontMatter, FrontMatterEditError
 from tileditor.core.frontmatter.raw import RawRefusal, opens_header, raw_view, replace_header_lines
-from tileditor.core.frontmatter.scan import MappingKey, load_value
+from tileditor.core.frontmatter.scan import MappingKey, cached_scan, load_value, split_lines
+from tileditor.core.frontmatter.title import header_title
 
-__all__ = ["FrontMatter", "FrontMatterEditError", "HeaderError", "HeaderSpan", "MappingKey", "RawRefusal", "Style", "as_datetime", "as_list", "emit", "load_value", "load_yaml_mapping", "opens_header", "raw_view", "read_header_values", "replace_header_lines", "scan", "split_front_matter"]
+__all__ = ["MIN_CHARS", "cached_scan", "header_title", "load_header_values", "split_lines", "FrontMatter", "FrontMatterEditError", "HeaderError", "HeaderSpan", "MappingKey", "RawRefusal", "Style", "as_datetime", "as_list", "emit", "load_value", "load_yaml_mapping", "opens_header", "raw_view", "read_header_values", "replace_header_lines", "scan", "split_front_matter"]

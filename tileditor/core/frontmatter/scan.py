@@ -32,17 +32,26 @@ def make_yaml() -> YAML:
     return y
 
 
-_yaml = make_yaml()
+_local = threading.local()
+
+
+def _yaml() -> YAML:
+    """This thread's parser: a ruamel YAML object keeps its state while it composes, so two
+    threads sharing one (the form's edit and a side thread's scan of a big header) break."""
+    y = getattr(_local, "yaml", None)
+    if y is None:
+        y = _local.yaml = make_yaml()
+    return y
 
 
 def construct(node: Node):
     """Plain Python value of a composed node."""
-    return _yaml.constructor.construct_document(node)
+    return _yaml().constructor.construct_document(node)
 
 
 def load_value(text: str):
     """Parse a small YAML document (used to check that rendered text reads back right)."""
-    return _yaml.load(text)
+    return _yaml().load(text)
 
 
 @dataclass
@@ -62,6 +71,10 @@ class Entry:
     value_end_line: int  # line holding the end of the value
     value_end_col: int
     alias: bool = False  # the value is `*name`, another entry's anchored node
+    # Add to the nodes' mark indexes for offsets in the header text: an entry carried over
+    # from before an edit of an earlier key keeps its nodes, whose marks the edit shifted.
+    # (The end mark of a block collection, which runs on to the next token, is not kept.)
+    shift: int = 0
 
     @property
     def kind(self) -> str:
@@ -114,7 +127,7 @@ def scan(lines: list[str], line_offset: int = 2) -> list[Entry]:
     if not text.strip():
         return []
     try:
-        root = _yaml.compose(text)
+        root = _yaml().compose(text)
         if root is None:
             return []
         if not isinstance(root, MappingNode):
@@ -192,6 +205,19 @@ def cached_scan(lines: list[str], line_offset: int = 2) -> list[Entry]:
     return list(entries)
 
 
+def remember_scan(lines: list[str], line_offset: int, entries: list[Entry]) -> None:
+    """Put entries made without scanning (an edit's own bookkeeping) where cached_scan finds
+    them, so the next look at the same text does not parse it again."""
+    key = ("".join(lines), line_offset)
+    if len(key[0]) < 4096:
+        return
+    with _CACHE_LOCK:
+        _CACHE[key] = list(entries)
+        _CACHE.move_to_end(key)
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+
+
 def _entry(where: _Lines, key_node: Node, node: Node, key, value) -> Entry:
     first, key_col = where.locate(key_node.start_mark.index)
     key_line, key_end = where.locate(key_node.end_mark.index)
@@ -212,6 +238,12 @@ def _entry(where: _Lines, key_node: Node, node: Node, key, value) -> Entry:
     if end_col == 0 and end_line > first:
         last -= 1
     last = _trim(where.lines, first, last, block_scalar=getattr(node, "style", None) in ("|", ">"))
+    block = getattr(node, "style", None) in ("|", ">") or (
+        isinstance(node, (SequenceNode, MappingNode)) and not node.flow_style)
+    if block:
+        # A block value ends where the next key starts: its end is its own last line, so
+        # that an edit of the next key leaves this entry as it was (FrontMatter carries it).
+        end_line, end_col = last, len(where.lines[last].rstrip("\r\n"))
     return Entry(key, value, key_node, node, first, last, key_col, colon_end, v_line == first,
                  v_col, end_line, end_col)
 

@@ -4,8 +4,10 @@ scanned entries, so edits can follow the user's own habits. Must not import PySi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from itertools import accumulate
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -16,14 +18,16 @@ from tileditor.core.frontmatter.scan import Entry, split_lines
 class StyleReader:
     """Style facts of one header text and its entries."""
 
-    def __init__(self, text: str, entries: list[Entry], nl: str):
+    def __init__(self, text: str, entries: list[Entry], nl: str, lines: list[str] | None = None):
         self.text = text
-        self.lines = split_lines(text)
+        self.lines = split_lines(text) if lines is None else lines  # `text`'s, when known
         self.entries = entries
         self.nl = nl
+        self._starts = list(accumulate(map(len, self.lines), initial=0))[:-1]
 
-    def node_text(self, node) -> str:
-        return self.text[node.start_mark.index:node.end_mark.index]
+    def node_text(self, node, shift: int = 0) -> str:
+        """The text of `node`, one of the nodes of an entry whose `shift` is given."""
+        return self.text[node.start_mark.index + shift:node.end_mark.index + shift]
 
     def prevailing(self, skip: Entry | None = None) -> Style:
         """The header's habits, ignoring the entry being rewritten."""
@@ -40,7 +44,7 @@ class StyleReader:
         style = Style(quote=quote, nl=self.nl)
         for e in others:
             if isinstance(e.value, bool):
-                style = replace(style, bool_case=bool_case_of(self.node_text(e.node)))
+                style = replace(style, bool_case=bool_case_of(self.node_text(e.node, e.shift)))
                 break
         for e in others:
             if isinstance(e.node, SequenceNode) and e.node.value:
@@ -59,9 +63,9 @@ class StyleReader:
         if quotes and quotes[0] in (None, "'", '"'):
             style = replace(style, item_quote=quotes[0])
         if node.flow_style:
-            return replace(style, list_kind="flow", **self._flow_spacing(self.node_text(node)))
+            return replace(style, list_kind="flow", **self._flow_spacing(self.node_text(node, e.shift)))
         first = node.value[0]
-        line, col = self._locate(first.start_mark.index)
+        line, col = self._locate(first.start_mark.index + e.shift)
         text = self.lines[line]
         dash = text.rfind("-", 0, col)
         if dash < 0:
@@ -78,7 +82,7 @@ class StyleReader:
         """Spacing of a flow list nested in a block list, when there is one."""
         for item in e.node.value if isinstance(e.node, SequenceNode) else []:
             if isinstance(item, SequenceNode) and item.flow_style and len(item.value) > 1:
-                return replace(style, **self._flow_spacing(self.node_text(item)))
+                return replace(style, **self._flow_spacing(self.node_text(item, e.shift)))
         return style
 
     def entry_style(self, e: Entry, base: Style) -> Style:
@@ -87,7 +91,7 @@ class StyleReader:
         node = e.node
         if isinstance(node, ScalarNode):
             if isinstance(e.value, bool):
-                style = replace(style, bool_case=bool_case_of(self.node_text(node)))
+                style = replace(style, bool_case=bool_case_of(self.node_text(node, e.shift)))
             elif isinstance(e.value, str) and node.style in (None, "'", '"'):
                 style = replace(style, quote=node.style)
         elif isinstance(node, SequenceNode):
@@ -106,7 +110,7 @@ class StyleReader:
 
     def _child_indent(self, e: Entry) -> str:
         key = e.node.value[0][0]
-        _, col = self._locate(key.start_mark.index)
+        _, col = self._locate(key.start_mark.index + e.shift)
         return " " * max(1, col - e.key_col)
 
     def _flow_spacing(self, text: str) -> dict:
@@ -121,9 +125,8 @@ class StyleReader:
         return out
 
     def _locate(self, index: int) -> tuple[int, int]:
-        pos = 0
-        for i, line in enumerate(self.lines):
-            if index < pos + len(line):
-                return i, index - pos
-            pos += len(line)
-        return max(0, len(self.lines) - 1), 0
+        """(line, column) of a character offset; past the end: (last line, 0)."""
+        i = max(0, bisect_right(self._starts, index) - 1)
+        if not self.lines or index >= self._starts[i] + len(self.lines[i]):
+            return max(0, len(self.lines) - 1), 0
+        return i, index - self._starts[i]

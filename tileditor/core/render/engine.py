@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 
-from tileditor.core.frontmatter import HeaderError, load_yaml_mapping, split_front_matter
+from tileditor.core.frontmatter import HeaderError, load_header_values, split_front_matter
 from tileditor.core.liquid import LiquidContext, render_liquid
 from tileditor.core.render.context import page_variables, post_url_resolver, site_variables
 from tileditor.core.render.highlight import highlight_tag_html
@@ -117,7 +117,7 @@ def _front_matter(text: str) -> tuple[str, dict, int, list[str]]:
         return text, {}, 0, []
     try:
         with _YAML_LOCK:
-            fm = load_yaml_mapping(span.yaml, line_offset=2)
+            fm = load_header_values(span.yaml, line_offset=2)  # a big header: by pieces
         warnings: list[str] = []
     except HeaderError as exc:
         fm, warnings = {}, [str(exc)]

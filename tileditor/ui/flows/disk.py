@@ -213,10 +213,15 @@ class DiskFlow(QObject):
                            doc.diff_against_disk(), KEEP)
         if choice == RELOAD:
             self._reload(keep_view=True)
+            self.autosaver.resume()
             return
         doc.fingerprint = seen
         if seen is None:
             doc.mark_missing()
+        else:
+            # The answer settles the change on disk, also when repo autosave ran into it
+            # first (it then paused itself, before the watcher's event asked this).
+            self.autosaver.resume()
         self.session.report_dirty()
         self.status_reported.emit("Kept your version: saving will replace the file on disk.")
 

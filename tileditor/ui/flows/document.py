@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from tileditor.core.document import Document, DocumentError
-from tileditor.core.frontmatter import HeaderError, read_header_values
+from tileditor.core.frontmatter import header_title
 from tileditor.core.recovery import key_for as recovery_key
 from tileditor.ui.flows.recovery import offer_recovery
 
@@ -166,11 +166,9 @@ class DocumentFlow(QObject):
     def recovery_meta(self, doc: Document) -> dict:
         """What the snapshot of `doc` records (the tracked buffer, which may no longer be the
         one on screen when the autosaver flushes it)."""
-        try:
-            # A header that is not valid YAML must not stop the snapshot itself.
-            title = str(read_header_values(doc.text).get("title") or "")
-        except (HeaderError, ValueError):
-            title = ""
+        # From the title's own lines (each snapshot; a header may have 10,000 lines), and a
+        # header that is not valid YAML must not stop the snapshot itself.
+        title = header_title(doc.text)
         site = self.w.site
         return {"path": str(doc.path) if doc.path else None,
                 "repo": str(site.root) if site else None, "title": title}

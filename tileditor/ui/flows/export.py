@@ -47,21 +47,26 @@ class ExportFlow(QObject):
             self.export_html(Path(path))
 
     def export_html(self, path: Path) -> bool:
-        """The page the preview shows, with its CSS, written atomically to `path`."""
+        """The page the preview shows, with its CSS, math and pictures inside the one file
+        (see core/portable_page.py), written atomically to `path`."""
         from tileditor.core.fileio import WriteError, atomic_write
-        from tileditor.core.page import page_meta, standalone_html
+        from tileditor.core.page import page_meta
+        from tileditor.core.portable_page import portable_html
 
         result = self.w.session.last_result
         if result is None or self._refused("Export HTML", path):
             return False
-        meta = page_meta(result.front_matter, result.html, self.w.site, self.w.session.planned_path())
+        post_path = self.w.session.planned_path()
+        meta = page_meta(result.front_matter, result.html, self.w.site, post_path)
+        page, left_out = portable_html(result.html, meta, result.toc_html, self.w.preview.skin(),
+                                       self.w.site, post_path, result.front_matter)
         try:
-            atomic_write(path, standalone_html(result.html, meta, result.toc_html,
-                                                   self.w.preview.skin()).encode("utf-8"))
+            atomic_write(path, page.encode("utf-8"))
         except (WriteError, OSError) as exc:
             self.prompter.warn("Export HTML", str(exc))
             return False
-        self.status_reported.emit(f"Exported {Path(path).name}.")
+        note = f" {len(left_out)} file(s) outside the blog left out." if left_out else ""
+        self.status_reported.emit(f"Exported {Path(path).name}.{note}")
         return True
 
     def export_pdf(self, path: Path) -> bool:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QFileDialog
 
+from tileditor.ui.post_session import PREVIEW_LIMIT_CHARS
+
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg *.bmp *.avif)"
 # A picture past this many pixels is no web image (and decoding it would take gigabytes).
 MAX_PIXELS = 40_000_000
@@ -175,6 +177,11 @@ class ImageFlow(QObject):
         text = self.session.document.text
         referenced: set[Path] = set()
         missing: list[str] = []
+        if len(text) > PREVIEW_LIMIT_CHARS:
+            # As the preview, the reference scan is off for a huge post: it took seconds on
+            # the UI thread, during which no key and no recovery snapshot could be taken.
+            self.panel.set_images(files, [], set())
+            return
         for ref in find_image_references(text):
             resolved = resolve_reference(site, post_path, ref.src)
             if resolved is None:
