@@ -8,16 +8,15 @@ import html
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown import stash
 from tileditor.core.render.kramdown.fences import find_fences
 from tileditor.core.render.kramdown.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
-    IAL_ONE,
     apply,
     parse_attributes,
     parse_chain,
@@ -27,7 +26,7 @@ from tileditor.core.render.kramdown.ial_syntax import (
 _EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s[^}]*)?\}(.*)$")
 _EXT_SELF = re.compile(r"^ {0,3}\{::\w+(?:\s[^}]*)?/\}[ \t]*$")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
-_MARKER = re.compile("\x02tlial:(\\d+)\x03")
+_MARKER = stash.mark_pattern("ial", r"(\d+)")
 _LEFTOVER = re.compile(r"\{::\w+[^}\n]*/\}")  # inline `{::options /}`: kramdown drops it
 
 
@@ -35,11 +34,11 @@ class BlockIalPreprocessor(Preprocessor):
     """Turn IAL lines into marker paragraphs, drop ALDs and `{::options /}`, and turn
     `{::comment}` / `{::nomarkdown}` blocks into stashed HTML. Skips fenced code."""
 
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, lines: list[str]) -> list[str]:
-        self.md.tl_ials = []
-        self.md.tl_alds = {}
-        # Stash indexes of whole blocks ({::nomarkdown}): kept out of a <p> whatever their tag.
-        self.md.htmlStash.tl_blocks = set()
         out: list[str] = []
         fenced = {n for start, end, _ in find_fences(lines) for n in range(start, end + 1)}
         i = 0
@@ -55,7 +54,7 @@ class BlockIalPreprocessor(Preprocessor):
         line = lines[i]
         ald = ALD_LINE.match(line)
         if ald:
-            self.md.tl_alds[ald.group(1)] = parse_attributes(ald.group(2))[0]
+            self.holder.state.alds[ald.group(1)] = parse_attributes(ald.group(2))[0]
             out.append("")
             return i + 1
         if _BLOCK_SEPARATOR.match(line):
@@ -80,12 +79,12 @@ class BlockIalPreprocessor(Preprocessor):
         return i + 1
 
     def _marker(self, attrs, direction: str, indent: str, out: list[str]) -> None:
-        self.md.tl_ials.append((attrs, direction))
+        state = self.holder.state
+        state.ials.append((attrs, direction))
         if out and out[-1].strip():
             out.append("")
-        marker = f"\x02tlial:{len(self.md.tl_ials) - 1}\x03"
-        self.md.tl_spans = getattr(self.md, "tl_spans", {})
-        self.md.tl_spans[marker] = 1
+        marker = stash.mark("ial", len(state.ials) - 1)
+        state.spans[marker] = 1
         out.extend([indent + marker, ""])
 
     def _extension_block(self, lines, i, ext, out) -> int:
@@ -109,8 +108,9 @@ class BlockIalPreprocessor(Preprocessor):
             stored = f"<!-- {html.escape(text, quote=False)} -->"
         else:
             stored = text
-        out.extend(["", self.md.htmlStash.store(stored), ""])
-        self.md.htmlStash.tl_blocks.add(self.md.htmlStash.html_counter - 1)
+        # Kept out of a <p> whatever its tag.
+        out.extend(["", stash.store_block(self.md, self.holder.state, stored, None, whole=True),
+                    ""])
         if rest.strip():
             out.append(rest)
         return j + 1
@@ -119,11 +119,14 @@ class BlockIalPreprocessor(Preprocessor):
 class ApplyBlockIalTreeprocessor(Treeprocessor):
     """Give each marker paragraph's attributes to its neighbour block and remove it."""
 
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, root: etree.Element) -> None:
-        ials = getattr(self.md, "tl_ials", [])
+        ials, alds = self.holder.state.ials, self.holder.state.alds
         if not ials:
             return
-        alds = getattr(self.md, "tl_alds", {})
         for parent in list(root.iter()):
             children = list(parent)
             markers = [_marker_of(child) for child in children]
@@ -178,8 +181,12 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
     follows text or a space stays as text (`* Contents {:toc}` publishes literally); one right
     after raw inline HTML (stashed, so not an element here) vanishes."""
 
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, root: etree.Element) -> None:
-        alds = getattr(self.md, "tl_alds", {})
+        alds = self.holder.state.alds
         for parent in list(root.iter()):
             for child in [c for c in parent if c.tag == "tl-ial"]:
                 kids = list(parent)
@@ -190,7 +197,7 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
                 literal = ""
                 if prev is not None and not before:
                     apply(prev, resolve_refs(attrs, refs, alds))
-                elif not before.endswith("\x03"):
+                elif not stash.ends_in_placeholder(before):
                     literal = "{:" + child.get("attrs", "") + "}"
                 child.tail = literal + (child.tail or "")
                 _remove_keep_tail(parent, child, prev)
@@ -206,10 +213,3 @@ def _remove_keep_tail(parent, child, prev) -> None:
         parent.text = (parent.text or "") + tail
     parent.remove(child)
 
-
-class IalExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        md.preprocessors.register(BlockIalPreprocessor(md), "tl_block_ial", 29)
-        md.inlinePatterns.register(SpanIalProcessor(IAL_ONE, md), "tl_span_ial", 186)
-        md.treeprocessors.register(ApplyBlockIalTreeprocessor(md), "tl_block_ial", 26)
-        md.treeprocessors.register(ApplySpanIalTreeprocessor(md), "tl_span_ial", 8)
