@@ -16,7 +16,7 @@ from tileditor.core.liquid import LiquidContext, render_liquid
 from tileditor.core.render.context import page_variables, post_url_resolver, site_variables
 from tileditor.core.render.highlight import highlight_tag_html
 from tileditor.core.render.kramdown import KramdownBundle, KramdownSettings, StateHolder, stash
-from tileditor.core.render.kramdown.fences import expand_tabs
+from tileditor.core.render.kramdown.bundle import normalize
 from tileditor.core.render.kramdown.images import resolve_images
 from tileditor.core.render.options import RenderOptions, RenderResult
 
@@ -28,7 +28,7 @@ DEFAULT_OPTIONS = RenderOptions()
 
 class _Converter(NamedTuple):
     md: markdown.Markdown
-    holder: StateHolder  # holder.state: the running conversion's ConversionState
+    bundle: KramdownBundle  # bundle.holder.state: the running conversion's ConversionState
 
 
 def _converter(settings: KramdownSettings) -> _Converter:
@@ -40,17 +40,8 @@ def _converter(settings: KramdownSettings) -> _Converter:
     if conv is None:
         bundle = KramdownBundle(settings)
         md = markdown.Markdown(output_format="xhtml", extensions=[bundle])
-        conv = cache[settings] = _Converter(md, bundle.holder)
+        conv = cache[settings] = _Converter(md, bundle)
     return conv
-
-
-def _normalize(body: str) -> str:
-    """What Python-Markdown's normalize_whitespace does, done before Liquid so that stash
-    placeholders made by the Liquid pass survive."""
-    body = body.replace("\x02", "").replace("\x03", "").replace("\r\n", "\n").replace("\r", "\n")
-    lines = expand_tabs(body.split("\n"))
-    # Python-Markdown appends two newlines so the last block ends like every other one.
-    return "\n".join("" if not ln.strip(" ") else ln for ln in lines) + "\n\n"
 
 
 def read_front_matter(text: str) -> tuple[str, dict, int, list[str]]:
@@ -117,19 +108,19 @@ def render_fragment(body: str, front_matter: dict, first_line: int, site=None,
     """Render `body` (post text without front matter) whose first line is file line
     `first_line`; `references` seeds link definitions made elsewhere in the post."""
     settings = KramdownSettings.of(site, options)
-    md, holder = _converter(settings)
-    md.reset()  # a fresh ConversionState too
-    state = holder.state
+    md, bundle = _converter(settings)
+    # The render protocol: begin (a fresh ConversionState and its inputs), Liquid (whose
+    # protected output goes into the stash), convert.
+    source = normalize(body)
+    bundle.begin(md, source, options.data_lines, first_line)
+    state = bundle.holder.state
     if references:
         md.references.update(references)
-    source = _normalize(body)
-    state.data_lines, state.first_line = options.data_lines, first_line
-    state.source_lines = source[:-2].split("\n")
     ctx = LiquidContext(
         variables={"site": site_variables(site),
                    "page": page_variables(site, post_path, front_matter)},
         post_url=post_url_resolver(site),
-        protect=lambda markup, block: _protect(md, holder, markup, block),
+        protect=lambda markup, block: _protect(md, bundle.holder, markup, block),
         highlight=highlight_tag_html,
         markdownify=lambda text: _markdownify(text, settings),
     )
@@ -152,9 +143,10 @@ def _markdownify(text: str, settings: KramdownSettings) -> str:
         _local.nested = {}
     _local.instances = _local.nested
     try:
-        md, _holder = _converter(settings)
-        md.reset()
-        html = md.convert(_normalize(text))
+        md, bundle = _converter(settings)
+        source = normalize(text)
+        bundle.begin(md, source)
+        html = md.convert(source)
         return html + "\n" if html else ""  # kramdown's output ends with a newline
     finally:
         _local.instances = outer

@@ -134,7 +134,7 @@ class DataLineBlockProcessor(BlockProcessor):
         self.holder = holder
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return self.holder.state.data_lines and parent is self.parser.root
+        return parent is self.parser.root and self.holder.state.data_lines
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         state = self.holder.state

@@ -37,8 +37,21 @@ from tileditor.core.render.kramdown import (
 )
 from tileditor.core.render.kramdown.ial_syntax import IAL_ONE
 from tileditor.core.render.kramdown.settings import KramdownSettings
-from tileditor.core.render.kramdown.state import StateHolder
+from tileditor.core.render.kramdown.state import ConversionState, StateHolder
 
+# The Python-Markdown minor version whose internals these modules copy or lean on, where no
+# public hook serves; pyproject pins `markdown` to it (tests/core/render/kramdown checks).
+COPIED_FROM_MARKDOWN = "3.11"
+COPIES = {
+    "markup.GuardedDelimiterProcessor": "DelimiterProcessor's pairing state (regions, "
+    "cache_index, add_region) and get_cached_result's shift",
+    "link_scan._LinearScan": "LinkInlineProcessor.getText/getLink's bracket counting",
+    "html_scan": "HtmlBlockPreprocessor.run and HTMLExtractor's start-tag scan",
+    "blockquotes.SeparateBlockQuoteProcessor": "BlockQuoteProcessor.run, without the "
+    "merging, and util.nearing_recursion_limit",
+    "abbr_defs.LinearAbbrBlockprocessor": "AbbrBlockprocessor.run's one-definition step",
+    "footnotes": "the footnotes extension's ids and NBSP_PLACEHOLDER",
+}
 # Where each registry lives on a Markdown instance ("smarty": the smarty pass's own patterns).
 REGISTRIES = ("preprocessors", "blockprocessors", "treeprocessors", "inlinepatterns",
               "postprocessors", "smarty")
@@ -125,7 +138,7 @@ ROWS: tuple[Row, ...] = (
     Row(PRE, "tl_table_sections", 24,
         "Marks `|---`/`|===` rows of a table with a header row for tree 25; the headless "
         "pass (23) skips such tables, so their order does not matter",
-        lambda b: table_sections.TableSeparatorPreprocessor(b.md)),
+        lambda b: table_sections.TableSeparatorPreprocessor(b.md, b.holder)),
     Row(PRE, "tl_headless_tables", 23,
         "Before raw HTML extraction (20); the header lines it adds can fall inside an "
         "unclosed raw HTML block, which post tl_headless_leftover takes out again",
@@ -279,8 +292,9 @@ ROWS: tuple[Row, ...] = (
         "After raw HTML is back (30): takes out header lines pre 23 left inside it",
         lambda b: table_sections.LeftoverHeaderPostprocessor(b.md)),
     Row(POST, "tl_stray_marks", 2,
-        "After everything that can put text back: no marker reaches the page",
-        lambda b: stash.StrayMarkPostprocessor(b.md)),
+        "After everything that can put text back: a marker left (in raw HTML) becomes the "
+        "text it replaced, so none reaches the page",
+        lambda b: stash.StrayMarkPostprocessor(b.md, b.holder)),
     Row(POST, "tl_trailing", 1,
         "Last: notes the trailing whitespace Markdown.convert strips (fragments need it)",
         lambda b: linemap.TrailingPostprocessor(b.md, b.holder)),
@@ -310,14 +324,43 @@ def active(row: Row, settings: KramdownSettings) -> bool:
     return row.ours and (row.when is None or row.when(settings))
 
 
-class KramdownBundle(Extension):
-    """Loads Python-Markdown's extensions and registers every row of ROWS. `holder.state`
-    is the running conversion's state; Markdown.reset() starts a fresh one."""
+def normalize(body: str) -> str:
+    """What the removed normalize_whitespace did, for the engine to run before the Liquid
+    pass (so placeholders made by Liquid survive): no STX/ETX, `\n` newlines, tabs expanded
+    outside verbatim code, whitespace-only lines emptied, two newlines appended so the last
+    block ends like every other one."""
+    body = body.replace(stash.STX, "").replace(stash.ETX, "")
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    lines = fences.expand_tabs(body.split("\n"))
+    return "\n".join("" if not ln.strip(" ") else ln for ln in lines) + "\n\n"
 
-    def __init__(self, settings: KramdownSettings | None = None, **kwargs):
+
+class KramdownBundle(Extension):
+    """Loads Python-Markdown's extensions and registers every row of ROWS (but those named
+    in `without`, as (registry, name): for experiments and tests). `holder.state` is the
+    running conversion's state; Markdown.reset() starts a fresh one.
+
+    The protocol: `begin(md, source, ...)`, then anything that stashes into this conversion
+    (the Liquid pass), then `md.convert(text)`; results are in `holder.state`."""
+
+    def __init__(self, settings: KramdownSettings | None = None,
+                 without: frozenset[tuple[str, str]] = frozenset(), **kwargs):
         super().__init__(**kwargs)
         self.settings = settings or KramdownSettings()
+        self.without = without
         self.holder = StateHolder()
+        self.registered: dict[tuple[str, str], object] = {}  # (registry, name) -> processor
+
+    def begin(self, md, source: str, data_lines: bool = False,
+              first_line: int = 1) -> ConversionState:
+        """Start converting `source` (normalised text; file line `first_line` first): a
+        Markdown.reset(), which gives a fresh state, and the state's inputs."""
+        md.reset()
+        state = self.holder.state
+        state.data_lines, state.first_line = data_lines, first_line
+        if data_lines:
+            state.source_lines = source[:-2].split("\n")
+        return state
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
         # Python-Markdown's extensions first, as `extra` loads them (footnotes and smarty
@@ -329,8 +372,9 @@ class KramdownBundle(Extension):
             registry(md, reg_name).deregister(name)
         md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *markup.KRAMDOWN_ESCAPES]))
         for row in ROWS:
-            if active(row, self.settings):
-                _register(md, row, Build(md, self.holder, self.settings, smarty))
+            if active(row, self.settings) and (row.registry, row.name) not in self.without:
+                self.registered[row.registry, row.name] = _register(
+                    md, row, Build(md, self.holder, self.settings, smarty))
         md.registerExtension(self)
 
     def reset(self) -> None:
@@ -347,7 +391,9 @@ class LinearTwinsExtension(Extension):
                 _register(md, row, Build(md, None, None))
 
 
-def _register(md, row: Row, build: Build) -> None:
+def _register(md, row: Row, build: Build):
     reg = registry(md, row.registry)
     build.replaced = reg[row.name] if row.name in reg else None
-    reg.register(row.make(build), row.name, row.priority)
+    processor = row.make(build)
+    reg.register(processor, row.name, row.priority)
+    return processor

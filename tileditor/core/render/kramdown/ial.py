@@ -59,7 +59,7 @@ class BlockIalPreprocessor(Preprocessor):
             return i + 1
         if _BLOCK_SEPARATOR.match(line):
             # An empty marker paragraph keeps the blocks on each side apart, then vanishes.
-            self._marker(({}, []), "after", "", out)
+            self._marker(({}, []), "after", "", out, line)
             return i + 1
         if _EXT_SELF.match(line):
             out.append("")
@@ -75,16 +75,18 @@ class BlockIalPreprocessor(Preprocessor):
         next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         direction = "before" if prev_blank and not next_blank else "after"
         indent = line[: len(line) - len(line.lstrip(" "))]
-        self._marker(parse_chain(m.group(1)), direction, indent, out)
+        self._marker(parse_chain(m.group(1)), direction, indent, out, line[len(indent):])
         return i + 1
 
-    def _marker(self, attrs, direction: str, indent: str, out: list[str]) -> None:
+    def _marker(self, attrs, direction: str, indent: str, out: list[str], source: str) -> None:
         state = self.holder.state
         state.ials.append((attrs, direction))
         if out and out[-1].strip():
             out.append("")
         marker = stash.mark("ial", len(state.ials) - 1)
         state.spans[marker] = 1
+        # Inside raw HTML no block takes it: kramdown prints the line as written.
+        state.mark_sources[marker] = source
         out.extend([indent + marker, ""])
 
     def _extension_block(self, lines, i, ext, out) -> int:

@@ -30,7 +30,7 @@ _RAW_SPAN = re.compile(
     r"(?:(?!</\1\s*>).)*</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 # kramdown's backslash escapes are a superset of Markdown.pl's.
-KRAMDOWN_ESCAPES = (":", "|", '"', "'", "$", "~", "<", "=", "^")
+KRAMDOWN_ESCAPES = (":", "|", '"', "'", "$", "~", "<", "=")
 STRAY_CLOSE_TAG = r"</([A-Za-z][\w:-]*)\s*>"
 
 

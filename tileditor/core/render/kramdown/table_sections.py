@@ -16,7 +16,7 @@ from tileditor.core.render.kramdown import stash
 _HEADER_SEP = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BODY_SEP = re.compile(r"^ {0,3}\|[\s|:+-]*-{3,}[\s|:+-]*$")
 _FOOT_SEP = re.compile(r"^ {0,3}\|[\s|:+=]*={3,}[\s|:+=]*$")
-_MARK = re.compile("^" + stash.mark_pattern("sep", "(body|foot)").pattern + "$")
+_MARK = re.compile("^" + stash.mark_pattern("sep", r"(body|foot)\d+").pattern + "$")
 _NO_HEAD = stash.mark("nohead")
 _CODE = re.compile(r"(`+).*?\1")
 _NOT_TABLE_START = re.compile(r"^(?: {4}|\s*(?:#|>|<|\x02|\{:|[*+-][ \t]|\d+[.)][ \t]|\[\^))")
@@ -69,18 +69,31 @@ class HeaderlessTablePreprocessor(Preprocessor):
 
 
 class TableSeparatorPreprocessor(Preprocessor):
+    """A separator row becomes a one-cell row holding a marker; where no table takes it the
+    marker row turns back into the line as written (stash.StrayMarkPostprocessor)."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
+        sources = self.holder.state.mark_sources
         in_table = False
         for idx, line in enumerate(lines):
+            kind = None
             if not line.strip(" \t") or "|" not in line:
                 in_table = False
             elif not in_table and idx > 0 and "|" in lines[idx - 1] and _HEADER_SEP.match(line):
                 in_table = True
             elif in_table and _FOOT_SEP.match(line):
-                line = f"| {stash.mark('sep', 'foot')} |"
+                kind = "foot"
             elif in_table and _BODY_SEP.match(line):
-                line = f"| {stash.mark('sep', 'body')} |"
+                kind = "body"
+            if kind is not None:
+                marker = stash.mark("sep", f"{kind}{len(sources)}")
+                sources[stash.row_of(marker)] = line
+                line = stash.row_of(marker)
             out.append(line)
         return out
 
