@@ -276,4 +276,6 @@ CASES = (
          '<table>\n  <thead>\n    <tr>\n      <th>h</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>a</td>\n    </tr>\n  </tbody>\n</table>\n\n<div>\n| x |\n|---|\n</div>'),
     Case('postprocessors:tl_stray_marks', '<div>\n| x |\n|---|\n| y |\n|---|\n| z |\n</div>\n',
          '<div>\n| x |\n|---|\n| y |\n|---|\n| z |\n</div>'),
+    Case('preprocessors:tl_headless_tables', '| cell1 | cell2\n|=======|=======|\n| cell3 | cell4\n',
+         '<table>\n  <tbody>\n    <tr>\n      <td>cell1</td>\n      <td>cell2</td>\n    </tr>\n  </tbody>\n  <tfoot>\n    <tr>\n      <td>cell3</td>\n      <td>cell4</td>\n    </tr>\n  </tfoot>\n</table>'),
 )

@@ -207,3 +207,14 @@ def test_installed_markdown_is_the_minor_version_our_copies_come_from():
     installed = version("markdown")
     assert installed.split(".")[:2] == minor.split("."), (
         f"markdown {installed} is installed; the copied code ({where}) follows {minor}")
+
+
+def test_architecture_doc_shows_the_table_as_it_is():
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for registry in kbundle.REGISTRIES:
+        cells = []
+        for row in (r for r in ROWS if r.registry == registry):
+            name = f"**{row.name}**" if row.ours else row.name
+            cells.append(f"{name} {row.priority:g}" + (" (twin)" if row.twin else ""))
+        line = f"| `{registry}` | " + ", ".join(cells) + " |"
+        assert line in doc, f"docs/architecture.md: the {registry} line of the render protocol"

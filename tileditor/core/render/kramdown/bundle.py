@@ -135,14 +135,15 @@ ROWS: tuple[Row, ...] = (
     Row(PRE, "tl_list_tightness", 25,
         "Right after re-indentation (26): reads 4-space levels, skips its soft blank lines",
         lambda b: list_tightness.ListTightnessPreprocessor(b.md, b.holder)),
-    Row(PRE, "tl_table_sections", 24,
-        "Marks `|---`/`|===` rows of a table with a header row for tree 25; the headless "
-        "pass (23) skips such tables, so their order does not matter",
-        lambda b: table_sections.TableSeparatorPreprocessor(b.md, b.holder)),
-    Row(PRE, "tl_headless_tables", 23,
-        "Before raw HTML extraction (20); the header lines it adds can fall inside an "
-        "unclosed raw HTML block, which post tl_headless_leftover takes out again",
+    Row(PRE, "tl_headless_tables", 24,
+        "Before the separator pass (23), which then finds the header row it adds (a table "
+        "without one gets its `|===` footer too); before raw HTML extraction (20): lines "
+        "it adds inside an unclosed raw HTML block go again in post tl_headless_leftover",
         lambda b: table_sections.HeaderlessTablePreprocessor(b.md)),
+    Row(PRE, "tl_table_sections", 23,
+        "Marks `|---`/`|===` rows inside a table with a header row, the one pre 24 added "
+        "included; tree 25 starts a new tbody or the tfoot there",
+        lambda b: table_sections.TableSeparatorPreprocessor(b.md, b.holder)),
     Row(PRE, "tl_nested_md_attr", 21,
         "Right before raw HTML extraction (20), which it prepares (`markdown=` on ancestors)",
         lambda b: html_nesting.NestedMarkdownAttrPreprocessor(b.md)),
@@ -289,7 +290,7 @@ ROWS: tuple[Row, ...] = (
     Row(POST, "tl_markdown_attr", 5, "After raw HTML is back (30): drops `markdown=` from it",
         lambda b: markup.MarkdownAttrPostprocessor(b.md)),
     Row(POST, "tl_headless_leftover", 4,
-        "After raw HTML is back (30): takes out header lines pre 23 left inside it",
+        "After raw HTML is back (30): takes out header lines pre 24 left inside it",
         lambda b: table_sections.LeftoverHeaderPostprocessor(b.md)),
     Row(POST, "tl_stray_marks", 2,
         "After everything that can put text back: a marker left (in raw HTML) becomes the "
@@ -370,6 +371,7 @@ class KramdownBundle(Extension):
                                footnotes.footnote_extension(), smarty], {})
         for reg_name, name, _why in REMOVED:
             registry(md, reg_name).deregister(name)
+        # Not a processor: the escape pattern reads md.ESCAPED_CHARS (kramdown escapes more).
         md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *markup.KRAMDOWN_ESCAPES]))
         for row in ROWS:
             if active(row, self.settings) and (row.registry, row.name) not in self.without:
