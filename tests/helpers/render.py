@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from types import SimpleNamespace
+
+import markdown
 
 from tileditor.core.render import RenderOptions, render
+from tileditor.core.render.kramdown import KramdownBundle, KramdownSettings
+from tileditor.core.render.kramdown.bundle import normalize
 
 _VOID = {"br", "img", "hr", "input", "meta", "link"}
 
@@ -51,3 +56,20 @@ def html_of(source: str, **kw) -> str:
 
 def assert_same(source: str, expected: str, **kw) -> None:
     assert canon(html_of(source, **kw)) == canon(expected)
+
+
+def kramdown_site(config: dict | None = None) -> SimpleNamespace | None:
+    """A stand-in site whose `kramdown:` setting is `config` (None: no site)."""
+    return SimpleNamespace(kramdown=dict(config)) if config else None
+
+
+def bundle_html(source: str, config: dict | None = None,
+                without: frozenset[tuple[str, str]] = frozenset()) -> str:
+    """The Markdown step alone (no Liquid, no images) through the render protocol, on a fresh
+    converter whose bundle leaves out the rows named in `without` ((registry, name))."""
+    settings = KramdownSettings.of(kramdown_site(config), RenderOptions())
+    bundle = KramdownBundle(settings, without=without)
+    md = markdown.Markdown(output_format="xhtml", extensions=[bundle])
+    text = normalize(source)
+    bundle.begin(md, text, data_lines=True)
+    return md.convert(text)

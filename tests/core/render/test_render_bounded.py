@@ -18,9 +18,7 @@ from hypothesis import strategies as st
 from tileditor.core.liquid.engine import _next_token
 from tileditor.core.render import render
 from tileditor.core.render.incremental import IncrementalRenderer, split_blocks
-from tileditor.core.render.kramdown.abbr_defs import LinearAbbrExtension
-from tileditor.core.render.kramdown.html_scan import LinearHtmlExtension
-from tileditor.core.render.kramdown.link_scan import LinearLinksExtension
+from tileditor.core.render.kramdown import LinearTwinsExtension
 
 _SPEC = importlib.util.spec_from_file_location(
     "adversarial", Path(__file__).resolve().parents[3] / "bench" / "adversarial.py")
@@ -76,8 +74,7 @@ def test_block_splitter_is_linear(name):
 
 def _pair(*extensions):
     plain = markdown.Markdown(extensions=list(extensions))
-    linear = markdown.Markdown(extensions=[*extensions, LinearLinksExtension(),
-                                           LinearHtmlExtension(), LinearAbbrExtension()])
+    linear = markdown.Markdown(extensions=[*extensions, LinearTwinsExtension()])
     return plain, linear
 
 

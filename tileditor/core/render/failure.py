@@ -24,7 +24,7 @@ def failing_lines(text: str, site=None, post_path: Path | None = None,
                   budget: float = 1.0) -> tuple[int, int] | None:
     """The first and last file line of the first body block whose render alone raises, None
     when none does (or `budget` seconds ran out: this runs only after a failure)."""
-    body, fm, offset, _warnings = engine._front_matter(text)
+    body, fm, offset, _warnings = engine.read_front_matter(text)
     deadline = time.monotonic() + budget
     for block in split_blocks(body):
         line = offset + block.line + 1

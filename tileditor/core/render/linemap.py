@@ -1,12 +1,18 @@
 """Source line numbers for top-level blocks (`data-line`, for scroll sync): the preprocessed
-lines are aligned back to the file's lines, and the block parser is driven here so each new
-top-level element learns the line its block started on. Must not import PySide6."""
+lines are aligned back to the file's lines, and a first block processor that never takes a
+block sees where each top-level block starts, so each new top-level element learns its line.
+Must not import PySide6."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_left
+
+from markdown.blockprocessors import BlockProcessor
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 _DATA_LINE_P = re.compile('<p data-line="(\\d+)">\\s*(\x02wzxhzdk:(\\d+)\x03)\\s*</p>')
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w:-]*)")
@@ -93,59 +99,127 @@ def _first_liquid(line: str) -> int:
     return min(hits) if hits else len(line)
 
 
-def stash_spans(md) -> dict[str, int]:
-    """Source line counts of stashed raw HTML blocks, plus those our preprocessors noted."""
-    spans = dict(getattr(md, "tl_spans", {}))
+def stash_spans(md, state) -> dict[str, int]:
+    """Source line counts of every stashed block: those noted when stashing, and the raw HTML
+    blocks Python-Markdown stashed (as many lines as they hold)."""
+    spans = dict(state.spans)
     for idx, raw in enumerate(md.htmlStash.rawHtmlBlocks):
         if isinstance(raw, str):
             spans.setdefault(md.htmlStash.get_placeholder(idx), raw.strip("\n").count("\n") + 1)
     return spans
 
 
-def parse_with_lines(md, lines: list[str], line_of: list[int], offset: int) -> etree.Element:
-    """Python-Markdown's parseDocument, tagging new top-level elements with data-line."""
-    parser = md.parser
-    root = etree.Element(md.doc_tag)
-    parser.root = root
-    text = "\n".join(lines)
-    blocks = text.split("\n\n")
-    n = len(blocks)
-    starts = [0] * (n + 1)
-    for k, block in enumerate(blocks):
-        starts[k + 1] = starts[k] + block.count("\n") + 2
-    last = max(len(line_of) - 1, 0)
-    while blocks:
-        remaining = len(blocks)
+class LineMapPreprocessor(Preprocessor):
+    """The last preprocessor: aligns the lines the block parser will read with the source."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, lines: list[str]) -> list[str]:
+        state = self.holder.state
+        if state.data_lines:
+            state.line_of = align(lines, state.source_lines, stash_spans(self.md, state))
+        return lines
+
+
+class DataLineBlockProcessor(BlockProcessor):
+    """The first block processor. It declines every block (run() returns False, so the others
+    still try it) and, for each block of the document's own list at top level, notes the line
+    it starts on and gives that line to what the block before it made. Python-Markdown calls
+    the processors in priority order for every block, so this sees each one first."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return parent is self.parser.root and self.holder.state.data_lines
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        state = self.holder.state
+        if state.top_blocks is None:  # the first block of the document: its whole list
+            state.top_blocks = blocks
+            starts = [0] * (len(blocks) + 1)
+            for k, block in enumerate(blocks):
+                starts[k + 1] = starts[k] + block.count("\n") + 2
+            state.block_starts = starts
+        elif blocks is not state.top_blocks:
+            return False  # a processor parsing a piece of its block at top level
+        tag_new_blocks(parent, state)
+        # Processors take blocks from the front and may put back the rest of the first one,
+        # so a block is known by its distance from the end; its text ends where that one did.
+        n = len(state.block_starts) - 1
+        k = n - len(blocks) + 1
         head = blocks[0]
-        nxt = starts[n - remaining + 1] if 0 <= n - remaining + 1 <= n else 0
-        line = nxt - 2 - head.count("\n") + (len(head) - len(head.lstrip("\n")))
-        before = len(root)
-        for processor in parser.blockprocessors:
-            if processor.test(root, blocks[0]):
-                if processor.run(root, blocks) is not False:
-                    break
-        src = line_of[min(max(line, 0), last)] if line_of else 0
-        for child in root[before:]:
-            if child.get("data-line") is None:
-                child.set("data-line", str(src + offset))
-    return root
+        end = state.block_starts[k] if 0 <= k <= n else 0
+        line = end - 2 - head.count("\n") + (len(head) - len(head.lstrip("\n")))
+        state.pending = (len(parent), line)
+        return False
 
 
-def lift_data_lines(html: str, stash) -> str:
+def tag_new_blocks(root: etree.Element, state) -> None:
+    """data-line on the top-level elements made since the last block started."""
+    if state.pending is None:
+        return
+    before, line = state.pending
+    state.pending = None
+    line_of = state.line_of
+    src = line_of[min(max(line, 0), len(line_of) - 1)] if line_of else 0
+    for child in root[before:]:
+        if child.get("data-line") is None:
+            child.set("data-line", str(src + state.first_line))
+
+
+class DataLineTreeprocessor(Treeprocessor):
+    """The first tree processor: tags what the document's last block made."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, root: etree.Element) -> None:
+        if self.holder.state.data_lines:
+            tag_new_blocks(root, self.holder.state)
+
+
+class LiftDataLinesPostprocessor(Postprocessor):
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, text: str) -> str:
+        return lift_data_lines(text, self.md.htmlStash, self.holder.state.whole_blocks)
+
+
+class TrailingPostprocessor(Postprocessor):
+    """The last postprocessor: notes the whitespace the output ends with (a raw HTML block
+    leaves a blank line), which Markdown.convert strips, for joining fragments."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, text: str) -> str:
+        self.holder.state.trailing = text[len(text.rstrip()):]
+        return text
+
+
+def lift_data_lines(html: str, html_stash, whole_blocks: set[int] = frozenset()) -> str:
     """Move data-line from a `<p>` wrapping a stashed block of raw HTML onto that HTML."""
 
     def repl(m):
         idx = int(m.group(3))
-        if idx >= len(stash.rawHtmlBlocks):
+        if idx >= len(html_stash.rawHtmlBlocks):
             return m.group(0)
-        raw = str(stash.rawHtmlBlocks[idx])
+        raw = str(html_stash.rawHtmlBlocks[idx])
         if raw.startswith("\\[") or raw.lstrip().startswith("<!--"):
             return m.group(2)
         tag = _BLOCK_TAG.match(raw)
-        if idx not in getattr(stash, "tl_blocks", ()) and (
+        if idx not in whole_blocks and (
                 not tag or tag.group(1).lower() not in _BLOCKISH):
             return m.group(0)
-        stash.rawHtmlBlocks[idx] = _FIRST_TAG.sub(
+        html_stash.rawHtmlBlocks[idx] = _FIRST_TAG.sub(
             lambda t: f'{t.group(1)} data-line="{m.group(1)}"', raw, count=1)
         return m.group(2)
 

@@ -14,8 +14,8 @@ from tileditor.core.frontmatter import split_front_matter
 from tileditor.core.render import engine
 from tileditor.core.render.incremental.blocks import Block, scan_blocks, split_blocks
 from tileditor.core.render.incremental.html_blocks import cut, split_tail, top_level_items
-from tileditor.core.render.kramdown.images import _IMG
-from tileditor.core.render.kramdown.toc import _build as build_toc
+from tileditor.core.render.kramdown.images import IMG_SRC
+from tileditor.core.render.kramdown.toc import build_toc
 from tileditor.core.render.options import RenderOptions, RenderResult
 
 _HEADING = re.compile(r'<(h[1-6])\b[^>]*?\sid="([^"]*)".*?</\1>', re.S)
@@ -162,7 +162,7 @@ class IncrementalRenderer:
     IncrementalResult; `stats` counts full and partial renders (for tests and benchmarks)."""
 
     def __init__(self, site=None, post_path: Path | None = None,
-                 options: RenderOptions = engine._DEFAULT_OPTIONS) -> None:
+                 options: RenderOptions = engine.DEFAULT_OPTIONS) -> None:
         self.site, self.post_path, self.options = site, post_path, options
         self._state: _State | None = None
         self._version = 0
@@ -187,7 +187,7 @@ class IncrementalRenderer:
     # -- full ------------------------------------------------------------------------------
 
     def _full(self, text: str) -> IncrementalResult:
-        body, fm, offset, fm_warnings = engine._front_matter(text)
+        body, fm, offset, fm_warnings = engine.read_front_matter(text)
         frag = engine.render_fragment(body, fm, offset + 1, self.site, self.post_path,
                                       self.options, None)
         blocks = split_blocks(body)
@@ -329,7 +329,7 @@ def _make_group(html: str, gap: str, start: int, end: int, line: int) -> _Group:
     marks = [(m.start(1), m.end(1), int(m.group(1)) - line)
              for m in _DATA_LINE_NUM.finditer(html)]
     return _Group(start, end, line, html, tuple(marks), _heading_marks(html), (),
-                  (None,) * len(_IMG.findall(html)), gap)
+                  (None,) * len(IMG_SRC.findall(html)), gap)
 
 
 def _heading_marks(html: str) -> tuple[tuple[str, str], ...]:
@@ -396,7 +396,7 @@ def _new_headings(body: str, others: list[_Group], old: list[_Group], fresh: lis
     headings = [h for g in groups for h in g.headings]
     if not entries:
         return headings, ""
-    sidebar = build_toc(entries, {"class": "toc__menu"}, False)
+    sidebar = build_toc(entries, {"class": "toc__menu"})
     return headings, etree.tostring(sidebar, encoding="unicode", method="html")
 
 

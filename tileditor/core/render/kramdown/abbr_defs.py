@@ -5,8 +5,7 @@ PySide6)."""
 
 from __future__ import annotations
 
-from markdown.extensions import Extension
-from markdown.extensions.abbr import AbbrBlockprocessor, AbbrExtension
+from markdown.extensions.abbr import AbbrBlockprocessor
 
 
 class LinearAbbrBlockprocessor(AbbrBlockprocessor):
@@ -38,12 +37,3 @@ class LinearAbbrBlockprocessor(AbbrBlockprocessor):
         abbr, title = m.group("abbr").strip(), m.group("title").strip()
         return (abbr, title) if abbr and title else None
 
-
-class LinearAbbrExtension(Extension):
-    """Swaps abbr's block processor (same name and priority); must come after "abbr"."""
-
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
-        ext = next((e for e in md.registeredExtensions if isinstance(e, AbbrExtension)), None)
-        if ext is not None:
-            md.parser.blockprocessors.register(LinearAbbrBlockprocessor(md.parser, ext.abbrs),
-                                               "abbr", 16)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.blockprocessors import BlockQuoteProcessor
 
 
@@ -36,7 +35,3 @@ class SeparateBlockQuoteProcessor(BlockQuoteProcessor):
         self.parser.parseChunk(quote, block)
         self.parser.state.reset()
 
-
-class BlockQuoteExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        md.parser.blockprocessors.register(SeparateBlockQuoteProcessor(md.parser), "quote", 20)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core import lexicon
 from tileditor.core.render.highlight import fenced_block_html
+from tileditor.core.render.kramdown import stash
 
 _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
 _PRE_CLOSE = re.compile(r"</pre>", re.I)
@@ -52,6 +52,10 @@ class FencePreprocessor(Preprocessor):
     """Replace each fence with an html-stash placeholder line set apart by blank lines, so
     a fence interrupts a paragraph as in GFM."""
 
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
@@ -63,9 +67,8 @@ class FencePreprocessor(Preprocessor):
             body = [_strip_prefix(ln, indent) for ln in lines[start + 1:end]]
             code = "\n".join(body) + ("\n" if body else "")
             lang = re.match(r"[^{?]*", fence.info).group(0)
-            placeholder = self.md.htmlStash.store(fenced_block_html(code, lang))
-            self.md.tl_spans = getattr(self.md, "tl_spans", {})
-            self.md.tl_spans[placeholder] = end - start + 1
+            placeholder = stash.store_block(self.md, self.holder.state,
+                                            fenced_block_html(code, lang), end - start + 1)
             columns = columns if columns is not None else _item_columns(lines)
             column = columns[start - 1] if start else 0
             if column >= len(indent) and column and ">" not in indent:
@@ -130,8 +133,3 @@ class IndentedCodeTreeprocessor(Treeprocessor):
                 parent.remove(child)
                 parent.insert(idx, outer)
 
-
-class FencesExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        md.preprocessors.register(FencePreprocessor(md), "tl_fences", 28)
-        md.treeprocessors.register(IndentedCodeTreeprocessor(md), "tl_indented_code", 4)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -96,11 +95,10 @@ def _continues_paragraph(previous: str) -> bool:
     return bool(text) and not text.startswith(("#", "```", "~~~", "{:", "|", "<", "\x02"))
 
 
-class KramdownFootnotesExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}").extendMarkdown(md)
-        md.treeprocessors.register(KramdownFootnoteTreeprocessor(md), "tl_footnotes", 7)
-        md.preprocessors.register(FootnoteEndPreprocessor(md), "tl_footnote_end", 30)
+def footnote_extension() -> FootnoteExtension:
+    """Python-Markdown's footnotes, set up for the markup above: no back link title, the bare
+    number as the reference text."""
+    return FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}")
 
 
 def _remove(root: etree.Element, target: etree.Element) -> None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension
-from markdown.blockprocessors import HRProcessor, SetextHeaderProcessor
+from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
 _GFM_HASH = re.compile(
@@ -38,18 +37,16 @@ class NoRuleSetextProcessor(SetextHeaderProcessor):
             block.split("\n", 1)[0])
 
 
-class GfmBlocksExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {"gfm": [True, "kramdown GFM input rules"]}
-        super().__init__(**kwargs)
 
-    def extendMarkdown(self, md) -> None:
-        if not self.getConfig("gfm"):
-            return
-        md.parser.blockprocessors["hashheader"].RE = _GFM_HASH
-        md.inlinePatterns.register(
-            SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del"), "tl_strike", 65)
-        md.inlinePatterns.register(
-            SubstituteTagInlineProcessor(r"\\\n", "br"), "tl_backslash_break", 181)
-        md.parser.blockprocessors.register(GfmRuleProcessor(md.parser), "hr", 50)
-        md.parser.blockprocessors.register(NoRuleSetextProcessor(md.parser), "setextheader", 60)
+class GfmHashHeaderProcessor(HashHeaderProcessor):
+    """`#Title` without a space after the hashes is paragraph text for kramdown-parser-gfm."""
+
+    RE = _GFM_HASH
+
+
+def strike_processor() -> SimpleTagInlineProcessor:
+    return SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del")
+
+
+def backslash_break_processor() -> SubstituteTagInlineProcessor:
+    return SubstituteTagInlineProcessor(r"\\\n", "br")

@@ -8,15 +8,13 @@ import re
 import unicodedata
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from tileditor.core.render.kramdown.toc import plain_text
+from tileditor.core.render.kramdown import stash
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EXPLICIT = re.compile(r"[ \t]*\{#([\w:-]+)\}[ \t]*$")
-_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
-_RAW = "data-tl-raw"
+_RAW = stash.RAW_TEXT_ATTR
 
 
 def _word_char(ch: str) -> bool:
@@ -58,7 +56,7 @@ class ExplicitIdTreeprocessor(Treeprocessor):
             if m:
                 el.text = raw = raw[: m.start()]
                 el.set("id", m.group(1))
-            el.set(_RAW, _PLACEHOLDER.sub("", raw).strip())
+            el.set(_RAW, stash.visible_text(self.md, raw).strip())
 
 
 class HeadingIdTreeprocessor(Treeprocessor):
@@ -78,20 +76,9 @@ class HeadingIdTreeprocessor(Treeprocessor):
             if el.get("id") or not self.enabled:
                 continue
             if self.style == "gfm":
-                hid = gfm_id(plain_text(el, self.md, skip_notes=True), used)
+                hid = gfm_id(stash.element_text(self.md, el, skip_notes=True), used)
                 if hid:  # kramdown-parser-gfm leaves a heading with no id characters bare
                     el.set("id", hid)
             else:
                 el.set("id", kramdown_id(raw, used))
 
-
-class HeadingIdExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {"style": ["gfm", "gfm or kramdown"], "enabled": [True, "auto_ids"]}
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md) -> None:
-        md.treeprocessors.register(ExplicitIdTreeprocessor(md), "tl_explicit_ids", 24)
-        tp = HeadingIdTreeprocessor(md, self.getConfig("style"), self.getConfig("enabled"))
-        # After smarty (6) and before the TOC (3).
-        md.treeprocessors.register(tp, "tl_heading_ids", 4)

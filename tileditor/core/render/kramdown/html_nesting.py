@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 _OPEN = re.compile(r"^\s*<([A-Za-z][\w-]*)\b([^<>]*)>\s*$")
@@ -54,7 +53,3 @@ def _pop(stack: list[tuple[int, str]], tag: str) -> int | None:
             return at
     return None
 
-
-class NestedMarkdownAttrExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        md.preprocessors.register(NestedMarkdownAttrPreprocessor(md), "tl_nested_md_attr", 21)

@@ -4,7 +4,6 @@ quadratic time); this twin answers those in O(1) with the same result. Must not 
 
 from __future__ import annotations
 
-from markdown.extensions import Extension
 from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorExtra
 
 # html.parser's start-tag regex can only stop before the end of the text at one of these (or
@@ -26,17 +25,12 @@ class _LinearExtractor(HTMLExtractorExtra):
         return super().check_for_whole_start_tag(i)
 
 
-class _LinearHtmlBlockPreprocessor(HtmlBlockPreprocessor):
+class LinearHtmlBlockPreprocessor(HtmlBlockPreprocessor):
+    """md_in_html's HTML block pass on the linear extractor."""
+
     def run(self, lines: list[str]) -> list[str]:
         parser = _LinearExtractor(self.md)
         parser.feed("\n".join(lines))
         parser.close()
         return "".join(parser.cleandoc).split("\n")
 
-
-class LinearHtmlExtension(Extension):
-    """Replaces md_in_html's HTML block preprocessor (same name and priority); must come after
-    md_in_html in the extension list."""
-
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.preprocessors.register(_LinearHtmlBlockPreprocessor(md), "html_block", 20)

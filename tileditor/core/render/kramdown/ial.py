@@ -8,16 +8,15 @@ import html
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core import lexicon
+from tileditor.core.render.kramdown import stash
 from tileditor.core.render.kramdown.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
-    IAL_ONE,
     apply,
     parse_attributes,
     parse_chain,
@@ -27,7 +26,7 @@ from tileditor.core.render.kramdown.ial_syntax import (
 _EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s[^}]*)?\}(.*)$")
 _EXT_SELF = re.compile(r"^ {0,3}\{::\w+(?:\s[^}]*)?/\}[ \t]*$")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
-_MARKER = re.compile("\x02tlial:(\\d+)\x03")
+_MARKER = stash.mark_pattern("ial", r"(\d+)")
 _LEFTOVER = re.compile(r"\{::\w+[^}\n]*/\}")  # inline `{::options /}`: kramdown drops it
 
 
@@ -35,11 +34,11 @@ class BlockIalPreprocessor(Preprocessor):
     """Turn IAL lines into marker paragraphs, drop ALDs and `{::options /}`, and turn
     `{::comment}` / `{::nomarkdown}` blocks into stashed HTML. Skips fenced code."""
 
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, lines: list[str]) -> list[str]:
-        self.md.tl_ials = []
-        self.md.tl_alds = {}
-        # Stash indexes of whole blocks ({::nomarkdown}): kept out of a <p> whatever their tag.
-        self.md.htmlStash.tl_blocks = set()
         out: list[str] = []
         regions = lexicon.scan(lines).regions
         fenced = {n for r in regions if r.kind == "fence" for n in range(r.first, r.last + 1)}
@@ -60,12 +59,12 @@ class BlockIalPreprocessor(Preprocessor):
         line = lines[i]
         ald = ALD_LINE.match(line)
         if ald:
-            self.md.tl_alds[ald.group(1)] = parse_attributes(ald.group(2))[0]
+            self.holder.state.alds[ald.group(1)] = parse_attributes(ald.group(2))[0]
             out.append("")
             return i + 1
         if _BLOCK_SEPARATOR.match(line):
             # An empty marker paragraph keeps the blocks on each side apart, then vanishes.
-            self._marker(({}, []), "after", "", out)
+            self._marker(({}, []), "after", "", out, line)
             return i + 1
         if _EXT_SELF.match(line):
             out.append("")
@@ -81,16 +80,18 @@ class BlockIalPreprocessor(Preprocessor):
         next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
         direction = "before" if prev_blank and not next_blank else "after"
         indent = line[: len(line) - len(line.lstrip(" "))]
-        self._marker(parse_chain(m.group(1)), direction, indent, out)
+        self._marker(parse_chain(m.group(1)), direction, indent, out, line[len(indent):])
         return i + 1
 
-    def _marker(self, attrs, direction: str, indent: str, out: list[str]) -> None:
-        self.md.tl_ials.append((attrs, direction))
+    def _marker(self, attrs, direction: str, indent: str, out: list[str], source: str) -> None:
+        state = self.holder.state
+        state.ials.append((attrs, direction))
         if out and out[-1].strip():
             out.append("")
-        marker = f"\x02tlial:{len(self.md.tl_ials) - 1}\x03"
-        self.md.tl_spans = getattr(self.md, "tl_spans", {})
-        self.md.tl_spans[marker] = 1
+        marker = stash.mark("ial", len(state.ials) - 1)
+        state.spans[marker] = 1
+        # Inside raw HTML no block takes it: kramdown prints the line as written.
+        state.mark_sources[marker] = source
         out.extend([indent + marker, ""])
 
     def _extension_block(self, lines, i, ext, out) -> int:
@@ -127,8 +128,9 @@ class BlockIalPreprocessor(Preprocessor):
             stored = f"<!-- {html.escape(text, quote=False)} -->"
         else:
             stored = text
-        out.extend(["", self.md.htmlStash.store(stored), ""])
-        self.md.htmlStash.tl_blocks.add(self.md.htmlStash.html_counter - 1)
+        # Kept out of a <p> whatever its tag.
+        out.extend(["", stash.store_block(self.md, self.holder.state, stored, None, whole=True),
+                    ""])
 
 
 _STOP = {name: re.compile(r"\{:/(?:" + name + r")?\}") for name in ("comment", "nomarkdown")}
@@ -149,11 +151,14 @@ def _last_stop_lines(lines: list[str]) -> dict[str, int]:
 class ApplyBlockIalTreeprocessor(Treeprocessor):
     """Give each marker paragraph's attributes to its neighbour block and remove it."""
 
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, root: etree.Element) -> None:
-        ials = getattr(self.md, "tl_ials", [])
+        ials, alds = self.holder.state.ials, self.holder.state.alds
         if not ials:
             return
-        alds = getattr(self.md, "tl_alds", {})
         for parent in list(root.iter()):
             children = list(parent)
             markers = [_marker_of(child) for child in children]
@@ -208,8 +213,12 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
     follows text or a space stays as text (`* Contents {:toc}` publishes literally); one right
     after raw inline HTML (stashed, so not an element here) vanishes."""
 
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, root: etree.Element) -> None:
-        alds = getattr(self.md, "tl_alds", {})
+        alds = self.holder.state.alds
         for parent in list(root.iter()):
             for child in [c for c in parent if c.tag == "tl-ial"]:
                 kids = list(parent)
@@ -220,7 +229,7 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
                 literal = ""
                 if prev is not None and not before:
                     apply(prev, resolve_refs(attrs, refs, alds))
-                elif not before.endswith("\x03"):
+                elif not stash.ends_in_placeholder(before):
                     literal = "{:" + child.get("attrs", "") + "}"
                 child.tail = literal + (child.tail or "")
                 _remove_keep_tail(parent, child, prev)
@@ -236,10 +245,3 @@ def _remove_keep_tail(parent, child, prev) -> None:
         parent.text = (parent.text or "") + tail
     parent.remove(child)
 
-
-class IalExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        md.preprocessors.register(BlockIalPreprocessor(md), "tl_block_ial", 29)
-        md.inlinePatterns.register(SpanIalProcessor(IAL_ONE, md), "tl_span_ial", 186)
-        md.treeprocessors.register(ApplyBlockIalTreeprocessor(md), "tl_block_ial", 26)
-        md.treeprocessors.register(ApplySpanIalTreeprocessor(md), "tl_span_ial", 8)

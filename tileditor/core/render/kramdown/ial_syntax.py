@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from tileditor.core.render.kramdown.stash import TOC_ATTR
+
 IAL_ONE = r"\{:(?!:)(?![\w-]+:)([^}\n]*)\}"
 BLOCK_IAL_LINE = re.compile(r"^ *((?:" + IAL_ONE + r"[ \t]*)+)$")
 ALD_LINE = re.compile(r"^ {0,3}\{:([\w-]+):([^}\n]*)\}[ \t]*$")
@@ -50,17 +52,19 @@ def merge(target: dict[str, str], more: dict[str, str]) -> None:
 
 
 def resolve_refs(attrs: dict[str, str], refs: list[str], alds: dict) -> dict[str, str]:
-    """Attributes with ALD references expanded (`toc` and unknown refs become data-tl-ref)."""
+    """Attributes with ALD references expanded. A `toc` reference becomes the TOC pass's
+    marker attribute (it takes it off again); other unknown references are dropped, as
+    kramdown drops them."""
     out: dict[str, str] = {}
-    marks: list[str] = []
+    toc = False
     for ref in refs:
         if ref in alds:
             merge(out, alds[ref])
-        else:
-            marks.append(ref)
+        elif ref == "toc":
+            toc = True
     merge(out, attrs)
-    if marks:
-        out["data-tl-ref"] = " ".join(marks)
+    if toc:
+        out[TOC_ATTR] = "toc"
     return out
 
 

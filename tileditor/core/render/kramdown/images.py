@@ -8,7 +8,7 @@ import html
 import re
 from collections.abc import Callable
 
-_IMG = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>\"']+)", re.I)
+IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>\"']+)", re.I)
 _A = re.compile(r"(<a\b[^>]*?\bhref\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>\"']+)", re.I)
 _IMAGE_EXT = re.compile(r"\.(png|jpe?g|gif|webp|svg|bmp|avif)(?:[?#].*)?$", re.I)
 
@@ -49,7 +49,7 @@ def resolve_images(markup: str, resolve: Callable[[str], str | None] | None
         url = lookup(href)
         return m.group(0) if url is None else f'{m.group(1)}"{html.escape(url, quote=True)}"'
 
-    markup = _IMG.sub(img, markup)
+    markup = IMG_SRC.sub(img, markup)
     markup = _A.sub(link, markup)
     return markup, found, warnings
 

@@ -5,7 +5,6 @@ PySide6)."""
 
 from __future__ import annotations
 
-from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -22,10 +21,3 @@ class BlankTextTreeprocessor(Treeprocessor):
             if _blank(el.tail):
                 el.tail = AtomicString(el.tail)
 
-
-class BlankTextExtension(Extension):
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
-        # Before the inline pass, and again after prettify (which adds the newlines) for the
-        # smart-quotes pass, a second inline pass.
-        md.treeprocessors.register(BlankTextTreeprocessor(md), "tl_blank_text", 20.5)
-        md.treeprocessors.register(BlankTextTreeprocessor(md), "tl_blank_text_2", 9)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 
@@ -18,7 +17,3 @@ class InlineCodeTreeprocessor(Treeprocessor):
                 if child.tag == "code" and not child.get("class"):
                     child.set("class", "language-plaintext highlighter-rouge")
 
-
-class InlineCodeExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        md.treeprocessors.register(InlineCodeTreeprocessor(md), "tl_inline_code", 5)

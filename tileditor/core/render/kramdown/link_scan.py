@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from markdown.extensions import Extension
 from markdown.extensions.footnotes import FootnoteInlineProcessor
 from markdown.inlinepatterns import (
     IMAGE_LINK_RE,
@@ -156,7 +155,8 @@ class LinearFootnoteProcessor(FootnoteInlineProcessor):
         return super().handleMatch(full, data)
 
 
-_REPLACEMENTS = {
+# Python-Markdown's name of each link-family pattern -> (linear twin, its pattern).
+REPLACEMENTS = {
     "reference": (LinearReferenceProcessor, REFERENCE_RE),
     "link": (LinearLinkProcessor, LINK_RE),
     "image_link": (LinearImageProcessor, IMAGE_LINK_RE),
@@ -165,22 +165,3 @@ _REPLACEMENTS = {
     "short_image_ref": (LinearShortImageReferenceProcessor, IMAGE_REFERENCE_RE),
 }
 
-
-class LinearLinksExtension(Extension):
-    """Swaps the link-family processors for their linear twins (same names, same priorities).
-    Must come after the footnotes extension in the extension list."""
-
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
-        patterns = md.inlinePatterns
-        for name, (cls, pattern) in _REPLACEMENTS.items():
-            if name in patterns:
-                priority = _priority(patterns, name)
-                patterns.register(cls(pattern, md), name, priority)
-        if "footnote" in patterns:
-            old = patterns["footnote"]
-            patterns.register(LinearFootnoteProcessor(old.footnotes), "footnote",
-                              _priority(patterns, "footnote"))
-
-
-def _priority(registry, name: str) -> float:
-    return next(item.priority for item in registry._priority if item.name == name)

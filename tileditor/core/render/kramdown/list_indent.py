@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension
+from markdown.blockprocessors import OListProcessor, UListProcessor
 from markdown.preprocessors import Preprocessor
 
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.)( +)(\S.*)$")
@@ -21,13 +21,13 @@ _TOO_DEEP = re.compile(rf"^ {{0,3}}(?:(?:[*+-]|\d{{1,9}}[.)])[ \t]+){{{MAX_LIST_
 
 
 class ListIndentPreprocessor(Preprocessor):
-    def __init__(self, md, gfm: bool = True):
+    def __init__(self, md, holder, gfm: bool = True):
         super().__init__(md)
-        self.gfm = gfm
+        self.holder, self.gfm = holder, gfm
 
     def run(self, lines: list[str]) -> list[str]:
-        """Re-indent; blank lines added only for Python-Markdown's sake are listed in
-        md.tl_soft_blanks so list tightness can ignore them."""
+        """Re-indent; blank lines added only for Python-Markdown's sake go in the state's
+        soft_blanks so list tightness can ignore them."""
         for line in lines:
             if _TOO_DEEP.match(line):
                 raise RecursionError(f"a line opens more than {MAX_LIST_DEPTH} nested lists "
@@ -56,7 +56,7 @@ class ListIndentPreprocessor(Preprocessor):
             out.append(new)
             prev_item_depth = depth if is_item else -1
             prev_blank = False
-        self.md.tl_soft_blanks = soft
+        self.holder.state.soft_blanks = soft
         return out
 
     def _needs_break(self, previous: str, prev_item_depth: int, depth: int) -> bool:
@@ -105,14 +105,12 @@ def _item_fits(indent: int, stack: list[tuple[int, str]]) -> bool:
     return indent - base <= 3
 
 
-class ListIndentExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {"gfm": [True, "kramdown GFM input: lists interrupt paragraphs"]}
-        super().__init__(**kwargs)
 
-    def extendMarkdown(self, md) -> None:
-        pre = ListIndentPreprocessor(md, self.getConfig("gfm"))
-        md.preprocessors.register(pre, "tl_list_indent", 26)
-        # kramdown starts a new list when the marker type changes (`-` list, then `1.`).
-        md.parser.blockprocessors["olist"].SIBLING_TAGS = ["ol"]
-        md.parser.blockprocessors["ulist"].SIBLING_TAGS = ["ul"]
+class KramdownOListProcessor(OListProcessor):
+    """kramdown starts a new list when the marker type changes (`-` list, then `1.`)."""
+
+    SIBLING_TAGS = ["ol"]
+
+
+class KramdownUListProcessor(UListProcessor):
+    SIBLING_TAGS = ["ul"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -93,15 +92,24 @@ def _kind(m: re.Match) -> str:
 
 
 class ListTightnessPreprocessor(Preprocessor):
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, lines: list[str]) -> list[str]:
-        soft = getattr(self.md, "tl_soft_blanks", set())
-        self.md.tl_bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft])
+        state = self.holder.state
+        soft = state.soft_blanks
+        state.bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft])
         return lines
 
 
 class ListTightnessTreeprocessor(Treeprocessor):
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, root: etree.Element) -> None:
-        decisions = getattr(self.md, "tl_bare_items", [])
+        decisions = self.holder.state.bare_items
         pos = 0
         for li in root.iter("li"):
             raw = _raw_text(li)
@@ -135,9 +143,3 @@ def _unwrap_first_paragraph(li: etree.Element) -> None:
     elif len(li) > 0 and not len(p):
         li.text = (li.text or "") + "\n"
 
-
-class ListTightnessExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        # After list re-indentation (26).
-        md.preprocessors.register(ListTightnessPreprocessor(md), "tl_list_tightness", 25)
-        md.treeprocessors.register(ListTightnessTreeprocessor(md), "tl_list_tightness", 25)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.inlinepatterns import DelimiterProcessor, HtmlInlineProcessor, InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from tileditor.core.render.kramdown import stash
 
 _MARKDOWN_ATTR = re.compile(r"""(<[A-Za-z][^<>]*?)\s+markdown\s*=\s*(["']?)(?:0|1|block|span)\2""")
 
@@ -28,7 +29,9 @@ _RAW_SPAN = re.compile(
     r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])([A-Za-z][\w-]*)(?:\s[^<>]*)?>"
     r"(?:(?!</\1\s*>).)*</\1\s*>", re.DOTALL | re.IGNORECASE)
 
-_KRAMDOWN_ESCAPES = (":", "|", '"', "'", "$", "~", "<", "=", "^")
+# kramdown's backslash escapes are a superset of Markdown.pl's.
+KRAMDOWN_ESCAPES = (":", "|", '"', "'", "$", "~", "<", "=")
+STRAY_CLOSE_TAG = r"</([A-Za-z][\w:-]*)\s*>"
 
 
 class TableAlignTreeprocessor(Treeprocessor):
@@ -89,7 +92,7 @@ class RawSpanHtmlProcessor(HtmlInlineProcessor):
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
         raw = self.backslash_unescape(self.unescape(m.group(0)))
-        return self.md.htmlStash.store(raw), m.start(0), m.end(0)
+        return stash.store_inline(self.md, raw), m.start(0), m.end(0)
 
 
 class StrayCloseTagProcessor(InlineProcessor):
@@ -105,20 +108,15 @@ class StrayCloseTagProcessor(InlineProcessor):
         return m.group(0), m.start(), m.end()
 
 
-class KramdownMarkupExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        # kramdown's backslash escapes are a superset of Markdown.pl's.
-        md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *_KRAMDOWN_ESCAPES]))
-        raw_span = RawSpanHtmlProcessor(_RAW_SPAN.pattern, md)
-        raw_span.compiled_re = _RAW_SPAN
-        # Below code spans (190) so `<u>` inside backticks stays code.
-        md.inlinePatterns.register(raw_span, "tl_raw_span_html", 185)
-        # Before Python-Markdown's raw inline HTML (90) takes the tag.
-        md.inlinePatterns.register(
-            StrayCloseTagProcessor(r"</([A-Za-z][\w:-]*)\s*>", md), "tl_stray_close_tag", 91)
-        guarded = GuardedDelimiterProcessor("*", "strong,em", md)
-        guarded.add("_", "strong,em", smart=True)
-        md.inlinePatterns.register(guarded, "em_strong", 60)
-        md.treeprocessors.register(TableAlignTreeprocessor(md), "tl_table_align", 5)
-        # After raw HTML is put back (raw_html is 30).
-        md.postprocessors.register(MarkdownAttrPostprocessor(md), "tl_markdown_attr", 5)
+
+def raw_span_processor(md) -> RawSpanHtmlProcessor:
+    processor = RawSpanHtmlProcessor(_RAW_SPAN.pattern, md)
+    processor.compiled_re = _RAW_SPAN  # (with its flags)
+    return processor
+
+
+def emphasis_processor(md) -> GuardedDelimiterProcessor:
+    """Python-Markdown's own `em_strong` pairing (`*` and smart `_`), guarded."""
+    guarded = GuardedDelimiterProcessor("*", "strong,em", md)
+    guarded.add("_", "strong,em", smart=True)
+    return guarded

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import html
 
-from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
+from tileditor.core.render.kramdown import stash
+
+# `$$x$$` inline; a `$$` escaped with a backslash is text.
+INLINE_MATH = r"(?<!\\)\$\$([\s\S]+?)\$\$"
+
 
 class MathBlockPreprocessor(Preprocessor):
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         i = 0
@@ -24,9 +32,8 @@ class MathBlockPreprocessor(Preprocessor):
                 i += 1
                 continue
             tex = "\n".join(lines[i:end + 1]).strip()[2:-2].strip()
-            placeholder = self.md.htmlStash.store(f"\\[{html.escape(tex, quote=False)}\\]")
-            self.md.tl_spans = getattr(self.md, "tl_spans", {})
-            self.md.tl_spans[placeholder] = end - i + 1
+            placeholder = stash.store_block(self.md, self.holder.state,
+                                            f"\\[{html.escape(tex, quote=False)}\\]", end - i + 1)
             out.append(placeholder)
             i = end + 1
         return out
@@ -51,16 +58,9 @@ class MathBlockPreprocessor(Preprocessor):
 
 class InlineMathProcessor(InlineProcessor):
     def handleMatch(self, m, data):
-        if "\x02" in m.group(1):
+        if stash.STX in m.group(1):
             # A code span already took part of it: leave the text as it is.
             return None, None, None
         tex = html.escape(m.group(1).strip(), quote=False)
-        return self.md.htmlStash.store(f"\\({tex}\\)"), m.start(0), m.end(0)
+        return stash.store_inline(self.md, f"\\({tex}\\)"), m.start(0), m.end(0)
 
-
-class KramdownMathExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        md.preprocessors.register(MathBlockPreprocessor(md), "tl_math_block", 27)
-        # Below backticks (190): code spans win; above span IALs (186): TeX may hold "{:".
-        md.inlinePatterns.register(InlineMathProcessor(r"(?<!\\)\$\$([\s\S]+?)\$\$", md),
-                                   "tl_math_inline", 187)

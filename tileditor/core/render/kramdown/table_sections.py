@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown import stash
+
 _HEADER_SEP = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BODY_SEP = re.compile(r"^ {0,3}\|[\s|:+-]*-{3,}[\s|:+-]*$")
 _FOOT_SEP = re.compile(r"^ {0,3}\|[\s|:+=]*={3,}[\s|:+=]*$")
-_MARK = re.compile("^\x02tlsep:(body|foot)\x03$")
-_NO_HEAD = "\x02tlnohead\x03"
+_MARK = re.compile("^" + stash.mark_pattern("sep", r"(body|foot)\d+").pattern + "$")
+_NO_HEAD = stash.mark("nohead")
 _CODE = re.compile(r"(`+).*?\1")
 _NOT_TABLE_START = re.compile(r"^(?: {4}|\s*(?:#|>|<|\x02|\{:|[*+-][ \t]|\d+[.)][ \t]|\[\^))")
 
@@ -68,18 +69,31 @@ class HeaderlessTablePreprocessor(Preprocessor):
 
 
 class TableSeparatorPreprocessor(Preprocessor):
+    """A separator row becomes a one-cell row holding a marker; where no table takes it the
+    marker row turns back into the line as written (stash.StrayMarkPostprocessor)."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
+        sources = self.holder.state.mark_sources
         in_table = False
         for idx, line in enumerate(lines):
+            kind = None
             if not line.strip(" \t") or "|" not in line:
                 in_table = False
             elif not in_table and idx > 0 and "|" in lines[idx - 1] and _HEADER_SEP.match(line):
                 in_table = True
             elif in_table and _FOOT_SEP.match(line):
-                line = "| \x02tlsep:foot\x03 |"
+                kind = "foot"
             elif in_table and _BODY_SEP.match(line):
-                line = "| \x02tlsep:body\x03 |"
+                kind = "body"
+            if kind is not None:
+                marker = stash.mark("sep", f"{kind}{len(sources)}")
+                sources[stash.row_of(marker)] = line
+                line = stash.row_of(marker)
             out.append(line)
         return out
 
@@ -111,7 +125,7 @@ class TableSectionTreeprocessor(Treeprocessor):
 
 # The two lines HeaderlessTablePreprocessor adds, as they read when a raw HTML block (an
 # unclosed `<center>`) swallowed them as text instead of a table taking them.
-_LEFT_HEADER = re.compile(r"\| \x02tlnohead\x03(?: \|  )* \|\n\|(?:---\|)+(?:\n|$)")
+_LEFT_HEADER = re.compile(r"\| " + re.escape(_NO_HEAD) + r"(?: \|  )* \|\n\|(?:---\|)+(?:\n|$)")
 
 
 class LeftoverHeaderPostprocessor(Postprocessor):
@@ -120,11 +134,3 @@ class LeftoverHeaderPostprocessor(Postprocessor):
     def run(self, text: str) -> str:
         return _LEFT_HEADER.sub("", text) if _NO_HEAD in text else text
 
-
-class TableSectionExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        # After raw HTML is put back (RawHtmlPostprocessor, 30).
-        md.postprocessors.register(LeftoverHeaderPostprocessor(md), "tl_headless_leftover", 5)
-        md.preprocessors.register(TableSeparatorPreprocessor(md), "tl_table_sections", 24)
-        md.preprocessors.register(HeaderlessTablePreprocessor(md), "tl_headless_tables", 23)
-        md.treeprocessors.register(TableSectionTreeprocessor(md), "tl_table_sections", 25)

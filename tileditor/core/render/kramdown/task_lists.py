@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 _BOX = re.compile(r"^\[([ xX])\][ \t]+")
@@ -38,8 +37,3 @@ class TaskListTreeprocessor(Treeprocessor):
             if found:
                 ul.set("class", f"{ul.get('class')} task-list" if ul.get("class") else "task-list")
 
-
-class TaskListExtension(Extension):
-    def extendMarkdown(self, md) -> None:
-        # Before inline parsing, so the `[ ]` is not read as a link reference.
-        md.treeprocessors.register(TaskListTreeprocessor(md), "tl_task_lists", 23)

@@ -4,44 +4,19 @@ also yields the headings and a sidebar TOC list (Minimal Mistakes `toc: true`). 
 from __future__ import annotations
 
 import copy
-import html
-import re
 import xml.etree.ElementTree as etree
 
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+from tileditor.core.render.kramdown import stash
 
 
-def plain_text(el: etree.Element, md, skip_notes: bool = False) -> str:
-    """Visible text of an element, stash placeholders (smart quotes, raw HTML) expanded;
-    footnote markers left out when `skip_notes`."""
-    blocks = md.htmlStash.rawHtmlBlocks
-
-    def expand(m):
-        idx = int(m.group(1))
-        value = blocks[idx] if idx < len(blocks) else ""
-        return html.unescape(re.sub(r"<[^>]*>", "", str(value)))
-
-    text = "".join(_texts(el, skip_notes))
-    return _PLACEHOLDER.sub(expand, text).strip()
-
-
-def _texts(el: etree.Element, skip_notes: bool):
-    if el.text:
-        yield el.text
-    for child in el:
-        if not (skip_notes and child.tag == "sup" and (child.get("id") or "").startswith("fnref")):
-            yield from _texts(child, skip_notes)
-        if child.tail:
-            yield child.tail
-
-
-def _build(entries, ul_attrs: dict, link_ids: bool, tag: str = "ul") -> etree.Element:
-    """kramdown's generate_toc: each entry nests under the last one of a lower level, in
-    lists of the marked list's kind (`1. TOC` gives `<ol>`)."""
-    top = etree.Element(tag, ul_attrs)
+def build_toc(entries, attrs: dict, link_prefix: str | None = None,
+              tag: str = "ul") -> etree.Element:
+    """kramdown's generate_toc_tree: each (level, id, heading element) entry nests under the
+    last one of a lower level, in lists of the marked list's kind (`1. TOC` gives `<ol>`);
+    with `link_prefix` every link gets the id `<prefix>-<heading id>`."""
+    top = etree.Element(tag, attrs)
     stack: list[tuple[int, etree.Element]] = []  # (level, li)
     for level, hid, heading in entries:
         while stack and stack[-1][0] >= level:
@@ -55,8 +30,8 @@ def _build(entries, ul_attrs: dict, link_ids: bool, tag: str = "ul") -> etree.El
         else:
             li = etree.SubElement(top, "li")
         a = etree.SubElement(li, "a", {"href": f"#{hid}"})
-        if link_ids:
-            a.set("id", f"markdown-toc-{hid}")
+        if link_prefix:
+            a.set("id", f"{link_prefix}-{hid}")
         a.text = heading.text
         for child in heading:
             a.append(copy.deepcopy(child))
@@ -65,38 +40,49 @@ def _build(entries, ul_attrs: dict, link_ids: bool, tag: str = "ul") -> etree.El
 
 
 class TocTreeprocessor(Treeprocessor):
-    def __init__(self, md, levels):
+    """Collects the headings (and the sidebar TOC) into the conversion state and, as kramdown,
+    replaces the first list marked `{:toc}` with the TOC (keeping the list's attributes; its
+    id, default `markdown-toc`, prefixes the link ids). The marker attribute comes off every
+    element, whatever it was on."""
+
+    def __init__(self, md, holder, levels):
         super().__init__(md)
+        self.holder = holder
         self.levels = set(levels)
 
     def run(self, root: etree.Element) -> None:
+        state = self.holder.state
         entries = []
         for el in root.iter():
             if len(el.tag) == 2 and el.tag[0] == "h" and el.tag[1].isdigit() and el.get("id"):
                 level = int(el.tag[1])
                 if level in self.levels and "no_toc" not in (el.get("class") or "").split():
                     entries.append((level, el.get("id"), el))
-        self.md.tl_headings = [(lv, hid, plain_text(el, self.md)) for lv, hid, el in entries]
-        sidebar = _build(entries, {"class": "toc__menu"}, False) if entries else None
-        self.md.tl_toc_html = etree.tostring(sidebar, encoding="unicode", method="html") if (
-            sidebar is not None) else ""
+        state.headings = [(lv, hid, stash.element_text(self.md, el)) for lv, hid, el in entries]
+        if entries:
+            state.toc_html = stash.serialise(
+                self.md, build_toc(entries, {"class": "toc__menu"}))
+        done = False
         for parent in list(root.iter()):
             for idx, child in enumerate(list(parent)):
-                if "toc" in (child.get("data-tl-ref") or "").split():
-                    kind = "ol" if child.tag == "ol" else "ul"
-                    toc = _build(entries, {"id": "markdown-toc"}, True, kind)
-                    for key in ("class", "data-line"):
-                        if child.get(key):
-                            toc.set(key, child.get(key))
-                    toc.tail = child.tail
-                    parent.remove(child)
+                if child.attrib.pop(stash.TOC_ATTR, None) is None:
+                    continue
+                if done or child.tag not in ("ul", "ol"):
+                    continue  # kramdown: only the first list marked {:toc} becomes the TOC
+                done = True
+                attrs = dict(child.attrib)
+                attrs.setdefault("id", "markdown-toc")
+                toc = build_toc(entries, attrs, attrs["id"], child.tag)
+                toc.tail = child.tail
+                parent.remove(child)
+                if len(toc):
                     parent.insert(idx, toc)
+                elif child.tail:  # no headings: kramdown writes no list at all
+                    _keep_tail(parent, idx, child.tail)
 
 
-class TocExtension(Extension):
-    def __init__(self, **kwargs):
-        self.config = {"levels": [[1, 2, 3, 4, 5, 6], "toc_levels"]}
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md) -> None:
-        md.treeprocessors.register(TocTreeprocessor(md, self.getConfig("levels")), "tl_toc", 3)
+def _keep_tail(parent: etree.Element, idx: int, tail: str) -> None:
+    if idx > 0:
+        parent[idx - 1].tail = (parent[idx - 1].tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail

@@ -1,0 +1,401 @@
+"""The kramdown bundle, as Python-Markdown's `extra` bundles its extensions: ROWS lists every
+processor of the converter in the order it runs (registry by registry, by priority), with why
+it sits there. Our rows build a processor; Python-Markdown's own rows (`make` None) are listed
+for their place, and a test checks the table against a live Markdown instance. The modules
+keep the processor classes; no priority lives anywhere else. Qt-free (no PySide6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown.extensions import Extension
+
+from tileditor.core.render import linemap
+from tileditor.core.render.kramdown import (
+    abbr_defs,
+    blockquotes,
+    fences,
+    footnotes,
+    gfm_blocks,
+    heading_ids,
+    html_nesting,
+    html_scan,
+    ial,
+    inline_blank,
+    inline_code,
+    link_scan,
+    list_indent,
+    list_tightness,
+    markup,
+    math,
+    stash,
+    table_sections,
+    task_lists,
+    toc,
+    typography,
+)
+from tileditor.core.render.kramdown.ial_syntax import IAL_ONE
+from tileditor.core.render.kramdown.settings import KramdownSettings
+from tileditor.core.render.kramdown.state import ConversionState, StateHolder
+
+# The Python-Markdown minor version whose internals these modules copy or lean on, where no
+# public hook serves; pyproject pins `markdown` to it (tests/core/render/kramdown checks).
+COPIED_FROM_MARKDOWN = "3.11"
+COPIES = {
+    "markup.GuardedDelimiterProcessor": "DelimiterProcessor's pairing state (regions, "
+    "cache_index, add_region) and get_cached_result's shift",
+    "link_scan._LinearScan": "LinkInlineProcessor.getText/getLink's bracket counting",
+    "html_scan": "HtmlBlockPreprocessor.run and HTMLExtractor's start-tag scan",
+    "blockquotes.SeparateBlockQuoteProcessor": "BlockQuoteProcessor.run, without the "
+    "merging, and util.nearing_recursion_limit",
+    "abbr_defs.LinearAbbrBlockprocessor": "AbbrBlockprocessor.run's one-definition step",
+    "footnotes": "the footnotes extension's ids and NBSP_PLACEHOLDER",
+}
+# Where each registry lives on a Markdown instance ("smarty": the smarty pass's own patterns).
+REGISTRIES = ("preprocessors", "blockprocessors", "treeprocessors", "inlinepatterns",
+              "postprocessors", "smarty")
+# (registry, name, why) of Python-Markdown processors the bundle removes.
+REMOVED = (
+    ("preprocessors", "normalize_whitespace",
+     "the engine normalises before the Liquid pass, so the placeholders Liquid stashes keep "
+     "their STX/ETX"),
+)
+
+
+@dataclass
+class Build:
+    """What a row's `make` gets: the converter, the state holder, the settings, the smarty
+    extension and the processor the row replaces (None when it adds one)."""
+
+    md: object
+    holder: StateHolder | None
+    settings: KramdownSettings | None
+    smarty: object = None
+    replaced: object = None
+
+
+@dataclass(frozen=True)
+class Row:
+    registry: str
+    name: str
+    priority: float
+    why: str
+    make: Callable[[Build], object] | None = None  # None: Python-Markdown's own processor
+    origin: str = ""  # the Python-Markdown extension ("markdown": core) whose processor it is
+    when: Callable[[KramdownSettings], bool] | None = None  # registered only if true
+    twin: bool = False  # same output as the processor it replaces, in linear time
+
+    @property
+    def ours(self) -> bool:
+        return self.make is not None
+
+
+def _theirs(registry: str, name: str, priority: float, origin: str, why: str = "") -> Row:
+    return Row(registry, name, priority, why, origin=origin)
+
+
+def _gfm(settings: KramdownSettings) -> bool:
+    return settings.gfm
+
+
+def _quotes(settings: KramdownSettings) -> bool:
+    return settings.quotes_on
+
+
+def _twin(name: str, priority: float) -> Row:
+    cls, pattern = link_scan.REPLACEMENTS[name]
+    return Row("inlinepatterns", name, priority,
+               "Python-Markdown's own place; finds the same matches in linear time",
+               lambda b: cls(pattern, b.md), "markdown", twin=True)
+
+
+PRE, BLOCK, TREE, INLINE, POST = REGISTRIES[:5]
+ROWS: tuple[Row, ...] = (
+    # -- preprocessors: the text, line by line ---------------------------------------------
+    Row(PRE, "tl_footnote_end", 30,
+        "First, on the lines as written (fences and `{:` lines not yet rewritten): ends a "
+        "note at its first less-indented line, escapes a definition inside a paragraph",
+        lambda b: footnotes.FootnoteEndPreprocessor(b.md)),
+    Row(PRE, "tl_block_ial", 29,
+        "Before fences (28): skips fences itself but takes `{::comment}`/`{::nomarkdown}` "
+        "bodies whole, fences inside included; IAL lines become blank-separated marker lines",
+        lambda b: ial.BlockIalPreprocessor(b.md, b.holder)),
+    Row(PRE, "tl_fences", 28,
+        "Before math (27) and the list passes (26, 25): code is stashed before a `$$` or a "
+        "list marker inside it is read; its placeholder goes at the item's text column",
+        lambda b: fences.FencePreprocessor(b.md, b.holder)),
+    Row(PRE, "tl_math_block", 27,
+        "After fences (`$$` in code stays code), before list re-indentation (26)",
+        lambda b: math.MathBlockPreprocessor(b.md, b.holder)),
+    Row(PRE, "tl_list_indent", 26,
+        "After every pass that puts placeholders in (29-27), so they move with their item; "
+        "writes the soft blank lines 25 ignores",
+        lambda b: list_indent.ListIndentPreprocessor(b.md, b.holder, b.settings.gfm)),
+    Row(PRE, "tl_list_tightness", 25,
+        "Right after re-indentation (26): reads 4-space levels, skips its soft blank lines",
+        lambda b: list_tightness.ListTightnessPreprocessor(b.md, b.holder)),
+    Row(PRE, "tl_headless_tables", 24,
+        "Before the separator pass (23), which then finds the header row it adds (a table "
+        "without one gets its `|===` footer too); before raw HTML extraction (20): lines "
+        "it adds inside an unclosed raw HTML block go again in post tl_headless_leftover",
+        lambda b: table_sections.HeaderlessTablePreprocessor(b.md)),
+    Row(PRE, "tl_table_sections", 23,
+        "Marks `|---`/`|===` rows inside a table with a header row, the one pre 24 added "
+        "included; tree 25 starts a new tbody or the tfoot there",
+        lambda b: table_sections.TableSeparatorPreprocessor(b.md, b.holder)),
+    Row(PRE, "tl_nested_md_attr", 21,
+        "Right before raw HTML extraction (20), which it prepares (`markdown=` on ancestors)",
+        lambda b: html_nesting.NestedMarkdownAttrPreprocessor(b.md)),
+    Row(PRE, "html_block", 20, "md_in_html's raw HTML extraction; same output in linear time",
+        lambda b: html_scan.LinearHtmlBlockPreprocessor(b.md), "md_in_html", twin=True),
+    Row(PRE, "tl_line_map", 5,
+        "Last: aligns the lines the block parser reads with the source (every placeholder "
+        "and the lines it stands for are known by now)",
+        lambda b: linemap.LineMapPreprocessor(b.md, b.holder)),
+    # -- block processors: blocks into the tree --------------------------------------------
+    Row(BLOCK, "tl_data_lines", 200,
+        "First: sees each top-level block before any processor takes it (and declines it)",
+        lambda b: linemap.DataLineBlockProcessor(b.md.parser, b.holder)),
+    _theirs(BLOCK, "markdown_block", 105, "md_in_html"),
+    _theirs(BLOCK, "empty", 100, "markdown"),
+    _theirs(BLOCK, "indent", 90, "markdown"),
+    _theirs(BLOCK, "defindent", 85, "def_list"),
+    _theirs(BLOCK, "code", 80, "markdown"),
+    _theirs(BLOCK, "table", 75, "tables"),
+    Row(BLOCK, "hashheader", 70, "Python-Markdown's place; GFM: `#Title` is no heading",
+        lambda b: gfm_blocks.GfmHashHeaderProcessor(b.md.parser), "markdown", _gfm),
+    Row(BLOCK, "setextheader", 60, "Python-Markdown's place; `***` over `---` is two rules",
+        lambda b: gfm_blocks.NoRuleSetextProcessor(b.md.parser), "markdown", _gfm),
+    Row(BLOCK, "hr", 50,
+        "Python-Markdown's place; a rule splits a block only where GFM ends a paragraph",
+        lambda b: gfm_blocks.GfmRuleProcessor(b.md.parser), "markdown", _gfm),
+    Row(BLOCK, "olist", 40, "Python-Markdown's place; another marker kind starts a new list",
+        lambda b: list_indent.KramdownOListProcessor(b.md.parser), "markdown"),
+    Row(BLOCK, "ulist", 30, "Python-Markdown's place; another marker kind starts a new list",
+        lambda b: list_indent.KramdownUListProcessor(b.md.parser), "markdown"),
+    _theirs(BLOCK, "deflist", 25, "def_list"),
+    Row(BLOCK, "quote", 20,
+        "Python-Markdown's place; a blank line between `>` lines starts a new quote",
+        lambda b: blockquotes.SeparateBlockQuoteProcessor(b.md.parser), "markdown"),
+    _theirs(BLOCK, "footnote", 17, "footnotes"),
+    Row(BLOCK, "abbr", 16, "abbr's place; a run of definitions at once, same output (linear)",
+        lambda b: abbr_defs.LinearAbbrBlockprocessor(b.md.parser, b.replaced.abbrs), "abbr",
+        twin=True),
+    _theirs(BLOCK, "reference", 15, "markdown"),
+    _theirs(BLOCK, "paragraph", 10, "markdown"),
+    # -- tree processors: the element tree -------------------------------------------------
+    Row(TREE, "tl_data_lines", 100,
+        "First: tags what the last block made, before footnotes (50) add their list",
+        lambda b: linemap.DataLineTreeprocessor(b.md, b.holder)),
+    _theirs(TREE, "footnote", 50, "footnotes"),
+    Row(TREE, "tl_block_ial", 26,
+        "Before inline parsing (20), while marker paragraphs are plain text; the ids and "
+        "classes it gives are there for heading ids (4) and the TOC (3)",
+        lambda b: ial.ApplyBlockIalTreeprocessor(b.md, b.holder)),
+    Row(TREE, "tl_table_sections", 25,
+        "Before inline parsing (20), while a separator mark is its cell's whole text",
+        lambda b: table_sections.TableSectionTreeprocessor(b.md)),
+    Row(TREE, "tl_list_tightness", 24.5,
+        "Before inline parsing (20): matches items by raw text against pre 25's decisions",
+        lambda b: list_tightness.ListTightnessTreeprocessor(b.md, b.holder)),
+    Row(TREE, "tl_explicit_ids", 24,
+        "Before inline parsing (20): takes `{#id}` off a heading and keeps its source text "
+        "(kramdown input hashes it) before escapes and emphasis rewrite it",
+        lambda b: heading_ids.ExplicitIdTreeprocessor(b.md)),
+    Row(TREE, "tl_task_lists", 23, "Before inline parsing (20): `[ ]` is no link reference",
+        lambda b: task_lists.TaskListTreeprocessor(b.md)),
+    Row(TREE, "tl_blank_text", 20.5,
+        "Right before inline parsing (20): newline-only texts go atomic (no pattern runs)",
+        lambda b: inline_blank.BlankTextTreeprocessor(b.md)),
+    _theirs(TREE, "inline", 20, "markdown"),
+    _theirs(TREE, "footnote-duplicate", 15, "footnotes"),
+    _theirs(TREE, "prettify", 10, "markdown"),
+    Row(TREE, "tl_blank_text_2", 9,
+        "After prettify (10) adds newlines, before smarty (6), the second inline pass",
+        lambda b: inline_blank.BlankTextTreeprocessor(b.md)),
+    Row(TREE, "tl_span_ial", 8,
+        "After inline parsing made its `tl-ial` elements; before abbr (7) and smarty (6), "
+        "so the text it puts back (an IAL kramdown prints) is read as other text",
+        lambda b: ial.ApplySpanIalTreeprocessor(b.md, b.holder)),
+    _theirs(TREE, "abbr", 7, "abbr"),
+    Row(TREE, "tl_footnotes", 6.9,
+        "After footnotes' passes (50, 15) built notes and back links: kramdown's markup "
+        "and numbering by first reference",
+        lambda b: footnotes.KramdownFootnoteTreeprocessor(b.md)),
+    _theirs(TREE, "smarty", 6, "smarty"),
+    Row(TREE, "tl_inline_code", 5,
+        "After inline parsing made code spans; before the TOC (3) copies heading markup",
+        lambda b: inline_code.InlineCodeTreeprocessor(b.md)),
+    Row(TREE, "tl_table_align", 4.8, "Any time after the tables block processor (75)",
+        lambda b: markup.TableAlignTreeprocessor(b.md)),
+    Row(TREE, "tl_indented_code", 4.5,
+        "Any time after parsing (inline passes skip code); keeps the block's data-line",
+        lambda b: fences.IndentedCodeTreeprocessor(b.md)),
+    Row(TREE, "tl_heading_ids", 4,
+        "After inline parsing and smarty (6): GFM hashes the visible text (`A -- B` is "
+        "`a--b`); before the TOC (3) reads the ids",
+        lambda b: heading_ids.HeadingIdTreeprocessor(
+            b.md, "gfm" if b.settings.gfm else "kramdown", b.settings.auto_ids)),
+    Row(TREE, "tl_toc", 3,
+        "After heading ids (4); before unescape (0), so it unescapes the sidebar it "
+        "serialises itself",
+        lambda b: toc.TocTreeprocessor(b.md, b.holder, b.settings.toc_levels)),
+    _theirs(TREE, "unescape", 0, "markdown"),
+    # -- inline patterns: text inside blocks -----------------------------------------------
+    _theirs(INLINE, "backtick", 190, "markdown"),
+    Row(INLINE, "tl_math_inline", 187, "Below code spans (190); above span IALs (186): TeX may "
+        "hold `{:`", lambda b: math.InlineMathProcessor(math.INLINE_MATH, b.md)),
+    Row(INLINE, "tl_span_ial", 186,
+        "Above escapes (180): attribute values keep the backslashes parse_attributes reads",
+        lambda b: ial.SpanIalProcessor(IAL_ONE, b.md)),
+    Row(INLINE, "tl_raw_span_html", 185,
+        "Below code spans (190): `<u>` in backticks stays code; above escapes and emphasis, "
+        "which must not read the element's raw content",
+        lambda b: markup.raw_span_processor(b.md)),
+    Row(INLINE, "tl_backslash_break", 181, "Above escapes (180), which would take the backslash",
+        lambda b: gfm_blocks.backslash_break_processor(), when=_gfm),
+    _theirs(INLINE, "escape", 180, "markdown"),
+    Row(INLINE, "footnote", 175, "footnotes' place; finds the same `[^id]` in linear time",
+        lambda b: link_scan.LinearFootnoteProcessor(b.replaced.footnotes), "footnotes",
+        twin=True),
+    _twin("reference", 170),
+    _twin("link", 160),
+    _twin("image_link", 150),
+    _twin("image_reference", 140),
+    _twin("short_reference", 130),
+    _twin("short_image_ref", 125),
+    _theirs(INLINE, "autolink", 120, "markdown"),
+    _theirs(INLINE, "automail", 110, "markdown"),
+    _theirs(INLINE, "linebreak", 100, "markdown"),
+    Row(INLINE, "tl_stray_close_tag", 91,
+        "Right above raw inline HTML (90), which would pass the closing tag through",
+        lambda b: markup.StrayCloseTagProcessor(markup.STRAY_CLOSE_TAG, b.md)),
+    _theirs(INLINE, "html", 90, "markdown"),
+    _theirs(INLINE, "entity", 80, "markdown"),
+    Row(INLINE, "tl_strike", 65,
+        "Above emphasis (60): an element's text is parsed by the patterns below its own, so "
+        "emphasis pairs inside `~~` and around it",
+        lambda b: gfm_blocks.strike_processor(), when=_gfm),
+    Row(INLINE, "em_strong", 60, "Python-Markdown's emphasis at its place, guarded against pairings "
+        "that cut a placeholder", lambda b: markup.emphasis_processor(b.md), "markdown"),
+    # -- postprocessors: the serialised HTML -----------------------------------------------
+    Row(POST, "tl_lift_data_lines", 40,
+        "Before raw HTML goes back (30): moves data-line from a `<p>` around a stashed "
+        "block onto the block, still editable in the stash",
+        lambda b: linemap.LiftDataLinesPostprocessor(b.md, b.holder)),
+    _theirs(POST, "raw_html", 30, "md_in_html"),
+    _theirs(POST, "footnote", 25, "footnotes"),
+    _theirs(POST, "amp_substitute", 20, "markdown"),
+    Row(POST, "tl_markdown_attr", 5, "After raw HTML is back (30): drops `markdown=` from it",
+        lambda b: markup.MarkdownAttrPostprocessor(b.md)),
+    Row(POST, "tl_headless_leftover", 4,
+        "After raw HTML is back (30): takes out header lines pre 24 left inside it",
+        lambda b: table_sections.LeftoverHeaderPostprocessor(b.md)),
+    Row(POST, "tl_stray_marks", 2,
+        "After everything that can put text back: a marker left (in raw HTML) becomes the "
+        "text it replaced, so none reaches the page",
+        lambda b: stash.StrayMarkPostprocessor(b.md, b.holder)),
+    Row(POST, "tl_trailing", 1,
+        "Last: notes the trailing whitespace Markdown.convert strips (fragments need it)",
+        lambda b: linemap.TrailingPostprocessor(b.md, b.holder)),
+    # -- smarty's own patterns (run by its tree processor, priority 6) ---------------------
+    Row("smarty", "tl-closing-right-double-quote", 31,
+        "Above smarty's quote rules (30 down), below its angle quotes (35): a quote ending "
+        "a text run closes", lambda b: typography.closing_quote(b.smarty, '"', b.md),
+        when=_quotes),
+    Row("smarty", "tl-closing-right-single-quote", 30.5, "As the double quote's rule",
+        lambda b: typography.closing_quote(b.smarty, "'", b.md), when=_quotes),
+)
+
+
+def registry(md, name: str):
+    """The Markdown instance's registry called `name` in ROWS."""
+    if name == "blockprocessors":
+        return md.parser.blockprocessors
+    if name == "inlinepatterns":
+        return md.inlinePatterns
+    if name == "smarty":
+        return md.treeprocessors["smarty"].inlinePatterns
+    return getattr(md, name)
+
+
+def active(row: Row, settings: KramdownSettings) -> bool:
+    """Whether the bundle registers `row` for `settings`."""
+    return row.ours and (row.when is None or row.when(settings))
+
+
+def normalize(body: str) -> str:
+    """What the removed normalize_whitespace did, for the engine to run before the Liquid
+    pass (so placeholders made by Liquid survive): no STX/ETX, `\n` newlines, tabs expanded
+    outside verbatim code, whitespace-only lines emptied, two newlines appended so the last
+    block ends like every other one."""
+    body = body.replace(stash.STX, "").replace(stash.ETX, "")
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    lines = fences.expand_tabs(body.split("\n"))
+    return "\n".join("" if not ln.strip(" ") else ln for ln in lines) + "\n\n"
+
+
+class KramdownBundle(Extension):
+    """Loads Python-Markdown's extensions and registers every row of ROWS (but those named
+    in `without`, as (registry, name): for experiments and tests). `holder.state` is the
+    running conversion's state; Markdown.reset() starts a fresh one.
+
+    The protocol: `begin(md, source, ...)`, then anything that stashes into this conversion
+    (the Liquid pass), then `md.convert(text)`; results are in `holder.state`."""
+
+    def __init__(self, settings: KramdownSettings | None = None,
+                 without: frozenset[tuple[str, str]] = frozenset(), **kwargs):
+        super().__init__(**kwargs)
+        self.settings = settings or KramdownSettings()
+        self.without = without
+        self.holder = StateHolder()
+        self.registered: dict[tuple[str, str], object] = {}  # (registry, name) -> processor
+
+    def begin(self, md, source: str, data_lines: bool = False,
+              first_line: int = 1) -> ConversionState:
+        """Start converting `source` (normalised text; file line `first_line` first): a
+        Markdown.reset(), which gives a fresh state, and the state's inputs."""
+        md.reset()
+        state = self.holder.state
+        state.data_lines, state.first_line = data_lines, first_line
+        if data_lines:
+            state.source_lines = source[:-2].split("\n")
+        return state
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Python-Markdown's extensions first, as `extra` loads them (footnotes and smarty
+        # configured for kramdown's markup); the rows then add to and replace their processors.
+        smarty = typography.typography_extension(self.settings)
+        md.registerExtensions(["abbr", "def_list", "tables", "md_in_html",
+                               footnotes.footnote_extension(), smarty], {})
+        for reg_name, name, _why in REMOVED:
+            registry(md, reg_name).deregister(name)
+        # Not a processor: the escape pattern reads md.ESCAPED_CHARS (kramdown escapes more).
+        md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *markup.KRAMDOWN_ESCAPES]))
+        for row in ROWS:
+            if active(row, self.settings) and (row.registry, row.name) not in self.without:
+                self.registered[row.registry, row.name] = _register(
+                    md, row, Build(md, self.holder, self.settings, smarty))
+        md.registerExtension(self)
+
+    def reset(self) -> None:
+        self.holder.reset()
+
+
+class LinearTwinsExtension(Extension):
+    """Only the twin rows, on whatever Python-Markdown setup it joins (the bounded-time tests
+    compare it with the original processors): each replaces its namesake if present."""
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        for row in ROWS:
+            if row.twin and row.name in registry(md, row.registry):
+                _register(md, row, Build(md, None, None))
+
+
+def _register(md, row: Row, build: Build):
+    reg = registry(md, row.registry)
+    build.replaced = reg[row.name] if row.name in reg else None
+    processor = row.make(build)
+    reg.register(processor, row.name, row.priority)
+    return processor

@@ -1,0 +1,47 @@
+"""What one conversion's processors tell each other (stashed block spans, IALs, list decisions,
+headings, the line map), in one dataclass made fresh for every conversion: the bundle's
+reset() (called by Markdown.reset()) replaces it, so nothing carries over between renders and
+nothing is stored on the Markdown object. Qt-free (no PySide6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ConversionState:
+    # -- set by the engine before converting ----------------------------------------------
+    data_lines: bool = False  # tag top-level blocks with the file line they start on
+    source_lines: list[str] = field(default_factory=list)  # the body as written (no Liquid)
+    first_line: int = 1  # file line of source_lines[0]
+    # -- written by preprocessors ---------------------------------------------------------
+    # Placeholder or marker line -> how many source lines it stands for (the line map).
+    spans: dict[str, int] = field(default_factory=dict)
+    whole_blocks: set[int] = field(default_factory=set)  # stash indexes kept out of a <p>
+    mark_sources: dict[str, str] = field(default_factory=dict)  # marker (row) -> text replaced
+    ials: list[tuple[tuple[dict, list], str]] = field(default_factory=list)  # (attrs, refs), dir
+    alds: dict[str, dict[str, str]] = field(default_factory=dict)  # ALD name -> attributes
+    soft_blanks: set[int] = field(default_factory=set)  # blank lines added for Python-Markdown
+    bare_items: list[tuple[str, bool]] = field(default_factory=list)  # (item prefix, bare)
+    line_of: list[int] = field(default_factory=list)  # preprocessed line -> source line index
+    # -- the block parser's progress (data-line tagging) ----------------------------------
+    top_blocks: list[str] | None = None  # the document's own block list, once parsing starts
+    block_starts: list[int] = field(default_factory=list)  # line of each top block's start
+    pending: tuple[int, int] | None = None  # (root children before this block, its line)
+    # -- results --------------------------------------------------------------------------
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
+    toc_html: str = ""  # the sidebar TOC, serialised before postprocessing
+    trailing: str = ""  # whitespace the output ends with (Markdown.convert strips it)
+
+
+class StateHolder:
+    """Hands every processor the current conversion's state; `reset()` starts a new one."""
+
+    __slots__ = ("state",)
+
+    def __init__(self) -> None:
+        self.state = ConversionState()
+
+    def reset(self) -> ConversionState:
+        self.state = ConversionState()
+        return self.state
