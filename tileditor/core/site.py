@@ -52,6 +52,9 @@ class JekyllSite:
         self._headers = shared_cache()
         self._lock = threading.Lock()
         self._conventions = None
+        # A site_scan.SiteSnapshot made off the UI thread; while set, posts(), drafts() and
+        # tag_index() answer from it (until the next one) instead of walking the disk.
+        self.snapshot = None
         self.reload_config()
 
     @classmethod
@@ -98,13 +101,22 @@ class JekyllSite:
                 out.append(make_entry(self.root, path, values, error, draft, self.tz))
         return out
 
+    def use_snapshot(self, snapshot) -> None:
+        """Answer the listing calls from `snapshot` (None: from the disk again, each call)."""
+        self.snapshot = snapshot
+        self._conventions = None
+
     def posts(self) -> list[PostEntry]:
         """Posts under every `_posts` folder, newest first (then by path, as Jekyll sorts)."""
+        if self.snapshot is not None:
+            return list(self.snapshot.posts)
         entries = self._list("_posts", draft=False)
         entries.sort(key=lambda e: (e.date is not None, e.date or 0, e.rel), reverse=True)
         return entries
 
     def drafts(self) -> list[PostEntry]:
+        if self.snapshot is not None:
+            return list(self.snapshot.drafts)
         entries = self._list("_drafts", draft=True)
 
         def mtime(e):
@@ -130,6 +142,8 @@ class JekyllSite:
             self.reload_config()
 
     def tag_index(self) -> TagIndex:
+        if self.snapshot is not None:
+            return self.snapshot.tag_index()
         return TagIndex.from_entries(self.posts())
 
     def conventions(self):

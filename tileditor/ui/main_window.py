@@ -40,6 +40,7 @@ from tileditor.ui.post_browser import PostBrowserPanel
 from tileditor.ui.post_session import PostSession
 from tileditor.ui.preview_page import confirm_with
 from tileditor.ui.preview_pane import PreviewPane
+from tileditor.ui.repo_flow import RepoFlow
 from tileditor.ui.search_flow import SearchFlow
 from tileditor.ui.theme_flow import ThemeFlow
 from tileditor.ui.window_actions import WindowActions
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         self.disk = DiskFlow(self, self.session, lambda root: RepoWatcher(root, self),
                              self.prompter, self.autosaver, self)
         self.docs = DocumentFlow(self, self.prompter, self)
+        self.repo = RepoFlow(self, self)
         self.autosaver.autosave_to_repo = self.settings.autosave_to_repo
         self.preview.set_allow_scripts(self.settings.preview_allow_scripts)
         self.preview.set_block_remote(self.settings.preview_block_remote)
@@ -171,7 +173,7 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
         for source in (self.session, self.images, self.disk, self.docs, self.moves,
-                       self.git, self.health, self.exports):
+                       self.git, self.health, self.exports, self.repo):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
@@ -203,34 +205,21 @@ class MainWindow(QMainWindow):
         self.session.set_site(site)
         self.search.set_site(site)
         self.health.set_site(site)
-        self.disk.watch(site.root if site else None, self._on_watcher_changed)
-        self.refresh_repo_views()
+        self.disk.watch(site.root if site else None, self.repo.on_watcher_changed)
+        self.repo.open(site)  # listed off the UI thread; a small repo's list is in at once
         if site is not None and not demo:
             self.settings.last_repo = str(site.root)
             self.settings.remember_repo(str(site.root))
             self.store.save(self.settings)  # now, not at close: a crash must not forget it
-        posts = site.posts() if site else []
         # Callers settle the unsaved buffer before switching repositories.
-        if not posts or not self.docs.open_post(posts[0].path, ask=False):
-            self.docs.new_post(ask=False)
+        self.repo.open_first_post()
         if demo:
             self._show_status(f"This is the built-in demo blog ({site.root}). "
                               "Open your own blog with File > Open repository (Ctrl+Shift+O).", 0)
 
     def refresh_repo_views(self) -> None:
-        if self.site is None:
-            self.browser.set_posts([])
-            return
-        self.browser.set_posts(list(self.site.posts()) + list(self.site.drafts()))
-        index = self.site.tag_index()
-        self.form.set_completions(index.tags, index.categories)
-
-    def _on_watcher_changed(self, paths: list) -> None:
-        if self.site is None:
-            return
-        self.site.invalidate([Path(p) for p in paths])
-        self.refresh_repo_views()
-        self.images.refresh_panel()
+        """The post list and completions again (scanned off the UI thread; see RepoFlow)."""
+        self.repo.refresh()
 
     # -- posts (DocumentFlow does the work; these names are the window's public API) ----------
     def open_post(self, path: Path) -> bool:
@@ -368,6 +357,7 @@ class MainWindow(QMainWindow):
         self.autosaver.untrack()
         self.recovery.close()  # what is left is a leftover for the next start
         self.disk.stop()
+        self.repo.shutdown()
         self.renderer.stop()
         self.search.shutdown()
         self.git.shutdown()

@@ -1,0 +1,81 @@
+"""What a stat says of every file under a repo's `_posts` and `_drafts` (and `_config.yml`),
+and which paths differ between two such snapshots: the watcher's way to find changes it was
+never told about (inotify's queue overflowed, or the observer died). Must not import PySide6."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+TOPS = ("_posts", "_drafts")
+FILES = ("_config.yml",)
+
+Signature = tuple[int, int, int]  # inode, size, mtime_ns
+
+
+def _walk(folder: str, out: dict, stop: threading.Event | None, since: int | None,
+          recent: set) -> None:
+    if stop is not None and stop.is_set():
+        return
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        return  # gone or unreadable: its files count as gone
+    for entry in entries:
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if entry.is_dir(follow_symlinks=False):
+                if since is not None and st.st_ctime_ns >= since:
+                    recent.add(entry.path)  # a file in it was added, removed or renamed
+                _walk(entry.path, out, stop, since, recent)
+                continue
+        except OSError:
+            continue
+        out[entry.path] = (st.st_ino, st.st_size, st.st_mtime_ns)
+        if since is not None and st.st_ctime_ns >= since:
+            recent.add(entry.path)
+
+
+def snapshot(root, stop: threading.Event | None = None, since: int | None = None,
+             recent: set | None = None) -> dict[str, Signature]:
+    """{path: signature} for the files the watcher cares most about (real paths under the
+    real root, as watchdog names them). With `since` (a time.time_ns()), the files and
+    folders whose status changed since then are added to `recent`."""
+    base = os.path.realpath(root)
+    out: dict[str, Signature] = {}
+    recent = set() if recent is None else recent
+    for top in TOPS:
+        folder = os.path.join(base, top)
+        try:
+            if since is not None and os.stat(folder).st_ctime_ns >= since:
+                recent.add(folder)
+        except OSError:
+            continue
+        _walk(folder, out, stop, since, recent)
+    for name in FILES:
+        path = os.path.join(base, name)
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        out[path] = (st.st_ino, st.st_size, st.st_mtime_ns)
+        if since is not None and st.st_ctime_ns >= since:
+            recent.add(path)
+    return out
+
+
+def covers(root: str, path: str) -> bool:
+    """Whether `path` (real, under the real `root`) is one of the files snapshot() looks at."""
+    rel = path[len(root) + 1:] if path.startswith(root + os.sep) else None
+    if rel is None:
+        return False
+    return rel in FILES or rel.split(os.sep, 1)[0] in TOPS and os.sep in rel
+
+
+def changed_paths(before: dict[str, Signature], after: dict[str, Signature]) -> set[str]:
+    """Paths created, deleted or rewritten between two snapshots."""
+    gone = before.keys() - after.keys()
+    new = after.keys() - before.keys()
+    rewritten = {p for p, sig in after.items() if p in before and before[p] != sig}
+    return gone | new | rewritten
