@@ -104,7 +104,7 @@ class JekyllSite:
     def use_snapshot(self, snapshot) -> None:
         """Answer the listing calls from `snapshot` (None: from the disk again, each call)."""
         self.snapshot = snapshot
-        self._conventions = None
+        self._conventions = getattr(snapshot, "conventions", None)
 
     def posts(self) -> list[PostEntry]:
         """Posts under every `_posts` folder, newest first (then by path, as Jekyll sorts)."""

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 
+from .site_config import CONFIG_NAMES
 from .site_index import TagIndex
 from .site_permalink import DATE_FILENAME
 from .site_posts import PostEntry, find_special_dirs, make_entry, markdown_exts
@@ -30,6 +33,11 @@ class SiteSnapshot:
     posts: tuple[PostEntry, ...] = ()
     drafts: tuple[PostEntry, ...] = ()
     tags: TagIndex = field(default_factory=TagIndex)
+    # Lower-cased file stems of posts and drafts: a new post's name must not collide.
+    post_stems: frozenset = frozenset()
+    draft_stems: frozenset = frozenset()
+    # site_conventions.Conventions detected from this listing (None: not looked at yet).
+    conventions: object = None
 
     def tag_index(self) -> TagIndex:
         # A copy: callers have always received an index of their own to change.
@@ -37,6 +45,60 @@ class SiteSnapshot:
 
 
 EMPTY = SiteSnapshot()
+
+
+class _SiteAsOf:
+    """The site as it will read once `snapshot` is in use, for work done before that (the
+    conventions, on the worker thread, while the UI thread still reads the old snapshot)."""
+
+    def __init__(self, site, snapshot: SiteSnapshot):
+        self._site, self._snapshot = site, snapshot
+
+    def __getattr__(self, name):
+        return getattr(self._site, name)
+
+    def posts(self) -> list[PostEntry]:
+        return list(self._snapshot.posts)
+
+    def drafts(self) -> list[PostEntry]:
+        return list(self._snapshot.drafts)
+
+    def tag_index(self) -> TagIndex:
+        return self._snapshot.tag_index()
+
+
+def with_conventions(site, snapshot: SiteSnapshot, scanner: PostScanner | None = None
+                     ) -> SiteSnapshot:
+    """`snapshot` with the blog's conventions detected from it (reads the newest posts);
+    `scanner` then hands out this one when the next scan finds nothing changed."""
+    from .site_conventions import detect_conventions
+
+    if snapshot.conventions is not None:
+        return snapshot
+    done = replace(snapshot, conventions=detect_conventions(_SiteAsOf(site, snapshot)))
+    if scanner is not None:
+        scanner.remember(snapshot, done)
+    return done
+
+
+def forget_changed(site, scanner: PostScanner, paths) -> None:
+    """What the watcher named is read again by the next scan (headers too); a changed
+    `_config.yml` is reloaded. Unlike site.invalidate, the conventions in use stay until
+    the next snapshot brings new ones, so nothing recomputes them on the UI thread."""
+    scanner.forget(paths)
+    site._headers.invalidate([Path(p) for p in paths])
+    if any(os.path.basename(p) in CONFIG_NAMES for p in paths):
+        site.reload_config()
+
+
+def _key(st: os.stat_result) -> tuple:
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _tag_index(entries) -> TagIndex:
+    """TagIndex.from_entries (each name counted once per post), with the counting in C."""
+    return TagIndex(Counter(chain.from_iterable(dict.fromkeys(e.tags) for e in entries)),
+                    Counter(chain.from_iterable(dict.fromkeys(e.categories) for e in entries)))
 
 
 def post_sort_key(e: PostEntry):
@@ -90,13 +152,23 @@ class PostScanner:
         self._lock = threading.Lock()
         self._entries: dict[str, tuple[tuple, PostEntry]] = {}
         self._context: tuple | None = None
+        # The last scan's files and stats, and its snapshot: handed out again when nothing
+        # changed (the window reopening the repo), with whatever with_conventions added.
+        self._last: tuple[list, SiteSnapshot] | None = None
+
+    def known(self) -> int:
+        """How many files the last scans found (0 before the first)."""
+        with self._lock:
+            return len(self._entries)
 
     def forget(self, paths=None) -> None:
         """Drop kept entries (all, or of `paths`): the next scan reads those files again."""
         with self._lock:
             if paths is None:
                 self._entries.clear()
+                self._last = None
                 return
+            self._last = None
             for p in paths:
                 self._entries.pop(os.fspath(p), None)
                 try:  # the watcher may name a file through another spelling of its path
@@ -110,28 +182,48 @@ class PostScanner:
         with self._lock:
             if context != self._context:  # another repo, timezone or rule set: start over
                 self._entries.clear()
+                self._last = None
                 self._context = context
         exts = context[3]
-        posts = self._collect(site, "_posts", False, exts, cancel)
-        drafts = self._collect(site, "_drafts", True, exts, cancel)
+        found_posts = self._list(site, "_posts", False, exts)
+        found_drafts = self._list(site, "_drafts", True, exts)
+        seen = [(p, _key(st)) for p, st in found_posts + found_drafts]
+        last = self._last
+        if last is not None and last[0] == seen:
+            return last[1]
+        posts = self._entries_of(site, found_posts, False, cancel)
+        drafts = self._entries_of(site, found_drafts, True, cancel)
         posts.sort(key=post_sort_key, reverse=True)
         # JekyllSite.drafts(): newest file first; a stable sort keeps the walk order on ties.
         drafts.sort(key=lambda pair: pair[1], reverse=True)
         post_entries = tuple(posts)
-        return SiteSnapshot(post_entries, tuple(e for e, _m in drafts),
-                            TagIndex.from_entries(post_entries))
+        draft_entries = tuple(e for e, _m in drafts)
+        snapshot = SiteSnapshot(post_entries, draft_entries, _tag_index(post_entries),
+                                frozenset(e.path.stem.lower() for e in post_entries),
+                                frozenset(e.path.stem.lower() for e in draft_entries))
+        with self._lock:
+            self._last = (seen, snapshot)
+        return snapshot
 
-    def _collect(self, site, special: str, draft: bool, exts, cancel) -> list:
-        root = str(site.root)
+    def remember(self, before: SiteSnapshot, after: SiteSnapshot) -> None:
+        """`after` (say, `before` with its conventions) is what an unchanged rescan returns."""
+        with self._lock:
+            if self._last is not None and self._last[1] is before:
+                self._last = (self._last[0], after)
+
+    def _list(self, site, special: str, draft: bool, exts) -> list:
         found: list = []
         for base in find_special_dirs(site.root, site.excludes, special):
             _walk(str(base), exts, not draft, found)
+        return found
+
+    def _entries_of(self, site, found: list, draft: bool, cancel) -> list:
         out = []
-        prefix = len(root) + 1
+        prefix = len(str(site.root)) + 1
         for n, (path, st) in enumerate(found):
             if cancel is not None and n % CANCEL_EVERY == 0 and cancel.is_set():
                 raise ScanCancelled
-            key = (st.st_mtime_ns, st.st_size, st.st_ino)
+            key = _key(st)
             with self._lock:
                 kept = self._entries.get(path)
             if kept is not None and kept[0] == key:

@@ -5,6 +5,7 @@ never told about (inotify's queue overflowed, or the observer died). Must not im
 from __future__ import annotations
 
 import os
+import stat
 import threading
 
 TOPS = ("_posts", "_drafts")
@@ -56,13 +57,24 @@ def snapshot(root, stop: threading.Event | None = None, since: int | None = None
     for name in FILES:
         path = os.path.join(base, name)
         try:
-            st = os.stat(path)
+            st = os.stat(path, follow_symlinks=False)
         except OSError:
             continue
         out[path] = (st.st_ino, st.st_size, st.st_mtime_ns)
         if since is not None and st.st_ctime_ns >= since:
             recent.add(path)
     return out
+
+
+def signature(path: str) -> Signature | None:
+    """The signature snapshot() would record for `path` (None: gone, or not a file)."""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) and not stat.S_ISLNK(st.st_mode):
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def covers(root: str, path: str) -> bool:

@@ -396,7 +396,7 @@ class RepoWatcher(QObject):
         for p in paths:
             if not tree_stats.covers(root, p):
                 continue
-            sig = _stat_sig(p)
+            sig = tree_stats.signature(p)
             if sig is None:
                 baseline.pop(p, None)
             else:

@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         self.session.stats_changed.connect(self._on_session_stats_changed)
 
     # -- repository ---------------------------------------------------------------------------
-    def open_repo(self, root: Path | None, demo: bool = False) -> None:
+    def open_repo(self, root: Path | None, demo: bool = False, post: Path | None = None) -> None:
+        """Open the blog at `root` with `post` (default: its newest post) in the editor."""
         from tileditor.core.site import JekyllSite
 
         self.is_demo = demo
@@ -200,19 +201,20 @@ class MainWindow(QMainWindow):
             if answer == "Use as plain folder":
                 site = JekyllSite(Path(root))
         self.site = site
+        self.repo.open(site)  # listed off the UI thread; a small repo's list is in at once
         self.preview.set_repo_root(site.root if site else None)
         self.preview.preload()  # start QtWebEngine while the post is still being opened
         self.session.set_site(site)
         self.search.set_site(site)
         self.health.set_site(site)
         self.disk.watch(site.root if site else None, self.repo.on_watcher_changed)
-        self.repo.open(site)  # listed off the UI thread; a small repo's list is in at once
         if site is not None and not demo:
             self.settings.last_repo = str(site.root)
             self.settings.remember_repo(str(site.root))
             self.store.save(self.settings)  # now, not at close: a crash must not forget it
         # Callers settle the unsaved buffer before switching repositories.
-        self.repo.open_first_post()
+        if post is None or not self.docs.open_post(Path(post), ask=False):
+            self.repo.open_first_post()
         if demo:
             self._show_status(f"This is the built-in demo blog ({site.root}). "
                               "Open your own blog with File > Open repository (Ctrl+Shift+O).", 0)

@@ -33,7 +33,7 @@ def sort_key(entry) -> tuple:
 
 def row_text(entry) -> tuple[str, str]:
     """(title line, date/flags/tags line) of one entry."""
-    title = (entry.title or "").strip() or Path(entry.path).stem
+    title = (entry.title or "").strip() or _path(entry.path).stem
     when = entry.date.strftime("%Y-%m-%d") if entry.date else ""
     flags = (
         "draft" if entry.draft else "",
@@ -56,9 +56,13 @@ class PostRow(NamedTuple):
     haystack: str  # folded title, tags, categories and file name
 
 
+def _path(value) -> Path:
+    return value if isinstance(value, Path) else Path(value)
+
+
 def make_row(entry) -> PostRow:
     title, meta = row_text(entry)
-    path = Path(entry.path)
+    path = _path(entry.path)
     cats = " ".join(str(c) for c in (entry.categories or []))
     tags = " ".join(str(t) for t in (entry.tags or []))
     error = getattr(entry, "error", None)
@@ -70,14 +74,31 @@ class PostRows(Sequence):
     """Rows in display order; a sequence of PostRow (len() is the number of posts)."""
 
     def __init__(self, rows: list[PostRow]):
+        # Built here, on whichever thread makes the rows: hashing 20,000 paths takes a
+        # while, and the UI thread only looks them up.
         self._rows = rows
-        self._by_path: dict[Path, int] | None = None
+        self._by_path = {r.path: i for i, r in enumerate(rows)}
+        self._haystacks = [r.haystack for r in rows]
+        self._by_entry: dict[int, tuple] = {}  # id(entry) -> (entry, row), for build(reuse=)
 
     @classmethod
-    def build(cls, entries: Iterable) -> PostRows:
+    def build(cls, entries: Iterable, reuse: PostRows | None = None) -> PostRows:
+        """Rows of `entries`; the rows of `reuse` are taken again for the very same entry
+        objects (site_scan keeps an unchanged file's entry), so a rescan rebuilds few."""
         if isinstance(entries, PostRows):
             return entries
-        return cls([make_row(e) for e in sorted(entries, key=sort_key, reverse=True)])
+        known = reuse._by_entry if reuse is not None else {}
+        ordered = sorted(entries, key=sort_key, reverse=True)
+        rows = []
+        by_entry = {}
+        for e in ordered:
+            hit = known.get(id(e))
+            row = hit[1] if hit is not None and hit[0] is e else make_row(e)
+            by_entry[id(e)] = (e, row)
+            rows.append(row)
+        out = cls(rows)
+        out._by_entry = by_entry
+        return out
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -86,9 +107,7 @@ class PostRows(Sequence):
         return self._rows[i]
 
     def haystacks(self) -> list[str]:
-        return [r.haystack for r in self._rows]
+        return self._haystacks
 
     def row_of(self, path) -> int | None:
-        if self._by_path is None:
-            self._by_path = {r.path: i for i, r in enumerate(self._rows)}
-        return self._by_path.get(Path(path))
+        return self._by_path.get(path if isinstance(path, Path) else Path(path))

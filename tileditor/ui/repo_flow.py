@@ -6,29 +6,40 @@ a big one shows the editor at once and the list fills in. Part of the compositio
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from PySide6.QtCore import QObject, Signal
-
-from tileditor.core.site_scan import EMPTY, PostScanner
+from tileditor.core.site_scan import EMPTY, PostScanner, forget_changed, with_conventions
 from tileditor.services.index_loader import IndexLoader
 from tileditor.ui.post_rows import PostRows
 
 GRACE_MS = 50  # the UI thread waits this long for a listing before letting it arrive later
+NO_GRACE_ABOVE = 3000  # files: a repo listed before as this big never makes it in GRACE_MS
 
 
-def _listing_job(site, scanner: PostScanner, forget: list[str] | None):
-    """Runs on the worker: forget what the watcher named, scan, and build the list's rows."""
+class _Listing:
+    """The worker's side: one scanner per window and the rows of the last listing, so a
+    rescan re-reads only changed files and rebuilds only their rows. Jobs run one at a time."""
 
-    def job(cancel):
-        if forget:
-            scanner.forget(forget)
-            # Here, not on the UI thread: each path is resolved, 5,000 of them after a checkout.
-            site.invalidate([Path(p) for p in forget])
-        snapshot = scanner.scan(site, cancel)
-        return site, snapshot, PostRows.build(snapshot.posts + snapshot.drafts)
+    def __init__(self) -> None:
+        self.scanner = PostScanner()
+        self.last: tuple | None = None  # (snapshot, rows)
 
-    return job
+    def job(self, site, forget: list[str] | None):
+        def run(cancel):
+            if forget:
+                # Here, not on the UI thread: each path is resolved, 5,000 after a checkout.
+                forget_changed(site, self.scanner, forget)
+            snapshot = with_conventions(site, self.scanner.scan(site, cancel), self.scanner)
+            last = self.last
+            if last is not None and last[0] is snapshot:
+                rows = last[1]
+            else:
+                rows = PostRows.build(snapshot.posts + snapshot.drafts,
+                                      reuse=last[1] if last is not None else None)
+            self.last = (snapshot, rows)
+            return site, snapshot, rows
+
+        return run
 
 
 class RepoFlow(QObject):
@@ -41,8 +52,9 @@ class RepoFlow(QObject):
         self.loader = IndexLoader(self)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
-        self._scanner = PostScanner()
+        self._listing = _Listing()
         self._placeholder = None  # the new post shown while a big repo is still listed
+        self._in_request = False  # a listing delivered now arrived within the grace period
         self._tags: tuple | None = None
 
     @property
@@ -67,8 +79,13 @@ class RepoFlow(QObject):
         if site is None:
             self.w.browser.set_posts([])
             return
-        self.loader.request(_listing_job(site, self._scanner, forget),
-                            wait_ms=GRACE_MS if wait else 0)
+        if self._listing.scanner.known() > NO_GRACE_ABOVE:
+            wait = False
+        self._in_request = True
+        try:
+            self.loader.request(self._listing.job(site, forget), wait_ms=GRACE_MS if wait else 0)
+        finally:
+            self._in_request = False
 
     def open_first_post(self) -> None:
         """The newest post once listed; until then a new post, replaced by the newest one
@@ -101,19 +118,40 @@ class RepoFlow(QObject):
             return  # listed for a repo the window has left since
         site.use_snapshot(snapshot)
         w.browser.set_posts(rows)
+        w.browser.select_path(w.session.document.path)
+        if self._in_request:  # within the grace period: all of it now, as before
+            self._apply_completions(site, snapshot)
+            return
+        # Arrived later: the rest in turns of its own, so no single one holds the UI long.
+        QTimer.singleShot(0, lambda: self._apply_completions(site, snapshot))
+
+    def _current(self, site, snapshot) -> bool:
+        return site is self.w.site and site.snapshot is snapshot
+
+    def _apply_completions(self, site, snapshot) -> None:
+        if not self._current(site, snapshot):
+            return  # a newer listing is on its way and brings its own
         tags = (snapshot.tags.tags, snapshot.tags.categories)
         if tags != self._tags:  # a burst rarely changes them: no rebuild of the completers
             self._tags = tags
-            w.form.set_completions(*tags)
-        w.browser.select_path(w.session.document.path)
+            self.w.form.set_completions(*tags)
+        if self._placeholder is None:
+            self.index_loaded.emit()
+        elif self._in_request:
+            self._settle_placeholder(site, snapshot)
+        else:
+            QTimer.singleShot(0, lambda: self._settle_placeholder(site, snapshot))
+
+    def _settle_placeholder(self, site, snapshot) -> None:
+        if not self._current(site, snapshot):
+            return
         placeholder, self._placeholder = self._placeholder, None
-        if placeholder is not None:
-            doc = w.session.document
-            if doc is placeholder and not doc.dirty:
-                self._open_newest()
-            else:
-                # Shown before the listing: `{% post_url %}` and `site.posts` resolve now.
-                w.session.request_render()
+        doc = self.w.session.document
+        if placeholder is not None and doc is placeholder and not doc.dirty:
+            self._open_newest()
+        elif placeholder is not None:
+            # Shown before the listing: `{% post_url %}` and `site.posts` resolve now.
+            self.w.session.request_render()
         self.index_loaded.emit()
 
     def _on_loader_failed(self, _generation: int, message: str) -> None:
