@@ -31,6 +31,9 @@ BENCHMARKS = {
     "memory": ("memory", "run", {}),
     "memory_bare": ("memory", "run_bare", {}),
     "image_drop": ("image_drop", "run", {}),
+    "repo_window_20k": ("repo_scale", "run_window", {"count": 20000}),
+    "repo_scaling": ("repo_scale", "run_scaling", {}),
+    "latency_20mb": ("repo_scale", "run_big_post", {"megabytes": 20}),
 }
 
 

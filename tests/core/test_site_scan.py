@@ -15,11 +15,12 @@ from hypothesis import strategies as st
 from tileditor.core import tree_stats
 from tileditor.core.demo import install_demo_blog
 from tileditor.core.site import JekyllSite
+from tileditor.core.site_conventions import Conventions
 from tileditor.core.site_scan import (
-    EMPTY,
     PostScanner,
     ScanCancelled,
     forget_changed,
+    pending,
     with_conventions,
 )
 
@@ -127,8 +128,6 @@ def test_same_size_same_mtime_rewrite_is_seen_after_forget(odd_site):
 
 def test_site_answers_from_its_snapshot_until_the_next(odd_site):
     site, scanner = JekyllSite(odd_site), PostScanner()
-    site.use_snapshot(EMPTY)
-    assert site.posts() == [] and site.drafts() == [] and not site.tag_index().tags
     snapshot = with_conventions(site, scanner.scan(site), scanner)
     assert snapshot.conventions is not None
     site.use_snapshot(snapshot)
@@ -140,9 +139,25 @@ def test_site_answers_from_its_snapshot_until_the_next(odd_site):
     _write(odd_site / "_posts" / "2025-09-09-later.md", "---\ntitle: later\n---\n")
     assert len(site.posts()) == len(snapshot.posts)  # the snapshot, until the next one
     assert scanner.scan(site) is not snapshot
-    assert with_conventions(site, scanner.scan(site), scanner).conventions is not None
-    site.use_snapshot(None)
-    assert len(site.posts()) == len(snapshot.posts) + 1
+    site.invalidate([odd_site / "_posts" / "2025-09-09-later.md"])  # the disk again, exactly
+    assert site.snapshot is None and len(site.posts()) == len(snapshot.posts) + 1
+
+
+def test_while_listed_the_posts_wait_and_conventions_are_defaults(odd_site):
+    site = JekyllSite(odd_site)
+    listed = PostScanner().scan(site)
+    asked = []
+
+    def wait():
+        asked.append(1)
+        return listed
+
+    site.use_snapshot(pending(wait))
+    assert site.conventions() == Conventions() and asked == []  # no waiting for these
+    assert site.posts() == list(listed.posts) and asked == [1]
+    assert site.drafts() == list(listed.drafts) and site.tag_index() == listed.tags
+    site.use_snapshot(pending(lambda: None))  # the listing failed: the disk answers
+    assert site.posts() == _fresh(odd_site).posts()
 
 
 def test_unchanged_rescan_returns_the_snapshot_with_its_conventions(odd_site):

@@ -89,3 +89,26 @@ def test_the_collector_waits_during_a_job_and_is_back_after(qtbot):
     loader.request(lambda cancel: seen.append(gc.isenabled()), wait_ms=2000)
     assert seen == [False] and gc.isenabled()
     loader.shutdown()
+
+
+def test_wait_blocks_for_the_newest_result_and_delivers_it_on_the_qt_thread(qtbot):
+    loader = IndexLoader()
+    assert loader.wait() is None  # nothing requested: nothing to wait for
+    got, ran, gate = [], [], threading.Event()
+    loader.loaded.connect(lambda g, r: got.append(r))
+    loader.request(_gated(gate, "listing", ran))
+    from_thread = []
+    other = threading.Thread(target=lambda: from_thread.append(loader.wait()))
+    other.start()
+    threading.Timer(0.1, gate.set).start()
+    assert loader.wait() == "listing"
+    assert got == ["listing"] and not loader.loading  # delivered before wait() returned
+    other.join(5)
+    assert from_thread == ["listing"]
+
+    def waits_for_itself(cancel):
+        return loader.wait()
+
+    loader.request(waits_for_itself)
+    assert loader.wait() is None  # the job's own wait does not deadlock: it got None
+    loader.shutdown()

@@ -169,3 +169,29 @@ def test_checkout_of_5000_posts_leaves_list_tags_and_open_post_as_on_disk(
         assert prompter.messages() == []
     finally:
         close_window(w, prompter)
+
+
+def test_the_next_window_lists_from_the_listing_kept_in_the_data_folder(
+        qtbot, tmp_site, tmp_path, monkeypatch):
+    from tileditor.core import site_scan
+
+    _add_posts(tmp_site)
+    data = tmp_path / "d"
+    first = build_window(tmp_site, settings_path=tmp_path / "s.ini", data_path=data)
+    if first.repo.loading:
+        qtbot.waitSignal(first.repo.index_loaded, timeout=10000).wait()
+    first.shutdown()
+    assert list((data / "listings").glob("*.json"))
+    made = []
+    real = site_scan.make_entry
+    monkeypatch.setattr(site_scan, "make_entry", lambda *a, **k: (made.append(a[1]),
+                                                                  real(*a, **k))[1])
+    second = build_window(tmp_site, settings_path=tmp_path / "s.ini", data_path=data)
+    try:
+        if second.repo.loading:
+            qtbot.waitSignal(second.repo.index_loaded, timeout=10000).wait()
+        assert second.browser.list_widget().count() == 4
+        assert made == []  # every post's entry came from the kept listing, none re-read
+        assert second.site.posts() == JekyllSite(tmp_site).posts()
+    finally:
+        second.shutdown()

@@ -106,17 +106,26 @@ class JekyllSite:
         self.snapshot = snapshot
         self._conventions = getattr(snapshot, "conventions", None)
 
+    def _listed(self):
+        """The snapshot to answer from (waiting for one on its way), or None: the disk."""
+        snapshot = self.snapshot
+        if snapshot is not None and not snapshot.complete:
+            snapshot = snapshot.wait() if snapshot.wait is not None else None
+        return snapshot
+
     def posts(self) -> list[PostEntry]:
         """Posts under every `_posts` folder, newest first (then by path, as Jekyll sorts)."""
-        if self.snapshot is not None:
-            return list(self.snapshot.posts)
+        listed = self._listed()
+        if listed is not None:
+            return list(listed.posts)
         entries = self._list("_posts", draft=False)
         entries.sort(key=lambda e: (e.date is not None, e.date or 0, e.rel), reverse=True)
         return entries
 
     def drafts(self) -> list[PostEntry]:
-        if self.snapshot is not None:
-            return list(self.snapshot.drafts)
+        listed = self._listed()
+        if listed is not None:
+            return list(listed.drafts)
         entries = self._list("_drafts", draft=True)
 
         def mtime(e):
@@ -138,12 +147,14 @@ class JekyllSite:
         """Forget cached headers (all, or of `paths`); a config change reloads the config."""
         self._headers.invalidate(paths)
         self._conventions = None
+        self.snapshot = None  # the next listing calls read the disk until a new one is in
         if paths is None or any(Path(p).name in CONFIG_NAMES for p in paths):
             self.reload_config()
 
     def tag_index(self) -> TagIndex:
-        if self.snapshot is not None:
-            return self.snapshot.tag_index()
+        listed = self._listed()
+        if listed is not None:
+            return listed.tag_index()
         return TagIndex.from_entries(self.posts())
 
     def conventions(self):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
@@ -38,13 +39,22 @@ class SiteSnapshot:
     draft_stems: frozenset = frozenset()
     # site_conventions.Conventions detected from this listing (None: not looked at yet).
     conventions: object = None
+    # False: a listing is on its way; `wait()` blocks until it is in and returns it (None:
+    # it failed, read the disk), and conventions are the defaults meanwhile.
+    complete: bool = True
+    wait: Callable[[], SiteSnapshot | None] | None = field(default=None, compare=False)
 
     def tag_index(self) -> TagIndex:
         # A copy: callers have always received an index of their own to change.
         return TagIndex(self.tags.tags.copy(), self.tags.categories.copy())
 
 
-EMPTY = SiteSnapshot()
+def pending(wait: Callable[[], SiteSnapshot | None]) -> SiteSnapshot:
+    """What a site answers from while its first listing is made: callers that need the
+    posts wait for it; the conventions are the defaults until then."""
+    from .site_conventions import Conventions
+
+    return SiteSnapshot(conventions=Conventions(), complete=False, wait=wait)
 
 
 class _SiteAsOf:
@@ -156,6 +166,35 @@ class PostScanner:
         # changed (the window reopening the repo), with whatever with_conventions added.
         self._last: tuple[list, SiteSnapshot] | None = None
 
+    @staticmethod
+    def _context_of(site) -> tuple:
+        return (str(site.root), site.tz, tuple(site.excludes), markdown_exts(site.config))
+
+    def cache_context(self, site) -> list:
+        """What a kept listing must have been made under to be used (listing_cache)."""
+        _root, tz, excludes, exts = self._context_of(site)
+        return [str(tz) if tz is not None else None, list(excludes), list(exts)]
+
+    def seed(self, site, entries: dict) -> int:
+        """Take `entries` ({path: (stat key, PostEntry)}, a kept listing of `site`) as known,
+        when nothing is known yet; how many were taken."""
+        context = self._context_of(site)
+        with self._lock:
+            if self._entries and self._context == context:
+                return 0
+            self._context = context
+            self._entries = dict(entries)
+            self._last = None
+            return len(entries)
+
+    def export(self) -> dict:
+        """{path: (stat key, PostEntry)} of the files the last scan found."""
+        with self._lock:
+            last = self._last
+            if last is None:
+                return dict(self._entries)
+            return {p: self._entries[p] for p, _key in last[0] if p in self._entries}
+
     def known(self) -> int:
         """How many files the last scans found (0 before the first)."""
         with self._lock:
@@ -178,7 +217,7 @@ class PostScanner:
 
     def scan(self, site, cancel: threading.Event | None = None) -> SiteSnapshot:
         """The snapshot of `site` now; raises ScanCancelled when `cancel` is set meanwhile."""
-        context = (str(site.root), site.tz, tuple(site.excludes), markdown_exts(site.config))
+        context = self._context_of(site)
         with self._lock:
             if context != self._context:  # another repo, timezone or rule set: start over
                 self._entries.clear()

@@ -64,6 +64,7 @@ class IndexLoader(QObject):
         self._cancel = threading.Event()
         self.generation = 0  # the newest request
         self.delivered = 0  # the newest generation handed to `loaded`/`failed`
+        self._latest: tuple[int, bool, Any] = (0, False, None)  # the newest job's outcome
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -90,6 +91,21 @@ class IndexLoader(QObject):
             self._deliver()
         return generation
 
+    def wait(self) -> Any:
+        """Block until the newest request's job is done; its result (None: it failed, was
+        cancelled, or nothing was requested). On the Qt thread the result is delivered
+        first, so `loaded` has been handled when this returns. A job waiting for itself
+        gets None at once."""
+        if threading.current_thread() is self._thread:
+            return None
+        with self._cond:
+            target = self.generation
+            self._cond.wait_for(lambda: self._latest[0] >= target or self._thread is None)
+            generation, ok, result = self._latest
+        if threading.current_thread() is threading.main_thread():
+            self._deliver()
+        return result if ok and generation >= target else None
+
     def shutdown(self, timeout_s: float = 10.0) -> None:
         """Stop the running job (it checks its cancel flag) and drop the waiting one."""
         with self._cond:
@@ -101,6 +117,9 @@ class IndexLoader(QObject):
         with self._cond:
             self._done.clear()
         self.delivered = self.generation
+        # What our jobs froze goes back to the collector: the window that owned it is
+        # closing, and whatever became garbage meanwhile must not outlive it.
+        gc.unfreeze()
 
     # -- worker thread -------------------------------------------------------------------
     def _work(self, cancel: threading.Event) -> None:
@@ -108,6 +127,7 @@ class IndexLoader(QObject):
             with self._cond:
                 if self._waiting is None or cancel.is_set():
                     self._thread = None
+                    self._cond.notify_all()  # nothing more is coming for wait()
                     return
                 generation, job = self._waiting
                 self._waiting = None
@@ -122,6 +142,7 @@ class IndexLoader(QObject):
             with self._cond:
                 if outcome is not None and not cancel.is_set():
                     self._done.append(outcome)
+                    self._latest = outcome
                 self._cond.notify_all()
             try:
                 self._finished.emit()

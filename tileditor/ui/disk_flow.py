@@ -47,6 +47,8 @@ class DiskFlow(QObject):
         if doc.read_only_reason:
             self.prompter.inform("Read-only", doc.read_only_reason)
             return False
+        if doc.path is None:
+            self.window.repo.wait_listed()  # the blog's folder and name conventions
         target = doc.path or self.session.planned_path()
         if target is None:
             return self._refuse("Open a Jekyll repository first: there is nowhere to save.")

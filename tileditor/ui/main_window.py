@@ -238,9 +238,8 @@ class MainWindow(QMainWindow):
 
     def _on_disk_saved(self, path) -> None:
         self.docs.on_saved(Path(path))
-        if self.site is not None:
-            self.site.invalidate([Path(path)])
-        self.refresh_repo_views()
+        # The listing re-reads the file off the UI thread; the blog's conventions stay.
+        self.repo.refresh(forget=[str(path)])
         self.browser.select_path(Path(path))
         self._update_title()
 

@@ -6,9 +6,14 @@ a big one shows the editor at once and the list fills in. Part of the compositio
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tileditor.core.site_scan import EMPTY, PostScanner, forget_changed, with_conventions
+from tileditor.core import listing_cache
+
+from tileditor.core.document import Document
+from tileditor.core.site_scan import PostScanner, forget_changed, pending, with_conventions
 from tileditor.services.index_loader import IndexLoader
 from tileditor.ui.post_rows import PostRows
 
@@ -18,24 +23,33 @@ NO_GRACE_ABOVE = 3000  # files: a repo listed before as this big never makes it 
 
 class _Listing:
     """The worker's side: one scanner per window and the rows of the last listing, so a
-    rescan re-reads only changed files and rebuilds only their rows. Jobs run one at a time."""
+    rescan re-reads only changed files and rebuilds only their rows; the listing is kept in
+    the data folder for the next start (listing_cache). Jobs run one at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None) -> None:
         self.scanner = PostScanner()
+        self.cache_dir = cache_dir
         self.last: tuple | None = None  # (snapshot, rows)
 
     def job(self, site, forget: list[str] | None):
         def run(cancel):
+            scanner = self.scanner
+            if self.cache_dir is not None and not scanner.known():
+                scanner.seed(site, listing_cache.load(self.cache_dir, site.root,
+                                                      scanner.cache_context(site)))
             if forget:
                 # Here, not on the UI thread: each path is resolved, 5,000 after a checkout.
-                forget_changed(site, self.scanner, forget)
-            snapshot = with_conventions(site, self.scanner.scan(site, cancel), self.scanner)
+                forget_changed(site, scanner, forget)
+            snapshot = with_conventions(site, scanner.scan(site, cancel), scanner)
             last = self.last
             if last is not None and last[0] is snapshot:
                 rows = last[1]
             else:
                 rows = PostRows.build(snapshot.posts + snapshot.drafts,
                                       reuse=last[1] if last is not None else None)
+                if self.cache_dir is not None:
+                    listing_cache.save(self.cache_dir, site.root, scanner.cache_context(site),
+                                       scanner.export())
             self.last = (snapshot, rows)
             return site, snapshot, rows
 
@@ -52,10 +66,11 @@ class RepoFlow(QObject):
         self.loader = IndexLoader(self)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
-        self._listing = _Listing()
+        self._listing = _Listing(Path(window.data_dir) / "listings" if window.data_dir else None)
         self._placeholder = None  # the new post shown while a big repo is still listed
         self._in_request = False  # a listing delivered now arrived within the grace period
         self._tags: tuple | None = None
+        self._first = False
 
     @property
     def loading(self) -> bool:
@@ -66,11 +81,13 @@ class RepoFlow(QObject):
         """Start listing the window's new `site` (None: an empty list)."""
         self._placeholder = None
         self._tags = None
+        self._first = True  # the first listing of this repo brings its real conventions
         if site is None:
             self.w.browser.set_posts([])
             return
-        # Until the listing arrives, nothing on the UI thread walks the repo for it.
-        site.use_snapshot(EMPTY)
+        # Until the listing arrives nothing walks the repo for it: what needs the posts
+        # waits for the listing on its way, the conventions are the defaults meanwhile.
+        site.use_snapshot(pending(lambda: self._wait_listed(site)))
         self.refresh()
 
     def refresh(self, forget: list[str] | None = None, wait: bool = True) -> None:
@@ -88,13 +105,26 @@ class RepoFlow(QObject):
             self._in_request = False
 
     def open_first_post(self) -> None:
-        """The newest post once listed; until then a new post, replaced by the newest one
-        when the listing arrives and nothing has been typed into it."""
+        """The newest post once listed; until then an empty new post (a template would need
+        the listing), replaced by the newest one when the listing arrives and nothing has
+        been typed into it."""
         if self.loading:
-            self.w.docs.new_post(ask=False)
-            self._placeholder = self.w.session.document
+            doc = Document("")
+            doc.saved_text = ""
+            self.w.docs.show(doc, draft=False)
+            self._placeholder = doc
             return
         self._open_newest()
+
+    def wait_listed(self) -> None:
+        """Block until the listing on its way is in (a new post is saved where the blog's
+        conventions, known only from the listing, put it)."""
+        if self.loading:
+            self.loader.wait()
+
+    def _wait_listed(self, site):
+        result = self.loader.wait()
+        return result[1] if result is not None and result[0] is site else None
 
     def on_watcher_changed(self, paths: list) -> None:
         if self.w.site is None:
@@ -135,6 +165,10 @@ class RepoFlow(QObject):
         if tags != self._tags:  # a burst rarely changes them: no rebuild of the completers
             self._tags = tags
             self.w.form.set_completions(*tags)
+        if self._first:
+            self._first = False
+            if not self._in_request:  # the open post's pictures folder, by the blog's habits
+                self.w.images.refresh_panel()
         if self._placeholder is None:
             self.index_loaded.emit()
         elif self._in_request:
