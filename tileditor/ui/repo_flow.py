@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tileditor.core import listing_cache
-
 from tileditor.core.document import Document
 from tileditor.core.site_scan import PostScanner, forget_changed, pending, with_conventions
 from tileditor.services.index_loader import IndexLoader
