@@ -160,6 +160,9 @@ def _scale_rows(results: dict) -> list[dict]:
                     "< 2 s", first is not None and first < 2))
     out.append(_row(name, "  window open again", again, "s", "< 0.5 s",
                     again is not None and again < 0.5))
+    kept = _get(results, name, "open_kept_s")
+    out.append(_row(name, "  window open in a new window (the next start), listing kept", kept,
+                    "s", "< 2 s", kept is not None and kept < 2))
     stall = _get(results, name, "stall_open_ms")
     out.append(_row(name, "  longest UI stall during those opens", stall, "ms", "< 100 ms",
                     stall is not None and stall < 100))

@@ -226,6 +226,9 @@ def test_tree_stats_diff_and_recent(tmp_path):
     after = tree_stats.snapshot(root, since=since, recent=recent)
     assert tree_stats.changed_paths(before, after) == {str(edit), str(gone), str(new)}
     assert {str(edit), str(new), str(gone.parent)} <= recent and str(keep) not in recent
+    none_yet: set[str] = set()
+    tree_stats.snapshot(root, since=since, recent=none_yet, until=since)
+    assert none_yet == set()  # changed after `until`: the watches were there, events told
     assert tree_stats.covers(str(root), str(keep)) and tree_stats.covers(str(root), str(root / "_config.yml"))
     assert not tree_stats.covers(str(root), str(root / "images" / "a.png"))
     assert not tree_stats.covers(str(root), str(root / "_posts"))

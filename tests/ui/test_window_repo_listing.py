@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from window_support import close_window
 
 from tileditor.app import build_window
@@ -58,6 +59,7 @@ def test_window_is_usable_before_the_listing_and_fills_in_when_it_arrives(
     try:
         assert w.repo.loading
         assert w.browser.list_widget().count() == 0
+        assert w.browser.findChild(QLabel, "postCount").text() == "Listing the blog's posts…"
         assert _completions(w.form.tags_field) == []
         doc = w.session.document
         assert doc.path is None and not doc.dirty  # a new post to start with
@@ -67,6 +69,7 @@ def test_window_is_usable_before_the_listing_and_fills_in_when_it_arrives(
         with qtbot.waitSignal(w.repo.index_loaded, timeout=10000):
             slow_listing.set()
         assert not w.repo.loading
+        assert w.browser.findChild(QLabel, "postCount").text() == "4 posts"
         first = tmp_site / "_posts" / "2025" / "2025-04-22-TIL25_ANewChapter.md"
         assert w.browser.visible_paths() == [*reversed(posts), first]
         assert "Kafka (2)" in _completions(w.form.tags_field)
@@ -147,6 +150,8 @@ def test_checkout_of_5000_posts_leaves_list_tags_and_open_post_as_on_disk(
             qtbot.waitSignal(w.repo.index_loaded, timeout=60000).wait()
         assert w.browser.list_widget().count() == len(posts)
         qtbot.waitUntil(lambda: w.disk.watcher._baseline is not None, timeout=30000)
+        statuses: list[str] = []
+        w.statusBar().messageChanged.connect(statuses.append)
         target = run_beside_loop(qtbot, switch, checkout_repo)
         tag = target.capitalize() + "Tag"
         expected_text = open_post.read_text(encoding="utf-8")
@@ -165,7 +170,7 @@ def test_checkout_of_5000_posts_leaves_list_tags_and_open_post_as_on_disk(
         assert _completions(w.form.tags_field) == [f"{tag} ({len(posts)})"]
         assert set(w.browser.visible_paths()) == set(posts)
         assert w.session.document.path == open_post and not w.session.document.dirty
-        assert "reloaded" in w.statusBar().currentMessage()
+        assert any("reloaded" in m for m in statuses), statuses
         assert prompter.messages() == []
     finally:
         close_window(w, prompter)

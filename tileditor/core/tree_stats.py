@@ -15,7 +15,7 @@ Signature = tuple[int, int, int]  # inode, size, mtime_ns
 
 
 def _walk(folder: str, out: dict, stop: threading.Event | None, since: int | None,
-          recent: set) -> None:
+          recent: set, until: int | None = None) -> None:
     if stop is not None and stop.is_set():
         return
     try:
@@ -27,33 +27,38 @@ def _walk(folder: str, out: dict, stop: threading.Event | None, since: int | Non
         try:
             st = entry.stat(follow_symlinks=False)
             if entry.is_dir(follow_symlinks=False):
-                if since is not None and st.st_ctime_ns >= since:
+                if _within(st, since, until):
                     recent.add(entry.path)  # a file in it was added, removed or renamed
-                _walk(entry.path, out, stop, since, recent)
+                _walk(entry.path, out, stop, since, recent, until)
                 continue
         except OSError:
             continue
         out[entry.path] = (st.st_ino, st.st_size, st.st_mtime_ns)
-        if since is not None and st.st_ctime_ns >= since:
+        if _within(st, since, until):
             recent.add(entry.path)
 
 
+def _within(st: os.stat_result, since: int | None, until: int | None) -> bool:
+    return since is not None and st.st_ctime_ns >= since and (
+        until is None or st.st_ctime_ns < until)
+
+
 def snapshot(root, stop: threading.Event | None = None, since: int | None = None,
-             recent: set | None = None) -> dict[str, Signature]:
+             recent: set | None = None, until: int | None = None) -> dict[str, Signature]:
     """{path: signature} for the files the watcher cares most about (real paths under the
     real root, as watchdog names them). With `since` (a time.time_ns()), the files and
-    folders whose status changed since then are added to `recent`."""
+    folders whose status changed since then (and before `until`) are added to `recent`."""
     base = os.path.realpath(root)
     out: dict[str, Signature] = {}
     recent = set() if recent is None else recent
     for top in TOPS:
         folder = os.path.join(base, top)
         try:
-            if since is not None and os.stat(folder).st_ctime_ns >= since:
+            if _within(os.stat(folder), since, until):
                 recent.add(folder)
         except OSError:
             continue
-        _walk(folder, out, stop, since, recent)
+        _walk(folder, out, stop, since, recent, until)
     for name in FILES:
         path = os.path.join(base, name)
         try:
@@ -61,7 +66,7 @@ def snapshot(root, stop: threading.Event | None = None, since: int | None = None
         except OSError:
             continue
         out[path] = (st.st_ino, st.st_size, st.st_mtime_ns)
-        if since is not None and st.st_ctime_ns >= since:
+        if _within(st, since, until):
             recent.add(path)
     return out
 

@@ -60,21 +60,21 @@ def _overflow_log() -> _OverflowLog:
     return _OVERFLOW_LOG
 
 
-def is_relevant(root: Path, path: str) -> bool:
-    """Whether a changed path matters to the editor (pure; runs on the watchdog thread)."""
-    try:
-        rel = Path(path).relative_to(root)
-    except ValueError:
+def is_relevant(root: Path | str, path: str) -> bool:
+    """Whether a changed path matters to the editor (pure; runs on the watchdog thread, for
+    each of the tens of thousands of events of a checkout: string work, no Path objects)."""
+    base = os.fspath(root).rstrip(os.sep) + os.sep
+    if not path.startswith(base):
         return False
-    parts = rel.parts
+    parts = [p for p in path[len(base):].split(os.sep) if p and p != "."]
     if not parts or parts[0] in IGNORED_TOP:
         return False
     name = parts[-1]
     if is_temp_name(name) or name.endswith(("~", ".swp", ".swx")) or name == "4913":
         return False  # half-written files of ours and of other editors
-    if rel.as_posix() == "_config.yml" or parts[0] in WATCHED_TOP:
+    if parts == ["_config.yml"] or parts[0] in WATCHED_TOP:
         return True
-    return rel.suffix.lower() in IMAGE_EXTS
+    return os.path.splitext(name)[1].lower() in IMAGE_EXTS
 
 
 def _stat_sig(path: str | None) -> tuple | None:
@@ -114,6 +114,7 @@ class RepoWatcher(QObject):
                  max_wait_ms: int = 1000):
         super().__init__(parent)
         self.root = Path(os.path.realpath(root))
+        self._root_str = str(self.root)
         self._lock = threading.Lock()
         self._inbox: list[tuple] = []
         self._observer = None
@@ -150,16 +151,17 @@ class RepoWatcher(QObject):
         return timer
 
     # -- lifecycle ------------------------------------------------------------------------
-    def start(self, background: bool = False) -> None:
+    def start(self, background: bool = False, wait_ms: int = 0) -> None:
         """Start watching. `background`: adding inotify watches to every folder of a big
-        repo takes seconds, so it happens on a thread; changes made meanwhile are found by
-        comparing the disk before and after and reported like events."""
+        repo takes seconds, so it happens on a thread (waited for up to `wait_ms`: a small
+        repo is watched when this returns); changes made before the watches were in place
+        are found by their status-change time and reported like events."""
         if self._observer is not None:
             return
         self._stop = threading.Event()
         _overflow_log().watchers.add(self)
         if background:
-            self._start_observer(before=None)
+            self._start_observer(before=None).wait(wait_ms / 1000)
         else:
             self._observer = self._make_observer()
             self._observer.start()
@@ -200,12 +202,13 @@ class RepoWatcher(QObject):
         observer.schedule(_Handler(self), str(self.root), recursive=True)
         return observer
 
-    def _start_observer(self, before: dict | None) -> None:
-        """Start a new observer on a thread. What changed meanwhile is found by comparing
-        with `before` (a restart) or, on the first start, by the status-change time of the
-        files and folders (a folder's changes when a file in it is removed)."""
+    def _start_observer(self, before: dict | None) -> threading.Event:
+        """Start a new observer on a thread; the event is set once it watches. What changed
+        meanwhile is found by comparing with `before` (a restart) or, on the first start, by
+        the status-change time of the files and folders (a folder's changes when a file in it
+        is removed) until the watches were in place; later changes come as events."""
         observer = self._observer = self._make_observer()
-        stop = self._stop
+        stop, watching = self._stop, threading.Event()
         # File times come from the kernel's coarse clock, a few ms behind time_ns().
         since = time.time_ns() - 20_000_000 if before is None else None
 
@@ -214,11 +217,19 @@ class RepoWatcher(QObject):
                 observer.start()
             except (OSError, RuntimeError) as exc:  # e.g. the inotify instance limit
                 LOG.warning("cannot watch %s: %s", self.root, exc)
+            watching.set()
+            until = time.time_ns()
             recent: set[str] = set()
-            after = tree_stats.snapshot(self.root, stop, since, recent)
+            after = tree_stats.snapshot(self.root, stop, since, recent, until)
             self._send(("started", observer, before, after, recent))
 
         self._spawn(run, "watcher-start")
+        return watching
+
+    @property
+    def ready(self) -> bool:
+        """The watches are in place and the disk has been looked at once."""
+        return self._observer is not None and self._baseline is not None
 
     def _after_start(self, observer) -> None:
         healthy = observer.is_alive() and bool(observer.emitters)
@@ -259,12 +270,16 @@ class RepoWatcher(QObject):
 
     # -- watchdog thread ------------------------------------------------------------------
     def _post(self, kind: str, src: str, dest: str | None) -> None:
-        watched = self._watched
-        keep_src = src == watched or is_relevant(self.root, src)
-        keep_dest = dest is not None and (dest == watched or is_relevant(self.root, dest))
+        watched, root = self._watched, self._root_str
+        rel_src = is_relevant(root, src)
+        rel_dest = dest is not None and is_relevant(root, dest)
+        keep_src = rel_src or src == watched
+        keep_dest = rel_dest or (dest is not None and dest == watched)
         if not (keep_src or keep_dest):
             return
-        self._send((kind, src if keep_src else "", dest if keep_dest else None))
+        # Relevance travels along: the Qt thread does not work it out again for each event.
+        self._send((kind, src if keep_src else "", dest if keep_dest else None,
+                    rel_src, rel_dest))
 
     def _send(self, item: tuple) -> None:
         with self._lock:
@@ -299,11 +314,13 @@ class RepoWatcher(QObject):
             if not self._cap.isActive():
                 self._cap.start()
 
-    def _take(self, kind: str, src: str, dest: str | None) -> None:
-        watched = self._watched
-        for p in (src, dest):
-            if p and is_relevant(self.root, p):
-                self._pending.add(p)
+    def _take(self, kind: str, src: str, dest: str | None, rel_src: bool | None = None,
+              rel_dest: bool | None = None) -> None:
+        watched, root = self._watched, self._root_str
+        if src and (rel_src if rel_src is not None else is_relevant(root, src)):
+            self._pending.add(src)
+        if dest and (rel_dest if rel_dest is not None else is_relevant(root, dest)):
+            self._pending.add(dest)
         if watched is None:
             return
         if src == watched:

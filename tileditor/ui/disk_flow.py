@@ -23,6 +23,7 @@ from tileditor.core.fileio import (
 RELOAD, KEEP = "Reload theirs", "Keep mine"
 OVERWRITE, LOAD, CANCEL = "Overwrite with mine", "Load theirs", "Cancel"
 SAVE_ANYWAY = "Save anyway"
+WATCH_GRACE_MS = 50  # a small repo is watched when the window opens, as before
 
 
 class DiskFlow(QObject):
@@ -132,7 +133,7 @@ class DiskFlow(QObject):
             self.watcher.watch_file(str(self.session.document.path))
         # Adding watches to every folder of a 20,000-post repo takes seconds: off the UI
         # thread; whatever changes meanwhile is found and reported once it is done.
-        self.watcher.start(background=True)
+        self.watcher.start(background=True, wait_ms=WATCH_GRACE_MS)
 
     def stop(self, wait: bool = True) -> None:
         if self.watcher is not None:

@@ -201,9 +201,9 @@ class MainWindow(QMainWindow):
             if answer == "Use as plain folder":
                 site = JekyllSite(Path(root))
         self.site = site
-        self.repo.open(site)  # listed off the UI thread; a small repo's list is in at once
         self.preview.set_repo_root(site.root if site else None)
         self.preview.preload()  # start QtWebEngine while the post is still being opened
+        self.repo.open(site)  # listed off the UI thread; a small repo's list is in at once
         self.session.set_site(site)
         self.search.set_site(site)
         self.health.set_site(site)

@@ -166,6 +166,7 @@ class PostBrowserPanel(QWidget):
         self._rows = PostRows([])
         self._wanted: Path | None = None  # the selected post, also while the filter hides it
         self._quiet = False  # our own model changes must not count as the user's selection
+        self._loading = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.setSpacing(2)
@@ -213,6 +214,11 @@ class PostBrowserPanel(QWidget):
 
     def rows(self) -> PostRows:
         return self._rows
+
+    def set_loading(self, on: bool) -> None:
+        """While the repo is still being listed, the count line says so."""
+        self._loading = on
+        self._update_count()
 
     def select_path(self, path: Path | None) -> bool:
         """Select the row of `path` without emitting post_activated; False when not listed.
@@ -273,6 +279,9 @@ class PostBrowserPanel(QWidget):
     def _update_count(self) -> None:
         total, shown = len(self._rows), self._proxy.rowCount()
         words = self._filter.text().split()
+        if self._loading and not total:
+            self._count.setText("Listing the blog's posts…")
+            return
         self._count.setText(f"{shown} of {total} posts" if words else f"{total} posts")
 
     def _on_filter_text_changed(self, text: str) -> None:

@@ -17,7 +17,7 @@ from tileditor.services.index_loader import IndexLoader
 from tileditor.ui.post_rows import PostRows
 
 GRACE_MS = 50  # the UI thread waits this long for a listing before letting it arrive later
-NO_GRACE_ABOVE = 3000  # files: a repo listed before as this big never makes it in GRACE_MS
+NO_GRACE_ABOVE = 500  # files: a repo listed before as this big rarely makes it in GRACE_MS
 
 
 class _Listing:
@@ -88,6 +88,7 @@ class RepoFlow(QObject):
         # waits for the listing on its way, the conventions are the defaults meanwhile.
         site.use_snapshot(pending(lambda: self._wait_listed(site)))
         self.refresh()
+        self.w.browser.set_loading(self.loading)
 
     def refresh(self, forget: list[str] | None = None, wait: bool = True) -> None:
         """List the repo again (after a save, a move, a pull, a watcher burst)."""
@@ -146,6 +147,7 @@ class RepoFlow(QObject):
         if site is not w.site:
             return  # listed for a repo the window has left since
         site.use_snapshot(snapshot)
+        w.browser.set_loading(False)
         w.browser.set_posts(rows)
         w.browser.select_path(w.session.document.path)
         if self._in_request:  # within the grace period: all of it now, as before
@@ -189,6 +191,7 @@ class RepoFlow(QObject):
 
     def _on_loader_failed(self, _generation: int, message: str) -> None:
         self.status_reported.emit(message)
+        self.w.browser.set_loading(False)
         if self._placeholder is not None:
             self._placeholder = None
         self.index_loaded.emit()
