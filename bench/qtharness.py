@@ -163,3 +163,33 @@ def summary(samples_s: list[float]) -> dict:
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
     return {"n": len(ms), "median_ms": round(statistics.median(ms), 2),
             "p95_ms": round(p95, 2), "max_ms": round(ms[-1], 2)}
+
+
+class StallProbe:
+    """A 1 ms PreciseTimer on the UI thread logging its ticks: the longest gap between two
+    ticks (minus the 1 ms interval) is the longest time the UI thread could not react."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.ticks: list[float] = []
+        self._timer = QTimer(interval=1, timerType=Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.ticks = [time.perf_counter()]
+        self._timer.start()
+
+    def stop(self, t0: float | None = None) -> dict:
+        """Longest gap, p99 gap, gaps over 100 ms and the 5 worst (ms, seconds after t0)."""
+        self._timer.stop()
+        self.ticks.append(time.perf_counter())
+        t0 = self.ticks[0] if t0 is None else t0
+        gaps = [(b - a, a) for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
+        worst = sorted(gaps, reverse=True)[:5]
+        ordered = sorted(g for g, _a in gaps)
+        p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))] if ordered else 0
+        return {"stall_ms": round(max(0.0, (worst[0][0] if worst else 0) - 0.001) * 1000, 1),
+                "p99_gap_ms": round(p99 * 1000, 2),
+                "gaps_over_100ms": sum(1 for g, _a in gaps if g > 0.101),
+                "worst_gaps_ms_at_s": [[round(g * 1000, 1), round(a - t0, 3)] for g, a in worst]}

@@ -43,6 +43,28 @@ def run_core(count: int = 2000, quick: bool = False) -> dict:
     }
 
 
+def _open_listed(window, root) -> float:
+    """open_repo until the list, the tag completions and the first post are in: at once
+    when the listing arrives within its grace period, else when `repo.index_loaded` fires
+    (the listing is made off the UI thread since issue 15 item 14)."""
+    loaded = []
+
+    def on_loaded() -> None:
+        loaded.append(time.perf_counter())
+
+    window.repo.index_loaded.connect(on_loaded)
+    t0 = time.perf_counter()
+    window.open_repo(root)
+    done = time.perf_counter()
+    if window.repo.loading:
+        deadline = done + 60
+        while not loaded and time.perf_counter() < deadline:
+            qh.spin(2)
+        done = loaded[0] if loaded else time.perf_counter()
+    window.repo.index_loaded.disconnect(on_loaded)
+    return done - t0
+
+
 def run_window(count: int = 2000, quick: bool = False) -> dict:
     """The window's open_repo on the big repo, twice, in a fresh process; then how long until
     the first post shows in the preview."""
@@ -59,13 +81,13 @@ def run_window(count: int = 2000, quick: bool = False) -> dict:
         try:
             probe = qh.RenderProbe(window)
             t_start = time.perf_counter()
-            t_first, _ = _timed(lambda: window.open_repo(root))
+            t_first = _open_listed(window, root)
             probe.arm(window.renderer.generation)
             shown = probe.wait(60)
             t_shown = None if shown is None else shown - t_start
             listed = window.browser.list_widget().count()
             qh.spin(300)
-            t_again, _ = _timed(lambda: window.open_repo(root))
+            t_again = _open_listed(window, root)
             qh.spin(1000)
         finally:
             window.shutdown()

@@ -28,7 +28,8 @@ def rows(results: dict) -> list[dict]:
 
 def _all_rows(results: dict) -> list[dict]:
     return (_typing_rows(results) + _start_and_repo_rows(results)
-            + _memory_and_drop_rows(results) + _header_rows(results))
+            + _memory_and_drop_rows(results) + _header_rows(results)
+            + _scale_rows(results))
 
 
 def _typing_rows(results: dict) -> list[dict]:
@@ -189,3 +190,45 @@ def _passes(target: str, value: float) -> bool | None:
         return None
     limit = float(parts[1])
     return {"<": value < limit, "<=": value <= limit, ">=": value >= limit}[parts[0]]
+
+
+SCALING = (("scan_first_ms", "listing, headers read"), ("scan_again_ms", "listing again, stat only"),
+           ("tag_index_ms", "tag index"), ("post_rows_ms", "post list rows"),
+           ("post_list_set_ms", "post list into the view"), ("post_filter_ms", "post list filter"),
+           ("search_first_ms", "search, files read"), ("search_again_ms", "search again"))
+
+
+def _scale_rows(results: dict) -> list[dict]:
+    out = []
+    name = "repo_window_20k"
+    first, again = _get(results, name, "open_first_s"), _get(results, name, "open_again_s")
+    out.append(_row(name, "20,000 posts: window open (list, tags, newest post)", first, "s",
+                    "< 2 s", first is not None and first < 2))
+    out.append(_row(name, "  window open again", again, "s", "< 0.5 s",
+                    again is not None and again < 0.5))
+    kept = _get(results, name, "open_kept_s")
+    out.append(_row(name, "  window open in a new window (the next start), listing kept", kept,
+                    "s", "< 2 s", kept is not None and kept < 2))
+    stall = _get(results, name, "stall_open_ms")
+    out.append(_row(name, "  longest UI stall during those opens", stall, "ms", "< 100 ms",
+                    stall is not None and stall < 100))
+    listed = _get(results, name, "burst_listed_s")
+    files = _get(results, name, "burst", "files")
+    out.append(_row(name, f"  {files or 5000:,} posts rewritten: list updated after the writes",
+                    listed, "s", "", None))
+    burst_stall = _get(results, name, "stall_burst_ms")
+    out.append(_row(name, "  longest UI stall from the writes until updated", burst_stall, "ms",
+                    "< 100 ms", burst_stall is not None and burst_stall < 100))
+    sizes = _get(results, "repo_scaling", "sizes") or []
+    growth = _get(results, "repo_scaling", "growth_per_post") or {}
+    for key, label in SCALING:
+        g = growth.get(key)
+        figures = ", ".join(f"{s['posts'] // 1000}k: {s[key]:g} ms" for s in sizes if key in s)
+        out.append(_row("repo_scaling", f"growth per post, {label}", g, "x linear", "<= 1.3 x",
+                        g is not None and g <= 1.3, f" ({figures})" if figures else ""))
+    med = _get(results, "latency_20mb", "median_ms")
+    p95 = _get(results, "latency_20mb", "latency", "summary", "p95_ms")
+    out.append(_row("latency_20mb", "keystroke -> rendered, 20 MB post (median)", med, "ms",
+                    "< 100 ms", med is not None and med < 100,
+                    f" (p95 {p95})" if p95 is not None else ""))
+    return out

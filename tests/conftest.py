@@ -68,6 +68,16 @@ def tmp_site(tmp_path) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def checkout_repo(tmp_path_factory) -> Path:
+    """A git repo of 5,000 posts on two branches differing in every post (checkout_support)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    from checkout_support import make_branches
+
+    return make_branches(tmp_path_factory.mktemp("checkout") / "blog")
+
+
 def _tiny_png() -> bytes:
     import base64
 

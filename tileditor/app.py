@@ -92,9 +92,9 @@ def build_window(repo_path, post_path=None, *, settings_path=None, data_path=Non
 
     store = SettingsStore(Path(settings_path) if settings_path else None)
     window = MainWindow(store, Path(data_path) if data_path else data_dir(), prompter=prompter)
-    window.open_repo(Path(repo_path) if repo_path else None, demo=demo)
-    if post_path:
-        window.open_post(Path(post_path))
+    # The post opens with the repo: no other post is loaded and shown first.
+    window.open_repo(Path(repo_path) if repo_path else None, demo=demo,
+                     post=Path(post_path) if post_path else None)
     return window
 
 

@@ -176,6 +176,9 @@ def test_branch_switch_of_500_posts_is_one_refresh(qtbot, tmp_site, tmp_path, po
                      prompter=RecordingPrompter())
     qtbot.addWidget(w)
     try:
+        # The listing and the watcher start off the UI thread: on a busy machine the grace
+        # period may pass before they are done; a refresh is counted only after.
+        qtbot.waitUntil(lambda: not w.repo.loading and w.disk.watcher.ready, timeout=10000)
         refreshes = []
         set_posts = w.browser.set_posts
         w.browser.set_posts = lambda entries: (refreshes.append(len(entries)), set_posts(entries))

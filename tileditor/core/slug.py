@@ -133,5 +133,8 @@ def new_post_path(site, title: str, date=None, draft: bool = False) -> Path:
 
 
 def _existing_slugs(site, draft: bool) -> set[str]:
+    snapshot = getattr(site, "snapshot", None)
+    if snapshot is not None:  # computed with the listing, off the UI thread
+        return snapshot.draft_stems if draft else snapshot.post_stems
     entries = site.drafts() if draft else site.posts()
     return {e.path.stem.lower() for e in entries}

@@ -1,40 +1,80 @@
 """Watches the blog repo with watchdog and reports coalesced changes on the Qt thread: posts,
 drafts, image folders and _config.yml; ignores .git, _site and our own atomic writes.
+Events can be lost (inotify's queue overflows in a checkout of thousands of files, the
+observer dies, watches cannot be added): then the posts and drafts are rescanned off the Qt
+thread once things are quiet and what differs is reported like any event.
 QtCore only: must not import QtWidgets or tileditor.ui."""
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
+import time
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from tileditor.core import tree_stats
 from tileditor.core.fileio import Fingerprint, fingerprint, is_temp_name
+
+LOG = logging.getLogger("tileditor.watcher")
 
 IGNORED_TOP = {".git", "_site", ".jekyll-cache", ".sass-cache", "node_modules", "vendor", ".bundle"}
 WATCHED_TOP = {"_posts", "_drafts", "images", "assets"}
 IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".ico"}
 SKIPPED_EVENTS = {"opened", "closed_no_write"}
+RESCAN_BURST = 1000  # a burst this big may have overflowed inotify: look at the disk after it
+HEALTH_MS = 2000  # how often the observer's threads are checked for being alive
+POLL_MS = 5000  # without inotify (watches could not be added): a rescan this often
 
 
-def is_relevant(root: Path, path: str) -> bool:
-    """Whether a changed path matters to the editor (pure; runs on the watchdog thread)."""
-    try:
-        rel = Path(path).relative_to(root)
-    except ValueError:
+class _OverflowLog(logging.Handler):
+    """watchdog logs an inotify queue overflow but tells no event handler: watchers hear it
+    here (each rescans; a rescan that finds nothing new reports nothing)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.watchers: weakref.WeakSet = weakref.WeakSet()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "overflow" in record.getMessage().lower():
+            for watcher in list(self.watchers):
+                watcher.events_lost()
+
+
+_OVERFLOW_LOG: _OverflowLog | None = None
+
+
+def _overflow_log() -> _OverflowLog:
+    global _OVERFLOW_LOG
+    if _OVERFLOW_LOG is None:
+        _OVERFLOW_LOG = _OverflowLog()
+        logger = logging.getLogger("watchdog.observers")
+        logger.addHandler(_OVERFLOW_LOG)
+        if not logger.isEnabledFor(logging.WARNING):
+            logger.setLevel(logging.WARNING)
+    return _OVERFLOW_LOG
+
+
+def is_relevant(root: Path | str, path: str) -> bool:
+    """Whether a changed path matters to the editor (pure; runs on the watchdog thread, for
+    each of the tens of thousands of events of a checkout: string work, no Path objects)."""
+    base = os.fspath(root).rstrip(os.sep) + os.sep
+    if not path.startswith(base):
         return False
-    parts = rel.parts
+    parts = [p for p in path[len(base):].split(os.sep) if p and p != "."]
     if not parts or parts[0] in IGNORED_TOP:
         return False
     name = parts[-1]
     if is_temp_name(name) or name.endswith(("~", ".swp", ".swx")) or name == "4913":
         return False  # half-written files of ours and of other editors
-    if rel.as_posix() == "_config.yml" or parts[0] in WATCHED_TOP:
+    if parts == ["_config.yml"] or parts[0] in WATCHED_TOP:
         return True
-    return rel.suffix.lower() in IMAGE_EXTS
+    return os.path.splitext(name)[1].lower() in IMAGE_EXTS
 
 
 def _stat_sig(path: str | None) -> tuple | None:
@@ -74,8 +114,9 @@ class RepoWatcher(QObject):
                  max_wait_ms: int = 1000):
         super().__init__(parent)
         self.root = Path(os.path.realpath(root))
+        self._root_str = str(self.root)
         self._lock = threading.Lock()
-        self._inbox: list[tuple[str, str, str | None]] = []
+        self._inbox: list[tuple] = []
         self._observer = None
         self._pending: set[str] = set()
         self._watched: str | None = None
@@ -83,44 +124,128 @@ class RepoWatcher(QObject):
         self._watched_kinds: list[tuple[str, str | None]] = []
         self._watched_existed = False
         self._watched_sig: tuple | None = None
+        self._check_watched = False
         self._expected: dict[str, Fingerprint] = {}
+        # What the disk held when last looked at (tree_stats), kept current with each flush:
+        # a rescan reports only what no event told us about.
+        self._baseline: dict | None = None
+        self._threads: list[threading.Thread] = []
+        self._stop = threading.Event()
+        self._rescanning = False
+        self._rescan_again = False
+        self.rescans = 0  # finished rescans (tests and the log read it)
+        self.degraded = False  # watching failed: only periodic rescans see changes
         # Queued: the watchdog thread only wakes the Qt thread, which then drains the inbox.
         self._woken.connect(self._drain, Qt.ConnectionType.QueuedConnection)
-        self._quiet = self._timer(quiet_ms)
-        self._cap = self._timer(max_wait_ms)
+        self._quiet = self._timer(quiet_ms, self._flush)
+        self._cap = self._timer(max_wait_ms, self._on_cap_timeout)
+        self._rescan_timer = self._timer(max(2 * quiet_ms, 300), self._start_rescan)
+        self._health = self._timer(HEALTH_MS, self._check_health, single=False)
+        self._poll = self._timer(POLL_MS, self._start_rescan, single=False)
 
-    def _timer(self, ms: int) -> QTimer:
+    def _timer(self, ms: int, slot, single: bool = True) -> QTimer:
         timer = QTimer(self)
-        timer.setSingleShot(True)
+        timer.setSingleShot(single)
         timer.setInterval(ms)
-        timer.timeout.connect(self._flush)
+        timer.timeout.connect(slot)
         return timer
 
     # -- lifecycle ------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, background: bool = False, wait_ms: int = 0) -> None:
+        """Start watching. `background`: adding inotify watches to every folder of a big
+        repo takes seconds, so it happens on a thread (waited for up to `wait_ms`: a small
+        repo is watched when this returns); changes made before the watches were in place
+        are found by their status-change time and reported like events."""
         if self._observer is not None:
             return
-        observer = Observer()
-        observer.daemon = True
-        observer.schedule(_Handler(self), str(self.root), recursive=True)
-        observer.start()
-        self._observer = observer
+        self._stop = threading.Event()
+        _overflow_log().watchers.add(self)
+        if background:
+            self._start_observer(before=None).wait(wait_ms / 1000)
+        else:
+            self._observer = self._make_observer()
+            self._observer.start()
+            self._baseline = tree_stats.snapshot(self.root)
+            self._after_start(self._observer)
+        self._health.start()
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """Stop watching; `wait=False` leaves joining the threads to a helper thread (a
+        repo switch need not wait for 20,000 inotify watches to be removed)."""
         observer, self._observer = self._observer, None
-        if observer is not None:
-            observer.stop()
-            observer.join(timeout=10)
-        self._quiet.stop()
-        self._cap.stop()
+        self._stop.set()
+        for timer in (self._quiet, self._cap, self._rescan_timer, self._health, self._poll):
+            timer.stop()
         with self._lock:
             self._inbox.clear()
         self._pending.clear()
         self._watched_kinds.clear()
+        self._baseline = None
+        if _OVERFLOW_LOG is not None:
+            _OVERFLOW_LOG.watchers.discard(self)
+        threads, self._threads = self._threads, []
+        if observer is None and not threads:
+            return
+        if wait:
+            _finish(observer, threads)
+        else:
+            threading.Thread(target=_finish, args=(observer, threads), daemon=True,
+                             name="watcher-stop").start()
 
     @property
     def running(self) -> bool:
         return self._observer is not None
+
+    def _make_observer(self):
+        observer = Observer()
+        observer.daemon = True
+        observer.schedule(_Handler(self), str(self.root), recursive=True)
+        return observer
+
+    def _start_observer(self, before: dict | None) -> threading.Event:
+        """Start a new observer on a thread; the event is set once it watches. What changed
+        meanwhile is found by comparing with `before` (a restart) or, on the first start, by
+        the status-change time of the files and folders (a folder's changes when a file in it
+        is removed) until the watches were in place; later changes come as events."""
+        observer = self._observer = self._make_observer()
+        stop, watching = self._stop, threading.Event()
+        # File times come from the kernel's coarse clock, a few ms behind time_ns().
+        since = time.time_ns() - 20_000_000 if before is None else None
+
+        def run() -> None:
+            try:
+                observer.start()
+            except (OSError, RuntimeError) as exc:  # e.g. the inotify instance limit
+                LOG.warning("cannot watch %s: %s", self.root, exc)
+            watching.set()
+            until = time.time_ns()
+            recent: set[str] = set()
+            after = tree_stats.snapshot(self.root, stop, since, recent, until)
+            self._send(("started", observer, before, after, recent))
+
+        self._spawn(run, "watcher-start")
+        return watching
+
+    @property
+    def ready(self) -> bool:
+        """The watches are in place and the disk has been looked at once."""
+        return self._observer is not None and self._baseline is not None
+
+    def _after_start(self, observer) -> None:
+        healthy = observer.is_alive() and bool(observer.emitters)
+        self.degraded = not healthy
+        if healthy:
+            self._poll.stop()
+        else:
+            # watchdog drops an emitter that fails to start (too many inotify watches):
+            # nothing would ever be reported, so look at the disk now and then instead.
+            LOG.warning("watching %s failed; rescanning every %d s", self.root, POLL_MS // 1000)
+            self._poll.start()
+
+    def _spawn(self, fn, name: str) -> None:
+        thread = threading.Thread(target=fn, name=name, daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
 
     # -- what to watch --------------------------------------------------------------------
     def watch_file(self, path: Path | str | None) -> None:
@@ -138,16 +263,28 @@ class RepoWatcher(QObject):
         the check compares the file's hash when they are handled, not a time window."""
         self._expected[os.path.realpath(path)] = fp
 
+    def events_lost(self) -> None:
+        """Events may have been dropped (inotify said its queue overflowed): rescan once
+        things are quiet. Any thread may call it."""
+        self._send(("lost",))
+
     # -- watchdog thread ------------------------------------------------------------------
     def _post(self, kind: str, src: str, dest: str | None) -> None:
-        watched = self._watched
-        keep_src = src == watched or is_relevant(self.root, src)
-        keep_dest = dest is not None and (dest == watched or is_relevant(self.root, dest))
+        watched, root = self._watched, self._root_str
+        rel_src = is_relevant(root, src)
+        rel_dest = dest is not None and is_relevant(root, dest)
+        keep_src = rel_src or src == watched
+        keep_dest = rel_dest or (dest is not None and dest == watched)
         if not (keep_src or keep_dest):
             return
+        # Relevance travels along: the Qt thread does not work it out again for each event.
+        self._send((kind, src if keep_src else "", dest if keep_dest else None,
+                    rel_src, rel_dest))
+
+    def _send(self, item: tuple) -> None:
         with self._lock:
             wake = not self._inbox
-            self._inbox.append((kind, src if keep_src else "", dest if keep_dest else None))
+            self._inbox.append(item)
         if wake:
             try:
                 self._woken.emit()
@@ -160,18 +297,30 @@ class RepoWatcher(QObject):
             batch, self._inbox = self._inbox, []
         if self._observer is None or not batch:
             return
-        for kind, src, dest in batch:
-            self._take(kind, src, dest)
-        if self._pending or self._watched_kinds:
+        looked = False
+        for item in batch:
+            if item[0] == "lost":
+                self._want_rescan()
+            elif item[0] in ("started", "rescanned"):
+                looked = self._take_snapshot(*item) or looked
+            else:
+                self._take(*item)
+        if self._rescan_timer.isActive():
+            self._rescan_timer.start()  # still busy out there: the rescan waits for quiet
+        if looked:
+            self._flush()
+        elif self._pending or self._watched_kinds:
             self._quiet.start()
             if not self._cap.isActive():
                 self._cap.start()
 
-    def _take(self, kind: str, src: str, dest: str | None) -> None:
-        watched = self._watched
-        for p in (src, dest):
-            if p and is_relevant(self.root, p):
-                self._pending.add(p)
+    def _take(self, kind: str, src: str, dest: str | None, rel_src: bool | None = None,
+              rel_dest: bool | None = None) -> None:
+        watched, root = self._watched, self._root_str
+        if src and (rel_src if rel_src is not None else is_relevant(root, src)):
+            self._pending.add(src)
+        if dest and (rel_dest if rel_dest is not None else is_relevant(root, dest)):
+            self._pending.add(dest)
         if watched is None:
             return
         if src == watched:
@@ -179,21 +328,96 @@ class RepoWatcher(QObject):
         elif dest == watched:
             self._watched_kinds.append(("created", None))
 
+    def _on_cap_timeout(self) -> None:
+        # Events for a whole max-wait window without a pause: a big checkout, which may
+        # overflow inotify; look at the disk once it is over.
+        self._want_rescan()
+        self._flush()
+
+    def _want_rescan(self) -> None:
+        self._rescan_timer.start()
+
+    def _start_rescan(self) -> None:
+        if self._observer is None:
+            return
+        if self._rescanning:
+            self._rescan_again = True
+            return
+        self._rescanning, stop = True, self._stop
+        self._spawn(lambda: self._send(("rescanned", None, None,
+                                        tree_stats.snapshot(self.root, stop), ())),
+                    "watcher-rescan")
+
+    def _take_snapshot(self, kind: str, observer, before: dict | None, after: dict,
+                       recent=()) -> bool:
+        """A look at the disk (after a start or a rescan): what differs from what we knew
+        is pending like events. True: flush now (the disk has been looked at)."""
+        if kind == "started":
+            if observer is not self._observer:
+                return False  # an earlier start of a watcher stopped since
+            self._after_start(observer)
+        else:
+            self._rescanning = False
+            self.rescans += 1
+            if self._rescan_again:
+                self._rescan_again = False
+                self._want_rescan()
+        known = before if before is not None else self._baseline
+        found = set(recent)
+        if known is not None:
+            found |= tree_stats.changed_paths(known, after)
+        for p in found:
+            self._take("modified", p, None)
+        self._baseline = after
+        self._check_watched = True
+        return True
+
+    def _check_health(self) -> None:
+        observer = self._observer
+        if observer is None or self.degraded or any(
+                t.name == "watcher-start" and t.is_alive() for t in self._threads):
+            return
+        if observer.is_alive() and observer.emitters and all(
+                e.is_alive() for e in observer.emitters):
+            return
+        LOG.warning("the watcher of %s stopped; restarting it and rescanning", self.root)
+        threading.Thread(target=_finish, args=(observer, []), daemon=True).start()
+        self._start_observer(before=self._baseline)
+
     def _flush(self) -> None:
         self._quiet.stop()
         self._cap.stop()
         paths, self._pending = self._pending, set()
         kinds, self._watched_kinds = self._watched_kinds, []
-        if paths and not kinds and self._watched is not None \
+        check, self._check_watched = self._check_watched, False
+        if (paths or check) and not kinds and self._watched is not None \
                 and _stat_sig(self._watched) != self._watched_sig:
             # A burst (a checkout of thousands of files) can overflow inotify and lose the
             # open post's own event: after every burst, its stat says whether it changed.
             kinds = [("modified", None)]
+        self._note_seen(paths)
         paths = {p for p in paths if not self._is_own_write(p)}
+        if len(paths) >= RESCAN_BURST:
+            self._want_rescan()
         if paths:
             self.changed.emit(sorted(paths))
         if kinds and self._watched is not None:
             self._report_watched(kinds)
+
+    def _note_seen(self, paths: set[str]) -> None:
+        """What we report is what the disk holds now: a later rescan must not report it
+        again (a stat per reported post; images are outside the rescan's files)."""
+        baseline, root = self._baseline, str(self.root)
+        if baseline is None:
+            return
+        for p in paths:
+            if not tree_stats.covers(root, p):
+                continue
+            sig = tree_stats.signature(p)
+            if sig is None:
+                baseline.pop(p, None)
+            else:
+                baseline[p] = sig
 
     def _is_own_write(self, path: str) -> bool:
         fp = self._expected.get(path)
@@ -222,3 +446,17 @@ class RepoWatcher(QObject):
             self.file_moved.emit(path, moved_to)
         else:
             self.file_changed.emit(path, "deleted")
+
+
+def _finish(observer, threads: list[threading.Thread]) -> None:
+    """Join the helper threads, then stop and join the observer (a thread of its own)."""
+    for thread in threads:
+        thread.join(timeout=30)
+    if observer is None:
+        return
+    try:
+        observer.stop()
+        if observer.is_alive():
+            observer.join(timeout=10)
+    except RuntimeError:
+        pass  # never started

@@ -33,6 +33,7 @@ from tileditor.ui.flows.health import HealthFlow
 from tileditor.ui.flows.hooks import WindowHooks, side_dock
 from tileditor.ui.flows.image import ImageFlow
 from tileditor.ui.flows.move import MoveFlow
+from tileditor.ui.flows.repo import RepoFlow
 from tileditor.ui.flows.search import SearchFlow
 from tileditor.ui.flows.spell import SpellFlow
 from tileditor.ui.flows.theme import ThemeFlow
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.disk = DiskFlow(self, self.session, lambda root: RepoWatcher(root, self),
                              self.prompter, self.autosaver, self)
         self.docs = DocumentFlow(self, self.prompter, self)
+        self.repo = RepoFlow(self, self)
         self.autosaver.autosave_to_repo = self.settings.autosave_to_repo
         self.preview.set_allow_scripts(self.settings.preview_allow_scripts)
         self.preview.set_block_remote(self.settings.preview_block_remote)
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
         self.preview.rendered.connect(self.images.refresh_panel_if_changed)
         self.info_bar.action_triggered.connect(self.docs.on_info_bar_action)
         for source in (self.session, self.images, self.disk, self.docs, self.moves,
-                       self.git, self.health, self.exports, self.spelling):
+                       self.git, self.health, self.exports, self.spelling, self.repo):
             source.status_reported.connect(self._show_status)
         self.session.dirty_changed.connect(self._update_title)
         self.session.document_changed.connect(self._on_session_document_changed)
@@ -194,7 +196,8 @@ class MainWindow(QMainWindow):
         self.session.stats_changed.connect(self._on_session_stats_changed)
 
     # -- repository ---------------------------------------------------------------------------
-    def open_repo(self, root: Path | None, demo: bool = False) -> None:
+    def open_repo(self, root: Path | None, demo: bool = False, post: Path | None = None) -> None:
+        """Open the blog at `root` with `post` (default: its newest post) in the editor."""
         from tileditor.core.site import JekyllSite
 
         self.is_demo = demo
@@ -209,37 +212,25 @@ class MainWindow(QMainWindow):
         self.site = site
         self.preview.set_repo_root(site.root if site else None)
         self.preview.preload()  # start QtWebEngine while the post is still being opened
+        self.repo.open(site)  # listed off the UI thread; a small repo's list is in at once
         self.session.set_site(site)
         self.search.set_site(site)
         self.health.set_site(site)
-        self.disk.watch(site.root if site else None, self._on_watcher_changed)
-        self.refresh_repo_views()
+        self.disk.watch(site.root if site else None, self.repo.on_watcher_changed)
         if site is not None and not demo:
             self.settings.last_repo = str(site.root)
             self.settings.remember_repo(str(site.root))
             self.store.save(self.settings)  # now, not at close: a crash must not forget it
-        posts = site.posts() if site else []
         # Callers settle the unsaved buffer before switching repositories.
-        if not posts or not self.docs.open_post(posts[0].path, ask=False):
-            self.docs.new_post(ask=False)
+        if post is None or not self.docs.open_post(Path(post), ask=False):
+            self.repo.open_first_post()
         if demo:
             self._show_status(f"This is the built-in demo blog ({site.root}). "
                               "Open your own blog with File > Open repository (Ctrl+Shift+O).", 0)
 
     def refresh_repo_views(self) -> None:
-        if self.site is None:
-            self.browser.set_posts([])
-            return
-        self.browser.set_posts(list(self.site.posts()) + list(self.site.drafts()))
-        index = self.site.tag_index()
-        self.form.set_completions(index.tags, index.categories)
-
-    def _on_watcher_changed(self, paths: list) -> None:
-        if self.site is None:
-            return
-        self.site.invalidate([Path(p) for p in paths])
-        self.refresh_repo_views()
-        self.images.refresh_panel()
+        """The post list and completions again (scanned off the UI thread; see RepoFlow)."""
+        self.repo.refresh()
 
     # -- posts (DocumentFlow does the work; these names are the window's public API) ----------
     def open_post(self, path: Path) -> bool:
@@ -256,9 +247,8 @@ class MainWindow(QMainWindow):
 
     def _on_disk_saved(self, path) -> None:
         self.docs.on_saved(Path(path))
-        if self.site is not None:
-            self.site.invalidate([Path(path)])
-        self.refresh_repo_views()
+        # The listing re-reads the file off the UI thread; the blog's conventions stay.
+        self.repo.refresh(forget=[str(path)])
         self.browser.select_path(Path(path))
         self._update_title()
 
@@ -377,6 +367,7 @@ class MainWindow(QMainWindow):
         self.autosaver.untrack()
         self.recovery.close()  # what is left is a leftover for the next start
         self.disk.stop()
+        self.repo.shutdown()
         self.renderer.stop()
         self.search.shutdown()
         self.git.shutdown()

@@ -46,8 +46,17 @@ from tileditor.core.site.posts import (
     make_entry,
     markdown_exts,
 )
+from tileditor.core.site.scan import (  # noqa: E402 (after the modules it builds on)
+    PostScanner,
+    ScanCancelled,
+    SiteSnapshot,
+    forget_changed,
+    pending,
+    with_conventions,
+)
 
 __all__ = [
+    "PostScanner", "ScanCancelled", "SiteSnapshot", "forget_changed", "pending", "with_conventions",
     "DATE_FILENAME", "Conventions", "HeaderCache", "JekyllSite", "PostEntry", "TagIndex",
     "date_from_name", "fast_load", "find_special_dirs", "is_excluded", "jekyll_list",
     "markdown_exts", "parse_header", "read_text", "shared_cache", "split_post_name", "to_site_time",
@@ -73,6 +82,9 @@ class JekyllSite:
         self._headers = shared_cache()
         self._lock = threading.Lock()
         self._conventions = None
+        # A site_scan.SiteSnapshot made off the UI thread; while set, posts(), drafts() and
+        # tag_index() answer from it (until the next one) instead of walking the disk.
+        self.snapshot = None
         self.reload_config()
 
     @classmethod
@@ -119,13 +131,31 @@ class JekyllSite:
                 out.append(make_entry(self.root, path, values, error, draft, self.tz))
         return out
 
+    def use_snapshot(self, snapshot) -> None:
+        """Answer the listing calls from `snapshot` (None: from the disk again, each call)."""
+        self.snapshot = snapshot
+        self._conventions = getattr(snapshot, "conventions", None)
+
+    def _listed(self):
+        """The snapshot to answer from (waiting for one on its way), or None: the disk."""
+        snapshot = self.snapshot
+        if snapshot is not None and not snapshot.complete:
+            snapshot = snapshot.wait() if snapshot.wait is not None else None
+        return snapshot
+
     def posts(self) -> list[PostEntry]:
         """Posts under every `_posts` folder, newest first (then by path, as Jekyll sorts)."""
+        listed = self._listed()
+        if listed is not None:
+            return list(listed.posts)
         entries = self._list("_posts", draft=False)
         entries.sort(key=lambda e: (e.date is not None, e.date or 0, e.rel), reverse=True)
         return entries
 
     def drafts(self) -> list[PostEntry]:
+        listed = self._listed()
+        if listed is not None:
+            return list(listed.drafts)
         entries = self._list("_drafts", draft=True)
 
         def mtime(e):
@@ -147,10 +177,14 @@ class JekyllSite:
         """Forget cached headers (all, or of `paths`); a config change reloads the config."""
         self._headers.invalidate(paths)
         self._conventions = None
+        self.snapshot = None  # the next listing calls read the disk until a new one is in
         if paths is None or any(Path(p).name in CONFIG_NAMES for p in paths):
             self.reload_config()
 
     def tag_index(self) -> TagIndex:
+        listed = self._listed()
+        if listed is not None:
+            return listed.tag_index()
         return TagIndex.from_entries(self.posts())
 
     def conventions(self):

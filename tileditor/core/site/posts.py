@@ -86,8 +86,9 @@ def list_files(base: Path, exts: tuple[str, ...], need_date: bool) -> list[Path]
 
 
 def make_entry(root: Path, path: Path, values: dict, error: str | None, draft: bool,
-               tz=None) -> PostEntry:
-    rel = path.relative_to(root).as_posix()
+               tz=None, rel: str | None = None) -> PostEntry:
+    # `rel` given by a caller that walked with strings (site_scan) saves pathlib's work.
+    rel = path.relative_to(root).as_posix() if rel is None else rel
     day, slug, _ext = split_post_name(rel)
     when = to_site_time(values.get("date"), tz) if "date" in values else None
     if when is None and not draft:

@@ -23,6 +23,7 @@ from tileditor.core.fileio import (
 RELOAD, KEEP = "Reload theirs", "Keep mine"
 OVERWRITE, LOAD, CANCEL = "Overwrite with mine", "Load theirs", "Cancel"
 SAVE_ANYWAY = "Save anyway"
+WATCH_GRACE_MS = 50  # a small repo is watched when the window opens, as before
 
 
 class DiskFlow(QObject):
@@ -47,6 +48,8 @@ class DiskFlow(QObject):
         if doc.read_only_reason:
             self.prompter.inform("Read-only", doc.read_only_reason)
             return False
+        if doc.path is None:
+            self.window.repo.wait_listed()  # the blog's folder and name conventions
         target = doc.path or self.session.planned_path()
         if target is None:
             return self._refuse("Open a Jekyll repository first: there is nowhere to save.")
@@ -116,7 +119,9 @@ class DiskFlow(QObject):
 
     # -- changes by others --------------------------------------------------------------------
     def watch(self, root: Path | None, on_repo_changed) -> None:
-        self.stop()
+        # The old repo's watches are removed on a helper thread: in a big repo that takes a
+        # while, and nothing of it is needed any more.
+        self.stop(wait=False)
         if root is None:
             return
         self._start_sweep(root)
@@ -124,13 +129,15 @@ class DiskFlow(QObject):
         self.watcher.changed.connect(on_repo_changed)
         self.watcher.file_changed.connect(self._on_watcher_file_changed)
         self.watcher.file_moved.connect(self._on_watcher_file_moved)
-        self.watcher.start()
         if self.session.document.path is not None:
             self.watcher.watch_file(str(self.session.document.path))
+        # Adding watches to every folder of a 20,000-post repo takes seconds: off the UI
+        # thread; whatever changes meanwhile is found and reported once it is done.
+        self.watcher.start(background=True, wait_ms=WATCH_GRACE_MS)
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
         if self.watcher is not None:
-            self.watcher.stop()
+            self.watcher.stop(wait=wait)
             self.watcher = None
         if self._sweeper is not None:
             self._sweep_stop.set()

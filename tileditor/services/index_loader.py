@@ -1,0 +1,163 @@
+"""IndexLoader: runs the repo's listing job (scan posts and drafts, build the post list rows)
+on a worker thread, one job at a time, the newest request replacing one still waiting; results
+come back as `loaded` on the Qt thread. A caller may wait a short grace period so that a small
+repo's listing arrives at once, exactly as before. QtCore only: must not import QtWidgets or ui."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from tileditor.core.site import ScanCancelled
+
+LOG = logging.getLogger("tileditor.index")
+
+Job = Callable[[threading.Event], Any]
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+
+
+@contextmanager
+def _collector_paused():
+    """A listing of 20,000 posts is a few hundred thousand long-lived objects. Made with the
+    cyclic collector running, each of its full passes over them holds the GIL, and so the UI
+    thread, for 0.2-0.9 s. So the collector waits while the job runs, and then what it made
+    is frozen out of the collector's sight (gc.freeze): the listing holds no reference cycles
+    and is freed by reference counting when the next one replaces it."""
+    global _gc_pauses
+    with _gc_lock:
+        _gc_pauses += 1
+        if _gc_pauses == 1:
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0:
+                gc.freeze()
+                gc.enable()
+
+
+class IndexLoader(QObject):
+    """`request(job)` -> generation; `loaded(generation, result)` / `failed(generation, msg)`
+    in request order. `job(cancel)` runs on the worker and should stop when `cancel` is set."""
+
+    loaded = Signal(int, object)
+    failed = Signal(int, str)
+    _finished = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._cond = threading.Condition()
+        self._waiting: tuple[int, Job] | None = None
+        self._done: list[tuple[int, bool, Any]] = []
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+        self.generation = 0  # the newest request
+        self.delivered = 0  # the newest generation handed to `loaded`/`failed`
+        self._latest: tuple[int, bool, Any] = (0, False, None)  # the newest job's outcome
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def loading(self) -> bool:
+        """A requested listing has not arrived yet."""
+        return self.delivered < self.generation
+
+    def request(self, job: Job, wait_ms: int = 0) -> int:
+        """Queue `job`; with `wait_ms`, block up to that long for its result and deliver it
+        before returning (the worker runs meanwhile: the wait holds no lock it needs)."""
+        with self._cond:
+            self.generation += 1
+            generation = self.generation
+            self._waiting = (generation, job)
+            if self._thread is None:
+                self._cancel = threading.Event()
+                self._thread = threading.Thread(target=self._work, args=(self._cancel,),
+                                                name="repo-index", daemon=True)
+                self._thread.start()
+            if wait_ms > 0:
+                self._cond.wait_for(lambda: any(g >= generation for g, _o, _r in self._done),
+                                    timeout=wait_ms / 1000)
+        if wait_ms > 0:
+            self._deliver()
+        return generation
+
+    def wait(self) -> Any:
+        """Block until the newest request's job is done; its result (None: it failed, was
+        cancelled, or nothing was requested). On the Qt thread the result is delivered
+        first, so `loaded` has been handled when this returns. A job waiting for itself
+        gets None at once."""
+        if threading.current_thread() is self._thread:
+            return None
+        with self._cond:
+            target = self.generation
+            self._cond.wait_for(lambda: self._latest[0] >= target or self._thread is None)
+            generation, ok, result = self._latest
+        if threading.current_thread() is threading.main_thread():
+            self._deliver()
+        return result if ok and generation >= target else None
+
+    def shutdown(self, timeout_s: float = 10.0) -> None:
+        """Stop the running job (it checks its cancel flag) and drop the waiting one."""
+        with self._cond:
+            self._waiting = None
+            thread = self._thread
+            self._cancel.set()
+        if thread is not None:
+            thread.join(timeout_s)
+        with self._cond:
+            self._done.clear()
+        self.delivered = self.generation
+        # What our jobs froze goes back to the collector: the window that owned it is
+        # closing, and whatever became garbage meanwhile must not outlive it.
+        gc.unfreeze()
+
+    # -- worker thread -------------------------------------------------------------------
+    def _work(self, cancel: threading.Event) -> None:
+        while True:
+            with self._cond:
+                if self._waiting is None or cancel.is_set():
+                    self._thread = None
+                    self._cond.notify_all()  # nothing more is coming for wait()
+                    return
+                generation, job = self._waiting
+                self._waiting = None
+            try:
+                with _collector_paused():
+                    outcome = (generation, True, job(cancel))
+            except ScanCancelled:
+                outcome = None
+            except Exception as exc:  # noqa: BLE001 - a bug in a scan must not kill the window
+                LOG.exception("listing the repository failed")
+                outcome = (generation, False, f"Could not list the blog's posts: {exc}")
+            with self._cond:
+                if outcome is not None and not cancel.is_set():
+                    self._done.append(outcome)
+                    self._latest = outcome
+                self._cond.notify_all()
+            try:
+                self._finished.emit()
+            except RuntimeError:
+                return  # the Qt object is gone: nobody is left to tell
+
+    # -- Qt thread -----------------------------------------------------------------------
+    def _deliver(self) -> None:
+        with self._cond:
+            done, self._done = self._done, []
+        for generation, ok, result in done:
+            if generation <= self.delivered:
+                continue
+            self.delivered = generation
+            if ok:
+                self.loaded.emit(generation, result)
+            else:
+                self.failed.emit(generation, result)

@@ -1,0 +1,202 @@
+"""What the window shows of the open repository's listing: the post list, the tag and
+category completions and the site's snapshot of its posts, scanned off the UI thread (a
+20,000-post repo takes seconds) on open, after a save or move and after every watcher burst.
+A small repo's listing arrives within a short grace period, so it opens in one step as before;
+a big one shows the editor at once and the list fills in. Part of the composition root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from tileditor.core.document import Document
+from tileditor.core.site import (
+    PostScanner,
+    forget_changed,
+    listing_cache,
+    pending,
+    with_conventions,
+)
+from tileditor.services.index_loader import IndexLoader
+from tileditor.ui.post_rows import PostRows
+
+GRACE_MS = 50  # the UI thread waits this long for a listing before letting it arrive later
+NO_GRACE_ABOVE = 500  # files: a repo listed before as this big rarely makes it in GRACE_MS
+
+
+class _Listing:
+    """The worker's side: one scanner per window and the rows of the last listing, so a
+    rescan re-reads only changed files and rebuilds only their rows; the listing is kept in
+    the data folder for the next start (listing_cache). Jobs run one at a time."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.scanner = PostScanner()
+        self.cache_dir = cache_dir
+        self.last: tuple | None = None  # (snapshot, rows)
+
+    def job(self, site, forget: list[str] | None):
+        def run(cancel):
+            scanner = self.scanner
+            if self.cache_dir is not None and not scanner.known():
+                scanner.seed(site, listing_cache.load(self.cache_dir, site.root,
+                                                      scanner.cache_context(site)))
+            if forget:
+                # Here, not on the UI thread: each path is resolved, 5,000 after a checkout.
+                forget_changed(site, scanner, forget)
+            snapshot = with_conventions(site, scanner.scan(site, cancel), scanner)
+            last = self.last
+            if last is not None and last[0] is snapshot:
+                rows = last[1]
+            else:
+                rows = PostRows.build(snapshot.posts + snapshot.drafts,
+                                      reuse=last[1] if last is not None else None)
+                if self.cache_dir is not None:
+                    listing_cache.save(self.cache_dir, site.root, scanner.cache_context(site),
+                                       scanner.export())
+            self.last = (snapshot, rows)
+            return site, snapshot, rows
+
+        return run
+
+
+class RepoFlow(QObject):
+    status_reported = Signal(str)
+    index_loaded = Signal()  # the open repo's post list and completions have arrived
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.w = window
+        self.loader = IndexLoader(self)
+        self.loader.loaded.connect(self._on_loader_loaded)
+        self.loader.failed.connect(self._on_loader_failed)
+        self._listing = _Listing(Path(window.data_dir) / "listings" if window.data_dir else None)
+        self._placeholder = None  # the new post shown while a big repo is still listed
+        self._in_request = False  # a listing delivered now arrived within the grace period
+        self._tags: tuple | None = None
+        self._first = False
+
+    @property
+    def loading(self) -> bool:
+        """The open repo's listing (or a refresh of it) has not arrived yet."""
+        return self.w.site is not None and self.loader.loading
+
+    def open(self, site) -> None:
+        """Start listing the window's new `site` (None: an empty list)."""
+        self._placeholder = None
+        self._tags = None
+        self._first = True  # the first listing of this repo brings its real conventions
+        if site is None:
+            self.w.browser.set_posts([])
+            return
+        # Until the listing arrives nothing walks the repo for it: what needs the posts
+        # waits for the listing on its way, the conventions are the defaults meanwhile.
+        site.use_snapshot(pending(lambda: self._wait_listed(site)))
+        self.refresh()
+        self.w.browser.set_loading(self.loading)
+
+    def refresh(self, forget: list[str] | None = None, wait: bool = True) -> None:
+        """List the repo again (after a save, a move, a pull, a watcher burst)."""
+        site = self.w.site
+        if site is None:
+            self.w.browser.set_posts([])
+            return
+        if self._listing.scanner.known() > NO_GRACE_ABOVE:
+            wait = False
+        self._in_request = True
+        try:
+            self.loader.request(self._listing.job(site, forget), wait_ms=GRACE_MS if wait else 0)
+        finally:
+            self._in_request = False
+
+    def open_first_post(self) -> None:
+        """The newest post once listed; until then an empty new post (a template would need
+        the listing), replaced by the newest one when the listing arrives and nothing has
+        been typed into it."""
+        if self.loading:
+            doc = Document("")
+            doc.saved_text = ""
+            self.w.docs.show(doc, draft=False)
+            self._placeholder = doc
+            return
+        self._open_newest()
+
+    def wait_listed(self) -> None:
+        """Block until the listing on its way is in (a new post is saved where the blog's
+        conventions, known only from the listing, put it)."""
+        if self.loading:
+            self.loader.wait()
+
+    def _wait_listed(self, site):
+        result = self.loader.wait()
+        return result[1] if result is not None and result[0] is site else None
+
+    def on_watcher_changed(self, paths: list) -> None:
+        if self.w.site is None:
+            return
+        self.refresh(forget=list(paths), wait=False)
+        self.w.images.refresh_panel()
+
+    def shutdown(self) -> None:
+        self.loader.shutdown()
+
+    # -- listing arrived ------------------------------------------------------------------
+    def _open_newest(self) -> None:
+        posts = self.w.site.posts() if self.w.site is not None else []
+        if not posts or not self.w.docs.open_post(posts[0].path, ask=False):
+            self.w.docs.new_post(ask=False)
+
+    def _on_loader_loaded(self, _generation: int, result) -> None:
+        site, snapshot, rows = result
+        w = self.w
+        if site is not w.site:
+            return  # listed for a repo the window has left since
+        site.use_snapshot(snapshot)
+        w.browser.set_loading(False)
+        w.browser.set_posts(rows)
+        w.browser.select_path(w.session.document.path)
+        if self._in_request:  # within the grace period: all of it now, as before
+            self._apply_completions(site, snapshot)
+            return
+        # Arrived later: the rest in turns of its own, so no single one holds the UI long.
+        QTimer.singleShot(0, lambda: self._apply_completions(site, snapshot))
+
+    def _current(self, site, snapshot) -> bool:
+        return site is self.w.site and site.snapshot is snapshot
+
+    def _apply_completions(self, site, snapshot) -> None:
+        if not self._current(site, snapshot):
+            return  # a newer listing is on its way and brings its own
+        tags = (snapshot.tags.tags, snapshot.tags.categories)
+        if tags != self._tags:  # a burst rarely changes them: no rebuild of the completers
+            self._tags = tags
+            self.w.form.set_completions(*tags)
+        if self._first:
+            self._first = False
+            if not self._in_request:  # the open post's pictures folder, by the blog's habits
+                self.w.images.refresh_panel()
+        if self._placeholder is None:
+            self.index_loaded.emit()
+        elif self._in_request:
+            self._settle_placeholder(site, snapshot)
+        else:
+            QTimer.singleShot(0, lambda: self._settle_placeholder(site, snapshot))
+
+    def _settle_placeholder(self, site, snapshot) -> None:
+        if not self._current(site, snapshot):
+            return
+        placeholder, self._placeholder = self._placeholder, None
+        doc = self.w.session.document
+        if placeholder is not None and doc is placeholder and not doc.dirty:
+            self._open_newest()
+        elif placeholder is not None:
+            # Shown before the listing: `{% post_url %}` and `site.posts` resolve now.
+            self.w.session.request_render()
+        self.index_loaded.emit()
+
+    def _on_loader_failed(self, _generation: int, message: str) -> None:
+        self.status_reported.emit(message)
+        self.w.browser.set_loading(False)
+        if self._placeholder is not None:
+            self._placeholder = None
+        self.index_loaded.emit()
