@@ -45,6 +45,7 @@ def _converter(settings: KramdownSettings) -> _Converter:
 
 
 def read_front_matter(text: str) -> tuple[str, dict, int, list[str]]:
+    """(body, front matter, lines before the body, warnings) of a post file's text."""
     span = split_front_matter(text)
     if span is None:
         return text, {}, 0, []
