@@ -9,24 +9,14 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
-from markdown.inlinepatterns import DelimiterProcessor, HtmlInlineProcessor, InlineProcessor
+from markdown.inlinepatterns import DelimiterProcessor, InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown.raw_spans import RawSpanTreeprocessor
+
 _MARKDOWN_ATTR = re.compile(r"""(<[A-Za-z][^<>]*?)\s+markdown\s*=\s*(["']?)(?:0|1|block|span)\2""")
 
-
-# kramdown's HTML parser parses the content of these span/block elements as Markdown; every
-# other element (u, mark, font, s, kbd, code, and any unknown name) keeps its content raw.
-_PARSED = frozenset("""a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5
-    h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th
-    tt address applet article aside blockquote body dd details div dl fieldset figure figcaption
-    footer form header hgroup iframe li main map menu nav noscript object section summary td
-    area base br col command embed hr img input keygen link meta param source track
-    wbr""".split())
-_RAW_SPAN = re.compile(
-    r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])([A-Za-z][\w-]*)(?:\s[^<>]*)?>"
-    r"(?:(?!</\1\s*>).)*</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 _KRAMDOWN_ESCAPES = (":", "|", '"', "'", "$", "~", "<", "=", "^")
 
@@ -83,15 +73,6 @@ class GuardedDelimiterProcessor(DelimiterProcessor):
         super().add_region(delim, a, b, c, d, size)
 
 
-class RawSpanHtmlProcessor(HtmlInlineProcessor):
-    """An inline element whose content kramdown keeps raw (`<u>**b** "q"</u>` publishes the
-    stars and straight quotes): stash it whole, before emphasis and smart quotes see it."""
-
-    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        raw = self.backslash_unescape(self.unescape(m.group(0)))
-        return self.md.htmlStash.store(raw), m.start(0), m.end(0)
-
-
 class StrayCloseTagProcessor(InlineProcessor):
     """A closing tag with no open element before it in the paragraph is text for kramdown
     (`&lt;/em&gt;` shows), where Python-Markdown would pass it through as HTML."""
@@ -109,10 +90,6 @@ class KramdownMarkupExtension(Extension):
     def extendMarkdown(self, md) -> None:
         # kramdown's backslash escapes are a superset of Markdown.pl's.
         md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *_KRAMDOWN_ESCAPES]))
-        raw_span = RawSpanHtmlProcessor(_RAW_SPAN.pattern, md)
-        raw_span.compiled_re = _RAW_SPAN
-        # Below code spans (190) so `<u>` inside backticks stays code.
-        md.inlinePatterns.register(raw_span, "tl_raw_span_html", 185)
         # Before Python-Markdown's raw inline HTML (90) takes the tag.
         md.inlinePatterns.register(
             StrayCloseTagProcessor(r"</([A-Za-z][\w:-]*)\s*>", md), "tl_stray_close_tag", 91)
@@ -120,5 +97,7 @@ class KramdownMarkupExtension(Extension):
         guarded.add("_", "strong,em", smart=True)
         md.inlinePatterns.register(guarded, "em_strong", 60)
         md.treeprocessors.register(TableAlignTreeprocessor(md), "tl_table_align", 5)
+        # Raw-content elements are stashed right before the inline pass (20) reads spans.
+        md.treeprocessors.register(RawSpanTreeprocessor(md), "tl_raw_span_html", 20.8)
         # After raw HTML is put back (raw_html is 30).
         md.postprocessors.register(MarkdownAttrPostprocessor(md), "tl_markdown_attr", 5)
