@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import html
 
-from markdown.extensions.smarty import SmartyExtension, SubstituteTextPattern
+from markdown.extensions.smarty import SmartyExtension
+
+from tileditor.core.render.kramdown.smart_quotes import SmartQuotesTreeprocessor
 
 _KEYS = ("left-single-quote", "right-single-quote", "left-double-quote", "right-double-quote")
 
@@ -19,18 +21,14 @@ def _char(entity: str) -> str:
 
 
 class KramdownSmartyExtension(SmartyExtension):
-    """Smarty, plus kramdown's rules that a quote ending a text run (right after `code` or
-    *emphasis* at the end of a paragraph) closes unless an opening bracket or a dash is
-    before it, and that Ruby's `\\s` is ASCII: a quote after a non-breaking or hair space
-    closes (`Yes\u200a—\u200a"We` publishes a right quote)."""
+    """Smarty's dashes, ellipses and angled quotes; the quotes follow kramdown's own rules
+    (smart_quotes.py) instead of Smarty's."""
 
-    def educateQuotes(self, md) -> None:
-        super().educateQuotes(md)
-        for char, key in (('"', "right-double-quote"), ("'", "right-single-quote")):
-            pattern = SubstituteTextPattern(
-                rf"(?<![ \t\r\n\\[{{(\-\x02]){char}(?=$)|(?<=\x03){char}(?=$|[\s.,;:!?)])"
-                rf"|(?<=[^\S\t\n\v\f\r ]){char}", (self.substitutions[key],), md)
-            self.inlinePatterns.register(pattern, f"tl-closing-{key}", 31)
+    def educateQuotes(self, md) -> None:  # noqa: N802 - Smarty's name
+        chars = {name: self.substitutions[key] for name, key in zip(
+            ("lsquo", "rsquo", "ldquo", "rdquo"), _KEYS, strict=True)}
+        # Before Smarty's own pass (6), which then finds no straight quote left to turn.
+        md.treeprocessors.register(SmartQuotesTreeprocessor(md, chars), "tl_smart_quotes", 6.5)
 
 
 def typography_extension(quotes, typographic: bool) -> SmartyExtension:
