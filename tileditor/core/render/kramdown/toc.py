@@ -14,9 +14,9 @@ from markdown.treeprocessors import Treeprocessor
 _PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
-def plain_text(el: etree.Element, md, skip_notes: bool = False) -> str:
+def plain_text(el: etree.Element, md, skip_notes: bool = False, strip: bool = True) -> str:
     """Visible text of an element, stash placeholders (smart quotes, raw HTML) expanded;
-    footnote markers left out when `skip_notes`."""
+    footnote markers left out when `skip_notes`; stripped unless `strip` is False."""
     blocks = md.htmlStash.rawHtmlBlocks
 
     def expand(m):
@@ -25,7 +25,8 @@ def plain_text(el: etree.Element, md, skip_notes: bool = False) -> str:
         return html.unescape(re.sub(r"<[^>]*>", "", str(value)))
 
     text = "".join(_texts(el, skip_notes))
-    return _PLACEHOLDER.sub(expand, text).strip()
+    text = _PLACEHOLDER.sub(expand, text)
+    return text.strip() if strip else text
 
 
 def _texts(el: etree.Element, skip_notes: bool):
