@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.smarty import SmartyExtension, SubstituteTextPattern
 
 from tileditor.core.render.kramdown.smart_quotes import SmartQuotesTreeprocessor
 
@@ -23,6 +23,20 @@ def _char(entity: str) -> str:
 class KramdownSmartyExtension(SmartyExtension):
     """Smarty's dashes, ellipses and angled quotes; the quotes follow kramdown's own rules
     (smart_quotes.py) instead of Smarty's."""
+
+    def educateDashes(self, md) -> None:  # noqa: N802 - Smarty's name
+        # kramdown's TYPOGRAPHIC_SYMS take `---` then `--` from the left in any run of
+        # hyphens (`----` is an em dash and a hyphen); Smarty turns only runs of exactly 3 or 2.
+        self.inlinePatterns.register(
+            SubstituteTextPattern("---", (self.substitutions["mdash"],), md), "smarty-em-dashes", 50)
+        self.inlinePatterns.register(
+            SubstituteTextPattern("--", (self.substitutions["ndash"],), md), "smarty-en-dashes", 45)
+
+    def educateEllipses(self, md) -> None:  # noqa: N802 - Smarty's name
+        # `Wait....` is an ellipsis and a dot for kramdown.
+        self.inlinePatterns.register(
+            SubstituteTextPattern(r"\.\.\.", (self.substitutions["ellipsis"],), md),
+            "smarty-ellipses", 10)
 
     def educateQuotes(self, md) -> None:  # noqa: N802 - Smarty's name
         chars = {name: self.substitutions[key] for name, key in zip(
