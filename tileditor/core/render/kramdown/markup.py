@@ -9,10 +9,11 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
-from markdown.inlinepatterns import DelimiterProcessor, InlineProcessor
+from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown.emphasis import KramdownEmphasisProcessor
 from tileditor.core.render.kramdown.raw_spans import RawSpanTreeprocessor
 
 _MARKDOWN_ATTR = re.compile(r"""(<[A-Za-z][^<>]*?)\s+markdown\s*=\s*(["']?)(?:0|1|block|span)\2""")
@@ -35,44 +36,6 @@ class MarkdownAttrPostprocessor(Postprocessor):
         return _MARKDOWN_ATTR.sub(r"\1", text) if "markdown" in text else text
 
 
-class GuardedDelimiterProcessor(DelimiterProcessor):
-    """Python-Markdown 3.11's emphasis pairing can, after its rule-of-3 search, pair a closer
-    with the wrong opener and take more delimiter characters than the closer has, cutting an
-    inline placeholder in two (its halves then show as text). A pairing whose delimiter
-    slices hold anything but delimiter characters is dropped and the run stays text."""
-
-    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        if self.regions:
-            return self._cached(m, data)
-        self._data, self._broken = data, False
-        el, start, end = super().handleMatch(m, data)
-        if self._broken:
-            self.reset()
-            run = self.delimiters[m.group(0)].bad.match(data, m.start(0))
-            return None, m.start(0), run.end(0)
-        return el, start, end
-
-    def _cached(self, m, data):
-        """A pairing found earlier is handed out at the next match, which may be another
-        delimiter (an `_` before the `*` that opens it): then skip this match and keep it.
-        The shift is the one DelimiterProcessor.get_cached_result applies."""
-        region = self.regions[self.cache_index]
-        pos = m.start(0)
-        shift = pos - self.cache_pos if pos != self.cache_pos else pos - region[0]
-        opener = data[region[0] + shift:region[1] + shift]
-        closer = data[region[2] + shift:region[3] + shift]
-        tokens = "".join(self.delimiters)
-        if opener and closer and not opener.strip(tokens) and not closer.strip(tokens):
-            return super().handleMatch(m, data)
-        return None, m.start(0), m.end(0)
-
-    def add_region(self, delim, a: int, b: int, c: int, d: int, size: int) -> None:
-        token = delim.token
-        if self._data[a:b].strip(token) or self._data[c:d].strip(token):
-            self._broken = True
-        super().add_region(delim, a, b, c, d, size)
-
-
 class StrayCloseTagProcessor(InlineProcessor):
     """A closing tag with no open element before it in the paragraph is text for kramdown
     (`&lt;/em&gt;` shows), where Python-Markdown would pass it through as HTML."""
@@ -93,9 +56,7 @@ class KramdownMarkupExtension(Extension):
         # Before Python-Markdown's raw inline HTML (90) takes the tag.
         md.inlinePatterns.register(
             StrayCloseTagProcessor(r"</([A-Za-z][\w:-]*)\s*>", md), "tl_stray_close_tag", 91)
-        guarded = GuardedDelimiterProcessor("*", "strong,em", md)
-        guarded.add("_", "strong,em", smart=True)
-        md.inlinePatterns.register(guarded, "em_strong", 60)
+        md.inlinePatterns.register(KramdownEmphasisProcessor(md), "em_strong", 60)
         md.treeprocessors.register(TableAlignTreeprocessor(md), "tl_table_align", 5)
         # Raw-content elements are stashed right before the inline pass (20) reads spans.
         md.treeprocessors.register(RawSpanTreeprocessor(md), "tl_raw_span_html", 20.8)
