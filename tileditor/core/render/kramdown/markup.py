@@ -13,6 +13,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown.angle_text import AngleTextProcessor
 from tileditor.core.render.kramdown.emphasis import KramdownEmphasisProcessor
 from tileditor.core.render.kramdown.raw_spans import RawSpanTreeprocessor
 
@@ -53,6 +54,8 @@ class KramdownMarkupExtension(Extension):
     def extendMarkdown(self, md) -> None:
         # kramdown's backslash escapes are a superset of Markdown.pl's.
         md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *_KRAMDOWN_ESCAPES]))
+        # Before the stray closing tags (91) and Python-Markdown's raw inline HTML (90).
+        md.inlinePatterns.register(AngleTextProcessor(md), "tl_angle_text", 92)
         # Before Python-Markdown's raw inline HTML (90) takes the tag.
         md.inlinePatterns.register(
             StrayCloseTagProcessor(r"</([A-Za-z][\w:-]*)\s*>", md), "tl_stray_close_tag", 91)
