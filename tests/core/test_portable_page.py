@@ -7,7 +7,7 @@ import base64
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tileditor.core.page import PageMeta, standalone_html
@@ -108,4 +108,7 @@ _MARKUP = st.lists(st.sampled_from([
 @settings(max_examples=200, deadline=None)
 @given(_MARKUP)
 def test_markup_without_local_files_is_unchanged(markup):
+    # A bare "<" before "text " opens a real tag, and the escaped text after it becomes a
+    # src="file:///x" attribute: a local file after all, which the export rightly drops.
+    assume("<text" not in markup)
     assert Embedder(Path("/nonexistent"), None).rewrite(markup) == markup

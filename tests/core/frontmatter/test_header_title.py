@@ -66,3 +66,9 @@ def test_generated_headers_agree_with_a_full_parse(lines):
         assert isinstance(header_title(text), str)
         return
     assert header_title(text) == _reference(text)
+
+
+def test_a_block_list_at_column_zero_is_the_titles_value():
+    # Found by the property above in a clean-clone CI run: "- bad" belongs to `title:`.
+    text = "---\ntitle:\n- bad\n---\n"
+    assert header_title(text) == _reference(text) == "['bad']"

@@ -10,7 +10,8 @@ from tileditor.core.frontmatter.header import HeaderError, load_yaml_mapping, sp
 
 _TITLE_KEY = re.compile(r"^title[ \t]*:", re.M)
 _OTHER_SPELLING = re.compile(r"""^(?:["']title["']|\?)""", re.M)  # quoted or complex keys
-_NEXT_KEY = re.compile(r"^(?![ \t#]|$)", re.M)  # a line that starts the next top-level item
+# A line that starts the next top-level item (a "- x" line at column 0 is the value's list).
+_NEXT_KEY = re.compile(r"^(?![ \t#]|-(?:[ \t]|$)|$)", re.M)
 
 
 def header_title(text: str) -> str:

@@ -159,7 +159,8 @@ class RepoFlow(QObject):
             self._apply_completions(site, snapshot)
             return
         # Arrived later: the rest in turns of its own, so no single one holds the UI long.
-        QTimer.singleShot(0, lambda: self._apply_completions(site, snapshot))
+        # With self as context: dropped if the window goes first.
+        QTimer.singleShot(0, self, lambda: self._apply_completions(site, snapshot))
 
     def _current(self, site, snapshot) -> bool:
         return site is self.w.site and site.snapshot is snapshot
