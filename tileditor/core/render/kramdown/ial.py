@@ -19,6 +19,7 @@ from tileditor.core.render.kramdown.ial_syntax import (
     BLOCK_IAL_LINE,
     IAL_ONE,
     apply,
+    merge,
     parse_attributes,
     parse_chain,
     resolve_refs,
@@ -55,7 +56,8 @@ class BlockIalPreprocessor(Preprocessor):
         line = lines[i]
         ald = ALD_LINE.match(line)
         if ald:
-            self.md.tl_alds[ald.group(1)] = parse_attributes(ald.group(2))[0]
+            # A name defined again adds to it (classes pile up), as in kramdown.
+            merge(self.md.tl_alds.setdefault(ald.group(1), {}), parse_attributes(ald.group(2))[0])
             out.append("")
             return i + 1
         if _BLOCK_SEPARATOR.match(line):
