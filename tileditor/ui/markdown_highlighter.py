@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 
 from tileditor.core import lexicon
+from tileditor.core.linear_scan import guarded
 from tileditor.core.spelling.tokens import BLANK, scan_line
 from tileditor.ui.palette_colors import is_dark, mix, readable
 
@@ -34,46 +35,19 @@ SPELL_RED = "#e0302a"
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _SPELL_FENCE = 1000  # core.spelling's fence states: + 2 * fence length + (1 if tilde)
 
-def _guarded(pattern: str, opener: str, closers: tuple[str, ...], barrier: str | None = None):
-    """`finditer(pattern)` without its worst case: the pattern is tried only where `opener`
-    matches (a lookahead, so every position counts) and only while one of `closers` still
-    occurs further on; after a failed try, openers before the next `barrier` are skipped
-    (for a pattern that scans up to it, they fail the same way). A bare regex rescans to the
-    end of the line for every opener: 4 s for one keystroke in a line of 20,000 `[`."""
-    full, start = re.compile(pattern), re.compile(f"(?={opener})")
-
-    def spans(text: str):
-        last = max(text.rfind(c) for c in closers)
-        pos = 0
-        for m in start.finditer(text):
-            at = m.start()
-            if at >= last:
-                return
-            if at < pos:
-                continue
-            found = full.match(text, at)
-            if found and found.end() > at:
-                yield found.start(), found.end()
-                pos = found.end()
-            elif barrier is not None:
-                pos = text.find(barrier, at)
-                if pos < 0:
-                    return
-
-    return spans
 
 
 INLINE_RULES = [
-    ("html", _guarded(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", "<", (">",))),
-    ("strong", _guarded(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\*\*|__", ("**", "__"))),
-    ("emphasis", _guarded(r"(?<![*\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\w])", "[*_]",
+    ("html", guarded(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", "<", (">",))),
+    ("strong", guarded(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\*\*|__", ("**", "__"))),
+    ("emphasis", guarded(r"(?<![*\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\w])", "[*_]",
                           ("*", "_"))),
     # The URL part is unambiguous (a `(` is either a balanced pair or ends the try), so a
     # failed try stops at the next unmatched `(` instead of backtracking.
-    ("link", _guarded(r"!?\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)"
+    ("link", guarded(r"!?\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)"
                       r"|!?\[[^\]\n]*\]\[[^\]\n]*\]", r"!?\[", ("]",), "]")),
-    ("liquid", _guarded(r"\{%.*?%\}|\{\{.*?\}\}", r"\{[{%]", ("%}", "}}"))),
-    ("ial", _guarded(r"\{:[^}\n]*\}", r"\{:", ("}",))),
+    ("liquid", guarded(r"\{%.*?%\}|\{\{.*?\}\}", r"\{[{%]", ("%}", "}}"))),
+    ("ial", guarded(r"\{:[^}\n]*\}", r"\{:", ("}",))),
     ("code", lexicon.code_spans),
 ]
 

@@ -10,58 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-Span = tuple[int, int]
-
-
-def guarded(pattern: str, opener: str, closers: tuple[str, ...], barrier: str | None = None
-            ) -> Callable[[str], Iterator[Span]]:
-    """`finditer(pattern)` tried only where `opener` matches and only while one of `closers`
-    still occurs further on; after a failed try, openers before the next `barrier` are skipped
-    (a pattern that scans up to the barrier fails the same way from them)."""
-    full, start = re.compile(pattern), re.compile(f"(?={opener})")
-
-    def spans(text: str) -> Iterator[Span]:
-        last = max(text.rfind(c) for c in closers)
-        pos = 0
-        for m in start.finditer(text):
-            at = m.start()
-            if at >= last:
-                return
-            if at < pos:
-                continue
-            found = full.match(text, at)
-            if found and found.end() > at:
-                yield found.start(), found.end()
-                pos = found.end()
-            elif barrier is not None:
-                pos = text.find(barrier, at)
-                if pos < 0:
-                    return
-
-    return spans
-
-
-_BACKTICKS = re.compile(r"`+")
-
-
-def code_spans(text: str) -> Iterator[Span]:
-    """A run of n backticks opens a code span that the next run of exactly n closes; a run
-    with no partner is a literal backtick (one pass over the runs, no backtracking)."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    following: list[int | None] = [None] * len(runs)
-    seen: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        size = runs[i][1] - runs[i][0]
-        following[i] = seen.get(size)
-        seen[size] = i
-    i = 0
-    while i < len(runs):
-        j = following[i]
-        if j is None:
-            i += 1
-            continue
-        yield runs[i][0], runs[j][1]
-        i = j + 1
+from tileditor.core.lexicon import code_spans
+from tileditor.core.linear_scan import Span, guarded
 
 
 def _regex(pattern: str, flags: int = 0) -> Callable[[str], Iterator[Span]]:
