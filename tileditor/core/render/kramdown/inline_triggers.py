@@ -1,0 +1,144 @@
+"""Inline passes that try a pattern only on text that holds a character every match of it
+needs. Python-Markdown's InlineProcessor tries each of its patterns on every text node (the
+smarty pass alone has 22); on a 5,000-line post that is 196,000 tries, 97% of them failing,
+and most of a full render's time. A pattern whose regex cannot match without, say, a `"` is
+skipped on a text without one: the same output, because the skipped try would have found
+nothing (the try's result is then exactly what a failed try returns)."""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+: the regex parser's public-but-private home
+    import re._constants as _c
+    import re._parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c
+    import sre_parse as _p
+
+from markdown import util
+from markdown.treeprocessors import InlineProcessor
+
+_SMALL_CLASS = 8  # a character class of more members than this is not worth a test
+
+
+def needed_chars(regex: re.Pattern) -> frozenset[str] | None:
+    """A set of characters at least one of which is in any text the regex matches somewhere
+    in (positive lookarounds count: their characters are in the text too), or None when no
+    such small set can be read from the regex."""
+    if regex.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _p.parse(regex.pattern, regex.flags)
+    except Exception:  # noqa: BLE001 - an exotic pattern is simply always tried
+        return None
+    return _sequence(list(tree))
+
+
+def _sequence(items) -> frozenset[str] | None:
+    """The smallest set any required item of a sequence gives (every item must match)."""
+    best = None
+    for op, arg in items:
+        found = _item(op, arg)
+        if found is not None and (best is None or len(found) < len(best)):
+            best = found
+    return best
+
+
+def _item(op, arg) -> frozenset[str] | None:
+    if op is _c.LITERAL:
+        return frozenset(chr(arg))
+    if op is _c.IN:
+        return _char_class(arg)
+    if op is _c.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg
+        return None if add_flags & re.IGNORECASE else _sequence(list(body))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, body = arg
+        return _sequence(list(body)) if low >= 1 else None
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(list(arg))
+    if op is _c.ASSERT:
+        direction, body = arg  # a positive lookahead or lookbehind: its text is in the string
+        return _sequence(list(body))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _sequence(list(branch))
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union) if len(union) <= 2 * _SMALL_CLASS else None
+    return None  # ANY, categories, anchors, negative lookarounds, backreferences...
+
+
+def _char_class(members) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, arg in members:
+        if op is _c.LITERAL:
+            chars.add(chr(arg))
+        elif op is _c.RANGE and arg[1] - arg[0] < _SMALL_CLASS:
+            chars.update(chr(i) for i in range(arg[0], arg[1] + 1))
+        else:  # NEGATE, CATEGORY, a wide range
+            return None
+    return frozenset(chars) if len(chars) <= _SMALL_CLASS else None
+
+
+class TriggeredInlineProcessor(InlineProcessor):
+    """Python-Markdown's inline pass, skipping a pattern on text that lacks every character
+    its matches need. `patterns`: the registry to run (smarty's own pass has its own)."""
+
+    def __init__(self, md, patterns=None) -> None:
+        super().__init__(md)
+        if patterns is not None:
+            self.inlinePatterns = patterns
+        self._needs: dict[int, tuple[object, re.Pattern | None]] = {}
+        self._order: list = []
+
+    def _needed(self, pattern) -> re.Pattern | None:
+        kept = self._needs.get(id(pattern))
+        if kept is None or kept[0] is not pattern:
+            chars = needed_chars(pattern.getCompiledRegExp())
+            # One compiled class per distinct set: the per-text memo below keys on it.
+            probe = None if chars is None else _probe("".join(sorted(chars)))
+            kept = self._needs[id(pattern)] = (pattern, probe)
+        return kept[1]
+
+    def run(self, tree, ancestors=None):
+        # The registry sorts and looks up on every index; one list per run serves every node.
+        self._order = [(p, self._needed(p)) for p in self.inlinePatterns]
+        return super().run(tree, ancestors)
+
+    # Copies InlineProcessor.__handleInline (markdown 3.11; see bundle.COPIES), with the skip.
+    def _InlineProcessor__handleInline(self, data, patternIndex=0):  # noqa: N802,N803
+        if isinstance(data, util.AtomicString):
+            return data
+        order = self._order or [(p, self._needed(p)) for p in self.inlinePatterns]
+        apply = self._InlineProcessor__applyPattern
+        start, count = 0, len(order)
+        seen: dict = {}  # probe -> whether this text holds one of its characters
+        while patternIndex < count:
+            pattern, probe = order[patternIndex]
+            if probe is not None and start == 0:
+                holds = seen.get(probe)
+                if holds is None:
+                    holds = seen[probe] = probe.search(data) is not None
+                if not holds:
+                    patternIndex += 1  # what the failed try would return: (data, False, 0)
+                    continue
+            data, matched, start = apply(pattern, data, patternIndex, start)
+            if matched:
+                seen.clear()  # the text changed (placeholders hold characters too)
+            else:
+                patternIndex += 1
+        return data
+
+
+_PROBES: dict[str, re.Pattern] = {}
+
+
+def _probe(chars: str) -> re.Pattern:
+    found = _PROBES.get(chars)
+    if found is None:
+        found = _PROBES[chars] = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+    return found
