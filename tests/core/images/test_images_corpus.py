@@ -11,6 +11,7 @@ from tileditor.core.frontmatter import split_front_matter
 from tileditor.core.images import (
     find_image_references,
     front_matter_image_refs,
+    page_folders,
     resolve_reference,
     site_paths_for,
 )
@@ -54,6 +55,10 @@ def test_corpus_local_images_resolve(manifest):
     for entry in site.posts() + site.drafts():
         for src, from_fm, fm in _local_refs(site, entry):
             hit = resolve_reference(site, entry.path, src, fm, from_front_matter=from_fm)
+            # The preview computes the post's page folders once for all its images.
+            folders = page_folders(site, entry.path, fm)
+            assert resolve_reference(site, entry.path, src, fm, from_front_matter=from_fm,
+                                     folders=folders) == hit
             if hit is not None:
                 assert hit.is_file() and site.root in hit.parents
                 resolved += 1

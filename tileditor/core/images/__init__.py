@@ -13,6 +13,6 @@ from tileditor.core.images.plan import (
     sniff_image_type,
 )
 from tileditor.core.images.refs import code_regions
-from tileditor.core.images.resolve import resolve_reference, site_paths_for
+from tileditor.core.images.resolve import page_folders, resolve_reference, site_paths_for
 
-__all__ = ["ImportPlan", "NotAnImageError", "code_regions", "find_image_references", "front_matter_image_refs", "image_url", "plan_import", "post_image_dir", "resolve_reference", "site_paths_for", "sniff_image_type"]
+__all__ = ["ImportPlan", "NotAnImageError", "code_regions", "find_image_references", "front_matter_image_refs", "image_url", "page_folders", "plan_import", "post_image_dir", "resolve_reference", "site_paths_for", "sniff_image_type"]

@@ -69,8 +69,19 @@ def _strip_prefix(path: str, prefixes) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def site_paths_for(site, post_path: Path, src: str, front_matter=None) -> list[str]:
-    """Site-root paths ('/images/x.png') the browser would request for `src`, best first."""
+def page_folders(site, post_path: Path, front_matter=None) -> tuple[str, ...]:
+    """The folders a relative `src` is resolved against: the page as the browser sees it
+    (under baseurl, or under the url's path when baseurl is empty), then as Jekyll names it,
+    for sites actually served at the domain root. The same for every image of one post, so
+    a caller resolving many can compute it once."""
+    pages = (site.public_url_path(post_path, front_matter), site.page_url(post_path, front_matter))
+    return tuple(page if page.endswith("/") else posixpath.dirname(page) + "/" for page in pages)
+
+
+def site_paths_for(site, post_path: Path, src: str, front_matter=None,
+                   folders: tuple[str, ...] | None = None) -> list[str]:
+    """Site-root paths ('/images/x.png') the browser would request for `src`, best first.
+    `folders`: page_folders() of the post, if the caller has them."""
     url = expand_liquid(site, src.strip().strip("<>").strip())
     if url is None or not url or url.startswith(("data:", "mailto:", "#")):
         return []
@@ -85,11 +96,7 @@ def site_paths_for(site, post_path: Path, src: str, front_matter=None) -> list[s
     if url.startswith("/"):
         return _strip_prefix(url, prefixes)
     paths: list[str] = []
-    # The page as the browser sees it (under baseurl, or under the url's path when baseurl
-    # is empty), then as Jekyll names it, for sites actually served at the domain root.
-    for page in (site.public_url_path(post_path, front_matter),
-                 site.page_url(post_path, front_matter)):
-        folder = page if page.endswith("/") else posixpath.dirname(page) + "/"
+    for folder in folders or page_folders(site, post_path, front_matter):
         joined = posixpath.normpath(posixpath.join(folder, url))
         paths += _strip_prefix("/" + joined.lstrip("/"), prefixes)
     return list(dict.fromkeys(paths))
@@ -145,15 +152,17 @@ def _decoded(path: str) -> list[str]:
 
 
 def resolve_reference(site, post_path: Path, src: str, front_matter=None,
-                      from_front_matter: bool = False) -> Path | None:
-    """The repo file `src` shows on the published page of `post_path`, or None."""
+                      from_front_matter: bool = False,
+                      folders: tuple[str, ...] | None = None) -> Path | None:
+    """The repo file `src` shows on the published page of `post_path`, or None.
+    `folders`: page_folders() of the post, if the caller has them."""
     root = site.root
     src = (src or "").strip()
     if not src:
         return None
     if from_front_matter and not src.startswith(("/", "{", "http:", "https:", "//", ".")):
         src = "/" + src  # theme templates pass these through relative_url
-    for site_path in site_paths_for(site, Path(post_path), src, front_matter):
+    for site_path in site_paths_for(site, Path(post_path), src, front_matter, folders):
         for rel in _decoded(site_path):
             if not _published(site, rel):
                 continue

@@ -62,13 +62,16 @@ def _default_resolver(site, post_path, front_matter):
     if site is None or post_path is None:
         return None
     try:
-        from tileditor.core.images import resolve_reference
+        from tileditor.core.images import page_folders, resolve_reference
     except ImportError:
         return None
+    folders: list[tuple[str, ...]] = []  # the post's page folders, once per render
 
     def resolve(src: str) -> str | None:
         try:
-            found = resolve_reference(site, post_path, src, front_matter)
+            if not folders:
+                folders.append(page_folders(site, post_path, front_matter))
+            found = resolve_reference(site, post_path, src, front_matter, folders=folders[0])
         except Exception:  # noqa: BLE001 - a resolver bug must not break the preview
             return None
         return Path(found).as_uri() if found is not None else None
