@@ -11,16 +11,16 @@ def test_extras_are_computed_on_the_worker_thread(qtbot):
     def render_fn(text, site, post_path):
         return text.upper()
 
-    def extras_fn(result, site, post_path):
+    def extras_fn(result, site, post_path, text):
         seen["thread"] = threading.get_ident()
-        return {"len": len(result), "path": post_path}
+        return {"len": len(result), "path": post_path, "text": text}
 
     renderer = PreviewRenderer(render_fn=render_fn, extras_fn=extras_fn)
     try:
         with qtbot.waitSignal(renderer.finished, timeout=5000) as blocker:
             gen = renderer.request("hello", None, "p.md")
         assert blocker.args == [gen, "HELLO"]
-        assert renderer.extras_for(gen) == {"len": 5, "path": "p.md"}
+        assert renderer.extras_for(gen) == {"len": 5, "path": "p.md", "text": "hello"}
         assert seen["thread"] != threading.get_ident()
     finally:
         renderer.stop()

@@ -206,3 +206,24 @@ def test_heading_cut_from_a_paragraph_keeps_its_own_line(qtbot):
     qtbot.addWidget(panel)
     panel.show_render(render(text), text)
     assert [(h.text, h.file_line) for h in panel.headings()] == [("Head", 2), ("Two", 5)]
+
+
+def test_window_reads_the_outline_of_a_render_on_the_preview_thread(qtbot, window, monkeypatch):
+    # A 5,000-line post's outline costs tens of milliseconds: never on the UI thread.
+    import threading
+
+    from tileditor.core import outline as core_outline
+
+    threads = []
+    original = core_outline.headings_from_page
+
+    def recording(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(core_outline, "headings_from_page", recording)
+    text = "---\ntitle: T\n---\n\n# One\n\npara\n# Two\n\n## Three\n"
+    window.editor.replace_range(0, len(window.editor.text()), text)
+    qtbot.waitUntil(lambda: [(h.text, h.file_line) for h in window.outline.headings()]
+                    == [("One", 5), ("Two", 8), ("Three", 10)], timeout=10000)
+    assert threads and threading.get_ident() not in threads

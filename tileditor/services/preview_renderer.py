@@ -100,7 +100,7 @@ class _Worker(threading.Thread):
         self._emit(self._bridge.started, self, generation)
         try:
             result = self._render_fn(text, site, post_path)
-            extras = (self._extras_fn(result, site, post_path)
+            extras = (self._extras_fn(result, site, post_path, text)
                       if self._extras_fn is not None else None)
         except Exception as exc:  # a broken post must not kill the preview thread
             message = _summary(exc) + "\n" + traceback.format_exc()
@@ -137,7 +137,7 @@ class PreviewRenderer(QObject):
 
     def __init__(self, render_fn: Callable[..., Any] | None = None, parent: QObject | None = None,
                  extras_fn: Callable[..., Any] | None = None, time_limit: float = TIME_LIMIT):
-        """`extras_fn(result, site, post_path)`, when given, also runs on the worker thread
+        """`extras_fn(result, site, post_path, text)`, when given, also runs on the worker thread
         (e.g. the page header's reading time, which scans the whole HTML) and its value is
         returned by `extras_for(generation)`."""
         super().__init__(parent)

@@ -43,7 +43,7 @@ from tileditor.ui.image_panel import ImagePanel
 from tileditor.ui.info_bar import InfoBar
 from tileditor.ui.outline_panel import OutlinePanel
 from tileditor.ui.post_browser import PostBrowserPanel
-from tileditor.ui.post_session import PostSession
+from tileditor.ui.post_session import PostSession, render_extras
 from tileditor.ui.preview_page import confirm_with
 from tileditor.ui.preview_pane import PreviewPane
 from tileditor.ui.window_actions import WindowActions
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_services(self) -> None:
-        self.renderer = PreviewRenderer(parent=self, extras_fn=_page_meta_for)
+        self.renderer = PreviewRenderer(parent=self, extras_fn=render_extras)
         self.importer = ImageImporter(parent=self)
         # Snapshots per instance: another window or process never offers or deletes ours.
         self.recovery = RecoveryStore(self.data_dir / "recovery", instance=self.session_id)
@@ -373,10 +373,3 @@ class MainWindow(QMainWindow):
         self.git.shutdown()
         self.health.shutdown()
         self.spelling.shutdown()
-
-
-def _page_meta_for(result, site, post_path):
-    """Runs on the preview thread: the page header's reading time scans the whole HTML."""
-    from tileditor.core.page import page_meta
-
-    return page_meta(result.front_matter, result.html, site, post_path)

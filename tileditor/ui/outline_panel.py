@@ -39,8 +39,13 @@ class OutlinePanel(QTreeWidget):
     def show_render(self, result, text: str | None = None) -> None:
         """List the headings the rendered page shows (from now on, until forget_render);
         `text`, the rendered text, puts a heading the page numbers by its block on its line."""
+        self.show_headings(headings_from_render(result, text))
+
+    def show_headings(self, headings: list[Heading]) -> None:
+        """List headings already read from a render (on the preview thread: the outline of a
+        long post costs tens of milliseconds), from now on, until forget_render."""
         self._rendered = True
-        self._show(headings_from_render(result, text))
+        self._show(list(headings))
 
     def forget_render(self) -> None:
         """Another post is open: read headings from the text again until it renders."""

@@ -5,6 +5,7 @@ as one undo step touching only the changed header lines. Part of the composition
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from tileditor.core.frontmatter import (
 )
 from tileditor.core.frontmatter import opens_header as _opens_header
 from tileditor.core.newlines import from_widget, to_widget
+from tileditor.core.outline import Heading, headings_from_render
 from tileditor.core.page import date_from_filename, page_meta, reading_time
 from tileditor.core.post import Post
 from tileditor.core.text_diff import minimal_replacement
@@ -34,6 +36,21 @@ PREVIEW_LIMIT_CHARS = 2_000_000
 LAZY_TEXT_CHARS = PREVIEW_LIMIT_CHARS
 SYNC_IDLE_MS = 120  # header views follow the text after this pause in typing
 BIG_SYNC_IDLE_MS = 1500  # ... and this one in a huge post, where they cost a second or more
+
+
+@dataclass(frozen=True)
+class RenderExtras:
+    """What the preview thread derives from a render besides the page: the page header's
+    meta (reading time scans the whole HTML) and the outline (it reads the whole text)."""
+
+    meta: object  # core.page.PageMeta
+    headings: list[Heading]  # of the rendered text (a notice's, for a post too big)
+
+
+def render_extras(result, site, post_path, text: str) -> RenderExtras:
+    """PreviewRenderer's extras_fn: runs on the preview thread, never the UI thread."""
+    meta = page_meta(result.front_matter, result.html, site, post_path)
+    return RenderExtras(meta, headings_from_render(result, text))
 
 
 class PostSession(QObject):
@@ -275,12 +292,13 @@ class PostSession(QObject):
 
     # -- preview --------------------------------------------------------------------------
     def _on_renderer_finished(self, generation: int, result) -> None:
-        meta = self.renderer.extras_for(generation)
-        if meta is None:
-            meta = page_meta(result.front_matter, result.html, self.site, self.planned_path())
+        extras = self.renderer.extras_for(generation)
+        if extras is None:  # a renderer without extras_fn (tests): derive them here
+            extras = render_extras(result, self.site, self.planned_path(), self.document.text)
+        meta = extras.meta
         self.preview.show_result(result, meta.as_dict())
         if len(self.document.text) <= PREVIEW_LIMIT_CHARS:  # else the page is only a notice
-            self.outline.show_render(result, self.editor.text())
+            self.outline.show_headings(extras.headings)
         self.last_meta = meta
         words = meta.extra.get("words", 0)
         wpm = self.site.words_per_minute if self.site is not None else 200
