@@ -61,3 +61,17 @@ def test_data_state_and_cache_follow_xdg_and_overrides(monkeypatch, tmp_path):
     assert paths.log_path() == tmp_path / "s" / "tileditor" / "tileditor.log"
     monkeypatch.setenv("TILEDITOR_DATA_DIR", str(tmp_path / "mine"))
     assert paths.data_dir() == tmp_path / "mine"
+
+
+def test_the_app_hands_the_gil_to_the_ui_thread_often(qapp):
+    # The preview thread renders in pure Python; the UI thread must not wait 5 ms for the GIL
+    # each time it comes back from Qt (the typing stall of issue 14).
+    from tileditor.app import SWITCH_INTERVAL_S, _ensure_app
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        _ensure_app()
+        assert sys.getswitchinterval() <= SWITCH_INTERVAL_S <= 0.001
+    finally:
+        sys.setswitchinterval(before)

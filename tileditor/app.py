@@ -40,7 +40,16 @@ def app_icon():
     return icon
 
 
+# The preview renders on a worker thread in pure Python: each time the UI thread calls into Qt
+# and comes back it waits for the GIL, up to one switch interval (5 ms by default), several
+# times per keystroke. 0.5 ms shortens the longest typing stall in a 5,000-line post (bench
+# `latency5000` stall; figures in bench/README.md) for a render a few percent slower.
+SWITCH_INTERVAL_S = 0.0005
+
+
 def _ensure_app():
+    if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
     prepare_qt_environment(offscreen=os.environ.get("QT_QPA_PLATFORM") == "offscreen")
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
     from PySide6.QtWidgets import QApplication
