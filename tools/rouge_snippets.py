@@ -83,6 +83,14 @@ LINES: dict[str, list[str]] = {
         "key: 'single'", "empty: null", "list:", "  - one", "  - two", "url: https://example.com",
         "description: >", "  folded text", "version: '3.8'", "services:", "  web:",
         "    image: nginx:latest", "    ports:", "      - \"80:80\"",
+        # front-matter shapes (block scalars, anchors, tags, flow maps, documents, Hangul)
+        "---", "excerpt: |", "  first line", "  second: line", "summary: >-", "toc_label: \"목차\"",
+        "header:", "  teaser: /images/2024-01-01-post/t.png", "  overlay_filter: 0.5",
+        "defaults: &defaults", "  layout: single", "post: *defaults", "date: 2024-01-01 10:00:00 +0900",
+        "when: !!str 2024", "sidebar: {nav: docs, title: \"Docs\"}", "categories: [TIL, 파이썬]",
+        "  - name: \"quoted # not a comment\"", "key with spaces: value # trailing comment",
+        "multi: first", "  continued plain", "...", "  -  spaced item", "- top item", "? complex",
+        "empty:", "a: 'it''s'", "b: \"tab\\t and \\u00e9\"", "last_modified_at: 2024-03-04",
     ],
     "json": [
         "{", "}", "  \"name\": \"tileditor\",", "  \"version\": 1,", "  \"ok\": true,",

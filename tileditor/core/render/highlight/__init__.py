@@ -19,6 +19,7 @@ from tileditor.core.render.highlight.rouge_lexers import (
     RougeShellLexer,
     console_tokens,
 )
+from tileditor.core.render.highlight.rouge_yaml import yaml_tokens
 
 # Rouge's own lexer is ported where Pygments' splits tokens differently (rouge_lexers.py).
 _PORTED = {"shell": RougeShellLexer, "bash": RougeShellLexer, "sh": RougeShellLexer,
@@ -68,6 +69,8 @@ def _highlight_piece(code: str, lang: str) -> str:
     name = _CANONICAL.get(lang, lang)
     if name == "console":
         tokens = console_tokens(code)
+    elif name == "yaml":
+        tokens = yaml_tokens(code)
     else:
         lexer = _lexer(lang)
         if lexer is None:

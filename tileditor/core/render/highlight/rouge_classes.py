@@ -40,8 +40,6 @@ _RENAME = {
                    ("si", "${"): "p", ("si", "}"): "p", ("kr", "from"): "k"},
     "c": {("nc", None): "n"},
     "cpp": {("nn", None): "n"},
-    "yaml": {("nt", None): "na", ("l", "true"): "no", ("l", "false"): "no", ("l", "null"): "no",
-             ("l", None): "s", ("p", ":"): "pi"},
     "html": {("cm", None): "c"},
     "sql": {("k", "IF"): "n"},
 }
@@ -133,17 +131,6 @@ def _fix_javascript(runs: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _fix_yaml(runs: list[list[str]]) -> list[list[str]]:
-    out = []
-    for cls, text in runs:
-        m = _QUOTED.match(text) if cls == "s" else None
-        if m:  # Rouge: the opening quote is s2/s1, the rest (closing quote too) plain s
-            out += [["s2" if m.group(1) == '"' else "s1", m.group(1)], ["s", text[1:]]]
-        else:
-            out.append([cls, text])
-    return out
-
-
 def _split_line_comment(runs: list[list[str]]) -> list[list[str]]:
     """Rouge's `//` and `--` comments stop before the newline; Pygments' take it."""
     out = []
@@ -193,4 +180,4 @@ def _fix_html(runs: list[list[str]]) -> list[list[str]]:
 
 
 _FIXES = {"python": _fix_python, "javascript": _fix_javascript, "c": _fix_c, "cpp": _fix_c,
-          "html": _fix_html, "yaml": _fix_yaml, "sql": _split_line_comment}
+          "html": _fix_html, "sql": _split_line_comment}
