@@ -12,8 +12,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tileditor.core.frontmatter import split_front_matter
-from tileditor.core.spelling import SpellChecker, post_language
-from tileditor.core.spelling.wordlist import personal_words_path
+from tileditor.core.spelling import SpellChecker, personal_words_path, post_language
 from tileditor.services.job_runner import JobRunner
 from tileditor.ui.spell_menu import add_spelling_entries, misspelled_word_at
 
