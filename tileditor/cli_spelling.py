@@ -47,8 +47,12 @@ def _targets(args) -> list[Path] | None:
 
 def cmd_check_spelling(args) -> int:
     from tileditor.core.site import JekyllSite
-    from tileditor.core.spelling import SpellChecker, find_misspellings, post_language
-    from tileditor.core.spelling.wordlist import personal_words_path
+    from tileditor.core.spelling import (
+        SpellChecker,
+        find_misspellings,
+        personal_words_path,
+        post_language,
+    )
     from tileditor.core.textcodec import BinaryFileError, decode_bytes
 
     posts = _targets(args)

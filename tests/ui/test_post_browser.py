@@ -18,6 +18,8 @@ class Entry:
     tags: list = field(default_factory=list)
     categories: list = field(default_factory=list)
     draft: bool = False
+    error: str | None = None  # as PostEntry: a header that did not parse
+    published: bool = True
 
 
 ENTRIES = [
@@ -158,7 +160,7 @@ def test_select_none_clears_selection(qtbot):
     panel = PostBrowserPanel()
     qtbot.addWidget(panel)
     entry = SimpleNamespace(path=Path("/b/_posts/2025-01-01-a.md"), title="A", date=datetime(2025, 1, 1),
-                            tags=(), categories=(), draft=False)
+                            tags=(), categories=(), draft=False, error=None, published=True)
     panel.set_posts([entry])
     assert panel.select_path(entry.path) and panel.current_path() == entry.path
     assert panel.select_path(None) is False

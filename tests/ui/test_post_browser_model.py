@@ -23,9 +23,10 @@ def _entries(n: int) -> list:
         out.append(SimpleNamespace(
             path=Path(f"/b/_posts/{day.year}/{day:%Y-%m-%d}-TIL_Day{i}.md"),
             title=f"Day {i} {WORDS[i % len(WORDS)]}", date=day,
-            tags=(f"T{i % 13}", "TIL"), categories=(f"C{i % 5}",), draft=False))
+            tags=(f"T{i % 13}", "TIL"), categories=(f"C{i % 5}",), draft=False, error=None,
+            published=True))
     out.append(SimpleNamespace(path=Path("/b/_drafts/half.md"), title="", date=None, tags=(),
-                               categories=(), draft=True))
+                               categories=(), draft=True, error=None, published=True))
     return out
 
 

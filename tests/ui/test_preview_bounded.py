@@ -54,16 +54,3 @@ def test_window_shows_a_render_error_with_its_line_and_clears_it(qtbot, window):
     window.editor.set_text("---\ntitle: fixed\n---\nfine\n")
     type_at_end(qtbot, window, "!")
     qtbot.waitUntil(lambda: not label.isVisible(), timeout=10000)
-
-
-def test_a_posts_own_block_marker_comment_cannot_shift_the_patches():
-    """Issue 15, item 14 (part): a raw `<!--tlb-->` in a post read as one of the page's own
-    block marks, so the next patch replaced the wrong blocks."""
-    from tileditor.core.render.incremental import IncrementalRenderer
-    from tileditor.ui import preview_template as tpl
-
-    result = IncrementalRenderer().render("a\n\n<!--tlb-->\n\nb <!--tlt--!> c\n\nd\n")
-    page = tpl.content_html(result)
-    assert page.count(tpl.BLOCK_MARK) == len(result.blocks)
-    assert page.count(tpl.TAIL_MARK) == 1
-    assert "<!--tlt--!>" not in page

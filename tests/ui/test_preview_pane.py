@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
 
+from tileditor.core.page_template import katex_dir
 from tileditor.ui.preview_pane import PreviewPane
-from tileditor.ui.preview_template import katex_dir
 
 JS_TIMEOUT = 10000
 

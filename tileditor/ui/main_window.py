@@ -1,5 +1,6 @@
 """The main window: lays out the panes, owns the services, and wires widget intents to the
-session and flow objects (the composition root). Policy lives in core; syncing in PostSession."""
+session and flow objects (the composition root; the flows are built in ui/flows/wiring.py).
+Policy lives in core; syncing in PostSession."""
 
 from __future__ import annotations
 
@@ -21,23 +22,10 @@ from tileditor.core.recovery import RecoveryStore
 from tileditor.services.autosaver import Autosaver
 from tileditor.services.image_importer import ImageImporter
 from tileditor.services.preview_renderer import PreviewRenderer
-from tileditor.services.repo_watcher import RepoWatcher
 from tileditor.ui.dialogs import Prompter
 from tileditor.ui.editor_pane import EditorPane
 from tileditor.ui.find_bar import FindBar
-from tileditor.ui.flows.disk import DiskFlow
-from tileditor.ui.flows.document import DocumentFlow
-from tileditor.ui.flows.export import ExportFlow
-from tileditor.ui.flows.git import GitFlow
-from tileditor.ui.flows.health import HealthFlow
-from tileditor.ui.flows.hooks import WindowHooks, side_dock
-from tileditor.ui.flows.image import ImageFlow
-from tileditor.ui.flows.move import MoveFlow
-from tileditor.ui.flows.repo import RepoFlow
-from tileditor.ui.flows.search import SearchFlow
-from tileditor.ui.flows.spell import SpellFlow
-from tileditor.ui.flows.theme import ThemeFlow
-from tileditor.ui.flows.writing import WritingFlow
+from tileditor.ui.flows.wiring import build_flows
 from tileditor.ui.front_matter_form import FrontMatterForm
 from tileditor.ui.image_panel import ImagePanel
 from tileditor.ui.info_bar import InfoBar
@@ -64,20 +52,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_services()
         self.actions_ = WindowActions(self)
-        self.writing = WritingFlow(self, self.actions_, self.editor, self.settings, self)
-        hooks = WindowHooks(
-            save=self.save, open_post=self.open_post,
-            reopen_post=lambda path: self.docs.open_post(path, ask=False),
-            goto_line=self.editor.goto_line, refresh_repo_views=self.refresh_repo_views,
-            add_side_dock=lambda title, name, widget: side_dock(self, self.browser_dock, title, name, widget))
-        self.search = SearchFlow(self.session, self.actions_.search, hooks, self)
-        self.moves = MoveFlow(self.session, self.actions_, self.prompter, hooks, self)
-        self.git = GitFlow(self.session, self.actions_, self.prompter, self.statusBar(),
-                           self.disk.saved, hooks, self)
-        self.health = HealthFlow(self.session, self.prompter, self.actions_.check_repo, hooks, self)
-        self.exports = ExportFlow(self, self.prompter, self)
-        self.theme = ThemeFlow(self.actions_, self.settings, self.editor, self.preview, self, self)
-        self.spelling = SpellFlow(self, self.actions_.spell_check, self.settings, self)
+        build_flows(self)  # docs, disk, images, repo, ... (ui/flows/wiring.py)
         self._connect()
         self._restore_layout()
         self.resize(1400, 860) if self.store.load_blob("geometry") is None else None
@@ -133,16 +108,10 @@ class MainWindow(QMainWindow):
         # A failed or cut-off render keeps the last page and says why; the next result clears it.
         self.renderer.failed.connect(lambda _g, message: self.preview.show_error(message))
         self.renderer.finished.connect(lambda _g, _r: self.preview.show_error(""))
-        self.images = ImageFlow(self, self.session, self.importer, self.editor, self.image_panel,
-                                self.prompter, self)
         # Snapshots at least once a second while typing: a crash loses under a second of work,
         # even for settings saved when the default was longer.
         interval = max(100, min(self.settings.autosave_interval_ms, 1000))
         self.autosaver = Autosaver(self.recovery, interval_ms=interval, parent=self)
-        self.disk = DiskFlow(self, self.session, lambda root: RepoWatcher(root, self),
-                             self.prompter, self.autosaver, self)
-        self.docs = DocumentFlow(self, self.prompter, self)
-        self.repo = RepoFlow(self, self)
         self.autosaver.autosave_to_repo = self.settings.autosave_to_repo
         self.preview.set_allow_scripts(self.settings.preview_allow_scripts)
         self.preview.set_block_remote(self.settings.preview_block_remote)

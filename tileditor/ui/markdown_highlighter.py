@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 
 from tileditor.core import lexicon
 from tileditor.core.linear_scan import guarded
-from tileditor.core.spelling.tokens import BLANK, scan_line
+from tileditor.core.spelling import BLANK, scan_line
 from tileditor.ui.palette_colors import is_dark, mix, readable
 
 # Block states. Fences store their marker and quote depth so only a matching fence closes them.

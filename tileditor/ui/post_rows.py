@@ -37,8 +37,8 @@ def row_text(entry) -> tuple[str, str]:
     when = entry.date.strftime("%Y-%m-%d") if entry.date else ""
     flags = (
         "draft" if entry.draft else "",
-        "unpublished" if getattr(entry, "published", True) is False else "",
-        "header error" if getattr(entry, "error", None) else "",
+        "unpublished" if entry.published is False else "",
+        "header error" if entry.error else "",
     )
     bits = [b for b in (when, *flags) if b]
     tags = ", ".join(str(t) for t in (entry.tags or []))
@@ -65,7 +65,7 @@ def make_row(entry) -> PostRow:
     path = _path(entry.path)
     cats = " ".join(str(c) for c in (entry.categories or []))
     tags = " ".join(str(t) for t in (entry.tags or []))
-    error = getattr(entry, "error", None)
+    error = entry.error
     return PostRow(path, title, meta, f"{path}\n{error}" if error else str(path),
                    bool(entry.draft), fold(f"{title}\n{tags}\n{cats}\n{path.name}"))
 

@@ -17,8 +17,8 @@ from PySide6.QtWebEngineCore import QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QLabel
 
+from tileditor.core import page_template as tpl
 from tileditor.core import skins
-from tileditor.ui import preview_template as tpl
 from tileditor.ui.preview_page import (
     APP_WORLD,
     LinkConfirmer,

@@ -8,9 +8,9 @@ from tileditor.core.spelling.checker import (
     script_of,
 )
 from tileditor.core.spelling.language import choose_language, dictionaries_for, post_language
-from tileditor.core.spelling.tokens import Word, iter_words, scan_line
+from tileditor.core.spelling.tokens import BLANK, Word, iter_words, scan_line
 from tileditor.core.spelling.wordlist import personal_words_path
 
-__all__ = ["Misspelling", "SpellChecker", "Word", "choose_language", "dictionaries_for",
+__all__ = ["BLANK", "Misspelling", "SpellChecker", "Word", "choose_language", "dictionaries_for",
            "find_misspellings", "iter_words", "personal_words_path", "post_language",
            "scan_line", "script_of"]

@@ -31,10 +31,11 @@ class DiskFlow(QObject):
     saved = Signal(object)  # Path written
     moved = Signal(object)  # Path the open post now lives at (renamed on disk)
 
-    def __init__(self, window, session, watcher_factory, prompter, autosaver, parent=None):
+    def __init__(self, session, watcher_factory, prompter, autosaver, wait_listed, parent=None):
+        """`wait_listed()` blocks until the repo's listing is in (RepoFlow.wait_listed)."""
         super().__init__(parent)
-        self.window, self.session = window, session
-        self.prompter, self.autosaver = prompter, autosaver
+        self.session, self.prompter, self.autosaver = session, prompter, autosaver
+        self._wait_listed = wait_listed
         self._watcher_factory = watcher_factory
         self.watcher = None
         self.asking = False  # a prompt about the disk is open: watcher events wait
@@ -49,7 +50,7 @@ class DiskFlow(QObject):
             self.prompter.inform("Read-only", doc.read_only_reason)
             return False
         if doc.path is None:
-            self.window.repo.wait_listed()  # the blog's folder and name conventions
+            self._wait_listed()  # the blog's folder and name conventions
         target = doc.path or self.session.planned_path()
         if target is None:
             return self._refuse("Open a Jekyll repository first: there is nowhere to save.")

@@ -14,26 +14,26 @@ class ExportFlow(QObject):
     status_reported = Signal(str)
     pdf_exported = Signal(str, bool)  # (path, ok)
 
-    def __init__(self, window, prompter, parent=None):
+    def __init__(self, session, preview, actions, prompter, parent=None):
         super().__init__(parent)
-        self.w, self.prompter = window, prompter
-        window.actions_.export.triggered.connect(self._on_export_html_triggered)
-        window.actions_.export_pdf.triggered.connect(self._on_export_pdf_triggered)
-        window.preview.page().pdfPrintingFinished.connect(self._on_page_pdf_printing_finished)
+        self.session, self.preview, self.prompter = session, preview, prompter
+        actions.export.triggered.connect(self._on_export_html_triggered)
+        actions.export_pdf.triggered.connect(self._on_export_pdf_triggered)
+        preview.page().pdfPrintingFinished.connect(self._on_page_pdf_printing_finished)
 
     def _default_name(self, suffix: str) -> str:
-        path = self.w.session.planned_path()
+        path = self.session.planned_path()
         stem = Path(path).stem if path is not None else "post"
         return str(Path.home() / f"{stem}{suffix}")
 
     def _on_export_pdf_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Export PDF", self._default_name(".pdf"),
+        path, _ = QFileDialog.getSaveFileName(self.preview.window(), "Export PDF", self._default_name(".pdf"),
                                               "PDF (*.pdf)")
         if path:
             self.export_pdf(Path(path))
 
     def _refused(self, title: str, path: Path) -> bool:
-        source = self.w.session.document.path
+        source = self.session.document.path
         if (source is not None and Path(path).resolve() == Path(source).resolve()) or \
                 Path(path).suffix.lower() in (".md", ".markdown"):
             self.prompter.warn(title, "Choose another file: that one is a Markdown post.")
@@ -41,7 +41,7 @@ class ExportFlow(QObject):
         return False
 
     def _on_export_html_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Export HTML", self._default_name(".html"),
+        path, _ = QFileDialog.getSaveFileName(self.preview.window(), "Export HTML", self._default_name(".html"),
                                               "HTML (*.html)")
         if path:
             self.export_html(Path(path))
@@ -53,13 +53,14 @@ class ExportFlow(QObject):
         from tileditor.core.page import page_meta
         from tileditor.core.portable_page import portable_html
 
-        result = self.w.session.last_result
+        result = self.session.last_result
         if result is None or self._refused("Export HTML", path):
             return False
-        post_path = self.w.session.planned_path()
-        meta = page_meta(result.front_matter, result.html, self.w.site, post_path)
-        page, left_out = portable_html(result.html, meta, result.toc_html, self.w.preview.skin(),
-                                       self.w.site, post_path, result.front_matter)
+        post_path = self.session.planned_path()
+        site = self.session.site
+        meta = page_meta(result.front_matter, result.html, site, post_path)
+        page, left_out = portable_html(result.html, meta, result.toc_html, self.preview.skin(),
+                                       site, post_path, result.front_matter)
         try:
             atomic_write(path, page.encode("utf-8"))
         except (WriteError, OSError) as exc:
@@ -74,7 +75,7 @@ class ExportFlow(QObject):
         if self._refused("Export PDF", path):
             return False
         self.status_reported.emit(f"Printing {Path(path).name}…")
-        self.w.preview.page().printToPdf(str(path))
+        self.preview.page().printToPdf(str(path))
         return True
 
     def _on_page_pdf_printing_finished(self, path: str, ok: bool) -> None:

@@ -139,6 +139,6 @@ class GitFlow(QObject):
 def _status_line(repo, paths) -> str:
     root = git_repo.repo_root(repo)
     status = git_repo.status_of(root, paths)
-    from tileditor.core.git_repo.status import rel_in_repo
+    from tileditor.core.git_repo import rel_in_repo
 
     return state_text(status, [rel_in_repo(root, p) for p in paths])

@@ -20,9 +20,9 @@ MAX_PIXELS = 40_000_000
 class ImageFlow(QObject):
     status_reported = Signal(str)
 
-    def __init__(self, window, session, importer, editor, panel, prompter, parent=None):
+    def __init__(self, session, importer, editor, panel, prompter, parent=None):
         super().__init__(parent)
-        self.window, self.session, self.importer = window, session, importer
+        self.session, self.importer = session, importer
         self.prompter = prompter
         self.editor, self.panel = editor, panel
         self._planned_for: Path | None = None  # post path the unsaved post's images were put under
@@ -52,7 +52,7 @@ class ImageFlow(QObject):
         self._finish(report, None)
 
     def choose_and_insert(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, "Insert image", str(Path.home()), IMAGE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self.editor.window(), "Insert image", str(Path.home()), IMAGE_FILTER)
         if files:
             self.import_paths(files, None)
 

@@ -12,8 +12,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from tileditor.core.frontmatter import split_front_matter
-from tileditor.core.spelling import SpellChecker, post_language
-from tileditor.core.spelling.wordlist import personal_words_path
+from tileditor.core.spelling import SpellChecker, personal_words_path, post_language
 from tileditor.services.job_runner import JobRunner
 from tileditor.ui.spell_menu import add_spelling_entries, misspelled_word_at
 
@@ -75,12 +74,11 @@ class BlockRepainter(QObject):
 class SpellFlow(QObject):
     status_reported = Signal(str)
 
-    def __init__(self, window, action, settings, parent=None):
+    def __init__(self, session, editor, action, settings, data_dir, parent=None):
         super().__init__(parent)
-        self.w, self.action, self.settings = window, action, settings
-        self.editor = window.editor
-        self.checker = SpellChecker(personal_path=personal_words_path(window.data_dir),
-                                    autoload=False)
+        self.session, self.editor = session, editor
+        self.action, self.settings = action, settings
+        self.checker = SpellChecker(personal_path=personal_words_path(data_dir), autoload=False)
         self.repainter = BlockRepainter(self.editor, self)
         self._loader = JobRunner(self)
         self._loader.finished.connect(self._on_loader_finished)
@@ -92,7 +90,7 @@ class SpellFlow(QObject):
         self.editor.context_menu_opening.connect(self._on_editor_context_menu_opening)
         self.editor.text_edited.connect(self._language_timer.start)
         self.editor.text_loaded.connect(self._on_editor_text_loaded)
-        window.session.document_changed.connect(self.refresh_language)
+        session.document_changed.connect(self.refresh_language)
         action.setChecked(settings.spell_check)
         action.toggled.connect(self.set_enabled)
         self.editor.highlighter.spell = self.checker if settings.spell_check else None
@@ -119,7 +117,7 @@ class SpellFlow(QObject):
 
     def refresh_language(self) -> None:
         """Follow the post's `lang:`/`locale:` (and the blog's); repaint when it changes."""
-        session = self.w.session
+        session = self.session
         text = session.document.text
         span = split_front_matter(text)
         key = (span.yaml if span else None, session.document.path, id(session.site))

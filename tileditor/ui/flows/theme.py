@@ -60,11 +60,9 @@ def apply_theme(theme: str) -> None:
 
 
 class ThemeFlow(QObject):
-    def __init__(self, actions, settings, editor, preview, chips_under, parent=None):
-        """`chips_under`: the widget whose tag chips restyle with the palette (the window)."""
+    def __init__(self, actions, settings, editor, preview, parent=None):
         super().__init__(parent)
         self.settings, self.editor, self.preview = settings, editor, preview
-        self._chips_under = chips_under
         _capture_system(QApplication.instance())
         self._actions = {"system": actions.theme_system, "light": actions.theme_light,
                          "dark": actions.theme_dark}
@@ -102,7 +100,8 @@ class ThemeFlow(QObject):
         self.editor.highlighter.set_palette(pal)
         self.preview.set_dark_mode(is_dark(pal))
         # Widgets with a style sheet do not all see the palette event: restyle the chips.
-        for chip in self._chips_under.findChildren(QFrame, "tokenChip"):
+        # Every chip of the editor's window (the header form's tags and categories).
+        for chip in self.editor.window().findChildren(QFrame, "tokenChip"):
             style_chip(chip)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)

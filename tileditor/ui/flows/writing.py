@@ -14,9 +14,11 @@ _TEXT_WIDGETS = (QPlainTextEdit, QTextEdit, QLineEdit)
 
 
 class WritingFlow(QObject):
-    def __init__(self, window, actions, editor, settings, parent=None):
+    def __init__(self, actions, editor, settings, set_full_screen, parent=None):
+        """`set_full_screen(on)`: the window goes full screen (True) or back (False)."""
         super().__init__(parent)
-        self.window, self.editor, self.settings = window, editor, settings
+        self.editor, self.settings = editor, settings
+        self._set_full_screen = set_full_screen
         self.modes = WritingModes(editor, self)
         if settings.editor_font_size:
             self.modes.set_point_size(settings.editor_font_size)
@@ -58,7 +60,7 @@ class WritingFlow(QObject):
         self.settings.editor_font_size = size
 
     def _on_full_screen_toggled(self, on: bool) -> None:
-        self.window.showFullScreen() if on else self.window.showNormal()
+        self._set_full_screen(on)
 
     def _on_focus_mode_toggled(self, on: bool) -> None:
         self.settings.focus_mode = on

@@ -1,6 +1,6 @@
 """Builds the preview page (a Minimal Mistakes post page) from a RenderResult and page metadata:
-the full HTML for a first load and the parts a later patch replaces. Pure string work: must not
-import Qt, so it can be tested and reused by export without a QApplication."""
+the full HTML for a first load and the parts a later patch replaces (ui/preview_pane.py loads
+and patches it). Pure string work, so it lives in the Qt-free core."""
 
 from __future__ import annotations
 
