@@ -185,7 +185,7 @@ def test_the_next_window_lists_from_the_listing_kept_in_the_data_folder(
     if first.repo.loading:
         qtbot.waitSignal(first.repo.index_loaded, timeout=10000).wait()
     first.shutdown()
-    assert list((data / "listings").glob("*.json"))
+    assert list((data / "listings").glob("*.jsonl"))
     made = []
     real = site_scan.make_entry
     monkeypatch.setattr(site_scan, "make_entry", lambda *a, **k: (made.append(a[1]),

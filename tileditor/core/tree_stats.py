@@ -8,6 +8,8 @@ import os
 import stat
 import threading
 
+from .pacing import Pacer
+
 TOPS = ("_posts", "_drafts")
 FILES = ("_config.yml",)
 
@@ -15,7 +17,7 @@ Signature = tuple[int, int, int]  # inode, size, mtime_ns
 
 
 def _walk(folder: str, out: dict, stop: threading.Event | None, since: int | None,
-          recent: set, until: int | None = None) -> None:
+          recent: set, until: int | None = None, pace: Pacer | None = None) -> None:
     if stop is not None and stop.is_set():
         return
     try:
@@ -23,13 +25,15 @@ def _walk(folder: str, out: dict, stop: threading.Event | None, since: int | Non
             entries = list(it)
     except OSError:
         return  # gone or unreadable: its files count as gone
+    pace = pace or Pacer()
     for entry in entries:
+        pace()
         try:
             st = entry.stat(follow_symlinks=False)
             if entry.is_dir(follow_symlinks=False):
                 if _within(st, since, until):
                     recent.add(entry.path)  # a file in it was added, removed or renamed
-                _walk(entry.path, out, stop, since, recent, until)
+                _walk(entry.path, out, stop, since, recent, until, pace)
                 continue
         except OSError:
             continue

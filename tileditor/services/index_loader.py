@@ -21,6 +21,16 @@ LOG = logging.getLogger("tileditor.index")
 Job = Callable[[threading.Event], Any]
 
 
+class Then:
+    """What a job returns to have `after()` run on the worker once `result` is handed over
+    (keeping the listing on disk need not delay showing it)."""
+
+    __slots__ = ("result", "after")
+
+    def __init__(self, result: Any, after: Callable[[], Any]):
+        self.result, self.after = result, after
+
+
 _gc_lock = threading.Lock()
 _gc_pauses = 0
 
@@ -131,9 +141,13 @@ class IndexLoader(QObject):
                     return
                 generation, job = self._waiting
                 self._waiting = None
+            after = None
             try:
                 with _collector_paused():
-                    outcome = (generation, True, job(cancel))
+                    result = job(cancel)
+                if isinstance(result, Then):
+                    result, after = result.result, result.after
+                outcome = (generation, True, result)
             except ScanCancelled:
                 outcome = None
             except Exception as exc:  # noqa: BLE001 - a bug in a scan must not kill the window
@@ -148,6 +162,12 @@ class IndexLoader(QObject):
                 self._finished.emit()
             except RuntimeError:
                 return  # the Qt object is gone: nobody is left to tell
+            if after is not None:  # also when closing: shutdown() waits for it
+                try:
+                    with _collector_paused():
+                        after()
+                except Exception:  # noqa: BLE001 - the listing is in; only this is lost
+                    LOG.exception("after listing the repository")
 
     # -- Qt thread -----------------------------------------------------------------------
     def _deliver(self) -> None:

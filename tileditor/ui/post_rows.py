@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from tileditor.core.pacing import Pacer
+
 
 def fold(text: str) -> str:
     # NFC first: macOS file names arrive decomposed (NFD), so Hangul would not match otherwise.
@@ -91,7 +93,9 @@ class PostRows(Sequence):
         ordered = sorted(entries, key=sort_key, reverse=True)
         rows = []
         by_entry = {}
+        pace = Pacer()  # off the UI thread: the GIL goes back to it every millisecond
         for e in ordered:
+            pace()
             hit = known.get(id(e))
             row = hit[1] if hit is not None and hit[0] is e else make_row(e)
             by_entry[id(e)] = (e, row)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 
+from ..pacing import Pacer
 from .config import CONFIG_NAMES
 from .index import TagIndex
 from .permalink import DATE_FILENAME
@@ -120,7 +121,8 @@ def _special(name: str) -> bool:
     return name.startswith(_SPECIAL) or name.endswith("~")
 
 
-def _walk(base: str, exts: tuple[str, ...], need_date: bool, out: list, inner: str = "") -> None:
+def _walk(base: str, exts: tuple[str, ...], need_date: bool, out: list, inner: str = "",
+          pace: Pacer | None = None) -> None:
     """(path, rel inside base, stat) of the files Jekyll reads under `base`, in os.walk's
     order (site_posts.list_files' rules, with strings instead of Path objects)."""
     try:
@@ -128,8 +130,10 @@ def _walk(base: str, exts: tuple[str, ...], need_date: bool, out: list, inner: s
             entries = list(it)
     except OSError:
         return
+    pace = pace or Pacer()
     subdirs = []
     for entry in entries:
+        pace()
         name = entry.name
         try:
             is_dir = entry.is_dir()
@@ -151,7 +155,7 @@ def _walk(base: str, exts: tuple[str, ...], need_date: bool, out: list, inner: s
             continue
         out.append((entry.path, st))
     for d in subdirs:
-        _walk(d.path, exts, need_date, out, f"{inner}/{d.name}" if inner else d.name)
+        _walk(d.path, exts, need_date, out, f"{inner}/{d.name}" if inner else d.name, pace)
 
 
 class PostScanner:
@@ -259,7 +263,9 @@ class PostScanner:
     def _entries_of(self, site, found: list, draft: bool, cancel) -> list:
         out = []
         prefix = len(str(site.root)) + 1
+        pace = Pacer()
         for n, (path, st) in enumerate(found):
+            pace()
             if cancel is not None and n % CANCEL_EVERY == 0 and cancel.is_set():
                 raise ScanCancelled
             key = _key(st)

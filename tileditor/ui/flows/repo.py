@@ -18,7 +18,7 @@ from tileditor.core.site import (
     pending,
     with_conventions,
 )
-from tileditor.services.index_loader import IndexLoader
+from tileditor.services.index_loader import IndexLoader, Then
 from tileditor.ui.post_rows import PostRows
 
 GRACE_MS = 50  # the UI thread waits this long for a listing before letting it arrive later
@@ -45,17 +45,19 @@ class _Listing:
                 # Here, not on the UI thread: each path is resolved, 5,000 after a checkout.
                 forget_changed(site, scanner, forget)
             snapshot = with_conventions(site, scanner.scan(site, cancel), scanner)
-            last = self.last
+            last, keep = self.last, None
             if last is not None and last[0] is snapshot:
                 rows = last[1]
             else:
                 rows = PostRows.build(snapshot.posts + snapshot.drafts,
                                       reuse=last[1] if last is not None else None)
                 if self.cache_dir is not None:
-                    listing_cache.save(self.cache_dir, site.root, scanner.cache_context(site),
-                                       scanner.export())
+                    context, entries = scanner.cache_context(site), scanner.export()
+
+                    def keep():  # after the listing is handed over: it need not wait
+                        listing_cache.save(self.cache_dir, site.root, context, entries)
             self.last = (snapshot, rows)
-            return site, snapshot, rows
+            return Then((site, snapshot, rows), keep) if keep else (site, snapshot, rows)
 
         return run
 
@@ -101,13 +103,22 @@ class RepoFlow(QObject):
         if site is None:
             self.w.browser.set_posts([])
             return
-        if self._listing.scanner.known() > NO_GRACE_ABOVE:
+        if self._big(site):
             wait = False
         self._in_request = True
         try:
             self.loader.request(self._listing.job(site, forget), wait_ms=GRACE_MS if wait else 0)
         finally:
             self._in_request = False
+
+    def _big(self, site) -> bool:
+        """Listed before as too big to make it within the grace period (this window, or the
+        kept listing's first line: a new window need not wait for 20,000 posts either)."""
+        listing = self._listing
+        known = listing.scanner.known()
+        if not known and listing.cache_dir is not None:
+            known = listing_cache.kept_count(listing.cache_dir, site.root)
+        return known > NO_GRACE_ABOVE
 
     def open_first_post(self) -> None:
         """The newest post once listed; until then an empty new post (a template would need
