@@ -185,7 +185,8 @@ class MainWindow(QMainWindow):
         self.session.set_site(site)
         self.search.set_site(site)
         self.health.set_site(site)
-        self.disk.watch(site.root if site else None, self.repo.on_watcher_changed)
+        self.disk.watch(site.root if site else None, self.repo.on_watcher_changed,
+                        big=site is not None and self.repo.is_big(site))
         if site is not None and not demo:
             self.settings.last_repo = str(site.root)
             self.settings.remember_repo(str(site.root))

@@ -119,7 +119,9 @@ class DiskFlow(QObject):
                 self.autosaver.resume()
 
     # -- changes by others --------------------------------------------------------------------
-    def watch(self, root: Path | None, on_repo_changed) -> None:
+    def watch(self, root: Path | None, on_repo_changed, big: bool = False) -> None:
+        """Watch `root`; a small repo's watches are in when this returns, a `big` one's
+        (RepoFlow.is_big) are added without the UI thread waiting for them."""
         # The old repo's watches are removed on a helper thread: in a big repo that takes a
         # while, and nothing of it is needed any more.
         self.stop(wait=False)
@@ -134,7 +136,7 @@ class DiskFlow(QObject):
             self.watcher.watch_file(str(self.session.document.path))
         # Adding watches to every folder of a 20,000-post repo takes seconds: off the UI
         # thread; whatever changes meanwhile is found and reported once it is done.
-        self.watcher.start(background=True, wait_ms=WATCH_GRACE_MS)
+        self.watcher.start(background=True, wait_ms=0 if big else WATCH_GRACE_MS)
 
     def stop(self, wait: bool = True) -> None:
         if self.watcher is not None:

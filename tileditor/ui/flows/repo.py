@@ -103,7 +103,7 @@ class RepoFlow(QObject):
         if site is None:
             self.w.browser.set_posts([])
             return
-        if self._big(site):
+        if self.is_big(site):
             wait = False
         self._in_request = True
         try:
@@ -111,7 +111,7 @@ class RepoFlow(QObject):
         finally:
             self._in_request = False
 
-    def _big(self, site) -> bool:
+    def is_big(self, site) -> bool:
         """Listed before as too big to make it within the grace period (this window, or the
         kept listing's first line: a new window need not wait for 20,000 posts either)."""
         listing = self._listing
