@@ -4,6 +4,7 @@ Owns file naming only (no file writing). Must not import PySide6."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 from pathlib import Path
 
@@ -40,8 +41,15 @@ PRETTY_EXTRA = "._~!$&'()+,;=@"
 
 
 def jekyll_slugify(text: str, mode: str = "default", cased: bool = False) -> str:
-    """Exactly Jekyll's Utils.slugify for the 'default' and 'pretty' modes (may be empty)."""
-    slug = _hyphenate(str(text or ""), PRETTY_EXTRA if mode == "pretty" else "").strip("-")
+    """Exactly Jekyll's Utils.slugify for the 'default', 'pretty', 'raw' and 'none' modes
+    (may be empty); another mode slugs as 'default'."""
+    text = str(text or "")
+    if mode == "none":
+        return text
+    if mode == "raw":
+        slug = re.sub(r"\s+", "-", text).strip("-")
+    else:
+        slug = _hyphenate(text, PRETTY_EXTRA if mode == "pretty" else "").strip("-")
     return slug if cased else slug.lower()
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from urllib.parse import quote_plus
 
 from tileditor.core.frontmatter import as_datetime
+from tileditor.core.slug import jekyll_slugify
 
 _LITERAL_STR = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -160,19 +161,6 @@ def _where(value, args) -> list:
         isinstance(v.get(key), (list, tuple)) and want in [to_text(x) for x in v.get(key)])]
 
 
-# Jekyll's Utils.slugify modes: what runs of characters become one "-" (default: anything
-# but letters and digits, so `_` too: "TIL_25" is "til-25", as on the site).
-_SLUG_MODES = {"raw": r"\s+", "default": r"(?:[^\w]|_)+", "pretty": r"[^\w._~!$&'()+,;=@]+"}
-
-
-def _slugify(value, args=()) -> str:
-    mode = to_text(args[0]) if args else "default"
-    if mode == "none":
-        return to_text(value)
-    pattern = _SLUG_MODES.get(mode, _SLUG_MODES["default"])
-    return re.sub(pattern, "-", to_text(value)).strip("-").lower()
-
-
 def _truncate(value, args) -> str:
     text = to_text(value)
     size = int(args[0]) if args else 50
@@ -290,7 +278,7 @@ FILTERS = {
     "join": lambda v, a, s: (to_text(a[0]) if a else " ").join(to_text(x) for x in v)
     if isinstance(v, (list, tuple)) else to_text(v),
     "where": lambda v, a, s: _where(v, a),
-    "slugify": lambda v, a, s: _slugify(v, a),
+    "slugify": lambda v, a, s: jekyll_slugify(to_text(v), to_text(a[0]) if a else "default"),
     "times": lambda v, a, s: _times(v, a),
     "divided_by": lambda v, a, s: _divided_by(v, a),
     "modulo": lambda v, a, s: _modulo(v, a),
