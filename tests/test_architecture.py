@@ -111,9 +111,6 @@ def test_the_fence_pattern_lives_in_the_lexicon_only():
 
 
 FLOWS = CORE.parent / "ui" / "flows"
-# RepoFlow is reworked on another branch and still reads the window's attributes; drop it
-# from here once it takes its collaborators by name.
-STILL_TAKE_THE_WINDOW = {"repo.py:RepoFlow"}
 
 
 def _flow_classes_taking_the_window() -> set[str]:
@@ -135,4 +132,4 @@ def test_no_flow_takes_the_window():
     """A flow lists what it uses (session, editor, prompter, hooks...): none is built with
     the whole window, whose attributes it could reach into unseen."""
     assert len(list(FLOWS.glob("*.py"))) > 10  # the flows are where this test looks
-    assert _flow_classes_taking_the_window() - STILL_TAKE_THE_WINDOW == set()
+    assert _flow_classes_taking_the_window() == set()
