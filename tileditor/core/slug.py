@@ -7,6 +7,10 @@ import datetime as _dt
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 FALLBACK_SLUG = "untitled"
 
@@ -140,8 +144,8 @@ def new_post_path(site, title: str, date=None, draft: bool = False) -> Path:
     return _free_path(folder, stem, ".md", taken)
 
 
-def _existing_slugs(site, draft: bool) -> set[str]:
-    snapshot = getattr(site, "snapshot", None)
+def _existing_slugs(site: JekyllSite, draft: bool) -> set[str]:
+    snapshot = site.snapshot
     if snapshot is not None:  # computed with the listing, off the UI thread
         return snapshot.draft_stems if draft else snapshot.post_stems
     entries = site.drafts() if draft else site.posts()

@@ -29,8 +29,8 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from tileditor.core import tree_stats
 from tileditor.core.fileio import Fingerprint, fingerprint, is_temp_name
+from tileditor.core.site import tree_stats
 
 LOG = logging.getLogger("tileditor.watcher")
 
