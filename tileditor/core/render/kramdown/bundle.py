@@ -284,6 +284,10 @@ ROWS: tuple[Row, ...] = (
         "Before raw HTML goes back (30): moves data-line from a `<p>` around a stashed "
         "block onto the block, still editable in the stash",
         lambda b: linemap.LiftDataLinesPostprocessor(b.md, b.holder)),
+    Row(POST, "tl_math_unwrap", 31,
+        "Before raw HTML goes back (30), while a math block is still its placeholder: drops "
+        "the `<p>` around display math (an IAL's attributes go on kramdown's `<div>`)",
+        lambda b: math.MathParagraphPostprocessor(b.md, b.holder)),
     _theirs(POST, "raw_html", 30, "md_in_html"),
     _theirs(POST, "footnote", 25, "footnotes"),
     _theirs(POST, "amp_substitute", 20, "markdown"),
