@@ -182,7 +182,7 @@ CASES = (
          '<p><code class="language-plaintext highlighter-rouge">$$code$$</code> stays</p>'),
     Case('inlinepatterns:tl_span_ial', '[link](/u){: .btn}\n',
          '<p><a href="/u" class="btn">link</a></p>'),
-    Case('inlinepatterns:tl_raw_span_html', '<u>**b** "q"</u>\n',
+    Case('treeprocessors:tl_raw_span_html', '<u>**b** "q"</u>\n',
          '<p><u>**b** "q"</u></p>'),
     Case('inlinepatterns:tl_backslash_break', 'line\\\nnext\n',
          '<p>line<br />\nnext</p>'),

@@ -8,26 +8,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.inlinepatterns import DelimiterProcessor, HtmlInlineProcessor, InlineProcessor
+from markdown.inlinepatterns import DelimiterProcessor, InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from tileditor.core.render.kramdown import stash
-
 _MARKDOWN_ATTR = re.compile(r"""(<[A-Za-z][^<>]*?)\s+markdown\s*=\s*(["']?)(?:0|1|block|span)\2""")
 
-
-# kramdown's HTML parser parses the content of these span/block elements as Markdown; every
-# other element (u, mark, font, s, kbd, code, and any unknown name) keeps its content raw.
-_PARSED = frozenset("""a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5
-    h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th
-    tt address applet article aside blockquote body dd details div dl fieldset figure figcaption
-    footer form header hgroup iframe li main map menu nav noscript object section summary td
-    area base br col command embed hr img input keygen link meta param source track
-    wbr""".split())
-_RAW_SPAN = re.compile(
-    r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])([A-Za-z][\w-]*)(?:\s[^<>]*)?>"
-    r"(?:(?!</\1\s*>).)*</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 # kramdown's backslash escapes are a superset of Markdown.pl's.
 KRAMDOWN_ESCAPES = (":", "|", '"', "'", "$", "~", "<", "=")
@@ -86,15 +72,6 @@ class GuardedDelimiterProcessor(DelimiterProcessor):
         super().add_region(delim, a, b, c, d, size)
 
 
-class RawSpanHtmlProcessor(HtmlInlineProcessor):
-    """An inline element whose content kramdown keeps raw (`<u>**b** "q"</u>` publishes the
-    stars and straight quotes): stash it whole, before emphasis and smart quotes see it."""
-
-    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        raw = self.backslash_unescape(self.unescape(m.group(0)))
-        return stash.store_inline(self.md, raw), m.start(0), m.end(0)
-
-
 class StrayCloseTagProcessor(InlineProcessor):
     """A closing tag with no open element before it in the paragraph is text for kramdown
     (`&lt;/em&gt;` shows), where Python-Markdown would pass it through as HTML."""
@@ -106,13 +83,6 @@ class StrayCloseTagProcessor(InlineProcessor):
         if opened > len(re.findall(rf"</{name}\s*>", before, re.I)):
             return None, None, None
         return m.group(0), m.start(), m.end()
-
-
-
-def raw_span_processor(md) -> RawSpanHtmlProcessor:
-    processor = RawSpanHtmlProcessor(_RAW_SPAN.pattern, md)
-    processor.compiled_re = _RAW_SPAN  # (with its flags)
-    return processor
 
 
 def emphasis_processor(md) -> GuardedDelimiterProcessor:
