@@ -34,7 +34,8 @@ class ListIndentPreprocessor(Preprocessor):
                                      "(kramdown fails on it too)")
         out: list[str] = []
         soft: set[int] = set()
-        stack: list[tuple[int, str]] = []  # (content column in source spaces, marker kind)
+        # (content column in source spaces, marker kind, opened by a lazy line)
+        stack: list[tuple[int, str, bool]] = []
         prev_blank = True
         prev_item_depth = -1  # depth of the previous line when it was an item, else -1
         for line in lines:
@@ -67,27 +68,35 @@ class ListIndentPreprocessor(Preprocessor):
         return depth < prev_item_depth
 
     @staticmethod
-    def _line(line: str, stack: list[tuple[int, str]], prev_blank: bool) -> str:
+    def _line(line: str, stack: list[tuple[int, str, bool]], prev_blank: bool) -> str:
         indent = len(line) - len(line.lstrip(" "))
         m = _ITEM.match(line)
         if m and not _RULE.match(line) and _item_fits(indent, stack):
             kind = "ol" if m.group(2)[0].isdigit() else "ul"
             sibling = None
+            popped: list[tuple[int, str, bool]] = []
             while stack and indent < stack[-1][0]:
                 sibling = stack.pop()
-            if sibling is not None and sibling[1] != kind and not prev_blank:
+                popped.append(sibling)
+            lazy = sibling is not None and sibling[1] != kind and not prev_blank
+            if lazy and len(popped) > 1 and not popped[-2][2]:
+                # The item already holds an indented nested list: kramdown pushes the line
+                # into it as lazy text (`1. a`, `    - b`, `  - c` is one item "b - c").
+                stack.extend(reversed(popped))
+                return " " * (4 * len(stack)) + _as_text(line.lstrip(" "))
+            if lazy:
                 # kramdown reads another marker kind right under an item as a nested list.
                 stack.append(sibling)
             depth = len(stack)
             spaces = len(m.group(3)) if len(m.group(3)) <= 4 else 1
-            stack.append((indent + len(m.group(2)) + spaces, kind))
+            stack.append((indent + len(m.group(2)) + spaces, kind, lazy))
             return " " * (4 * depth) + m.group(2) + " " + m.group(4)
         if not stack:
             return line
         if not prev_blank:
             text = line.lstrip(" ")
             if m:  # a marker too deep to start an item is plain text in kramdown
-                text = re.sub(r"^(\d+)\.", r"\1\\.", text) if text[0].isdigit() else "\\" + text
+                text = _as_text(text)
             return " " * (4 * len(stack)) + text
         while stack and indent < stack[-1][0]:
             stack.pop()
@@ -96,10 +105,15 @@ class ListIndentPreprocessor(Preprocessor):
         return " " * (4 * len(stack) + indent - stack[-1][0]) + line.lstrip(" ")
 
 
-def _item_fits(indent: int, stack: list[tuple[int, str]]) -> bool:
+def _as_text(text: str) -> str:
+    """An item line escaped so it reads as paragraph text."""
+    return re.sub(r"^(\d+)\.", r"\1\\.", text) if text[0].isdigit() else "\\" + text
+
+
+def _item_fits(indent: int, stack: list[tuple[int, str, bool]]) -> bool:
     """kramdown starts an item only 0-3 spaces past the enclosing item's content column."""
     base = 0
-    for col, _kind in stack:
+    for col, _kind, _lazy in stack:
         if col <= indent:
             base = col
     return indent - base <= 3
