@@ -37,3 +37,28 @@ LAZY_MARKERS = {
 @pytest.mark.parametrize("source", list(LAZY_MARKERS))
 def test_marker_under_a_nested_list_as_kramdown_reads_it(source):
     assert_same(source, LAZY_MARKERS[source])
+
+UNDER_INLINE_HTML = {
+    # GFM lists interrupt a paragraph that opens with span HTML; raw HTML blocks keep theirs.
+    '<u>Note</u>: x\n- a\n- b\n':
+        '<p><u>Note</u>: x</p>\n<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>',
+    '<U>Note</U>: x\n- a\n':
+        '<p><u>Note</u>: x</p>\n<ul>\n  <li>a</li>\n</ul>',
+    'x\n<u>Note</u>: x\n- a\n':
+        '<p>x\n<u>Note</u>: x</p>\n<ul>\n  <li>a</li>\n</ul>',
+    '<kbd>x</kbd> y\n1. a\n':
+        '<p><kbd>x</kbd> y</p>\n<ol>\n  <li>a</li>\n</ol>',
+    '<img src="a.png">\n- a\n':
+        '<p><img src="a.png" /></p>\n<ul>\n  <li>a</li>\n</ul>',
+    '<font color="red">x</font>\n- a\n':
+        '<font color="red">x</font>\n<ul>\n  <li>a</li>\n</ul>',
+    '<div>\n- a\n</div>\n':
+        '<div>\n- a\n</div>',
+    '<center>\n- a\n</center>\n':
+        '<center>\n- a\n</center>',
+}
+
+
+@pytest.mark.parametrize("source", list(UNDER_INLINE_HTML))
+def test_list_right_under_a_line_of_html(source):
+    assert_same(source, UNDER_INLINE_HTML[source])

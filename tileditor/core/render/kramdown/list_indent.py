@@ -63,7 +63,8 @@ class ListIndentPreprocessor(Preprocessor):
     def _needs_break(self, previous: str, prev_item_depth: int, depth: int) -> bool:
         if prev_item_depth < 0:
             # GFM: a list may interrupt a paragraph (at top level or inside an item).
-            return self.gfm and not previous.lstrip().startswith(("|", "<", "\x02"))
+            return self.gfm and not previous.lstrip().startswith(("|", "\x02")) and (
+                _text_line(previous))
         # Back out of a nested list: Python-Markdown may hold it in one indented block.
         return depth < prev_item_depth
 
@@ -103,6 +104,22 @@ class ListIndentPreprocessor(Preprocessor):
         if not stack:
             return line
         return " " * (4 * len(stack) + indent - stack[-1][0]) + line.lstrip(" ")
+
+
+# kramdown's HTML_SPAN_ELEMENTS (and script): a line opening with one is paragraph text.
+_SPAN_TAGS = frozenset("""a abbr acronym b big bdo br button cite code del dfn em i img input ins
+    kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var
+    script""".split())
+_TAG = re.compile(r"^\s*<([A-Za-z][\w-]*)")
+
+
+def _text_line(line: str) -> bool:
+    """False for a line that opens raw HTML going on below it (a list there is raw too)."""
+    tag = _TAG.match(line)
+    if tag is None:
+        return not line.lstrip().startswith("<")
+    name = tag.group(1)
+    return name.lower() in _SPAN_TAGS or re.search(rf"</{name}\s*>", line, re.I) is not None
 
 
 def _as_text(text: str) -> str:
