@@ -164,6 +164,10 @@ ROWS: tuple[Row, ...] = (
     _theirs(BLOCK, "defindent", 85, "def_list"),
     _theirs(BLOCK, "code", 80, "markdown"),
     _theirs(BLOCK, "table", 75, "tables"),
+    Row(BLOCK, "tl_lazy_quote", 74.5,
+        "Above hashheader (70), setextheader (60), hr (50) and the lists (40, 30): a block "
+        "opening with `>` is all quote (kramdown's lazy lines); below tables (75)",
+        lambda b: blockquotes.LazyBlockQuoteProcessor(b.md.parser)),
     Row(BLOCK, "hashheader", 70, "Python-Markdown's place; GFM: `#Title` is no heading",
         lambda b: gfm_blocks.GfmHashHeaderProcessor(b.md.parser), "markdown", _gfm),
     Row(BLOCK, "setextheader", 60, "Python-Markdown's place; `***` over `---` is two rules",

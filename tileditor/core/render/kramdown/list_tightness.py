@@ -11,6 +11,13 @@ import xml.etree.ElementTree as etree
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown.list_indent import (
+    _QUOTE,
+    _QUOTE_MARK,
+    MAX_QUOTE_DEPTH,
+    quote_run_end,
+)
+
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.) (\S.*)$")
 
 
@@ -27,10 +34,25 @@ def _next_content(lines: list[str], start: int) -> int | None:
 
 def bare_items(lines: list[str]) -> list[tuple[str, bool]]:
     """(content prefix, first paragraph bare) for each list item, in document order."""
-    out: list[tuple[str, bool]] = []
+    return [(prefix, bare) for _, prefix, bare in sorted(_decisions(lines, 0, 0))]
+
+
+def _decisions(lines: list[str], offset: int, quotes: int) -> list[tuple[int, str, bool]]:
+    """(line index, content prefix, bare) for each item of these lines and of the lists in
+    the blockquotes among them (each quote's content is a container of its own)."""
+    out: list[tuple[int, str, bool]] = []
     lists: dict[int, tuple[str, list[bool]]] = {}  # depth -> (marker kind, decisions)
     prev_blank = True
+    skip_to = 0  # past the top-level quote run already read
     for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        if not lists and quotes < MAX_QUOTE_DEPTH and _QUOTE.match(line):
+            skip_to = quote_run_end(lines, i)
+            inner = [_QUOTE_MARK.sub("", ln, count=1) for ln in lines[i:skip_to]]
+            out += _decisions(inner, offset + i, quotes + 1)
+            prev_blank = False
+            continue
         if not line.strip():
             prev_blank = True
             continue
@@ -49,7 +71,7 @@ def bare_items(lines: list[str]) -> list[tuple[str, bool]]:
             lists[depth] = (kind, [])
         bare = _is_bare(lines, i, depth, lists[depth][1])
         lists[depth][1].append(bare)
-        out.append((m.group(3).strip()[:16], bare))
+        out.append((offset + i, m.group(3).strip()[:16], bare))
         prev_blank = False
     return out
 
