@@ -122,6 +122,8 @@ CASES = (
          '<table>\n  <thead>\n    <tr>\n      <th>h</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>a</td>\n    </tr>\n  </tbody>\n  <tbody>\n    <tr>\n      <td>b</td>\n    </tr>\n  </tbody>\n</table>'),
     Case('treeprocessors:tl_list_tightness', '- a\n\n  para of a\n- b\n',
          '<ul>\n  <li>\n    <p>a</p>\n\n    <p>para of a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>'),
+    Case('treeprocessors:tl_fence_in_item', '- a\n  ```\n  x\n  ```\n  b\n\n- c\n',
+         '<ul>\n  <li>a\n    <div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>x\n</code></pre></div></div>\n    <p>b</p>\n  </li>\n  <li>c</li>\n</ul>'),
     Case('treeprocessors:tl_explicit_ids', '## Custom {#my-id}\n',
          '<h2 id="my-id">Custom</h2>'),
     Case('treeprocessors:tl_task_lists', '- [ ] todo\n- [x] done\n',

@@ -62,3 +62,38 @@ UNDER_INLINE_HTML = {
 @pytest.mark.parametrize("source", list(UNDER_INLINE_HTML))
 def test_list_right_under_a_line_of_html(source):
     assert_same(source, UNDER_INLINE_HTML[source])
+
+
+def _plain(code: str) -> str:
+    """kramdown's rouge block for plaintext `code` (shared by the cases below)."""
+    return ('<div class="language-plaintext highlighter-rouge"><div class="highlight">'
+            f'<pre class="highlight"><code>{code}\n</code></pre></div></div>')
+
+
+FENCE_IN_ITEM = {
+    '1. a\n   ```\n   x\n   ```\n   b\n2. c\n':
+        '<ol>\n  <li>a\n    ' + _plain('x') + '\n    <p>b</p>\n  </li>\n  <li>c</li>\n</ol>',
+    '- a\n  ```\n  x\n  ```\n  b\n\n- c\n':
+        '<ul>\n  <li>a\n    ' + _plain('x') + '\n    <p>b</p>\n  </li>\n  <li>c</li>\n</ul>',
+    '- a\n  ```\n  x\n  ```\n\n  b\n':
+        '<ul>\n  <li>a\n    ' + _plain('x') + '\n\n    <p>b</p>\n  </li>\n</ul>',
+    '- a\n  ```\n  x\n  ```\n  b\n  c\n':
+        '<ul>\n  <li>a\n    ' + _plain('x') + '\n    <p>b\nc</p>\n  </li>\n</ul>',
+    '* text\n  ```bash\n  ls\n  ```\n  more text\n  ```bash\n  pwd\n  ```\n':
+        '<ul>\n  <li>text\n    <div class="language-bash highlighter-rouge"><div class="highlight"><pre class="highlight"><code><span class="nb">ls</span>\n</code></pre></div>    </div>\n    <p>more text</p>\n    <div class="language-bash highlighter-rouge"><div class="highlight"><pre class="highlight"><code><span class="nb">pwd</span>\n</code></pre></div>    </div>\n  </li>\n</ul>',
+    '- x\n\n- a\n  ```\n  y\n  ```\n  b\n':
+        '<ul>\n  <li>\n    <p>x</p>\n  </li>\n  <li>\n    <p>a</p>\n    ' + _plain('y') + '\n    <p>b</p>\n  </li>\n</ul>',
+    '- a\n  - b\n    ```\n    y\n    ```\n    c\n- d\n':
+        '<ul>\n  <li>a\n    <ul>\n      <li>b\n        ' + _plain('y') + '\n        <p>c</p>\n      </li>\n    </ul>\n  </li>\n  <li>d</li>\n</ul>',
+    '1. a\n   ```\n   y\n   ```\n':
+        '<ol>\n  <li>a\n    ' + _plain('y') + '\n  </li>\n</ol>',
+    '- a\n  ```\n  y\n  ```\n  b\n\n  c\n':
+        '<ul>\n  <li>a\n    ' + _plain('y') + '\n    <p>b</p>\n\n    <p>c</p>\n  </li>\n</ul>',
+    '- a `x`\n  ```\n  y\n  ```\n  **b** and *c*\n':
+        '<ul>\n  <li>a <code class="language-plaintext highlighter-rouge">x</code>\n    ' + _plain('y') + '\n    <p><strong>b</strong> and <em>c</em></p>\n  </li>\n</ul>',
+}
+
+
+@pytest.mark.parametrize("source", list(FENCE_IN_ITEM))
+def test_fence_right_under_item_text_is_a_block_of_the_item(source):
+    assert_same(source, FENCE_IN_ITEM[source])

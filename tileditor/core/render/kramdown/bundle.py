@@ -204,6 +204,10 @@ ROWS: tuple[Row, ...] = (
     Row(TREE, "tl_list_tightness", 24.5,
         "Before inline parsing (20): matches items by raw text against pre 25's decisions",
         lambda b: list_tightness.ListTightnessTreeprocessor(b.md, b.holder)),
+    Row(TREE, "tl_fence_in_item", 24.4,
+        "After list tightness (24.5) unwraps first paragraphs, before inline parsing (20): "
+        "a fence right under an item's text ends that paragraph",
+        lambda b: fences.FenceInItemTreeprocessor(b.md, b.holder)),
     Row(TREE, "tl_explicit_ids", 24,
         "Before inline parsing (20): takes `{#id}` off a heading and keeps its source text "
         "(kramdown input hashes it) before escapes and emphasis rewrite it",

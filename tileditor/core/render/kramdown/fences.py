@@ -74,6 +74,7 @@ class FencePreprocessor(Preprocessor):
             if column >= len(indent) and column and ">" not in indent:
                 # Right under an item's text, kramdown keeps the block in that item.
                 out.append(" " * column + placeholder)
+                self.holder.state.fences_in_item.add(placeholder)
             else:
                 # Inside a quote, blank quote lines keep the quote going around the block.
                 blank = indent.rstrip() if ">" in indent else ""
@@ -133,3 +134,44 @@ class IndentedCodeTreeprocessor(Treeprocessor):
                 parent.remove(child)
                 parent.insert(idx, outer)
 
+
+class FenceInItemTreeprocessor(Treeprocessor):
+    """A fence right under an item's text sits inside that text's paragraph for
+    Python-Markdown; kramdown ends the paragraph there: the fence is a block of the item and
+    text after it a `<p>` of its own (`- a`, fence, `  b`: `<li>a <div..> <p>b</p></li>`)."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, root: etree.Element) -> None:
+        held = self.holder.state.fences_in_item
+        if not held:
+            return
+        split = re.compile("(" + "|".join(re.escape(p) for p in held) + ")")
+        for parent in list(root.iter()):
+            if parent.tag == "li" and parent.text and split.search(parent.text):
+                parent.text, blocks = _split_at_fences(parent.text, split)
+                parent[0:0] = blocks
+            for idx in range(len(parent) - 1, -1, -1):
+                child = parent[idx]
+                text = (child.text or "").strip()
+                if child.tag == "p" and not len(child) and split.search(text) and (
+                        not split.fullmatch(text)):
+                    child.text, blocks = _split_at_fences(child.text, split)
+                    parent[idx + 1:idx + 1] = blocks
+
+
+def _split_at_fences(text: str, split: re.Pattern) -> tuple[str, list[etree.Element]]:
+    """(text before the first fence, then one `<p>` per fence and per stretch of text after
+    it); a `<p>` holding only a placeholder is replaced by the fence's HTML later."""
+    parts = split.split(text)
+    blocks = []
+    for k, part in enumerate(parts[1:], start=1):
+        if k % 2 == 0:
+            part = "\n".join(ln.strip() for ln in part.strip().split("\n"))
+        if part:
+            p = etree.Element("p")
+            p.text, p.tail = part, "\n"
+            blocks.append(p)
+    return parts[0].rstrip(), blocks

@@ -32,12 +32,14 @@ def _next_content(lines: list[str], start: int) -> int | None:
     return None
 
 
-def bare_items(lines: list[str]) -> list[tuple[str, bool]]:
-    """(content prefix, first paragraph bare) for each list item, in document order."""
-    return [(prefix, bare) for _, prefix, bare in sorted(_decisions(lines, 0, 0))]
+def bare_items(lines: list[str], breaks=frozenset()) -> list[tuple[str, bool]]:
+    """(content prefix, first paragraph bare) for each list item, in document order;
+    `breaks` are placeholder lines that end a paragraph as blocks of the item (fences)."""
+    return [(prefix, bare) for _, prefix, bare in sorted(_decisions(lines, 0, 0, breaks))]
 
 
-def _decisions(lines: list[str], offset: int, quotes: int) -> list[tuple[int, str, bool]]:
+def _decisions(lines: list[str], offset: int, quotes: int, breaks
+               ) -> list[tuple[int, str, bool]]:
     """(line index, content prefix, bare) for each item of these lines and of the lists in
     the blockquotes among them (each quote's content is a container of its own)."""
     out: list[tuple[int, str, bool]] = []
@@ -50,7 +52,7 @@ def _decisions(lines: list[str], offset: int, quotes: int) -> list[tuple[int, st
         if not lists and quotes < MAX_QUOTE_DEPTH and _QUOTE.match(line):
             skip_to = quote_run_end(lines, i)
             inner = [_QUOTE_MARK.sub("", ln, count=1) for ln in lines[i:skip_to]]
-            out += _decisions(inner, offset + i, quotes + 1)
+            out += _decisions(inner, offset + i, quotes + 1, breaks)
             prev_blank = False
             continue
         if not line.strip():
@@ -69,20 +71,22 @@ def _decisions(lines: list[str], offset: int, quotes: int) -> list[tuple[int, st
             del lists[deeper]
         if depth not in lists or lists[depth][0] != kind:
             lists[depth] = (kind, [])
-        bare = _is_bare(lines, i, depth, lists[depth][1])
+        bare = _is_bare(lines, i, depth, lists[depth][1], breaks)
         lists[depth][1].append(bare)
         out.append((offset + i, m.group(3).strip()[:16], bare))
         prev_blank = False
     return out
 
 
-def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool]) -> bool:
+def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool], breaks) -> bool:
     """kramdown's `transparent` test for the item on line i (see its parser/list.rb)."""
     last = _is_last(lines, i, depth)
     if last and earlier and not any(earlier):
         return False  # the last item of a list whose other items are all wrapped
     j = i + 1
     while j < len(lines) and lines[j].strip() and not _ITEM.match(lines[j]):
+        if lines[j].strip() in breaks:
+            return True  # a block right after the paragraph: kramdown's children[1]
         j += 1
     if j >= len(lines) or lines[j].strip():
         return True  # no blank line after the first paragraph
@@ -121,7 +125,8 @@ class ListTightnessPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         state = self.holder.state
         soft = state.soft_blanks
-        state.bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft])
+        state.bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft],
+                                      state.fences_in_item)
         return lines
 
 
