@@ -53,9 +53,9 @@ COPIES = {
     "abbr_defs.LinearAbbrBlockprocessor": "AbbrBlockprocessor.run's one-definition step",
     "footnotes": "the footnotes extension's ids and NBSP_PLACEHOLDER",
 }
-# Where each registry lives on a Markdown instance ("smarty": the smarty pass's own patterns).
+# The registries of a Markdown instance the rows go into, in run order.
 REGISTRIES = ("preprocessors", "blockprocessors", "treeprocessors", "inlinepatterns",
-              "postprocessors", "smarty")
+              "postprocessors")
 # (registry, name, why) of Python-Markdown processors the bundle removes.
 REMOVED = (
     ("preprocessors", "normalize_whitespace",
@@ -111,7 +111,7 @@ def _twin(name: str, priority: float) -> Row:
                lambda b: cls(pattern, b.md), "markdown", twin=True)
 
 
-PRE, BLOCK, TREE, INLINE, POST = REGISTRIES[:5]
+PRE, BLOCK, TREE, INLINE, POST = REGISTRIES
 ROWS: tuple[Row, ...] = (
     # -- preprocessors: the text, line by line ---------------------------------------------
     Row(PRE, "tl_footnote_end", 30,
@@ -236,6 +236,11 @@ ROWS: tuple[Row, ...] = (
         "After footnotes' passes (50, 15) built notes and back links: kramdown's markup "
         "and numbering by first reference",
         lambda b: footnotes.KramdownFootnoteTreeprocessor(b.md)),
+    Row(TREE, "tl_smart_quotes", 6.5,
+        "After inline parsing and the span IALs (8) put their text back; before smarty (6), "
+        "which turns dashes and ellipses (its own quote rules are not loaded): kramdown's "
+        "quote rules, reading the Markdown around each text run",
+        lambda b: typography.smart_quotes_processor(b.smarty, b.md), when=_quotes),
     _theirs(TREE, "smarty", 6, "smarty"),
     Row(TREE, "tl_inline_code", 5,
         "After inline parsing made code spans; before the TOC (3) copies heading markup",
@@ -312,13 +317,6 @@ ROWS: tuple[Row, ...] = (
     Row(POST, "tl_trailing", 1,
         "Last: notes the trailing whitespace Markdown.convert strips (fragments need it)",
         lambda b: linemap.TrailingPostprocessor(b.md, b.holder)),
-    # -- smarty's own patterns (run by its tree processor, priority 6) ---------------------
-    Row("smarty", "tl-closing-right-double-quote", 31,
-        "Above smarty's quote rules (30 down), below its angle quotes (35): a quote ending "
-        "a text run closes", lambda b: typography.closing_quote(b.smarty, '"', b.md),
-        when=_quotes),
-    Row("smarty", "tl-closing-right-single-quote", 30.5, "As the double quote's rule",
-        lambda b: typography.closing_quote(b.smarty, "'", b.md), when=_quotes),
 )
 
 
@@ -328,8 +326,6 @@ def registry(md, name: str):
         return md.parser.blockprocessors
     if name == "inlinepatterns":
         return md.inlinePatterns
-    if name == "smarty":
-        return md.treeprocessors["smarty"].inlinePatterns
     return getattr(md, name)
 
 
