@@ -97,10 +97,11 @@ def visible_text(md, text: str) -> str:
     return _ANY.sub("", text.replace(util.AMP_SUBSTITUTE, "&"))
 
 
-def element_text(md, el: etree.Element, skip_notes: bool = False) -> str:
+def element_text(md, el: etree.Element, skip_notes: bool = False, strip: bool = True) -> str:
     """Visible text of an element and its children; footnote markers left out when
-    `skip_notes` (kramdown leaves them out of heading ids)."""
-    return visible_text(md, "".join(_texts(el, skip_notes))).strip()
+    `skip_notes` (kramdown leaves them out of heading ids); stripped unless `strip` is False."""
+    text = visible_text(md, "".join(_texts(el, skip_notes)))
+    return text.strip() if strip else text
 
 
 def _texts(el: etree.Element, skip_notes: bool):
