@@ -182,6 +182,8 @@ CASES = (
          '<p>*not em* and `tick`</p>'),
     Case('inlinepatterns:backtick', '``code with ` tick``\n',
          '<p><code class="language-plaintext highlighter-rouge">code with ` tick</code></p>'),
+    Case('inlinepatterns:backtick', 'the `fit `method and a ` lone\n',
+         '<p>the <code class="language-plaintext highlighter-rouge">fit </code>method and a ` lone</p>'),
     Case('inlinepatterns:tl_math_inline', 'Inline $$x^2$$ math\n',
          '<p>Inline \\(x^2\\) math</p>'),
     Case('inlinepatterns:tl_math_inline', '`$$code$$` stays\n',

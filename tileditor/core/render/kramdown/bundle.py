@@ -261,7 +261,9 @@ ROWS: tuple[Row, ...] = (
         lambda b: toc.TocTreeprocessor(b.md, b.holder, b.settings.toc_levels)),
     _theirs(TREE, "unescape", 0, "markdown"),
     # -- inline patterns: text inside blocks -----------------------------------------------
-    _theirs(INLINE, "backtick", 190, "markdown"),
+    Row(INLINE, "backtick", 190, "Python-Markdown's place, first: kramdown's parse_codespan "
+        "(a run closes at the next run of as many backticks; single-backtick spans keep their "
+        "spaces)", lambda b: inline_code.backtick_processor(), "markdown"),
     Row(INLINE, "tl_math_inline", 187, "Below code spans (190); above span IALs (186): TeX may "
         "hold `{:`", lambda b: math.InlineMathProcessor(math.INLINE_MATH, b.md)),
     Row(INLINE, "tl_span_ial", 186,
