@@ -252,6 +252,8 @@ CASES = (
          '<p><em>said</em>’</p>'),
     Case('treeprocessors:tl_smart_quotes', 'a " " b ("(")\n',
          '<p>a “ “ b (“(“)</p>'),
+    Case('smarty:smarty-em-dashes', 'a ---- b ----- c\n', '<p>a —- b —– c</p>'),
+    Case('smarty:smarty-ellipses', 'Wait....\n', '<p>Wait….</p>'),
     Case('blockprocessors:defindent', 'term\n: def one\n  lazy\n',
          '<dl>\n  <dt>term</dt>\n  <dd>def one\nlazy</dd>\n</dl>'),
     Case('inlinepatterns:escape', '\\| \\: \\$ \\~ \\=\n',

@@ -1,5 +1,5 @@
 """kramdown's smart quotes rule for rule (issue 9): quotes between spaces, after `(` or `[`,
-around elements, doubled, escaped. Expected HTML is Debian kramdown 2.4 (GFM parser,
+around elements, doubled, escaped; and its dashes and ellipses in longer runs. Expected HTML is Debian kramdown 2.4 (GFM parser,
 Jekyll's options) output, pasted so the tests need no Ruby."""
 
 from __future__ import annotations
@@ -52,3 +52,23 @@ def test_educate_uses_the_sites_characters_and_keeps_other_text():
     chars = {"lsquo": "<", "rsquo": ">", "ldquo": "[", "rdquo": "]"}
     assert educate('say "hi" -- it\'s "..."', chars) == "say [hi] -- it>s [...]"
     assert educate("no quotes here", chars) == "no quotes here"
+
+
+TYPOGRAPHIC_RUNS = {
+    # `---`, then `--`, then `...` from the left of any run.
+    'Wait.... and so.....\n':
+        '<p>Wait…. and so…..</p>',
+    'a ---- b ----- c\n':
+        '<p>a —- b —– c</p>',
+    'a ------ b\n':
+        '<p>a —— b</p>',
+    'x -- y --- z\n':
+        '<p>x – y — z</p>',
+    '1...2......3\n':
+        '<p>1…2……3</p>',
+}
+
+
+@pytest.mark.parametrize("source", list(TYPOGRAPHIC_RUNS))
+def test_runs_of_dots_and_hyphens_as_kramdown_reads_them(source):
+    assert_same(source, TYPOGRAPHIC_RUNS[source])

@@ -53,9 +53,9 @@ COPIES = {
     "abbr_defs.LinearAbbrBlockprocessor": "AbbrBlockprocessor.run's one-definition step",
     "footnotes": "the footnotes extension's ids and NBSP_PLACEHOLDER",
 }
-# The registries of a Markdown instance the rows go into, in run order.
+# Where each registry lives on a Markdown instance ("smarty": the smarty pass's own patterns).
 REGISTRIES = ("preprocessors", "blockprocessors", "treeprocessors", "inlinepatterns",
-              "postprocessors")
+              "postprocessors", "smarty")
 # (registry, name, why) of Python-Markdown processors the bundle removes.
 REMOVED = (
     ("preprocessors", "normalize_whitespace",
@@ -104,6 +104,10 @@ def _quotes(settings: KramdownSettings) -> bool:
     return settings.quotes_on
 
 
+def _typographic(settings: KramdownSettings) -> bool:
+    return settings.typographic
+
+
 def _twin(name: str, priority: float) -> Row:
     cls, pattern = link_scan.REPLACEMENTS[name]
     return Row("inlinepatterns", name, priority,
@@ -111,7 +115,7 @@ def _twin(name: str, priority: float) -> Row:
                lambda b: cls(pattern, b.md), "markdown", twin=True)
 
 
-PRE, BLOCK, TREE, INLINE, POST = REGISTRIES
+PRE, BLOCK, TREE, INLINE, POST = REGISTRIES[:5]
 ROWS: tuple[Row, ...] = (
     # -- preprocessors: the text, line by line ---------------------------------------------
     Row(PRE, "tl_footnote_end", 30,
@@ -319,6 +323,13 @@ ROWS: tuple[Row, ...] = (
     Row(POST, "tl_trailing", 1,
         "Last: notes the trailing whitespace Markdown.convert strips (fragments need it)",
         lambda b: linemap.TrailingPostprocessor(b.md, b.holder)),
+    # -- smarty's own patterns (run by its tree processor, priority 6) ---------------------
+    Row("smarty", "smarty-em-dashes", 50, "smarty's place; `---` from the left of any run of "
+        "hyphens, as kramdown's TYPOGRAPHIC_SYMS (smarty's `--` at 45 then reads the rest as kramdown "
+        "does)", lambda b: typography.symbol(b.smarty, b.md, "---"),
+        "smarty", _typographic),
+    Row("smarty", "smarty-ellipses", 10, "smarty's place; `...` from the left of any run of "
+        "dots", lambda b: typography.symbol(b.smarty, b.md, "..."), "smarty", _typographic),
 )
 
 
@@ -328,6 +339,8 @@ def registry(md, name: str):
         return md.parser.blockprocessors
     if name == "inlinepatterns":
         return md.inlinePatterns
+    if name == "smarty":
+        return md.treeprocessors["smarty"].inlinePatterns
     return getattr(md, name)
 
 

@@ -6,8 +6,9 @@ rules (smart_quotes.py) instead of smarty's. Must not import PySide6."""
 from __future__ import annotations
 
 import html
+import re
 
-from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.smarty import SmartyExtension, SubstituteTextPattern
 
 from tileditor.core.render.kramdown.settings import KramdownSettings
 from tileditor.core.render.kramdown.smart_quotes import SmartQuotesTreeprocessor
@@ -38,7 +39,8 @@ def typography_extension(settings: KramdownSettings) -> SmartyExtension:
 
 
 class KramdownSmartyExtension(SmartyExtension):
-    """Smarty without its quote rules: the bundle's tl_smart_quotes row turns the quotes."""
+    """Smarty without its quote rules: the bundle's tl_smart_quotes row turns the quotes
+    (and its smarty rows replace the dash and ellipsis patterns)."""
 
     def educateQuotes(self, md) -> None:  # noqa: N802 - smarty's name
         pass
@@ -49,3 +51,11 @@ def smart_quotes_processor(smarty: SmartyExtension, md) -> SmartQuotesTreeproces
     chars = {name: smarty.substitutions[key] for name, key in zip(
         ("lsquo", "rsquo", "ldquo", "rdquo"), _KEYS, strict=True)}
     return SmartQuotesTreeprocessor(md, chars)
+
+
+def symbol(smarty: SmartyExtension, md, text: str) -> SubstituteTextPattern:
+    """kramdown's TYPOGRAPHIC_SYMS take `---` and `...` from the left of any run
+    (`----` is an em dash and a hyphen, `Wait....` an ellipsis and a dot); smarty turns
+    only runs of exactly that length."""
+    key = {"---": "mdash", "...": "ellipsis"}[text]
+    return SubstituteTextPattern(re.escape(text), (smarty.substitutions[key],), md)
