@@ -84,6 +84,10 @@ CASES = {
     "nested_list": _nested_list,
     "backtick_runs": _backticks,
     "backtick_line": lambda n: _repeat("`", n) + "\n",
+    # kramdown's emphasis scans from each opener to a closer: unclosed ones, and unclosed
+    # ones between closed pairs (each pair changes the text being scanned).
+    "emphasis_opens": lambda n: _repeat("*a ", n) + "\n",
+    "emphasis_mixed": lambda n: _repeat("*a* **b ", n) + "\n",
 }
 METRICS = ("render", "preview", "keystroke", "blocks", "highlight")
 

@@ -226,6 +226,8 @@ CASES = (
          '<p><del>gone</del> and <del><em>both</em></del></p>'),
     Case('inlinepatterns:em_strong', '*em* **strong** ***both*** _u_\n',
          '<p><em>em</em> <strong>strong</strong> <strong><em>both</em></strong> <em>u</em></p>'),
+    Case('inlinepatterns:em_strong', '*int *ptr;* and **fast mode ** and **safe mode**\n',
+         '<p><em>int *ptr;</em> and <strong>fast mode ** and **safe mode</strong></p>\n'),
     Case('postprocessors:tl_lift_data_lines', 'para\n\n<div>\nraw\n</div>\n',
          '<p>para</p>\n\n<div>\nraw\n</div>'),
     Case('postprocessors:tl_math_unwrap', '- item\n\n  $$x^2$$\n\n- next\n',

@@ -448,9 +448,11 @@ def test_lazy_lines_as_kramdown(source):
 
 def test_cached_emphasis_pairing_is_not_handed_to_an_underscore():
     # Python-Markdown 3.11 gave the second `**#*` pairing to the `_` before a placeholder.
+    # kramdown: '<p><em>*#</em> a_<b>\n<em>*#</em></b></p>' (a `**` left open retries as `*`
+    # one character on, dropping the first star).
     html = html_of("**#* a_<b>\n**#* \n")
     _no_leak(html)
-    assert html.count("<em>#</em>") == 2
+    assert html.count("<em>*#</em>") == 2
 
 
 HEADERLESS = {

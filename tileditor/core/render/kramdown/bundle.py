@@ -15,6 +15,7 @@ from tileditor.core.render import linemap
 from tileditor.core.render.kramdown import (
     abbr_defs,
     blockquotes,
+    emphasis,
     fences,
     footnotes,
     gfm_blocks,
@@ -44,8 +45,8 @@ from tileditor.core.render.kramdown.state import ConversionState, StateHolder
 # public hook serves; pyproject pins `markdown` to it (tests/core/render/kramdown checks).
 COPIED_FROM_MARKDOWN = "3.11"
 COPIES = {
-    "markup.GuardedDelimiterProcessor": "DelimiterProcessor's pairing state (regions, "
-    "cache_index, add_region) and get_cached_result's shift",
+    "emphasis.KramdownEmphasisProcessor": "the inline pass's stashed_nodes and its "
+    "placeholder format (a hard break taken before a delimiter)",
     "link_scan._LinearScan": "LinkInlineProcessor.getText/getLink's bracket counting",
     "html_scan": "HtmlBlockPreprocessor.run and HTMLExtractor's start-tag scan",
     "blockquotes.SeparateBlockQuoteProcessor": "BlockQuoteProcessor.run, without the "
@@ -297,8 +298,9 @@ ROWS: tuple[Row, ...] = (
         "Above emphasis (60): an element's text is parsed by the patterns below its own, so "
         "emphasis pairs inside `~~` and around it",
         lambda b: gfm_blocks.strike_processor(), when=_gfm),
-    Row(INLINE, "em_strong", 60, "Python-Markdown's emphasis at its place, guarded against pairings "
-        "that cut a placeholder", lambda b: markup.emphasis_processor(b.md), "markdown"),
+    Row(INLINE, "em_strong", 60, "Python-Markdown's place, last: kramdown's parse_emphasis "
+        "(no element inside its own kind, an open `**` retried as `*`) over what the patterns "
+        "above left", lambda b: emphasis.KramdownEmphasisProcessor(b.md, b.holder), "markdown"),
     # -- postprocessors: the serialised HTML -----------------------------------------------
     Row(POST, "tl_lift_data_lines", 40,
         "Before raw HTML goes back (30): moves data-line from a `<p>` around a stashed "

@@ -30,6 +30,8 @@ class ConversionState:
     top_blocks: list[str] | None = None  # the document's own block list, once parsing starts
     block_starts: list[int] = field(default_factory=list)  # line of each top block's start
     pending: tuple[int, int] | None = None  # (root children before this block, its line)
+    # -- the inline pass -----------------------------------------------------------------
+    emphasis: object = None  # emphasis.EmphasisMemo, made on the first emphasis delimiter
     # -- results --------------------------------------------------------------------------
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
     toc_html: str = ""  # the sidebar TOC, serialised before postprocessing
