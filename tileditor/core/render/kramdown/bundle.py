@@ -14,6 +14,7 @@ from markdown.extensions import Extension
 from tileditor.core.render import linemap
 from tileditor.core.render.kramdown import (
     abbr_defs,
+    angle_text,
     blockquotes,
     emphasis,
     fences,
@@ -289,6 +290,10 @@ ROWS: tuple[Row, ...] = (
     _theirs(INLINE, "autolink", 120, "markdown"),
     _theirs(INLINE, "automail", 110, "markdown"),
     _theirs(INLINE, "linebreak", 100, "markdown"),
+    Row(INLINE, "tl_angle_text", 92,
+        "Above stray closing tags (91) and raw inline HTML (90): a `<` kramdown's HTML_TAG_RE "
+        "does not take, or a block element's tag in running text, is text",
+        lambda b: angle_text.AngleTextProcessor(b.md)),
     Row(INLINE, "tl_stray_close_tag", 91,
         "Right above raw inline HTML (90), which would pass the closing tag through",
         lambda b: markup.StrayCloseTagProcessor(markup.STRAY_CLOSE_TAG, b.md)),

@@ -14,6 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown.angle_text import NAME
 
 # kramdown's HTML parser parses the content of these span/block elements as Markdown (and
 # these have no content); every other element keeps its content raw.
@@ -23,12 +24,15 @@ _PARSED = frozenset("""a abbr acronym b bdo big button cite caption del dfn dt e
     footer form header hgroup iframe li main map menu nav noscript object section summary td
     area base br col command embed hr img input keygen link meta param source track
     wbr""".split())
-# kramdown's HTML_TAG_RE: a name, then attributes that are names with optional values.
-_NAME = r"[A-Za-z][\w.:-]*"
+# kramdown's HTML_TAG_RE: a name (Hangul ones too: `<요약>`), then attributes that are names
+# with optional values.
 _OPEN = re.compile(
-    r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])(" + _NAME + r")"
-    r"((?:\s+" + _NAME + r"""(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(/)?>""", re.IGNORECASE)
+    r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])(" + NAME + r")"
+    r"((?:\s+" + NAME + r"""(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(/)?>""",
+    re.IGNORECASE | re.DOTALL)
 # Where kramdown's span parsers may start: an escape, a code span, `$$` math, a tag.
+# Inside raw content kramdown still reads tags; a `<` that starts none is text.
+_STRAY_LT = re.compile(rf"<(?!!--|/?{NAME}(?:\s[^<>]*)?/?>)")
 _START = re.compile(r"[\\`<]|\$\$")
 _TICKS = re.compile("`+")
 _ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-")
@@ -119,7 +123,7 @@ class RawSpanTreeprocessor(Treeprocessor):
         out: list[str] = []
         pos = 0
         for start, end, closed in spans:
-            raw = text[start:end]
+            raw = _STRAY_LT.sub("&lt;", text[start:end])
             if not closed:
                 raw += f"</{_OPEN.match(raw).group(1)}>"
             out += [text[pos:start], stash.store_inline(self.md, raw)]
