@@ -54,14 +54,15 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
                     continue
                 href, nth = _kramdown_ref(a.get("href", ""))
                 a.attrib = {"href": href, "class": "reversefootnote", "role": "doc-backlink"}
+                # kramdown puts a no-break space before every back link.
                 if nth > 1:
                     etree.SubElement(a, "sup").text = str(nth)
-                    kids[idx - 1].tail = (kids[idx - 1].tail or "") + " "
+                    kids[idx - 1].tail = (kids[idx - 1].tail or "") + "\xa0"
                 if idx == 0:
-                    parent.text = (parent.text or "").replace(NBSP_PLACEHOLDER, " ")
+                    parent.text = (parent.text or "").replace(NBSP_PLACEHOLDER, "\xa0")
                 else:
                     prev = kids[idx - 1]
-                    prev.tail = (prev.tail or "").replace(NBSP_PLACEHOLDER, " ")
+                    prev.tail = (prev.tail or "").replace(NBSP_PLACEHOLDER, "\xa0")
 
 
 class FootnoteEndPreprocessor(Preprocessor):
