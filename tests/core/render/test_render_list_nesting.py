@@ -97,3 +97,22 @@ FENCE_IN_ITEM = {
 @pytest.mark.parametrize("source", list(FENCE_IN_ITEM))
 def test_fence_right_under_item_text_is_a_block_of_the_item(source):
     assert_same(source, FENCE_IN_ITEM[source])
+
+
+_TABLE = ('<table>\n  <thead>\n    <tr>\n      <th>x</th>\n      <th>y</th>\n    </tr>\n'
+          '  </thead>\n  <tbody>\n    <tr>\n      <td>1</td>\n      <td>2</td>\n    </tr>\n'
+          '  </tbody>\n</table>')
+TABLE_THEN_ITEM = {
+    # The next item ends the table in an item; it was read as one more table row.
+    '- a\n\n  | x | y |\n  |---|---|\n  | 1 | 2 |\n- b\n':
+        '<ul>\n  <li>\n    <p>a</p>\n\n    ' + _TABLE + '\n  </li>\n  <li>\n    <p>b</p>\n'
+        '  </li>\n</ul>',
+    '- a\n- b\n\n  | x | y |\n  |---|---|\n  | 1 | 2 |\n- c `d`\n':
+        '<ul>\n  <li>a</li>\n  <li>\n    <p>b</p>\n\n    ' + _TABLE + '\n  </li>\n'
+        '  <li>c <code class="language-plaintext highlighter-rouge">d</code></li>\n</ul>',
+}
+
+
+@pytest.mark.parametrize("source", list(TABLE_THEN_ITEM))
+def test_the_next_item_ends_a_table_in_an_item(source):
+    assert_same(source, TABLE_THEN_ITEM[source])

@@ -99,7 +99,7 @@ class ListIndentPreprocessor(Preprocessor):
     def _needs_break(self, previous: str, prev_item_depth: int, depth: int) -> bool:
         if prev_item_depth < 0:
             # GFM: a list may interrupt a paragraph (at top level or inside an item).
-            return self.gfm and not previous.lstrip().startswith(("|", "\x02")) and (
+            return self.gfm and not previous.lstrip().startswith("\x02") and (
                 _text_line(previous))
         # Back out of a nested list: Python-Markdown may hold it in one indented block.
         return depth < prev_item_depth
