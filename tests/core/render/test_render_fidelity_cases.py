@@ -477,3 +477,10 @@ def test_headerless_tables_as_kramdown(source):
 def test_heading_without_id_characters_has_no_id():
     assert_same("## ~~~\n\n## ~~~\n\n## !!\n",
                 '<h2>~~~</h2>\n\n<h2 id="-1">~~~</h2>\n\n<h2 id="-2">!!</h2>')
+
+
+def test_an_ald_defined_twice_adds_to_itself():
+    # kramdown (pasted): '<p class="a b" id="i" title="t">Text</p>
+    # <p class="a b" id="i" title="t">More</p>'
+    assert_same('{:ref: .a}\n\nText\n{: ref}\n\n{:ref: .b #i title="t"}\n\nMore\n{: ref}\n',
+                '<p class="a b" id="i" title="t">Text</p><p class="a b" id="i" title="t">More</p>')

@@ -44,6 +44,8 @@ KRAMDOWN = {
         '<ul>\n  <li>x <u>a *b*</u></li>\n  <li>c <em>d</em></li>\n</ul>',
     'x <u>a <u>b</u> c</u> *d*\n':
         '<p>x <u>a <u>b</u> c</u> <em>d</em></p>',
+    'x <u>a <u>b\n':
+        '<p>x <u>a <u>b</u></u></p>',
     '# Head <u>`x`</u>\n':
         '<h1 id="head-x">Head <u>`x`</u></h1>',
     '[see <u>`x`</u>](http://a.b) *y*\n':
@@ -66,5 +68,5 @@ def test_raw_span_content_as_kramdown_publishes_it(source):
 
 def test_scan_meets_code_and_math_before_tags():
     text = "`<u>` $$<u>$$ <u>a</u> <!-- <u> --> <b>b</b> <u>open"
-    assert [(text[s:e], closed) for s, e, closed in raw_spans(text)] == [
-        ("<u>a</u>", True), ("<u>open", False)]
+    assert [(text[s:e], left) for s, e, left in raw_spans(text)] == [
+        ("<u>a</u>", 0), ("<u>open", 1)]

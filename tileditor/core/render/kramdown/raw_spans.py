@@ -38,10 +38,10 @@ _TICKS = re.compile("`+")
 _ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-")
 
 
-def raw_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of each raw-content element in `text`, as kramdown's span
-    parser meets them from left to right."""
-    found: list[tuple[int, int, bool]] = []
+def raw_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, how many are left open) of each raw-content element in `text`, as
+    kramdown's span parser meets them from left to right."""
+    found: list[tuple[int, int, int]] = []
     unclosed: set[str] = set()  # code/math delimiters with no closer left in the text
     pos = 0
     while (m := _START.search(text, pos)) is not None:
@@ -68,8 +68,8 @@ def _tag(text: str, at: int, found: list) -> int:
     m = _OPEN.match(text, at)
     if m is None or m.group(3):
         return at + 1
-    end, closed = _closing(text, m.group(1), m.end())
-    found.append((at, end, closed))
+    end, depth = _closing(text, m.group(1), m.end())
+    found.append((at, end, depth))
     return end
 
 
@@ -91,18 +91,18 @@ def _delimited(text: str, at: int, unclosed: set[str]) -> int:
     return close + len(mark)
 
 
-def _closing(text: str, name: str, pos: int) -> tuple[int, bool]:
-    """(end of the closing tag, True), or (len(text), False) when the element is left open."""
+def _closing(text: str, name: str, pos: int) -> tuple[int, int]:
+    """(end of the closing tag, 0), or (len(text), how many of them are left open)."""
     tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", re.IGNORECASE)
     depth = 1
     for tag in tags.finditer(text, pos):
         if tag.group(1):
             depth -= 1
             if depth == 0:
-                return tag.end(), True
+                return tag.end(), 0
         elif not tag.group(0).endswith("/>"):
             depth += 1
-    return len(text), False
+    return len(text), depth
 
 
 class RawSpanTreeprocessor(Treeprocessor):
@@ -122,10 +122,10 @@ class RawSpanTreeprocessor(Treeprocessor):
             return text
         out: list[str] = []
         pos = 0
-        for start, end, closed in spans:
+        for start, end, open_left in spans:
             raw = _STRAY_LT.sub("&lt;", text[start:end])
-            if not closed:
-                raw += f"</{_OPEN.match(raw).group(1)}>"
+            # kramdown closes what is left open (nested ones too) at the end of the text.
+            raw += f"</{_OPEN.match(raw).group(1)}>" * open_left
             out += [text[pos:start], stash.store_inline(self.md, raw)]
             pos = end
         out.append(text[pos:])
