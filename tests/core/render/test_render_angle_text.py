@@ -32,6 +32,9 @@ KRAMDOWN = {
         '<p>a <span>x</span> b <em>y</em> c <img src="a.png" /></p>',
     'x <u>a <K, V> b</u> c\n':
         '<p>x <u>a &lt;K, V&gt; b</u> c</p>',
+    '## List<string> *data* <Chapter 2: Basics> (end)\n':
+        '<h2 id="list-data-chapter-2-basics-end">List<string> *data* &lt;Chapter 2: Basics&gt; '
+        '(end)</string></h2>',
     'a <img src=a.png> b\n':
         '<p>a &lt;img src=a.png&gt; b</p>',
 }

@@ -14,7 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from tileditor.core.render.kramdown import stash
-from tileditor.core.render.kramdown.angle_text import NAME
+from tileditor.core.render.kramdown.angle_text import NAME, TAG
 
 # kramdown's HTML parser parses the content of these span/block elements as Markdown (and
 # these have no content); every other element keeps its content raw.
@@ -31,8 +31,7 @@ _OPEN = re.compile(
     r"((?:\s+" + NAME + r"""(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(/)?>""",
     re.IGNORECASE | re.DOTALL)
 # Where kramdown's span parsers may start: an escape, a code span, `$$` math, a tag.
-# Inside raw content kramdown still reads tags; a `<` that starts none is text.
-_STRAY_LT = re.compile(rf"<(?!!--|/?{NAME}(?:\s[^<>]*)?/?>)")
+_CLOSE = re.compile(rf"</{NAME}\s*>")
 _START = re.compile(r"[\\`<]|\$\$")
 _TICKS = re.compile("`+")
 _ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-")
@@ -105,6 +104,19 @@ def _closing(text: str, name: str, pos: int) -> tuple[int, int]:
     return len(text), depth
 
 
+def _escape_stray_lt(raw: str) -> str:
+    """Inside raw content kramdown still reads tags; a `<` that starts none is text."""
+    if raw.count("<") < 2:
+        return raw
+    out, pos = [], 1
+    while (at := raw.find("<", pos)) >= 0:
+        out.append(raw[pos:at])
+        starts = raw.startswith("<!--", at) or TAG.match(raw, at) or _CLOSE.match(raw, at)
+        out.append("<" if starts else "&lt;")
+        pos = at + 1
+    return raw[:1] + "".join(out) + raw[pos:]
+
+
 class RawSpanTreeprocessor(Treeprocessor):
     """Before the inline pass: replace each raw-content element in every text by an HTML
     stash placeholder (an unclosed one gets its closing tag, as kramdown closes it)."""
@@ -123,7 +135,7 @@ class RawSpanTreeprocessor(Treeprocessor):
         out: list[str] = []
         pos = 0
         for start, end, open_left in spans:
-            raw = _STRAY_LT.sub("&lt;", text[start:end])
+            raw = _escape_stray_lt(text[start:end])
             # kramdown closes what is left open (nested ones too) at the end of the text.
             raw += f"</{_OPEN.match(raw).group(1)}>" * open_left
             out += [text[pos:start], stash.store_inline(self.md, raw)]
