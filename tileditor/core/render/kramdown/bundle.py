@@ -31,6 +31,7 @@ from tileditor.core.render.kramdown import (
     list_tightness,
     markup,
     math,
+    open_spans,
     raw_spans,
     stash,
     table_sections,
@@ -228,6 +229,10 @@ ROWS: tuple[Row, ...] = (
         "Right before inline parsing (20): newline-only texts go atomic (no pattern runs)",
         lambda b: inline_blank.BlankTextTreeprocessor(b.md)),
     _theirs(TREE, "inline", 20, "markdown"),
+    Row(TREE, "tl_close_spans", 19,
+        "Right after inline parsing (20) stashed every tag: closes span elements a text block "
+        "left open, prints a closing tag that is not the innermost open element's",
+        lambda b: open_spans.CloseOpenSpansTreeprocessor(b.md, b.holder)),
     _theirs(TREE, "footnote-duplicate", 15, "footnotes"),
     _theirs(TREE, "prettify", 10, "markdown"),
     Row(TREE, "tl_blank_text_2", 9,
@@ -297,7 +302,9 @@ ROWS: tuple[Row, ...] = (
     Row(INLINE, "tl_stray_close_tag", 91,
         "Right above raw inline HTML (90), which would pass the closing tag through",
         lambda b: markup.StrayCloseTagProcessor(markup.STRAY_CLOSE_TAG, b.md)),
-    _theirs(INLINE, "html", 90, "markdown"),
+    Row(INLINE, "html", 90, "Python-Markdown's place (smarty's stricter pattern kept when it "
+        "loads one): notes the tags it stashes for tree tl_close_spans (19); `<a/>` is `<a></a>`",
+        lambda b: open_spans.InlineHtmlProcessor(b.replaced.pattern, b.md, b.holder), "markdown"),
     _theirs(INLINE, "entity", 80, "markdown"),
     Row(INLINE, "tl_strike", 65,
         "Above emphasis (60): an element's text is parsed by the patterns below its own, so "

@@ -31,6 +31,8 @@ class ConversionState:
     block_starts: list[int] = field(default_factory=list)  # line of each top block's start
     pending: tuple[int, int] | None = None  # (root children before this block, its line)
     # -- the inline pass -----------------------------------------------------------------
+    inline_tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder ->
+    # ("open" or "close", element name) of each tag the raw inline HTML pattern stashed
     emphasis: object = None  # emphasis.EmphasisMemo, made on the first emphasis delimiter
     # -- results --------------------------------------------------------------------------
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
