@@ -15,6 +15,7 @@ from tileditor.core.render import linemap
 from tileditor.core.render.kramdown import (
     abbr_defs,
     angle_text,
+    autolinks,
     blockquotes,
     emphasis,
     fences,
@@ -64,6 +65,8 @@ REMOVED = (
     ("preprocessors", "normalize_whitespace",
      "the engine normalises before the Liquid pass, so the placeholders Liquid stashes keep "
      "their STX/ETX"),
+    ("inlinepatterns", "automail",
+     "the autolink row takes the addresses kramdown links; this one links more (`<a+b@c.d>`)"),
 )
 
 
@@ -292,8 +295,9 @@ ROWS: tuple[Row, ...] = (
     _twin("image_reference", 140),
     _twin("short_reference", 130),
     _twin("short_image_ref", 125),
-    _theirs(INLINE, "autolink", 120, "markdown"),
-    _theirs(INLINE, "automail", 110, "markdown"),
+    Row(INLINE, "autolink", 120, "Python-Markdown's place; kramdown's AUTOLINK_START (its "
+        "schemes and address characters), mail addresses too (automail is removed)",
+        lambda b: autolinks.KramdownAutolinkProcessor(b.md), "markdown"),
     _theirs(INLINE, "linebreak", 100, "markdown"),
     Row(INLINE, "tl_angle_text", 92,
         "Above stray closing tags (91) and raw inline HTML (90): a `<` kramdown's HTML_TAG_RE "
