@@ -71,19 +71,21 @@ class CloseOpenSpansTreeprocessor(Treeprocessor):
         """One text block's scope: el.text, its inline children (each a scope of its own)
         and their tails, up to the first other child; then again after each such child."""
         stack: list[str] = []
+        counts: dict[str, int] = {}  # name -> how many `stack` holds (no O(depth) search)
         last = (el, "text")
-        self._read(el, "text", stack)
+        self._read(el, "text", stack, counts)
         for child in el:
             if child.tag in _INLINE:
                 self._scope(child)
             else:
                 self._close(last, stack)
-                stack = []
+                stack, counts = [], {}
             last = (child, "tail")
-            self._read(child, "tail", stack)
+            self._read(child, "tail", stack, counts)
         self._close(last, stack)
 
-    def _read(self, owner: etree.Element, attr: str, stack: list[str]) -> None:
+    def _read(self, owner: etree.Element, attr: str, stack: list[str],
+              counts: dict[str, int]) -> None:
         text = getattr(owner, attr)
         if not text or stash.STX not in text:
             return
@@ -96,9 +98,11 @@ class CloseOpenSpansTreeprocessor(Treeprocessor):
             kind, name = tag
             if kind == "open":
                 stack.append(name)
+                counts[name] = counts.get(name, 0) + 1
             elif stack and stack[-1] == name:
                 stack.pop()
-            elif name in stack:  # closes an element further out: kramdown prints it
+                counts[name] -= 1
+            elif counts.get(name):  # closes an element further out: kramdown prints it
                 return stash.store_inline(self.md, f"&lt;/{name}&gt;")
             return m.group(0)
 
