@@ -158,6 +158,8 @@ CASES = (
          '<p>use <code class="language-plaintext highlighter-rouge">x = 1</code> here</p>'),
     Case('treeprocessors:tl_table_align', '| l | c | r |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n',
          '<table>\n  <thead>\n    <tr>\n      <th style="text-align: left">l</th>\n      <th style="text-align: center">c</th>\n      <th style="text-align: right">r</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td style="text-align: left">1</td>\n      <td style="text-align: center">2</td>\n      <td style="text-align: right">3</td>\n    </tr>\n  </tbody>\n</table>'),
+    Case('treeprocessors:tl_indented_code', '    code\n{:.cls #i}\n',
+         '<div class="language-plaintext cls highlighter-rouge" id="i"><div class="highlight"><pre class="highlight"><code>code\n</code></pre></div></div>'),
     Case('treeprocessors:tl_indented_code', 'para\n\n    code block\n',
          '<p>para</p>\n\n<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>code block\n</code></pre></div></div>'),
     Case('treeprocessors:tl_heading_ids', '# Hello World\n\n# Hello World\n\n## 한글 제목\n',
