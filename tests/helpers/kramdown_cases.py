@@ -80,6 +80,8 @@ CASES = (
          '<blockquote>\n  <h2 id="a">a</h2>\n</blockquote>'),
     Case('blockprocessors:hashheader', '# Title #\n',
          '<h1 id="title">Title</h1>'),
+    Case('blockprocessors:hashheader', '# Learning C#\n',
+         '<h1 id="learning-c">Learning C#</h1>'),
     Case('blockprocessors:hashheader', '#NoSpace\n',
          '<p>#NoSpace</p>'),
     Case('blockprocessors:setextheader', 'Title\n=====\n\nSub\n---\n',
