@@ -19,3 +19,14 @@ def test_a_no_break_space_comes_before_each_back_link():
 def test_the_last_paragraph_of_a_note_carries_it():
     html = html_of("Note[^1].\n\n[^1]: para one\n\n    para two\n")
     assert "para one</p>" in html and "para two\xa0<a " in html
+
+
+def test_references_are_named_in_document_order():
+    # kramdown: the quote's reference (parsed later by Python-Markdown's inline pass) is the
+    # first, `fnref:1`; the paragraph's the second, `fnref:1:1`; each matches its back link.
+    html = html_of("> q [^1]\n\nNote[^1]\n\n- [^1]\n\n[^1]: x\n")
+    ids = re.findall(r'<sup id="([^"]+)"', html)
+    assert ids == ["fnref:1", "fnref:1:1", "fnref:1:2"]
+    quote = html[:html.index("</blockquote>")]
+    assert 'id="fnref:1"' in quote
+    assert re.findall(r'href="#(fnref[^"]*)"', html) == ids
