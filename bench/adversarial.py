@@ -84,6 +84,12 @@ CASES = {
     "nested_list": _nested_list,
     "backtick_runs": _backticks,
     "backtick_line": lambda n: _repeat("`", n) + "\n",
+    # kramdown's emphasis scans from each opener to a closer: a run of unclosed ones. (Runs
+    # of closed pairs are quadratic in Python-Markdown's own inline pass, elements or not.)
+    "emphasis_opens": lambda n: _repeat("*a ", n) + "\n",
+    # Span tags left open (each closed at the paragraph's end), then closing tags of the
+    # outermost one, each printed as text after a look at what is open.
+    "open_tags": lambda n: "<i>" + _repeat("<b>x", n // 2) + _repeat("</i>", n // 2) + "\n",
 }
 METRICS = ("render", "preview", "keystroke", "blocks", "highlight")
 

@@ -399,22 +399,27 @@ class _Scanner:
         return found if found < len(self.lines) else None
 
     def _raw_html_end(self, i: int) -> int | None:
-        """The last line of the raw HTML block opening at line i, or None when none does."""
-        m = _HTML_OPEN.match(self.lines[i])
-        tag = m.group(1).lower() if m else ""
-        if tag not in _RAW_BLOCK_TAGS or tag in self.unclosed_tags:
-            return None
-        opener = re.compile(rf"<{tag}(?=[\s>/])", re.I)
-        closer = re.compile(rf"</{tag}\s*>", re.I)
-        depth = 0
-        for j in range(i, len(self.lines)):
-            depth += len(opener.findall(self.lines[j])) - len(closer.findall(self.lines[j]))
-            if _MARKDOWN_ATTR.search(self.lines[j]):
-                return None  # md_in_html parses it: its fences are fences
-            if depth <= 0:
-                return j
-        self.unclosed_tags.add(tag)
+        return raw_html_end(self.lines, i, self.unclosed_tags)
+
+
+def raw_html_end(lines: list[str], i: int, unclosed: set[str]) -> int | None:
+    """The last line of the raw HTML block opening at line i, or None when none does; a tag
+    never closed goes into `unclosed` and is not looked for again."""
+    m = _HTML_OPEN.match(lines[i])
+    tag = m.group(1).lower() if m else ""
+    if tag not in _RAW_BLOCK_TAGS or tag in unclosed:
         return None
+    opener = re.compile(rf"<{tag}(?=[\s>/])", re.I)
+    closer = re.compile(rf"</{tag}\s*>", re.I)
+    depth = 0
+    for j in range(i, len(lines)):
+        depth += len(opener.findall(lines[j])) - len(closer.findall(lines[j]))
+        if _MARKDOWN_ATTR.search(lines[j]):
+            return None  # md_in_html parses it: its fences are fences
+        if depth <= 0:
+            return j
+    unclosed.add(tag)
+    return None
 
 
 def _max_table(values: list[int]) -> list[list[int]]:

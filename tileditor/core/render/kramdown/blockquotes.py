@@ -1,8 +1,11 @@
 """kramdown starts a new blockquote after a blank line (`> a`, blank, `> b` is two quotes);
-Python-Markdown would merge them. Must not import PySide6."""
+Python-Markdown would merge them. And a quote takes every line after it up to a blank line as
+its own, whatever block the line starts: `> a` then `# H` is a heading inside the quote.
+Must not import PySide6."""
 
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as etree
 
@@ -35,3 +38,13 @@ class SeparateBlockQuoteProcessor(BlockQuoteProcessor):
         self.parser.parseChunk(quote, block)
         self.parser.state.reset()
 
+
+class LazyBlockQuoteProcessor(SeparateBlockQuoteProcessor):
+    """A block that opens with a quote line is all quote (kramdown's lazy lines), taken
+    before the heading, rule and list processors can split a line out of it."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(_QUOTE_FIRST.match(block)) and not _nearing_recursion_limit()
+
+
+_QUOTE_FIRST = re.compile(r" {0,3}>")

@@ -14,7 +14,10 @@ from markdown.extensions import Extension
 from tileditor.core.render import linemap
 from tileditor.core.render.kramdown import (
     abbr_defs,
+    angle_text,
+    autolinks,
     blockquotes,
+    emphasis,
     fences,
     footnotes,
     gfm_blocks,
@@ -30,6 +33,8 @@ from tileditor.core.render.kramdown import (
     list_tightness,
     markup,
     math,
+    open_spans,
+    raw_spans,
     stash,
     table_sections,
     task_lists,
@@ -44,8 +49,8 @@ from tileditor.core.render.kramdown.state import ConversionState, StateHolder
 # public hook serves; pyproject pins `markdown` to it (tests/core/render/kramdown checks).
 COPIED_FROM_MARKDOWN = "3.11"
 COPIES = {
-    "markup.GuardedDelimiterProcessor": "DelimiterProcessor's pairing state (regions, "
-    "cache_index, add_region) and get_cached_result's shift",
+    "emphasis.KramdownEmphasisProcessor": "the inline pass's stashed_nodes and its "
+    "placeholder format (a hard break taken before a delimiter)",
     "link_scan._LinearScan": "LinkInlineProcessor.getText/getLink's bracket counting",
     "html_scan": "HtmlBlockPreprocessor.run and HTMLExtractor's start-tag scan",
     "blockquotes.SeparateBlockQuoteProcessor": "BlockQuoteProcessor.run, without the "
@@ -63,6 +68,8 @@ REMOVED = (
     ("preprocessors", "normalize_whitespace",
      "the engine normalises before the Liquid pass, so the placeholders Liquid stashes keep "
      "their STX/ETX"),
+    ("inlinepatterns", "automail",
+     "the autolink row takes the addresses kramdown links; this one links more (`<a+b@c.d>`)"),
 )
 
 
@@ -104,6 +111,10 @@ def _gfm(settings: KramdownSettings) -> bool:
 
 def _quotes(settings: KramdownSettings) -> bool:
     return settings.quotes_on
+
+
+def _typographic(settings: KramdownSettings) -> bool:
+    return settings.typographic
 
 
 def _twin(name: str, priority: float) -> Row:
@@ -166,6 +177,10 @@ ROWS: tuple[Row, ...] = (
     _theirs(BLOCK, "defindent", 85, "def_list"),
     _theirs(BLOCK, "code", 80, "markdown"),
     _theirs(BLOCK, "table", 75, "tables"),
+    Row(BLOCK, "tl_lazy_quote", 74.5,
+        "Above hashheader (70), setextheader (60), hr (50) and the lists (40, 30): a block "
+        "opening with `>` is all quote (kramdown's lazy lines); below tables (75)",
+        lambda b: blockquotes.LazyBlockQuoteProcessor(b.md.parser)),
     Row(BLOCK, "hashheader", 70, "Python-Markdown's place; GFM: `#Title` is no heading",
         lambda b: gfm_blocks.GfmHashHeaderProcessor(b.md.parser), "markdown", _gfm),
     Row(BLOCK, "setextheader", 60, "Python-Markdown's place; `***` over `---` is two rules",
@@ -202,18 +217,30 @@ ROWS: tuple[Row, ...] = (
     Row(TREE, "tl_list_tightness", 24.5,
         "Before inline parsing (20): matches items by raw text against pre 25's decisions",
         lambda b: list_tightness.ListTightnessTreeprocessor(b.md, b.holder)),
+    Row(TREE, "tl_fence_in_item", 24.4,
+        "After list tightness (24.5) unwraps first paragraphs, before inline parsing (20): "
+        "a fence right under an item's text ends that paragraph",
+        lambda b: fences.FenceInItemTreeprocessor(b.md, b.holder)),
     Row(TREE, "tl_explicit_ids", 24,
         "Before inline parsing (20): takes `{#id}` off a heading and keeps its source text "
         "(kramdown input hashes it) before escapes and emphasis rewrite it",
         lambda b: heading_ids.ExplicitIdTreeprocessor(b.md)),
     Row(TREE, "tl_task_lists", 23, "Before inline parsing (20): `[ ]` is no link reference",
         lambda b: task_lists.TaskListTreeprocessor(b.md)),
+    Row(TREE, "tl_raw_span_html", 20.8,
+        "Right before inline parsing (20): stashes raw-content elements (`<u>`, `<kbd>`) "
+        "found left to right as kramdown reads spans, so no pattern reads inside them",
+        lambda b: raw_spans.RawSpanTreeprocessor(b.md)),
     Row(TREE, "tl_blank_text", 20.5,
         "Right before inline parsing (20): newline-only texts go atomic (no pattern runs)",
         lambda b: inline_blank.BlankTextTreeprocessor(b.md)),
     Row(TREE, "inline", 20, "Python-Markdown's place; skips a pattern on text lacking every "
         "character its matches need (same output, most of a full render's time saved)",
         lambda b: inline_triggers.TriggeredInlineProcessor(b.md), "markdown", twin=True),
+    Row(TREE, "tl_close_spans", 19,
+        "Right after inline parsing (20) stashed every tag: closes span elements a text block "
+        "left open, prints a closing tag that is not the innermost open element's",
+        lambda b: open_spans.CloseOpenSpansTreeprocessor(b.md, b.holder)),
     _theirs(TREE, "footnote-duplicate", 15, "footnotes"),
     _theirs(TREE, "prettify", 10, "markdown"),
     Row(TREE, "tl_blank_text_2", 9,
@@ -228,6 +255,11 @@ ROWS: tuple[Row, ...] = (
         "After footnotes' passes (50, 15) built notes and back links: kramdown's markup "
         "and numbering by first reference",
         lambda b: footnotes.KramdownFootnoteTreeprocessor(b.md)),
+    Row(TREE, "tl_smart_quotes", 6.5,
+        "After inline parsing and the span IALs (8) put their text back; before smarty (6), "
+        "which turns dashes and ellipses (its own quote rules are not loaded): kramdown's "
+        "quote rules, reading the Markdown around each text run",
+        lambda b: typography.smart_quotes_processor(b.smarty, b.md), when=_quotes),
     Row(TREE, "smarty", 6, "smarty's place and patterns; skips as the inline pass (20) does",
         lambda b: inline_triggers.TriggeredInlineProcessor(b.md, b.replaced.inlinePatterns),
         "smarty", twin=True),
@@ -250,16 +282,14 @@ ROWS: tuple[Row, ...] = (
         lambda b: toc.TocTreeprocessor(b.md, b.holder, b.settings.toc_levels)),
     _theirs(TREE, "unescape", 0, "markdown"),
     # -- inline patterns: text inside blocks -----------------------------------------------
-    _theirs(INLINE, "backtick", 190, "markdown"),
+    Row(INLINE, "backtick", 190, "Python-Markdown's place, first: kramdown's parse_codespan "
+        "(a run closes at the next run of as many backticks; single-backtick spans keep their "
+        "spaces)", lambda b: inline_code.backtick_processor(), "markdown"),
     Row(INLINE, "tl_math_inline", 187, "Below code spans (190); above span IALs (186): TeX may "
         "hold `{:`", lambda b: math.InlineMathProcessor(math.INLINE_MATH, b.md)),
     Row(INLINE, "tl_span_ial", 186,
         "Above escapes (180): attribute values keep the backslashes parse_attributes reads",
         lambda b: ial.SpanIalProcessor(IAL_ONE, b.md)),
-    Row(INLINE, "tl_raw_span_html", 185,
-        "Below code spans (190): `<u>` in backticks stays code; above escapes and emphasis, "
-        "which must not read the element's raw content",
-        lambda b: markup.raw_span_processor(b.md)),
     Row(INLINE, "tl_backslash_break", 181, "Above escapes (180), which would take the backslash",
         lambda b: gfm_blocks.backslash_break_processor(), when=_gfm),
     _theirs(INLINE, "escape", 180, "markdown"),
@@ -272,25 +302,37 @@ ROWS: tuple[Row, ...] = (
     _twin("image_reference", 140),
     _twin("short_reference", 130),
     _twin("short_image_ref", 125),
-    _theirs(INLINE, "autolink", 120, "markdown"),
-    _theirs(INLINE, "automail", 110, "markdown"),
+    Row(INLINE, "autolink", 120, "Python-Markdown's place; kramdown's AUTOLINK_START (its "
+        "schemes and address characters), mail addresses too (automail is removed)",
+        lambda b: autolinks.KramdownAutolinkProcessor(b.md), "markdown"),
     _theirs(INLINE, "linebreak", 100, "markdown"),
+    Row(INLINE, "tl_angle_text", 92,
+        "Above stray closing tags (91) and raw inline HTML (90): a `<` kramdown's HTML_TAG_RE "
+        "does not take, or a block element's tag in running text, is text",
+        lambda b: angle_text.AngleTextProcessor(b.md)),
     Row(INLINE, "tl_stray_close_tag", 91,
         "Right above raw inline HTML (90), which would pass the closing tag through",
         lambda b: markup.StrayCloseTagProcessor(markup.STRAY_CLOSE_TAG, b.md)),
-    _theirs(INLINE, "html", 90, "markdown"),
+    Row(INLINE, "html", 90, "Python-Markdown's place (smarty's stricter pattern kept when it "
+        "loads one): notes the tags it stashes for tree tl_close_spans (19); `<a/>` is `<a></a>`",
+        lambda b: open_spans.InlineHtmlProcessor(b.replaced.pattern, b.md, b.holder), "markdown"),
     _theirs(INLINE, "entity", 80, "markdown"),
     Row(INLINE, "tl_strike", 65,
         "Above emphasis (60): an element's text is parsed by the patterns below its own, so "
         "emphasis pairs inside `~~` and around it",
         lambda b: gfm_blocks.strike_processor(), when=_gfm),
-    Row(INLINE, "em_strong", 60, "Python-Markdown's emphasis at its place, guarded against pairings "
-        "that cut a placeholder", lambda b: markup.emphasis_processor(b.md), "markdown"),
+    Row(INLINE, "em_strong", 60, "Python-Markdown's place, last: kramdown's parse_emphasis "
+        "(no element inside its own kind, an open `**` retried as `*`) over what the patterns "
+        "above left", lambda b: emphasis.KramdownEmphasisProcessor(b.md, b.holder), "markdown"),
     # -- postprocessors: the serialised HTML -----------------------------------------------
     Row(POST, "tl_lift_data_lines", 40,
         "Before raw HTML goes back (30): moves data-line from a `<p>` around a stashed "
         "block onto the block, still editable in the stash",
         lambda b: linemap.LiftDataLinesPostprocessor(b.md, b.holder)),
+    Row(POST, "tl_math_unwrap", 31,
+        "Before raw HTML goes back (30), while a math block is still its placeholder: drops "
+        "the `<p>` around display math (an IAL's attributes go on kramdown's `<div>`)",
+        lambda b: math.MathParagraphPostprocessor(b.md, b.holder)),
     _theirs(POST, "raw_html", 30, "md_in_html"),
     _theirs(POST, "footnote", 25, "footnotes"),
     _theirs(POST, "amp_substitute", 20, "markdown"),
@@ -307,12 +349,12 @@ ROWS: tuple[Row, ...] = (
         "Last: notes the trailing whitespace Markdown.convert strips (fragments need it)",
         lambda b: linemap.TrailingPostprocessor(b.md, b.holder)),
     # -- smarty's own patterns (run by its tree processor, priority 6) ---------------------
-    Row("smarty", "tl-closing-right-double-quote", 31,
-        "Above smarty's quote rules (30 down), below its angle quotes (35): a quote ending "
-        "a text run closes", lambda b: typography.closing_quote(b.smarty, '"', b.md),
-        when=_quotes),
-    Row("smarty", "tl-closing-right-single-quote", 30.5, "As the double quote's rule",
-        lambda b: typography.closing_quote(b.smarty, "'", b.md), when=_quotes),
+    Row("smarty", "smarty-em-dashes", 50, "smarty's place; `---` from the left of any run of "
+        "hyphens, as kramdown's TYPOGRAPHIC_SYMS (smarty's `--` at 45 then reads the rest as kramdown "
+        "does)", lambda b: typography.symbol(b.smarty, b.md, "---"),
+        "smarty", _typographic),
+    Row("smarty", "smarty-ellipses", 10, "smarty's place; `...` from the left of any run of "
+        "dots", lambda b: typography.symbol(b.smarty, b.md, "..."), "smarty", _typographic),
 )
 
 

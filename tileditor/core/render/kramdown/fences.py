@@ -3,6 +3,7 @@ indented code, highlighted in rouge's markup. Must not import PySide6."""
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -10,7 +11,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core import lexicon
-from tileditor.core.render.highlight import fenced_block_html
+from tileditor.core.render.highlight import fenced_block_html, highlight_code
 from tileditor.core.render.kramdown import stash
 
 _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
@@ -74,6 +75,7 @@ class FencePreprocessor(Preprocessor):
             if column >= len(indent) and column and ">" not in indent:
                 # Right under an item's text, kramdown keeps the block in that item.
                 out.append(" " * column + placeholder)
+                self.holder.state.fences_in_item.add(placeholder)
             else:
                 # Inside a quote, blank quote lines keep the quote going around the block.
                 blank = indent.rstrip() if ">" in indent else ""
@@ -112,7 +114,8 @@ def _item_columns(lines: list[str]) -> list[int]:
 
 
 class IndentedCodeTreeprocessor(Treeprocessor):
-    """kramdown highlights indented code too: give `<pre><code>` rouge's plaintext wrapper."""
+    """kramdown highlights indented code too: give `<pre><code>` rouge's wrapper, with the
+    block IAL's attributes on it; a `.language-x` class highlights the code as x."""
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -121,9 +124,18 @@ class IndentedCodeTreeprocessor(Treeprocessor):
                     continue
                 if child[0].get("class"):
                     continue
-                outer = etree.Element("div", {"class": "language-plaintext highlighter-rouge"})
-                if child.get("data-line"):
-                    outer.set("data-line", child.get("data-line"))
+                attrs = dict(child.attrib)
+                classes = attrs.pop("class", "").split()
+                lang = next((c[9:] for c in classes if c.startswith("language-")), "")
+                if lang:
+                    _highlight(child[0], lang)
+                # kramdown's order: the language, the IAL's other classes, rouge's class.
+                outer = etree.Element("div", {"class": " ".join([
+                    f"language-{lang or 'plaintext'}",
+                    *(c for c in classes if not c.startswith("language-")),
+                    "highlighter-rouge"])})
+                for key, value in attrs.items():
+                    outer.set(key, value)
                 inner = etree.SubElement(outer, "div", {"class": "highlight"})
                 child.attrib.clear()
                 child.set("class", "highlight")
@@ -133,3 +145,59 @@ class IndentedCodeTreeprocessor(Treeprocessor):
                 parent.remove(child)
                 parent.insert(idx, outer)
 
+
+def _highlight(code: etree.Element, lang: str) -> None:
+    """Rouge's spans for lang in place of the code element's plain text."""
+    try:
+        spans = etree.fromstring(f"<code>{highlight_code(html.unescape(code.text or ''), lang)}</code>")
+    except etree.ParseError:  # a character XML refuses: keep the plain text
+        return
+    code.text = spans.text
+    code[:] = list(spans)
+    last = code[-1] if len(code) else None
+    if last is not None and not (last.tail or "").endswith("\n"):
+        last.tail = (last.tail or "") + "\n"
+    elif last is None and not (code.text or "").endswith("\n"):
+        code.text = (code.text or "") + "\n"
+
+
+class FenceInItemTreeprocessor(Treeprocessor):
+    """A fence right under an item's text sits inside that text's paragraph for
+    Python-Markdown; kramdown ends the paragraph there: the fence is a block of the item and
+    text after it a `<p>` of its own (`- a`, fence, `  b`: `<li>a <div..> <p>b</p></li>`)."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, root: etree.Element) -> None:
+        held = self.holder.state.fences_in_item
+        if not held:
+            return
+        split = re.compile("(" + "|".join(re.escape(p) for p in held) + ")")
+        for parent in list(root.iter()):
+            if parent.tag == "li" and parent.text and split.search(parent.text):
+                parent.text, blocks = _split_at_fences(parent.text, split)
+                parent[0:0] = blocks
+            for idx in range(len(parent) - 1, -1, -1):
+                child = parent[idx]
+                text = (child.text or "").strip()
+                if child.tag == "p" and not len(child) and split.search(text) and (
+                        not split.fullmatch(text)):
+                    child.text, blocks = _split_at_fences(child.text, split)
+                    parent[idx + 1:idx + 1] = blocks
+
+
+def _split_at_fences(text: str, split: re.Pattern) -> tuple[str, list[etree.Element]]:
+    """(text before the first fence, then one `<p>` per fence and per stretch of text after
+    it); a `<p>` holding only a placeholder is replaced by the fence's HTML later."""
+    parts = split.split(text)
+    blocks = []
+    for k, part in enumerate(parts[1:], start=1):
+        if k % 2 == 0:
+            part = "\n".join(ln.strip() for ln in part.strip().split("\n"))
+        if part:
+            p = etree.Element("p")
+            p.text, p.tail = part, "\n"
+            blocks.append(p)
+    return parts[0].rstrip(), blocks

@@ -54,14 +54,15 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
                     continue
                 href, nth = _kramdown_ref(a.get("href", ""))
                 a.attrib = {"href": href, "class": "reversefootnote", "role": "doc-backlink"}
+                # kramdown puts a no-break space before every back link.
                 if nth > 1:
                     etree.SubElement(a, "sup").text = str(nth)
-                    kids[idx - 1].tail = (kids[idx - 1].tail or "") + " "
+                    kids[idx - 1].tail = (kids[idx - 1].tail or "") + "\xa0"
                 if idx == 0:
-                    parent.text = (parent.text or "").replace(NBSP_PLACEHOLDER, " ")
+                    parent.text = (parent.text or "").replace(NBSP_PLACEHOLDER, "\xa0")
                 else:
                     prev = kids[idx - 1]
-                    prev.tail = (prev.tail or "").replace(NBSP_PLACEHOLDER, " ")
+                    prev.tail = (prev.tail or "").replace(NBSP_PLACEHOLDER, "\xa0")
 
 
 class FootnoteEndPreprocessor(Preprocessor):
@@ -116,9 +117,15 @@ def _renumber(root: etree.Element) -> None:
         return
     inside = set(div.iter())
     order: dict[str, int] = {}
+    seen: dict[str, int] = {}  # note -> references met so far
     for sup in root.iter("sup"):
         if sup in inside or not (sup.get("id") or "").startswith("fnref"):
             continue
+        # The n-th reference in document order is `fnref:name:<n-1>`, as its back link says.
+        link = sup.find("a")
+        name = (link.get("href", "") if link is not None else "")[len("#fn:"):]
+        nth = seen[name] = seen.get(name, 0) + 1
+        sup.set("id", f"fnref:{name}" + (f":{nth - 1}" if nth > 1 else ""))
         for a in sup.iter("a"):
             target = a.get("href", "")[1:]
             order.setdefault(target, len(order) + 1)

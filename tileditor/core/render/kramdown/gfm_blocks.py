@@ -10,9 +10,8 @@ import re
 from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
-_GFM_HASH = re.compile(
-    r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)"
-)
+# The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
+_GFM_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>[^\n]*)(?:\n|$)")
 
 
 _LIST_LIKE = re.compile(r"[ ]{0,3}[-*+][ \t]")
@@ -39,9 +38,25 @@ class NoRuleSetextProcessor(SetextHeaderProcessor):
 
 
 class GfmHashHeaderProcessor(HashHeaderProcessor):
-    """`#Title` without a space after the hashes is paragraph text for kramdown-parser-gfm."""
+    """`#Title` without a space after the hashes is paragraph text for kramdown-parser-gfm;
+    closing hashes go only after a space or tab (`# Learning C#` keeps its `#`)."""
 
     RE = _GFM_HASH
+
+    def run(self, parent, blocks) -> None:
+        super().run(parent, blocks)
+        heading = parent[-1]  # the lines before it were parsed first; those after wait
+        heading.text = _atx_text(heading.text or "")
+
+
+def _atx_text(text: str) -> str:
+    """kramdown-parser-gfm's parse_atx_header_gfm_quirk: one run of `#` at the end goes when
+    a space or tab is before it (`foo \\###` keeps its run: the backslash escapes one)."""
+    text = text.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and bare.endswith((" ", "\t")):
+        return bare.rstrip(" \t")
+    return text
 
 
 def strike_processor() -> SimpleTagInlineProcessor:

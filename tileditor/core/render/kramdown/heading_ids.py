@@ -76,7 +76,9 @@ class HeadingIdTreeprocessor(Treeprocessor):
             if el.get("id") or not self.enabled:
                 continue
             if self.style == "gfm":
-                hid = gfm_id(stash.element_text(self.md, el, skip_notes=True), used)
+                # Not stripped: the space after a leading `<img>` stays (`-pic`), as in
+                # kramdown's raw text, which only drops what ATX markup put around it.
+                hid = gfm_id(stash.element_text(self.md, el, skip_notes=True, strip=False), used)
                 if hid:  # kramdown-parser-gfm leaves a heading with no id characters bare
                     el.set("id", hid)
             else:

@@ -18,6 +18,7 @@ from tileditor.core.render.kramdown.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
     apply,
+    merge,
     parse_attributes,
     parse_chain,
     resolve_refs,
@@ -59,7 +60,9 @@ class BlockIalPreprocessor(Preprocessor):
         line = lines[i]
         ald = ALD_LINE.match(line)
         if ald:
-            self.holder.state.alds[ald.group(1)] = parse_attributes(ald.group(2))[0]
+            # A name defined again adds to it (classes pile up), as in kramdown.
+            alds = self.holder.state.alds
+            merge(alds.setdefault(ald.group(1), {}), parse_attributes(ald.group(2))[0])
             out.append("")
             return i + 1
         if _BLOCK_SEPARATOR.match(line):

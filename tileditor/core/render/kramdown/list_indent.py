@@ -12,6 +12,11 @@ from markdown.preprocessors import Preprocessor
 
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.)( +)(\S.*)$")
 _LAZY_BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)")
+_QUOTE = re.compile(r"^ {0,3}>")
+_QUOTE_MARK = re.compile(r"^ {0,3}> ?")
+# Quotes nested deeper than this keep Python-Markdown's reading of lists inside them (each
+# level is one more pass over its lines).
+MAX_QUOTE_DEPTH = 16
 _RULE = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
 # `- - - a` opens one list per marker. Python-Markdown recurses per level (O(depth x line)
 # before its RecursionError near 490 levels) and kramdown fails too ("stack level too deep"):
@@ -32,15 +37,31 @@ class ListIndentPreprocessor(Preprocessor):
             if _TOO_DEEP.match(line):
                 raise RecursionError(f"a line opens more than {MAX_LIST_DEPTH} nested lists "
                                      "(kramdown fails on it too)")
+        out, soft = self._reindent(lines, 0)
+        self.holder.state.soft_blanks = soft
+        return out
+
+    def _reindent(self, lines: list[str], quotes: int) -> tuple[list[str], set[int]]:
+        """(lines re-indented, indexes of the blank lines added) for one container's lines;
+        `quotes` is how many blockquotes hold them."""
         out: list[str] = []
         soft: set[int] = set()
-        stack: list[tuple[int, str]] = []  # (content column in source spaces, marker kind)
+        # (content column in source spaces, marker kind, opened by a lazy line)
+        stack: list[tuple[int, str, bool]] = []
         prev_blank = True
         prev_item_depth = -1  # depth of the previous line when it was an item, else -1
-        for line in lines:
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            i += 1
             if not line.strip():
                 out.append(line)
                 prev_blank = True
+                continue
+            if not stack and quotes < MAX_QUOTE_DEPTH and _QUOTE.match(line):
+                end = quote_run_end(lines, i - 1)
+                self._quote(lines[i - 1:end], quotes, out, soft)
+                i, prev_blank, prev_item_depth = end, False, -1
                 continue
             new = self._line(line, stack, prev_blank)
             depth = (len(new) - len(new.lstrip(" "))) // 4
@@ -56,38 +77,63 @@ class ListIndentPreprocessor(Preprocessor):
             out.append(new)
             prev_item_depth = depth if is_item else -1
             prev_blank = False
-        self.holder.state.soft_blanks = soft
-        return out
+        return out, soft
+
+    def _quote(self, run: list[str], quotes: int, out: list[str], soft: set[int]) -> None:
+        """A blockquote's lines, its content re-indented as a container of its own (kramdown
+        parses a quote's content like a document: a list may interrupt its paragraph)."""
+        prefixes = [m.group(0) if (m := _QUOTE_MARK.match(line)) else "" for line in run]
+        inner = [line[len(p):] for line, p in zip(run, prefixes, strict=True)]
+        if not any(_ITEM.match(line) or _QUOTE.match(line) for line in inner):
+            out.extend(run)
+            return
+        lines, added = self._reindent(inner, quotes + 1)
+        source = iter(prefixes)
+        for k, line in enumerate(lines):
+            if k in added:
+                soft.add(len(out))
+                out.append((prefixes[0] + line).rstrip())
+            else:
+                out.append(next(source) + line)
 
     def _needs_break(self, previous: str, prev_item_depth: int, depth: int) -> bool:
         if prev_item_depth < 0:
             # GFM: a list may interrupt a paragraph (at top level or inside an item).
-            return self.gfm and not previous.lstrip().startswith(("|", "<", "\x02"))
+            return self.gfm and not previous.lstrip().startswith("\x02") and (
+                _text_line(previous))
         # Back out of a nested list: Python-Markdown may hold it in one indented block.
         return depth < prev_item_depth
 
     @staticmethod
-    def _line(line: str, stack: list[tuple[int, str]], prev_blank: bool) -> str:
+    def _line(line: str, stack: list[tuple[int, str, bool]], prev_blank: bool) -> str:
         indent = len(line) - len(line.lstrip(" "))
         m = _ITEM.match(line)
         if m and not _RULE.match(line) and _item_fits(indent, stack):
             kind = "ol" if m.group(2)[0].isdigit() else "ul"
             sibling = None
+            popped: list[tuple[int, str, bool]] = []
             while stack and indent < stack[-1][0]:
                 sibling = stack.pop()
-            if sibling is not None and sibling[1] != kind and not prev_blank:
+                popped.append(sibling)
+            lazy = sibling is not None and sibling[1] != kind and not prev_blank
+            if lazy and len(popped) > 1 and not popped[-2][2]:
+                # The item already holds an indented nested list: kramdown pushes the line
+                # into it as lazy text (`1. a`, `    - b`, `  - c` is one item "b - c").
+                stack.extend(reversed(popped))
+                return " " * (4 * len(stack)) + _as_text(line.lstrip(" "))
+            if lazy:
                 # kramdown reads another marker kind right under an item as a nested list.
                 stack.append(sibling)
             depth = len(stack)
             spaces = len(m.group(3)) if len(m.group(3)) <= 4 else 1
-            stack.append((indent + len(m.group(2)) + spaces, kind))
+            stack.append((indent + len(m.group(2)) + spaces, kind, lazy))
             return " " * (4 * depth) + m.group(2) + " " + m.group(4)
         if not stack:
             return line
         if not prev_blank:
             text = line.lstrip(" ")
             if m:  # a marker too deep to start an item is plain text in kramdown
-                text = re.sub(r"^(\d+)\.", r"\1\\.", text) if text[0].isdigit() else "\\" + text
+                text = _as_text(text)
             return " " * (4 * len(stack)) + text
         while stack and indent < stack[-1][0]:
             stack.pop()
@@ -96,10 +142,43 @@ class ListIndentPreprocessor(Preprocessor):
         return " " * (4 * len(stack) + indent - stack[-1][0]) + line.lstrip(" ")
 
 
-def _item_fits(indent: int, stack: list[tuple[int, str]]) -> bool:
+# kramdown's HTML_SPAN_ELEMENTS (and script): a line opening with one is paragraph text.
+_SPAN_TAGS = frozenset("""a abbr acronym b big bdo br button cite code del dfn em i img input ins
+    kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var
+    script""".split())
+_TAG = re.compile(r"^\s*<([A-Za-z][\w-]*)")
+# kramdown's LAZY_END_HTML_START / _STOP: a tag other than a span element ends a quote.
+_HTML_END = re.compile(r"^ {0,3}</?(?!(?:" + "|".join(sorted(_SPAN_TAGS)) + r")\b)[A-Za-z]")
+
+
+def _text_line(line: str) -> bool:
+    """False for a line that opens raw HTML going on below it (a list there is raw too)."""
+    tag = _TAG.match(line)
+    if tag is None:
+        return not line.lstrip().startswith("<")
+    name = tag.group(1)
+    return name.lower() in _SPAN_TAGS or re.search(rf"</{name}\s*>", line, re.I) is not None
+
+
+def quote_run_end(lines: list[str], start: int) -> int:
+    """The end of the blockquote opening at line `start`: kramdown's quote takes the lines
+    after it up to a blank line or a line opening block HTML, quote markers or not (lazy)."""
+    end = start + 1
+    while end < len(lines) and lines[end].strip() and (
+            _QUOTE.match(lines[end]) or not _HTML_END.match(lines[end])):
+        end += 1
+    return end
+
+
+def _as_text(text: str) -> str:
+    """An item line escaped so it reads as paragraph text."""
+    return re.sub(r"^(\d+)\.", r"\1\\.", text) if text[0].isdigit() else "\\" + text
+
+
+def _item_fits(indent: int, stack: list[tuple[int, str, bool]]) -> bool:
     """kramdown starts an item only 0-3 spaces past the enclosing item's content column."""
     base = 0
-    for col, _kind in stack:
+    for col, _kind, _lazy in stack:
         if col <= indent:
             base = col
     return indent - base <= 3

@@ -11,6 +11,13 @@ import xml.etree.ElementTree as etree
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown.list_indent import (
+    _QUOTE,
+    _QUOTE_MARK,
+    MAX_QUOTE_DEPTH,
+    quote_run_end,
+)
+
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.) (\S.*)$")
 
 
@@ -25,12 +32,29 @@ def _next_content(lines: list[str], start: int) -> int | None:
     return None
 
 
-def bare_items(lines: list[str]) -> list[tuple[str, bool]]:
-    """(content prefix, first paragraph bare) for each list item, in document order."""
-    out: list[tuple[str, bool]] = []
+def bare_items(lines: list[str], breaks=frozenset()) -> list[tuple[str, bool]]:
+    """(content prefix, first paragraph bare) for each list item, in document order;
+    `breaks` are placeholder lines that end a paragraph as blocks of the item (fences)."""
+    return [(prefix, bare) for _, prefix, bare in sorted(_decisions(lines, 0, 0, breaks))]
+
+
+def _decisions(lines: list[str], offset: int, quotes: int, breaks
+               ) -> list[tuple[int, str, bool]]:
+    """(line index, content prefix, bare) for each item of these lines and of the lists in
+    the blockquotes among them (each quote's content is a container of its own)."""
+    out: list[tuple[int, str, bool]] = []
     lists: dict[int, tuple[str, list[bool]]] = {}  # depth -> (marker kind, decisions)
     prev_blank = True
+    skip_to = 0  # past the top-level quote run already read
     for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        if not lists and quotes < MAX_QUOTE_DEPTH and _QUOTE.match(line):
+            skip_to = quote_run_end(lines, i)
+            inner = [_QUOTE_MARK.sub("", ln, count=1) for ln in lines[i:skip_to]]
+            out += _decisions(inner, offset + i, quotes + 1, breaks)
+            prev_blank = False
+            continue
         if not line.strip():
             prev_blank = True
             continue
@@ -47,20 +71,22 @@ def bare_items(lines: list[str]) -> list[tuple[str, bool]]:
             del lists[deeper]
         if depth not in lists or lists[depth][0] != kind:
             lists[depth] = (kind, [])
-        bare = _is_bare(lines, i, depth, lists[depth][1])
+        bare = _is_bare(lines, i, depth, lists[depth][1], breaks)
         lists[depth][1].append(bare)
-        out.append((m.group(3).strip()[:16], bare))
+        out.append((offset + i, m.group(3).strip()[:16], bare))
         prev_blank = False
     return out
 
 
-def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool]) -> bool:
+def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool], breaks) -> bool:
     """kramdown's `transparent` test for the item on line i (see its parser/list.rb)."""
     last = _is_last(lines, i, depth)
     if last and earlier and not any(earlier):
         return False  # the last item of a list whose other items are all wrapped
     j = i + 1
     while j < len(lines) and lines[j].strip() and not _ITEM.match(lines[j]):
+        if lines[j].strip() in breaks:
+            return True  # a block right after the paragraph: kramdown's children[1]
         j += 1
     if j >= len(lines) or lines[j].strip():
         return True  # no blank line after the first paragraph
@@ -99,7 +125,8 @@ class ListTightnessPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         state = self.holder.state
         soft = state.soft_blanks
-        state.bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft])
+        state.bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft],
+                                      state.fences_in_item)
         return lines
 
 

@@ -8,26 +8,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.inlinepatterns import DelimiterProcessor, HtmlInlineProcessor, InlineProcessor
+from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from tileditor.core.render.kramdown import stash
-
 _MARKDOWN_ATTR = re.compile(r"""(<[A-Za-z][^<>]*?)\s+markdown\s*=\s*(["']?)(?:0|1|block|span)\2""")
 
-
-# kramdown's HTML parser parses the content of these span/block elements as Markdown; every
-# other element (u, mark, font, s, kbd, code, and any unknown name) keeps its content raw.
-_PARSED = frozenset("""a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5
-    h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th
-    tt address applet article aside blockquote body dd details div dl fieldset figure figcaption
-    footer form header hgroup iframe li main map menu nav noscript object section summary td
-    area base br col command embed hr img input keygen link meta param source track
-    wbr""".split())
-_RAW_SPAN = re.compile(
-    r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])([A-Za-z][\w-]*)(?:\s[^<>]*)?>"
-    r"(?:(?!</\1\s*>).)*</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 # kramdown's backslash escapes are a superset of Markdown.pl's.
 KRAMDOWN_ESCAPES = (":", "|", '"', "'", "$", "~", "<", "=")
@@ -48,53 +34,6 @@ class MarkdownAttrPostprocessor(Postprocessor):
         return _MARKDOWN_ATTR.sub(r"\1", text) if "markdown" in text else text
 
 
-class GuardedDelimiterProcessor(DelimiterProcessor):
-    """Python-Markdown 3.11's emphasis pairing can, after its rule-of-3 search, pair a closer
-    with the wrong opener and take more delimiter characters than the closer has, cutting an
-    inline placeholder in two (its halves then show as text). A pairing whose delimiter
-    slices hold anything but delimiter characters is dropped and the run stays text."""
-
-    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        if self.regions:
-            return self._cached(m, data)
-        self._data, self._broken = data, False
-        el, start, end = super().handleMatch(m, data)
-        if self._broken:
-            self.reset()
-            run = self.delimiters[m.group(0)].bad.match(data, m.start(0))
-            return None, m.start(0), run.end(0)
-        return el, start, end
-
-    def _cached(self, m, data):
-        """A pairing found earlier is handed out at the next match, which may be another
-        delimiter (an `_` before the `*` that opens it): then skip this match and keep it.
-        The shift is the one DelimiterProcessor.get_cached_result applies."""
-        region = self.regions[self.cache_index]
-        pos = m.start(0)
-        shift = pos - self.cache_pos if pos != self.cache_pos else pos - region[0]
-        opener = data[region[0] + shift:region[1] + shift]
-        closer = data[region[2] + shift:region[3] + shift]
-        tokens = "".join(self.delimiters)
-        if opener and closer and not opener.strip(tokens) and not closer.strip(tokens):
-            return super().handleMatch(m, data)
-        return None, m.start(0), m.end(0)
-
-    def add_region(self, delim, a: int, b: int, c: int, d: int, size: int) -> None:
-        token = delim.token
-        if self._data[a:b].strip(token) or self._data[c:d].strip(token):
-            self._broken = True
-        super().add_region(delim, a, b, c, d, size)
-
-
-class RawSpanHtmlProcessor(HtmlInlineProcessor):
-    """An inline element whose content kramdown keeps raw (`<u>**b** "q"</u>` publishes the
-    stars and straight quotes): stash it whole, before emphasis and smart quotes see it."""
-
-    def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        raw = self.backslash_unescape(self.unescape(m.group(0)))
-        return stash.store_inline(self.md, raw), m.start(0), m.end(0)
-
-
 class StrayCloseTagProcessor(InlineProcessor):
     """A closing tag with no open element before it in the paragraph is text for kramdown
     (`&lt;/em&gt;` shows), where Python-Markdown would pass it through as HTML."""
@@ -106,17 +45,3 @@ class StrayCloseTagProcessor(InlineProcessor):
         if opened > len(re.findall(rf"</{name}\s*>", before, re.I)):
             return None, None, None
         return m.group(0), m.start(), m.end()
-
-
-
-def raw_span_processor(md) -> RawSpanHtmlProcessor:
-    processor = RawSpanHtmlProcessor(_RAW_SPAN.pattern, md)
-    processor.compiled_re = _RAW_SPAN  # (with its flags)
-    return processor
-
-
-def emphasis_processor(md) -> GuardedDelimiterProcessor:
-    """Python-Markdown's own `em_strong` pairing (`*` and smart `_`), guarded."""
-    guarded = GuardedDelimiterProcessor("*", "strong,em", md)
-    guarded.add("_", "strong,em", smart=True)
-    return guarded

@@ -23,6 +23,8 @@ _OURS = re.compile(STX + r"tl[a-z]+(?::\w+)?" + ETX)
 _OURS_OR_ROW = re.compile(r"\| " + _OURS.pattern + r" \||" + _OURS.pattern)
 _ANY = re.compile(STX + "[^" + STX + ETX + "]*" + ETX)
 _TAG = re.compile(r"<[^>]*>")
+# A `<p>` holding only one stashed block: group 1 its attributes, group 2 the placeholder.
+WRAPPED_BLOCK = re.compile(r"<p((?: [^>]*)?)>\s*(" + util.HTML_PLACEHOLDER % r"\d+" + r")\s*</p>")
 # Attributes that carry a note from one pass to a later one, taken off by that pass: a list
 # marked `{:toc}` (the TOC pass) and a heading's source text (the heading id pass).
 TOC_ATTR = "data-tl-ref"
@@ -95,10 +97,11 @@ def visible_text(md, text: str) -> str:
     return _ANY.sub("", text.replace(util.AMP_SUBSTITUTE, "&"))
 
 
-def element_text(md, el: etree.Element, skip_notes: bool = False) -> str:
+def element_text(md, el: etree.Element, skip_notes: bool = False, strip: bool = True) -> str:
     """Visible text of an element and its children; footnote markers left out when
-    `skip_notes` (kramdown leaves them out of heading ids)."""
-    return visible_text(md, "".join(_texts(el, skip_notes))).strip()
+    `skip_notes` (kramdown leaves them out of heading ids); stripped unless `strip` is False."""
+    text = visible_text(md, "".join(_texts(el, skip_notes)))
+    return text.strip() if strip else text
 
 
 def _texts(el: etree.Element, skip_notes: bool):

@@ -18,6 +18,8 @@ class ConversionState:
     # Placeholder or marker line -> how many source lines it stands for (the line map).
     spans: dict[str, int] = field(default_factory=dict)
     whole_blocks: set[int] = field(default_factory=set)  # stash indexes kept out of a <p>
+    fences_in_item: set[str] = field(default_factory=set)  # fences right under item text
+    math_blocks: set[str] = field(default_factory=set)  # display-math placeholders
     mark_sources: dict[str, str] = field(default_factory=dict)  # marker (row) -> text replaced
     ials: list[tuple[tuple[dict, list], str]] = field(default_factory=list)  # (attrs, refs), dir
     alds: dict[str, dict[str, str]] = field(default_factory=dict)  # ALD name -> attributes
@@ -28,6 +30,10 @@ class ConversionState:
     top_blocks: list[str] | None = None  # the document's own block list, once parsing starts
     block_starts: list[int] = field(default_factory=list)  # line of each top block's start
     pending: tuple[int, int] | None = None  # (root children before this block, its line)
+    # -- the inline pass -----------------------------------------------------------------
+    inline_tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder ->
+    # ("open" or "close", element name) of each tag the raw inline HTML pattern stashed
+    emphasis: object = None  # emphasis.EmphasisMemo, made on the first emphasis delimiter
     # -- results --------------------------------------------------------------------------
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
     toc_html: str = ""  # the sidebar TOC, serialised before postprocessing

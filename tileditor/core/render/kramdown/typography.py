@@ -1,15 +1,17 @@
 """kramdown's typographic conversions (smart quotes from the site's `smart_quotes`, dashes,
 ellipsis, guillemets) written as characters, as Jekyll's entity_output as_char does, on
-Python-Markdown's smarty; plus kramdown's closing-quote rules smarty lacks. Must not import
-PySide6."""
+Python-Markdown's smarty for dashes, ellipses and guillemets; the quotes follow kramdown's own
+rules (smart_quotes.py) instead of smarty's. Must not import PySide6."""
 
 from __future__ import annotations
 
 import html
+import re
 
 from markdown.extensions.smarty import SmartyExtension, SubstituteTextPattern
 
 from tileditor.core.render.kramdown.settings import KramdownSettings
+from tileditor.core.render.kramdown.smart_quotes import SmartQuotesTreeprocessor
 
 _KEYS = ("left-single-quote", "right-single-quote", "left-double-quote", "right-double-quote")
 
@@ -31,17 +33,29 @@ def typography_extension(settings: KramdownSettings) -> SmartyExtension:
             subs.update({key: _char(p) for key, p in zip(_KEYS, parts, strict=True)})
         else:
             subs.update(zip(_KEYS, ("\u2018", "\u2019", "\u201c", "\u201d"), strict=True))
-    return SmartyExtension(smart_quotes=smart, smart_dashes=typographic,
-                           smart_ellipses=typographic, smart_angled_quotes=typographic,
-                           substitutions=subs)
+    return KramdownSmartyExtension(smart_quotes=smart, smart_dashes=typographic,
+                                   smart_ellipses=typographic, smart_angled_quotes=typographic,
+                                   substitutions=subs)
 
 
-def closing_quote(smarty: SmartyExtension, char: str, md) -> SubstituteTextPattern:
-    """kramdown's rules that a quote ending a text run (right after `code` or *emphasis* at
-    the end of a paragraph) closes unless an opening bracket or a dash is before it, and
-    that Ruby's `\\s` is ASCII: a quote after a non-breaking or hair space closes
-    (`Yes\u200a—\u200a"We` publishes a right quote)."""
-    key = "right-double-quote" if char == '"' else "right-single-quote"
-    return SubstituteTextPattern(
-        rf"(?<![ \t\r\n\\[{{(\-\x02]){char}(?=$)|(?<=\x03){char}(?=$|[\s.,;:!?)])"
-        rf"|(?<=[^\S\t\n\v\f\r ]){char}", (smarty.substitutions[key],), md)
+class KramdownSmartyExtension(SmartyExtension):
+    """Smarty without its quote rules: the bundle's tl_smart_quotes row turns the quotes
+    (and its smarty rows replace the dash and ellipsis patterns)."""
+
+    def educateQuotes(self, md) -> None:  # noqa: N802 - smarty's name
+        pass
+
+
+def smart_quotes_processor(smarty: SmartyExtension, md) -> SmartQuotesTreeprocessor:
+    """kramdown's quote rules with the site's four quote characters."""
+    chars = {name: smarty.substitutions[key] for name, key in zip(
+        ("lsquo", "rsquo", "ldquo", "rdquo"), _KEYS, strict=True)}
+    return SmartQuotesTreeprocessor(md, chars)
+
+
+def symbol(smarty: SmartyExtension, md, text: str) -> SubstituteTextPattern:
+    """kramdown's TYPOGRAPHIC_SYMS take `---` and `...` from the left of any run
+    (`----` is an em dash and a hyphen, `Wait....` an ellipsis and a dot); smarty turns
+    only runs of exactly that length."""
+    key = {"---": "mdash", "...": "ellipsis"}[text]
+    return SubstituteTextPattern(re.escape(text), (smarty.substitutions[key],), md)

@@ -1,0 +1,72 @@
+"""Span HTML whose content kramdown keeps raw (issue 9): `<u>`, `<kbd>`, `<code>`, `<mark>`,
+`<font>`, `<s>` and unknown names publish backticks, stars, `$$` and straight quotes as
+typed; the element that starts first wins over a code span or math. Expected HTML is Debian
+kramdown 2.4 (GFM parser, Jekyll's options) output, pasted so the tests need no Ruby."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.render import assert_same
+from tileditor.core.render.kramdown.raw_spans import raw_spans
+
+KRAMDOWN = {
+    'Call <u>the `run` method</u> now.\n':
+        '<p>Call <u>the `run` method</u> now.</p>',
+    '<u>*a* "q" -- x...</u> and *b*\n':
+        '<p><u>*a* "q" -- x...</u> and <em>b</em></p>',
+    'x <mark>**b**</mark> <font color="red">*x*</font> <kbd>*x*</kbd> <s>*x*</s>\n':
+        '<p>x <mark>**b**</mark> <font color="red">*x*</font> <kbd>*x*</kbd> <s>*x*</s></p>',
+    'x <code>*x* `y`</code> <var>*v*</var> <samp>*s*</samp> <tt>*t*</tt>\n':
+        '<p>x <code>*x* `y`</code> <var>*v*</var> <samp>*s*</samp> <tt><em>t</em></tt></p>',
+    # Elements kramdown parses as spans keep Markdown working inside.
+    'x <span>*x*</span> <b>*x*</b> <sub>*x*</sub> <small>"x"</small> <em>`c`</em>\n':
+        '<p>x <span><em>x</em></span> <b><em>x</em></b> <sub><em>x</em></sub> <small>“x”</small>'
+        ' <em><code class="language-plaintext highlighter-rouge">c</code></em></p>',
+    'x <u>$$a$$ \\* \\_</u>\n':
+        '<p>x <u>$$a$$ \\* \\_</u></p>',
+    # Left to right: what starts first wins.
+    '$$a <u>x</u> b$$ and <u>$$c$$</u>\n':
+        '<p>\\(a &lt;u&gt;x&lt;/u&gt; b\\) and <u>$$c$$</u></p>',
+    '`<u>x</u>` and <u>`y`</u>\n':
+        '<p><code class="language-plaintext highlighter-rouge">&lt;u&gt;x&lt;/u&gt;</code> and '
+        '<u>`y`</u></p>',
+    'a `b <u>c` d</u> e\n':
+        '<p>a <code class="language-plaintext highlighter-rouge">b &lt;u&gt;c</code> d&lt;/u&gt; e</p>',
+    'x <u>a</u> `b` <u>c `d` e</u>\n':
+        '<p>x <u>a</u> <code class="language-plaintext highlighter-rouge">b</code> <u>c `d` e</u></p>',
+    '\\<u>*x*</u> and \\\\<u>*y*</u>\n':
+        '<p>&lt;u&gt;<em>x</em>&lt;/u&gt; and \\<u>*y*</u></p>',
+    # No closing tag: closed at the end of the paragraph or item.
+    'x <u>unclosed *a*\n\nnext *b*\n':
+        '<p>x <u>unclosed *a*</u></p>\n\n<p>next <em>b</em></p>',
+    '- x <u>a *b*\n- c *d*\n':
+        '<ul>\n  <li>x <u>a *b*</u></li>\n  <li>c <em>d</em></li>\n</ul>',
+    'x <u>a <u>b</u> c</u> *d*\n':
+        '<p>x <u>a <u>b</u> c</u> <em>d</em></p>',
+    'x <u>a <u>b\n':
+        '<p>x <u>a <u>b</u></u></p>',
+    '# Head <u>`x`</u>\n':
+        '<h1 id="head-x">Head <u>`x`</u></h1>',
+    '[see <u>`x`</u>](http://a.b) *y*\n':
+        '<p><a href="http://a.b">see <u>`x`</u></a> <em>y</em></p>',
+    'x <kbd>Ctrl</kbd>+<kbd>`C`</kbd>\n':
+        '<p>x <kbd>Ctrl</kbd>+<kbd>`C`</kbd></p>',
+    'x <U>*x*</U> <I>*i*</I>\n':
+        '<p>x <u>*x*</u> <i><em>i</em></i></p>',
+    'x <<guillemets>> y\n':  # kramdown's `<<` comes before a tag
+        '<p>x «guillemets» y</p>',
+    'This is a [link](<with angle.html>) and <u>`x`</u>.\n':
+        '<p>This is a <a href="with angle.html">link</a> and <u>`x`</u>.</p>',
+}
+
+
+@pytest.mark.parametrize("source", list(KRAMDOWN))
+def test_raw_span_content_as_kramdown_publishes_it(source):
+    assert_same(source, KRAMDOWN[source])
+
+
+def test_scan_meets_code_and_math_before_tags():
+    text = "`<u>` $$<u>$$ <u>a</u> <!-- <u> --> <b>b</b> <u>open"
+    assert [(text[s:e], left) for s, e, left in raw_spans(text)] == [
+        ("<u>a</u>", 0), ("<u>open", 1)]

@@ -1,0 +1,144 @@
+"""Span-level HTML whose content kramdown keeps raw: every element outside its parsed
+content models (`u`, `mark`, `font`, `s`, `kbd`, `code`, `var`, any unknown name) publishes
+its content as typed (`<u>the `run` method</u>` keeps its backticks, stars and straight
+quotes). kramdown reads spans left to right, so the element loses to a code span or `$$`
+math that starts before it and wins over one that starts inside it; it nests with its own
+name and is closed at the end of the text when its closing tag is missing. Stashed before
+the inline pass, in one linear scan per text. Must not import PySide6."""
+
+from __future__ import annotations
+
+import re
+
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown.angle_text import NAME, TAG
+
+# kramdown's HTML parser parses the content of these span/block elements as Markdown (and
+# these have no content); every other element keeps its content raw.
+_PARSED = frozenset("""a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5
+    h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th
+    tt address applet article aside blockquote body dd details div dl fieldset figure figcaption
+    footer form header hgroup iframe li main map menu nav noscript object section summary td
+    area base br col command embed hr img input keygen link meta param source track
+    wbr""".split())
+# kramdown's HTML_TAG_RE: a name (Hangul ones too: `<요약>`), then attributes that are names
+# with optional values.
+_OPEN = re.compile(
+    r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])(" + NAME + r")"
+    r"((?:\s+" + NAME + r"""(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(/)?>""",
+    re.IGNORECASE | re.DOTALL)
+# Where kramdown's span parsers may start: an escape, a code span, `$$` math, a tag.
+_CLOSE = re.compile(rf"</{NAME}\s*>")
+_START = re.compile(r"[\\`<]|\$\$")
+_TICKS = re.compile("`+")
+_ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-")
+
+
+def raw_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, how many are left open) of each raw-content element in `text`, as
+    kramdown's span parser meets them from left to right."""
+    found: list[tuple[int, int, int]] = []
+    unclosed: set[str] = set()  # code/math delimiters with no closer left in the text
+    pos = 0
+    while (m := _START.search(text, pos)) is not None:
+        at, mark = m.start(), m.group(0)
+        if mark == "\\":
+            pos = at + (2 if text[at + 1:at + 2] in _ESCAPABLE else 1)
+        elif mark == "<":
+            pos = _tag(text, at, found)
+        else:
+            pos = _delimited(text, at, unclosed)
+    return found
+
+
+def _tag(text: str, at: int, found: list) -> int:
+    """Past the raw element or comment at `at`; else just past the `<`."""
+    if text.startswith("<<", at):  # kramdown's typographic `<<` (a guillemet) comes first
+        return at + 2
+    if text.startswith("<!--", at):
+        close = text.find("-->", at + 4)
+        return close + 3 if close >= 0 else at + 1
+    if text.endswith("](", 0, at):  # a link's `<destination>`
+        close = text.find(">", at)
+        return close + 1 if close >= 0 else at + 1
+    m = _OPEN.match(text, at)
+    if m is None or m.group(3):
+        return at + 1
+    end, depth = _closing(text, m.group(1), m.end())
+    found.append((at, end, depth))
+    return end
+
+
+def _delimited(text: str, at: int, unclosed: set[str]) -> int:
+    """Past the code span or `$$` math opening at `at`, or past its opener when it is text."""
+    if text[at] == "$":
+        mark = "$$"
+    else:
+        mark = _TICKS.match(text, at).group(0)
+        # A lone backtick between spaces (or first, before a space) is text for kramdown.
+        if mark == "`" and (at == 0 or text[at - 1].isspace()) and text[at + 1:at + 2].isspace():
+            return at + 1
+    if mark in unclosed:
+        return at + len(mark)
+    close = text.find(mark, at + len(mark))
+    if close < 0:
+        unclosed.add(mark)  # none later either: never search for it again
+        return at + len(mark)
+    return close + len(mark)
+
+
+def _closing(text: str, name: str, pos: int) -> tuple[int, int]:
+    """(end of the closing tag, 0), or (len(text), how many of them are left open)."""
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", re.IGNORECASE)
+    depth = 1
+    for tag in tags.finditer(text, pos):
+        if tag.group(1):
+            depth -= 1
+            if depth == 0:
+                return tag.end(), 0
+        elif not tag.group(0).endswith("/>"):
+            depth += 1
+    return len(text), depth
+
+
+def _escape_stray_lt(raw: str) -> str:
+    """Inside raw content kramdown still reads tags; a `<` that starts none is text."""
+    if raw.count("<") < 2:
+        return raw
+    out, pos = [], 1
+    while (at := raw.find("<", pos)) >= 0:
+        out.append(raw[pos:at])
+        starts = raw.startswith("<!--", at) or TAG.match(raw, at) or _CLOSE.match(raw, at)
+        out.append("<" if starts else "&lt;")
+        pos = at + 1
+    return raw[:1] + "".join(out) + raw[pos:]
+
+
+class RawSpanTreeprocessor(Treeprocessor):
+    """Before the inline pass: replace each raw-content element in every text by an HTML
+    stash placeholder (an unclosed one gets its closing tag, as kramdown closes it)."""
+
+    def run(self, root) -> None:
+        for el in root.iter():
+            if el.text and "<" in el.text and not isinstance(el.text, AtomicString):
+                el.text = self._stash(el.text)
+            if el.tail and "<" in el.tail and not isinstance(el.tail, AtomicString):
+                el.tail = self._stash(el.tail)
+
+    def _stash(self, text: str) -> str:
+        spans = raw_spans(text)
+        if not spans:
+            return text
+        out: list[str] = []
+        pos = 0
+        for start, end, open_left in spans:
+            raw = _escape_stray_lt(text[start:end])
+            # kramdown closes what is left open (nested ones too) at the end of the text.
+            raw += f"</{_OPEN.match(raw).group(1)}>" * open_left
+            out += [text[pos:start], stash.store_inline(self.md, raw)]
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
