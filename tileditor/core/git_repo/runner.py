@@ -36,6 +36,9 @@ def git_env(extra: dict | None = None) -> dict:
     prompts disabled and git's messages in English so errors can be recognised."""
     env = dict(os.environ)
     env["GIT_TERMINAL_PROMPT"] = "0"
+    # `git status` would otherwise refresh the index under index.lock now and then: the
+    # user's own checkout or commit in a terminal then fails with "index.lock: File exists".
+    env["GIT_OPTIONAL_LOCKS"] = "0"
     # LC_ALL would override LC_MESSAGES: move it to LC_CTYPE so file names keep their charset.
     if env.get("LC_ALL"):
         env.setdefault("LC_CTYPE", env["LC_ALL"])
