@@ -91,6 +91,7 @@ class RepoWatcher(QObject):
         self._armed = False  # a wake is queued or the drain timer runs: no need to wake again
         self.drains = 0  # drains that took events (tests read it)
         self._seen_job: threading.Thread | None = None  # the last baseline update under way
+        self._learnt: set[str] = set()  # paths whose baseline entry changed since a rescan began
         self._observer = None
         self._pending: set[str] = set()
         self._watched: str | None = None
@@ -293,8 +294,8 @@ class RepoWatcher(QObject):
             paths, self._incoming = self._incoming, set()
             kinds, self._incoming_watched = self._incoming_watched, []
             # Events keep coming in a burst: take the next ones DRAIN_MS from now, all at once.
-            self._armed = bool(paths or kinds) and self._observer is not None
-        if self._armed:
+            again = self._armed = bool(paths or kinds) and self._observer is not None
+        if again:
             self._drain_timer.start()
         if self._observer is None or not (batch or paths or kinds):
             return
@@ -350,16 +351,22 @@ class RepoWatcher(QObject):
             self._rescan_again = True
             return
         self._rescanning, stop, before = True, self._stop, self._seen_job
+        # Compared on the thread with what is known now (20,000 entries: a slot of its own
+        # on the Qt thread); the Qt thread then looks again only at the paths that differ.
+        known = dict(self._baseline) if self._baseline is not None else None
+        self._learnt = set()
 
         def run() -> None:
             if before is not None:
                 before.join()  # the stats of what was just reported go in first
-            self._send(("rescanned", None, None, tree_stats.snapshot(self.root, stop), ()))
+            after = tree_stats.snapshot(self.root, stop)
+            differ = tree_stats.changed_paths(known, after) if known is not None else None
+            self._send(("rescanned", None, None, after, (), differ))
 
         self._spawn(run, "watcher-rescan")
 
     def _take_snapshot(self, kind: str, observer, before: dict | None, after: dict,
-                       recent=()) -> bool:
+                       recent=(), differ: set | None = None) -> bool:
         """A look at the disk (after a start or a rescan): what differs from what we knew
         is pending like events. True: flush now (the disk has been looked at)."""
         if kind == "started":
@@ -374,7 +381,11 @@ class RepoWatcher(QObject):
                 self._want_rescan()
         known = before if before is not None else self._baseline
         found = set(recent)
-        if known is not None:
+        if known is not None and differ is not None:
+            # What changed since the copy the thread compared with: what the baseline
+            # learnt meanwhile (stats of reported paths) is not reported again.
+            found |= {p for p in differ | self._learnt if known.get(p) != after.get(p)}
+        elif known is not None:
             found |= tree_stats.changed_paths(known, after)
         for p in found:
             self._take("modified", p, None)
@@ -406,7 +417,8 @@ class RepoWatcher(QObject):
             # open post's own event: after every burst, its stat says whether it changed.
             kinds = [("modified", None)]
         self._note_seen(paths)
-        paths = {p for p in paths if not self._is_own_write(p)}
+        # Only the few paths of our own saves are looked at, not each of a burst's 5,000.
+        paths = paths - {p for p in self._expected.keys() & paths if self._is_own_write(p)}
         if len(paths) >= RESCAN_BURST:
             self._want_rescan()
         if paths:
@@ -422,7 +434,7 @@ class RepoWatcher(QObject):
         root = self._root_str
         if self._baseline is None or not paths:
             return
-        before, stop = self._seen_job, self._stop
+        before, stop, paths = self._seen_job, self._stop, tuple(paths)  # the thread's own
 
         def run() -> None:
             if before is not None:
@@ -444,6 +456,7 @@ class RepoWatcher(QObject):
         baseline = self._baseline  # a rescan since began after these stats (it waited)
         if baseline is None:
             return
+        self._learnt.update(seen)
         for p, sig in seen.items():
             if sig is None:
                 baseline.pop(p, None)
