@@ -35,6 +35,7 @@ BENCHMARKS = {
     "memory_bare": ("memory", "run_bare", {}),
     "image_drop": ("image_drop", "run", {}),
     "header_edit": ("header_edit", "run", {}),
+    "fallback": ("fallback", "run", {}),
     "repo_window_20k": ("repo_scale", "run_window", {"count": 20000}),
     "repo_scaling": ("repo_scale", "run_scaling", {}),
     "latency_20mb": ("repo_scale", "run_big_post", {"megabytes": 20}),

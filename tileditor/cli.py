@@ -162,12 +162,12 @@ def cmd_tags(args) -> int:
         changed = rename_tag(site, args.names[0], args.names[1])
         for path in changed:
             print(path)
-        for path, reason in getattr(changed, "skipped", ()):
+        for path, reason in changed.skipped:
             print(f"tileditor: {path}: not changed: {reason}", file=sys.stderr)
-        if not changed and not getattr(changed, "skipped", ()):
+        if not changed and not changed.skipped:
             raise CliError(f"no post has the tag or category {args.names[0]!r}")
         print(f"renamed {args.names[0]!r} to {args.names[1]!r} in {len(changed)} post(s)", file=sys.stderr)
-        return 1 if getattr(changed, "skipped", ()) else 0
+        return 1 if changed.skipped else 0
     index = site.tag_index()
     for title, counter in (("tags", index.tags), ("categories", index.categories)):
         print(f"{title}:")

@@ -75,7 +75,10 @@ def fallback_render(text: str, site=None, post_path=None):
         (int(h[1]), i, t)
         for h, i, t in re.findall(r'<(h\d)[^>]*id="([^"]+)"[^>]*>(.*?)</h\d>', body)
     ]
-    return SimpleNamespace(html=body, headings=headings, toc_html="", title="", warnings=[])
+    # The fields of a RenderResult (which cannot be imported here).
+    return SimpleNamespace(html=body, headings=headings, toc_html="", title="", warnings=[],
+                           front_matter={}, images=[], blocks=(), tail="", version=None,
+                           patch=None)
 
 
 def render_sample(site_root: Path):

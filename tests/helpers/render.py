@@ -4,8 +4,9 @@ whitespace) so the renderer's output compares with kramdown's."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from types import SimpleNamespace
+from pathlib import Path
 
 import markdown
 
@@ -58,9 +59,36 @@ def assert_same(source: str, expected: str, **kw) -> None:
     assert canon(html_of(source, **kw)) == canon(expected)
 
 
-def kramdown_site(config: dict | None = None) -> SimpleNamespace | None:
+@dataclass
+class StandInSite:
+    """A site without files or posts: what a render reads of a JekyllSite (RenderSite), with
+    the `kramdown:` settings and config a test gives it."""
+
+    kramdown: dict = field(default_factory=dict)
+    config: dict = field(default_factory=dict)
+    url: str = ""
+    baseurl: str = ""
+    root: Path | None = None
+
+    def posts(self) -> list:
+        return []
+
+    def header_values(self, path) -> tuple[dict, str | None]:
+        return {}, None
+
+    def page_url(self, path, front_matter=None) -> str:
+        return "/" + Path(path).stem + "/"
+
+    def url_for(self, path, front_matter=None) -> str:
+        return self.baseurl + self.page_url(path, front_matter)
+
+    def defaults_for(self, path, type: str = "posts") -> dict:  # noqa: A002 - Jekyll's name
+        return {}
+
+
+def kramdown_site(config: dict | None = None) -> StandInSite | None:
     """A stand-in site whose `kramdown:` setting is `config` (None: no site)."""
-    return SimpleNamespace(kramdown=dict(config)) if config else None
+    return StandInSite(kramdown=dict(config)) if config else None
 
 
 def bundle_html(source: str, config: dict | None = None,

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from tileditor.core.render import RenderResult
 from tileditor.services.preview_renderer import PreviewRenderer
 
 
@@ -16,15 +17,17 @@ class FakeRender:
     def __init__(self, delay: float = 0.01):
         self.delay = delay
         self.texts: list[str] = []
+        self.calls: list[tuple] = []  # (text, site, post_path)
         self.threads: set[int] = set()
 
     def __call__(self, text, site, post_path):
         self.threads.add(threading.get_ident())
         self.texts.append(text)
+        self.calls.append((text, site, post_path))
         time.sleep(self.delay)
         if text == "boom":
             raise ValueError("bad post")
-        return {"html": f"<p>{text}</p>", "site": site, "path": post_path}
+        return RenderResult(html=f"<p>{text}</p>")
 
 
 @pytest.fixture
@@ -56,7 +59,8 @@ def test_hundred_requests_coalesce_and_last_wins(qtbot, make_renderer):
     assert r.render_count == len(fake.texts)
     # Only the newest generation reaches the UI.
     assert [g for g, _ in results] == [100]
-    assert results[-1][1] == {"html": "<p>text 99</p>", "site": "SITE", "path": "post.md"}
+    assert results[-1][1] == RenderResult(html="<p>text 99</p>")
+    assert fake.calls[-1] == ("text 99", "SITE", "post.md")
     assert threading.get_ident() not in fake.threads
 
 
@@ -80,7 +84,7 @@ def test_failure_is_reported_and_thread_keeps_working(qtbot, make_renderer):
     assert "bad post" in blocker.args[1]
     with qtbot.waitSignal(r.finished, timeout=2000) as blocker:
         r.request("fine")
-    assert blocker.args[1]["html"] == "<p>fine</p>"
+    assert blocker.args[1].html == "<p>fine</p>"
 
 
 def test_stop_ends_thread_and_ignores_later_requests(qtbot):

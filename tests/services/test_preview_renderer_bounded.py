@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 import time
 
+from tileditor.core.render import RenderResult
 from tileditor.services.preview_renderer import PreviewRenderer
 
 NESTED = "---\ntitle: deep\n---\n" + "- " * 10_000 + "a\n"
@@ -22,7 +23,7 @@ class SlowWhenAsked:
         if text == "slow":
             self.started.set()
             self._released.wait(self.seconds)
-        return f"<p>{text}</p>"
+        return RenderResult(html=f"<p>{text}</p>")
 
     def release(self) -> None:
         """Ends the slow render early, so the abandoned worker is gone before the next test."""
@@ -42,7 +43,7 @@ def test_a_render_past_the_limit_is_cut_off_and_the_next_one_renders(qtbot):
         assert r.abandoned_count() == 1
         with qtbot.waitSignal(r.finished, timeout=2000) as blocker:
             gen = r.request("fast")
-        assert blocker.args == [gen, "<p>fast</p>"]
+        assert blocker.args == [gen, RenderResult(html="<p>fast</p>")]
     finally:
         t0 = time.monotonic()
         r.stop()

@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from tileditor.core import tree_stats
+from tileditor.core.site import tree_stats
 from tileditor.services import repo_watcher as rw
 from tileditor.services.repo_watcher import RepoWatcher
 

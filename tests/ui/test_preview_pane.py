@@ -4,26 +4,15 @@ handling and the safety rules. One shared view per module because each one costs
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
 
 from tileditor.core.page_template import katex_dir
+from tileditor.core.render import RenderResult
 from tileditor.ui.preview_pane import PreviewPane
 
 JS_TIMEOUT = 10000
-
-
-@dataclass
-class FakeResult:
-    html: str
-    title: str = ""
-    toc_html: str = ""
-    headings: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-    front_matter: dict = field(default_factory=dict)
-    images: list = field(default_factory=list)
 
 
 META = {"title": "TIL :: A new chapter", "date": "April 22, 2025", "tags": ["Notice", "TIL_25"],
@@ -68,7 +57,7 @@ def pane(shared, qtbot):
 
 
 def test_first_show_renders_page_with_meta_toc_and_body(pane, qtbot):
-    res = FakeResult('<h2 id="intro" data-line="3">Intro</h2><p data-line="5">Hello preview</p>',
+    res = RenderResult('<h2 id="intro" data-line="3">Intro</h2><p data-line="5">Hello preview</p>',
                      headings=[(2, "intro", "Intro")])
     show(qtbot, pane, res)
     text = js(qtbot, pane, "document.body.innerText")
@@ -82,13 +71,13 @@ def test_first_show_renders_page_with_meta_toc_and_body(pane, qtbot):
 
 
 def test_patch_updates_text_and_keeps_scroll(pane, qtbot):
-    show(qtbot, pane, FakeResult(long_body()))
+    show(qtbot, pane, RenderResult(long_body()))
     js(qtbot, pane, "window.scrollTo(0, 700); window.scrollY")
     qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") >= 600, timeout=JS_TIMEOUT)
     before = js(qtbot, pane, "window.scrollY")
     marker = js(qtbot, pane, "window.__sameDocument = 42")
     assert marker == 42
-    show(qtbot, pane, FakeResult(long_body() + '<p data-line="999">Patched tail</p>'))
+    show(qtbot, pane, RenderResult(long_body() + '<p data-line="999">Patched tail</p>'))
     assert "Patched tail" in js(qtbot, pane, "document.body.innerText")
     assert js(qtbot, pane, "window.scrollY") == before
     # A patch, not a reload: the app-world global survives.
@@ -96,7 +85,7 @@ def test_patch_updates_text_and_keeps_scroll(pane, qtbot):
 
 
 def test_scroll_to_line_moves_to_nearest_block(pane, qtbot):
-    show(qtbot, pane, FakeResult(long_body()))
+    show(qtbot, pane, RenderResult(long_body()))
     box = []
     pane.scroll_to_line(161, box.append)  # paragraph 80 starts at line 161
     qtbot.waitUntil(lambda: bool(box), timeout=JS_TIMEOUT)
@@ -114,7 +103,7 @@ def test_scroll_to_line_moves_to_nearest_block(pane, qtbot):
 
 
 def test_clicking_a_link_opens_it_outside_and_page_stays(pane, qtbot):
-    show(qtbot, pane, FakeResult('<p data-line="1"><a id="ext" href="https://example.org/x">'
+    show(qtbot, pane, RenderResult('<p data-line="1"><a id="ext" href="https://example.org/x">'
                                  'out</a></p>'))
     url_before = pane.page().url()
     js(qtbot, pane, "document.getElementById('ext').click(); true")  # a script's click: no
@@ -142,7 +131,7 @@ def real_click(qtbot, pane, element_id: str, button=Qt.MouseButton.LeftButton) -
 
 
 def test_clicking_a_block_reports_its_line(pane, qtbot):
-    show(qtbot, pane, FakeResult('<p data-line="7" id="b">Click me</p>'))
+    show(qtbot, pane, RenderResult('<p data-line="7" id="b">Click me</p>'))
     with qtbot.waitSignal(pane.line_clicked, timeout=JS_TIMEOUT) as blocker:
         js(qtbot, pane, "document.getElementById('b').click(); true")
     assert blocker.args == [7]
@@ -161,7 +150,7 @@ def test_post_scripts_cannot_run_read_files_or_navigate(shared, qtbot):
         '<img id="outside" src="file:///etc/hostname">'
         f'<img id="inside" src="{(root / "inside.txt").as_uri()}">'
     )
-    show(qtbot, pane, FakeResult(evil))
+    show(qtbot, pane, RenderResult(evil))
     url_before = pane.page().url()
     qtbot.wait(500)
     assert js(qtbot, pane, "document.title") == META["title"]
@@ -182,12 +171,12 @@ def test_large_page_loads_from_a_file(pane, qtbot):
     pane._needs_reload = True
     big = long_body(33000)  # about 1.6 MB, above the setHtml limit
     assert len(big) > 1_500_000
-    show(qtbot, pane, FakeResult(big + '<p data-line="99999">the very end</p>'))
+    show(qtbot, pane, RenderResult(big + '<p data-line="99999">the very end</p>'))
     assert pane.page().url().isLocalFile()
     assert js(qtbot, pane, "document.querySelectorAll('[data-line]').length") == 33001
     assert "the very end" in js(qtbot, pane, "document.getElementById('tileditor-content')"
                                              ".lastElementChild.textContent")
-    show(qtbot, pane, FakeResult('<p data-line="1">small again</p>'))  # patched in place
+    show(qtbot, pane, RenderResult('<p data-line="1">small again</p>'))  # patched in place
     assert "small again" in js(qtbot, pane, "document.body.innerText")
 
 
@@ -212,10 +201,10 @@ def test_request_guard_limits_files_and_remote(tmp_path):
 @pytest.mark.skipif(katex_dir() is None, reason="resources/katex is not vendored")
 def test_math_is_typeset_on_load_and_on_patch(pane, qtbot):
     pane._needs_reload = True
-    show(qtbot, pane, FakeResult('<p data-line="1">$$x^2$$ and \\(y\\)</p>'))
+    show(qtbot, pane, RenderResult('<p data-line="1">$$x^2$$ and \\(y\\)</p>'))
     qtbot.waitUntil(lambda: js(qtbot, pane, "document.querySelectorAll('.katex').length") == 2,
                     timeout=JS_TIMEOUT)
-    show(qtbot, pane, FakeResult('<p data-line="1">inline $a+b$ here</p>'))
+    show(qtbot, pane, RenderResult('<p data-line="1">inline $a+b$ here</p>'))
     assert js(qtbot, pane, "document.querySelectorAll('#tileditor-content .katex').length") == 1
     assert "$a+b$" not in js(qtbot, pane, "document.body.innerText")
 
@@ -224,7 +213,7 @@ def test_allowing_scripts_lets_the_post_run_its_own(shared, qtbot):
     pane, _opened, _root = shared
     try:
         pane.set_allow_scripts(True)
-        show(qtbot, pane, FakeResult('<p data-line="1">s</p><script>'
+        show(qtbot, pane, RenderResult('<p data-line="1">s</p><script>'
                                      "document.body.setAttribute('data-ran', '1')</script>"))
         assert js(qtbot, pane, "document.body.getAttribute('data-ran')") == "1"
     finally:
@@ -244,11 +233,11 @@ def test_real_render_result_of_the_sample_site(pane, qtbot, tmp_site):
 
 
 def test_patch_replaces_only_changed_blocks(pane, qtbot):
-    show(qtbot, pane, FakeResult(long_body(50)))
+    show(qtbot, pane, RenderResult(long_body(50)))
     js(qtbot, pane, "document.querySelector('[data-line=\"1\"]').__kept = 1;"
                     "document.querySelector('[data-line=\"21\"]').__kept = 1; true")
     changed = long_body(50).replace(">Paragraph number 10<", ">Paragraph number ten<")
-    show(qtbot, pane, FakeResult(changed))
+    show(qtbot, pane, RenderResult(changed))
     assert js(qtbot, pane, "document.querySelector('[data-line=\"1\"]').__kept") == 1
     assert js(qtbot, pane, "document.querySelector('[data-line=\"21\"]').__kept === undefined")
     assert "Paragraph number ten" in js(qtbot, pane, "document.body.innerText")
@@ -260,7 +249,7 @@ def test_toc_anchor_scrolls_in_page_and_blank_target_goes_to_opener(pane, qtbot)
             '<a id="blank" href="https://example.org/new" target="_blank">new</a></p>'
             + long_body(100) + '<h2 id="far" data-line="500">Far</h2>' + long_body(20))
     pane._needs_reload = True
-    show(qtbot, pane, FakeResult(body))
+    show(qtbot, pane, RenderResult(body))
     url_before = pane.page().url()
     js(qtbot, pane, "document.getElementById('toc').click(); true")
     qtbot.waitUntil(lambda: js(qtbot, pane, "window.scrollY") > 500, timeout=JS_TIMEOUT)
@@ -273,7 +262,7 @@ def test_toc_anchor_scrolls_in_page_and_blank_target_goes_to_opener(pane, qtbot)
 
 
 def test_real_mouse_click_on_a_block_reports_its_line(pane, qtbot):
-    show(qtbot, pane, FakeResult('<p data-line="1">top</p>'
+    show(qtbot, pane, RenderResult('<p data-line="1">top</p>'
                                  '<p data-line="42" id="target" style="padding:40px">here</p>'))
     js(qtbot, pane, "window.scrollTo(0, 0); true")
     rect = json.loads(js(qtbot, pane, "(() => { const r = document.getElementById('target')"
@@ -306,7 +295,7 @@ def test_block_remote_stops_remote_images(shared, qtbot):
     pane, _opened, _root = shared
     try:
         pane.set_block_remote(True)
-        show(qtbot, pane, FakeResult('<p data-line="1"><img id="r" '
+        show(qtbot, pane, RenderResult('<p data-line="1"><img id="r" '
                                      'src="https://tileditor-test.invalid/remote.png"></p>'))
         seen: list[list[str]] = []
 

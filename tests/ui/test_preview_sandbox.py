@@ -22,6 +22,7 @@ from tests.helpers.sandbox import (
     serve,
 )
 from tests.helpers.window import type_at_end
+from tileditor.core.render import RenderResult
 from tileditor.ui.dialogs import RecordingPrompter
 from tileditor.ui.preview_page import RequestGuard, confirm_with, link_action
 from tileditor.ui.preview_pane import PreviewPane
@@ -31,8 +32,7 @@ SETTLE_MS = 600  # long enough for an iframe or a meta refresh to have fired (a 
 
 
 def result(html: str):
-    return SimpleNamespace(html=html, title="", toc_html="", headings=[], warnings=[],
-                           front_matter={}, images=[])
+    return RenderResult(html=html)
 
 
 class Box(SimpleNamespace):
@@ -294,7 +294,6 @@ def test_meta_refresh_to_about_blank_cannot_blank_the_preview(qtbot):
     pane.show()
     html = '<p data-line="1">post</p><meta http-equiv="refresh" content="0;url=about:blank">'
     with qtbot.waitSignal(pane.rendered, timeout=10000):
-        pane.show_result(SimpleNamespace(html=html, title="", toc_html="", headings=[],
-                                         warnings=[], front_matter={}, images=[]), {"title": "T"})
+        pane.show_result(RenderResult(html=html), {"title": "T"})
     qtbot.wait(800)
     assert js(qtbot, pane, "!!document.getElementById('tileditor-content')") is True

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QUrl
 
 from tests.helpers.sandbox import APP, DesktopRecorder, OpenWatch, js, make_sandbox_repo, serve
+from tileditor.core.render import RenderResult
 from tileditor.ui.dialogs import RecordingPrompter
 from tileditor.ui.preview_page import confirm_with, link_action
 from tileditor.ui.preview_pane import PreviewPane
@@ -157,8 +158,7 @@ def test_no_post_opens_anything_or_reads_outside_the_repo(world, qtbot, data, sc
     world.prompter.answers[:] = ["Cancel"] * 10
     pane._needs_reload = True
     with qtbot.waitSignal(pane.rendered, timeout=JS_TIMEOUT):
-        pane.show_result(SimpleNamespace(html=body, title="", toc_html="", headings=[],
-                                         warnings=[], front_matter={}, images=[]), {"title": "F"})
+        pane.show_result(RenderResult(html=body), {"title": "F"})
     qtbot.wait(SETTLE_MS)
     assert world.opened == [] and world.desktop.urls == [] and world.lines == []
     assert world.prompter.asked == []

@@ -5,6 +5,7 @@ quoted so Psych reads it back exactly. Pure; must not import PySide6."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tileditor.core.frontmatter import FrontMatter, Style
 from tileditor.core.frontmatter import emit as render
@@ -16,6 +17,9 @@ from tileditor.core.new_post_template import (
     list_style_of,
     recent_headers,
 )
+
+if TYPE_CHECKING:
+    from tileditor.core.site import Conventions
 
 
 class TemplateError(ValueError):
@@ -81,7 +85,7 @@ def new_post_text(site, title: str, when: datetime, tags=(), categories=(), draf
             continue
         fm = FrontMatter(text)
         key = fm.key_for(*aliases) if any(k in fm for k in aliases) else _conv_key(conv, aliases, fallback)
-        style = list_style_of(headers, aliases) or getattr(conv, "list_style", None) or "flow"
+        style = list_style_of(headers, aliases) or (conv.list_style if conv is not None else None) or "flow"
         values = list(values)
         if style == "plain" and len(values) == 1:
             line = f"{key}: {render.scalar(values[0], Style(quote=None))}"
@@ -91,9 +95,10 @@ def new_post_text(site, title: str, when: datetime, tags=(), categories=(), draf
     return f"---\n{text}---\n\n"
 
 
-def _conv_key(conv, aliases: tuple[str, ...], fallback: str) -> str:
-    attr = "tag_key" if "tags" in aliases else "category_key"
-    key = getattr(conv, attr, None)
+def _conv_key(conv: Conventions | None, aliases: tuple[str, ...], fallback: str) -> str:
+    if conv is None:
+        return fallback
+    key = conv.tag_key if "tags" in aliases else conv.category_key
     return key if key in aliases else fallback
 
 

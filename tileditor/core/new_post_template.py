@@ -6,9 +6,13 @@ Pure text in, text out; must not import PySide6."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from tileditor.core.frontmatter import FrontMatter, Style, split_front_matter
 from tileditor.core.frontmatter import emit as render
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 SAMPLE = 30  # the newest posts looked at: the blog's habits of today, not of five years ago
 SHARE = 0.8  # a key (and its value) must be in this share of them to be copied
@@ -16,10 +20,10 @@ TAG_KEYS, CAT_KEYS = ("tags", "tag"), ("categories", "category")
 STRUCTURAL = {"title", "date", *TAG_KEYS, *CAT_KEYS}
 
 
-def compose_template(site, draft: bool = False) -> str | None:
+def compose_template(site: JekyllSite | None, draft: bool = False) -> str | None:
     """jekyll-compose's `jekyll_compose: default_front_matter: posts:` (or `drafts:`) as header
     text after the title (and date for posts) it always writes, or None when not configured."""
-    cfg = getattr(site, "config", None) or {}
+    cfg = (site.config if site is not None else None) or {}
     compose = cfg.get("jekyll_compose") if isinstance(cfg, dict) else None
     defaults = compose.get("default_front_matter") if isinstance(compose, dict) else None
     if not isinstance(defaults, dict):

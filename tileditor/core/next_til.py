@@ -10,9 +10,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tileditor.core.frontmatter import FrontMatter, split_front_matter
 from tileditor.core.site import read_text
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 _LAST_NUMBER = re.compile(r"^(.*?)(\d+)(\D*)$", re.S)
 _DIGITS = re.compile(r"\d+")
@@ -242,13 +246,13 @@ def _value_lines(key: str, value, style: str, indent: str = "") -> str:
     return f"{indent}{key}:{text}\n"
 
 
-def next_post_text(site, nxt: NextPost) -> str:
+def next_post_text(site: JekyllSite | None, nxt: NextPost) -> str:
     """The new post's text: the title, then the copied keys in the newest post's order and
     lines (a changed value, such as the tags, written in the blog's list style); `date:` only
     when the newest post had one, in its shape with the new day."""
     from tileditor.core.new_post import yaml_scalar
 
-    style = getattr(site.conventions(), "list_style", "flow") if site is not None else "flow"
+    style = site.conventions().list_style if site is not None else "flow"
     lines = [f"title: {yaml_scalar(nxt.title, quote=nxt.title_quoted)}\n"]
     if "date" in nxt.header_lines:
         old = nxt.header_lines["date"]

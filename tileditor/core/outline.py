@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tileditor.core import lexicon
 from tileditor.core.frontmatter import split_front_matter
+
+if TYPE_CHECKING:  # the annotation only: the outline must not import the renderer
+    from tileditor.core.render import RenderResult
 
 
 class Heading(NamedTuple):
@@ -114,6 +117,6 @@ def _plain(inner: str) -> str:
     return " ".join(html_lib.unescape(_TAG.sub("", inner)).split())
 
 
-def headings_from_render(result, text: str | None = None) -> list[Heading]:
+def headings_from_render(result: RenderResult, text: str | None = None) -> list[Heading]:
     """The outline of a RenderResult (or IncrementalResult) of `text`: what its page shows."""
-    return headings_from_page(result.html, getattr(result, "headings", ()) or (), text)
+    return headings_from_page(result.html, result.headings or (), text)

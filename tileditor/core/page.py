@@ -8,11 +8,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tileditor.core.frontmatter import as_datetime, as_list
 from tileditor.core.portable_page import math_head, needs_math
 from tileditor.core.resources import resource_path
 from tileditor.core.skins import site_skin, skin_css
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
@@ -70,7 +74,8 @@ def reading_time(html_fragment: str, words_per_minute: int = 200, words: int | N
     return f"{words // wpm} minute read"
 
 
-def page_meta(front_matter: dict, html_fragment: str, site=None, post_path: Path | None = None) -> PageMeta:
+def page_meta(front_matter: dict, html_fragment: str, site: JekyllSite | None = None,
+              post_path: Path | None = None) -> PageMeta:
     """The page header values, with the site's front-matter defaults under the post's own keys."""
     values: dict = {}
     if site is not None and post_path is not None:
@@ -80,7 +85,7 @@ def page_meta(front_matter: dict, html_fragment: str, site=None, post_path: Path
             pass
     values.update(front_matter or {})
     when = as_datetime(values.get("date")) or date_from_filename(post_path)
-    wpm = getattr(site, "words_per_minute", 200) if site is not None else 200
+    wpm = site.words_per_minute if site is not None else 200
     title = values.get("title")
     if title is None and post_path is not None:
         title = _FILE_DATE.sub("", post_path.stem).replace("-", " ")
@@ -94,7 +99,7 @@ def page_meta(front_matter: dict, html_fragment: str, site=None, post_path: Path
         reading_time=reading_time(html_fragment, wpm, words) if show_time not in (False, "false") else "",
         toc=bool(values.get("toc")) and values.get("toc") not in ("false", "False"),
         toc_label=str(values.get("toc_label") or "On this page"),
-        skin=site_skin(getattr(site, "config", None)),
+        skin=site_skin(site.config if site is not None else None),
         extra={"words": words, "minutes": words // max(1, int(wpm or 200))},
     )
 

@@ -8,10 +8,13 @@ import html
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tileditor.core.resources import resources_dir
 from tileditor.core.skins import skin_css
+
+if TYPE_CHECKING:  # only for the annotations: the UI thread must not import the renderer early
+    from tileditor.core.render import RenderResult
 
 NONE = "'none'"
 _MARKER = re.compile(r"@(CSP|BASE|CSS|SKIN|HEAD_EXTRA|META|TAXONOMY|TITLE|CONTENT)@")
@@ -71,13 +74,6 @@ def content_security_policy(allow_scripts: bool, block_remote: bool) -> str:
             "form-action 'none'",
         ]
     )
-
-
-def _field(result: Any, name: str, default: Any) -> Any:
-    value = getattr(result, name, None)
-    if value is None and isinstance(result, dict):
-        value = result.get(name)
-    return default if value is None else value
 
 
 def _as_list(value: Any) -> list[str]:
@@ -141,10 +137,11 @@ def _toc_from_headings(headings: list) -> str:
     return "".join(out)
 
 
-def toc_html(result: Any, page_meta: dict) -> str:
-    if not page_meta.get("toc"):
+def toc_html(result: RenderResult | None, page_meta: dict) -> str:
+    """The sidebar table of contents (`result` None: the empty page, which has none)."""
+    if not page_meta.get("toc") or result is None:
         return ""
-    inner = _field(result, "toc_html", "") or _toc_from_headings(_field(result, "headings", []))
+    inner = result.toc_html or _toc_from_headings(result.headings or [])
     if not inner:
         return ""
     if "toc__menu" not in inner[:80]:
@@ -185,18 +182,19 @@ def blocks_html(blocks) -> str:
     return "".join(f"{BLOCK_MARK}{_unforged(b)}" for b in blocks)
 
 
-def content_html(result: Any) -> str:
-    """The post body: the result's HTML, cut at its block groups when it carries them."""
-    blocks = getattr(result, "blocks", None)
-    if not blocks:
-        return _unforged(str(_field(result, "html", "")))
-    tail = getattr(result, "tail", "") or ""
-    return blocks_html(blocks) + TAIL_MARK + _unforged(tail)
+def content_html(result: RenderResult | None) -> str:
+    """The post body: the result's HTML, cut at its block groups when it carries them (an
+    IncrementalResult does; None: the empty page)."""
+    if result is None:
+        return ""
+    if not result.blocks:
+        return _unforged(str(result.html or ""))
+    return blocks_html(result.blocks) + TAIL_MARK + _unforged(result.tail or "")
 
 
-def head_parts(result: Any, page_meta: dict) -> dict[str, str]:
+def head_parts(result: RenderResult | None, page_meta: dict) -> dict[str, str]:
     """The small parts (title, meta, taxonomy): cheap to build and compare on every edit."""
-    title = str(page_meta.get("title") or _field(result, "title", "") or "")
+    title = str(page_meta.get("title") or (result.title if result is not None else "") or "")
     return {
         "title": html.escape(title),
         "title_text": title,
@@ -205,8 +203,9 @@ def head_parts(result: Any, page_meta: dict) -> dict[str, str]:
     }
 
 
-def page_parts(result: Any, page_meta: dict) -> dict[str, str]:
-    """The variable parts of the page, keyed like PARTS (all HTML except `title_text`)."""
+def page_parts(result: RenderResult | None, page_meta: dict) -> dict[str, str]:
+    """The variable parts of the page, keyed like PARTS (all HTML except `title_text`); None
+    for `result`: the empty page (loaded early to start the web engine)."""
     parts = head_parts(result, page_meta)
     parts["content"] = toc_html(result, page_meta) + content_html(result)
     return parts

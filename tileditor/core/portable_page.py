@@ -14,9 +14,13 @@ import re
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 from tileditor.core.resources import resource_path
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 # Attributes whose value is one URL a browser fetches or follows; srcset holds several.
 _URL_ATTRS = {"src", "href", "poster", "data"}
@@ -178,13 +182,14 @@ class Embedder:
 
 
 def portable_html(fragment: str, meta, toc_list_html: str = "", skin: str | None = None,
-                  site=None, post_path: Path | None = None, front_matter=None) -> tuple[str, list[str]]:
+                  site: JekyllSite | None = None, post_path: Path | None = None,
+                  front_matter=None) -> tuple[str, list[str]]:
     """(the standalone page of `fragment`, warnings): nothing in it depends on where it lies."""
     from tileditor.core.page import standalone_html
 
     root = site.root if site is not None else (Path(post_path).parent if post_path else None)
     page_url = None
-    if site is not None and post_path is not None and getattr(site, "url", ""):
+    if site is not None and post_path is not None and site.url:
         try:
             page_url = site.absolute_url_for(Path(post_path), front_matter)
         except Exception:  # noqa: BLE001 - a permalink the model cannot build keeps links as written

@@ -97,20 +97,21 @@ class RecoveryStore:
         return self.own_folder / f"{_safe(key)}.json"
 
     def save(self, key: str, text: str, meta: dict | None = None) -> Path:
-        """Write one buffer's snapshot atomically; refuses a store folder inside the repo."""
+        """Write one buffer's snapshot atomically; refuses a store folder inside the repo.
+        `meta["fingerprint"]`, when given, is the Fingerprint the buffer was loaded from."""
         meta = dict(meta or {})
         repo = meta.get("repo")
         if repo is not None and _inside(self.folder, Path(repo)):
             raise ValueError(f"the recovery folder {self.folder} is inside the repo {repo}")
-        fp = meta.get("fingerprint")
+        fp: Fingerprint | None = meta.get("fingerprint")
         record = {
             "version": FORMAT_VERSION,
             "key": key,
             "text": text,
             "path": _str_or_none(meta.get("path")),
             "repo": _str_or_none(repo),
-            "fingerprint": _sha_of(fp),
-            "fingerprint_size": getattr(fp, "size", None),
+            "fingerprint": fp.sha256 if fp is not None else None,
+            "fingerprint_size": fp.size if fp is not None else None,
             "title": str(meta.get("title") or ""),
             "imported_images": [str(p) for p in meta.get("imported_images") or []],
             "saved_at": float(meta.get("saved_at") or time.time()),
@@ -260,12 +261,6 @@ def _safe(key: str) -> str:
 
 def _str_or_none(value) -> str | None:
     return None if value is None else str(value)
-
-
-def _sha_of(fp) -> str | None:
-    if fp is None:
-        return None
-    return getattr(fp, "sha256", None) or str(fp)
 
 
 def _disk_text(path: Path | None) -> str | None:

@@ -4,8 +4,13 @@ Owns file naming only (no file writing). Must not import PySide6."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 FALLBACK_SLUG = "untitled"
 
@@ -40,8 +45,15 @@ PRETTY_EXTRA = "._~!$&'()+,;=@"
 
 
 def jekyll_slugify(text: str, mode: str = "default", cased: bool = False) -> str:
-    """Exactly Jekyll's Utils.slugify for the 'default' and 'pretty' modes (may be empty)."""
-    slug = _hyphenate(str(text or ""), PRETTY_EXTRA if mode == "pretty" else "").strip("-")
+    """Exactly Jekyll's Utils.slugify for the 'default', 'pretty', 'raw' and 'none' modes
+    (may be empty); another mode slugs as 'default'."""
+    text = str(text or "")
+    if mode == "none":
+        return text
+    if mode == "raw":
+        slug = re.sub(r"\s+", "-", text).strip("-")
+    else:
+        slug = _hyphenate(text, PRETTY_EXTRA if mode == "pretty" else "").strip("-")
     return slug if cased else slug.lower()
 
 
@@ -132,8 +144,8 @@ def new_post_path(site, title: str, date=None, draft: bool = False) -> Path:
     return _free_path(folder, stem, ".md", taken)
 
 
-def _existing_slugs(site, draft: bool) -> set[str]:
-    snapshot = getattr(site, "snapshot", None)
+def _existing_slugs(site: JekyllSite, draft: bool) -> set[str]:
+    snapshot = site.snapshot
     if snapshot is not None:  # computed with the listing, off the UI thread
         return snapshot.draft_stems if draft else snapshot.post_stems
     entries = site.drafts() if draft else site.posts()

@@ -4,10 +4,14 @@ each post and writing each file atomically. Pure file work; must not import PySi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tileditor.core.fileio import atomic_write, fingerprint
 from tileditor.core.frontmatter import as_list
 from tileditor.core.post import Post
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 TAG_KEYS = ("tags", "tag")
 
@@ -67,7 +71,7 @@ def _replace(names: list[str], old: str, new: str) -> list[str]:
     return out
 
 
-def rename_tag(site, old: str, new: str) -> RenameResult:
+def rename_tag(site: JekyllSite, old: str, new: str) -> RenameResult:
     """Rename `old` to `new` in every post and draft; returns the files changed."""
     result = RenameResult()
     for entry in list(site.posts()) + list(site.drafts()):
@@ -93,6 +97,5 @@ def rename_tag(site, old: str, new: str) -> RenameResult:
         if touched:
             atomic_write(entry.path, post.to_bytes(), expected=fp, root=site.root)
             result.append(entry.path)
-    if hasattr(site, "invalidate"):
-        site.invalidate(list(result))
+    site.invalidate(list(result))
     return result

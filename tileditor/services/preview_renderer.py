@@ -53,9 +53,10 @@ class _IncrementalRender:
 
 
 def _summary(exc: BaseException) -> str:
-    from_core = getattr(exc, "message", None)
-    if isinstance(from_core, str):
-        return from_core
+    from tileditor.core.render import RenderFailure  # loaded by now: only after a failure
+
+    if isinstance(exc, RenderFailure):
+        return exc.message
     return (f"The preview could not render this post ({type(exc).__name__}: {exc}); "
             "it shows the last page that rendered.")
 
@@ -74,18 +75,18 @@ class _Worker(threading.Thread):
     still inside a render never delays the app's exit."""
 
     def __init__(self, render_fn: Callable[..., Any], extras_fn: Callable[..., Any] | None,
-                 bridge: _Bridge) -> None:
+                 bridge: _Bridge, warm_up: Callable[[], None] | None = None) -> None:
         super().__init__(name="preview-renderer", daemon=True)
         self.jobs: queue.SimpleQueue = queue.SimpleQueue()
         self.abandoned = False
         self._render_fn, self._extras_fn, self._bridge = render_fn, extras_fn, bridge
+        self._warm_up = warm_up
 
     def run(self) -> None:
         try:
-            warm_up = getattr(self._render_fn, "warm_up", None)
-            if warm_up is not None:
+            if self._warm_up is not None:
                 try:
-                    warm_up()
+                    self._warm_up()
                 except Exception:  # noqa: BLE001 - the first real render will report it
                     pass
             while not self.abandoned:
@@ -137,7 +138,8 @@ class PreviewRenderer(QObject):
 
     def __init__(self, render_fn: Callable[..., Any] | None = None, parent: QObject | None = None,
                  extras_fn: Callable[..., Any] | None = None, time_limit: float = TIME_LIMIT):
-        """`extras_fn(result, site, post_path, text)`, when given, also runs on the worker thread
+        """`render_fn(text, site, post_path)` returns a RenderResult (default: an incremental
+        render of the post). `extras_fn(result, site, post_path, text)`, when given, also runs on the worker thread
         (e.g. the page header's reading time, which scans the whole HTML) and its value is
         returned by `extras_for(generation)`."""
         super().__init__(parent)
@@ -150,6 +152,8 @@ class PreviewRenderer(QObject):
         self._stopped = False
         # A given render_fn is shared by every worker; the default one keeps per-thread state.
         self._make_render = (lambda: render_fn) if render_fn is not None else _IncrementalRender
+        # Only the default one is warmed up: a given render_fn has nothing to import first.
+        self._warm_up = _IncrementalRender.warm_up if render_fn is None else None
         self._extras_fn = extras_fn
         # A child of this object: Qt deletes it with us on the UI thread, never the worker
         # dropping the last Python reference on its own thread (a crash); a worker that
@@ -167,7 +171,7 @@ class PreviewRenderer(QObject):
         self._worker: _Worker | None = self._new_worker()
 
     def _new_worker(self) -> _Worker:
-        worker = _Worker(self._make_render(), self._extras_fn, self._bridge)
+        worker = _Worker(self._make_render(), self._extras_fn, self._bridge, self._warm_up)
         worker.start()
         return worker
 
@@ -252,7 +256,7 @@ class PreviewRenderer(QObject):
     def _carry_patches(self, result: Any, stale: bool) -> Any:
         """A dropped result's block patch is folded into the next one, so the view, which
         never saw it, can still patch instead of reloading."""
-        patch = getattr(result, "patch", None)
+        patch = result.patch
         carried, self._carried = self._carried, None
         if patch is None:
             return result

@@ -28,9 +28,9 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from tileditor.core import tree_stats
 from tileditor.core.fileio import Fingerprint, fingerprint
 from tileditor.core.pacing import Pacer
+from tileditor.core.site import tree_stats
 from tileditor.services import watch_rules
 from tileditor.services.watch_rules import finish, is_relevant, overflow_log, stat_sig
 

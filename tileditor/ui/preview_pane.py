@@ -8,7 +8,6 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -118,13 +117,13 @@ class PreviewPane(QWebEngineView):
         page_meta = page_meta or {}
         head = tpl.head_parts(result, page_meta)
         toc = tpl.toc_html(result, page_meta)
-        patch = getattr(result, "patch", None)
+        patch = result.patch
         if (patch is not None and self._loaded and not self._loading and not self._needs_reload
                 and not self._allow_scripts and patch.base == self._version
                 and head == self._head):
             self._result_meta = (result, page_meta)
             self._parts = None
-            self._patch_blocks(patch, getattr(result, "version", None),
+            self._patch_blocks(patch, result.version,
                                toc if toc != self._toc else None)
             self._toc = toc
             self._follow_skin()
@@ -132,7 +131,7 @@ class PreviewPane(QWebEngineView):
         self._result_meta = (result, page_meta)
         self._follow_skin()
         self._parts = tpl.page_parts(result, page_meta)
-        self._pending_version = getattr(result, "version", None)
+        self._pending_version = result.version
         if self._loading:
             self._queued = True
         elif not self._loaded or self._needs_reload or self._allow_scripts:
@@ -188,11 +187,9 @@ class PreviewPane(QWebEngineView):
         is still opening the post; the first result then patches in. Emits no `rendered`."""
         if self._loaded or self._loading or self._parts is not None:
             return
-        # A stand-in empty result: importing the renderer here would cost the UI thread
-        # ~0.1 s at start; the worker thread imports it while the page loads.
-        empty = SimpleNamespace(html="", warnings=[], title=None, front_matter={}, toc_html="",
-                                headings=[], images=[])
-        self._parts = tpl.page_parts(empty, {})
+        # No result (not an empty RenderResult: importing the renderer here would cost the UI
+        # thread ~0.1 s at start; the worker thread imports it while the page loads).
+        self._parts = tpl.page_parts(None, {})
         self._preloading = True
         self._full_load()
         self._parts = None
@@ -262,7 +259,7 @@ class PreviewPane(QWebEngineView):
         if self._parts is None and self._result_meta is not None:
             result, meta = self._result_meta
             self._parts = tpl.page_parts(result, meta)
-            self._pending_version = getattr(result, "version", None)
+            self._pending_version = result.version
         return self._parts
 
     def _reload_if_shown(self) -> None:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.helpers.render import assert_same, canon, html_of
+from tests.helpers.render import StandInSite, assert_same, canon, html_of
 from tileditor.core.render import RenderOptions, render
 
 PAIRS = {
@@ -237,13 +237,8 @@ def test_kramdown_input_hash_without_space_is_heading():
 
 
 def test_smart_quotes_follow_site_config_and_override():
-    class Site:
-        kramdown = {"smart_quotes": ["apos", "apos", "quot", "quot"]}
-        config: dict = {}
-        url = baseurl = ""
-        root = None
-
-    site_out = render('"a" \'b\'\n', site=Site()).html
+    site = StandInSite(kramdown={"smart_quotes": ["apos", "apos", "quot", "quot"]})
+    site_out = render('"a" \'b\'\n', site=site).html
     assert canon(site_out) == canon("<p>\"a\" 'b'</p>")
     assert canon(html_of('"a"\n', smart_quotes=False)) == canon('<p>"a"</p>')
 

@@ -13,10 +13,14 @@ from tileditor.core.render import RenderOptions, render
 
 
 @dataclass
-class Entry:
+class Entry:  # what the renderer reads of a PostEntry
     path: Path
     slug: str
     date: date
+    title: str = ""
+    rel: str = ""
+    tags: tuple = ()
+    categories: tuple = ()
 
 
 class FakeSite:
@@ -32,6 +36,15 @@ class FakeSite:
 
     def url_for(self, path, front_matter=None):
         return f"/blog/{Path(path).stem[11:]}/"
+
+    def page_url(self, path, front_matter=None):
+        return f"/{Path(path).stem[11:]}/"
+
+    def header_values(self, path):
+        return {}, None
+
+    def defaults_for(self, path, type="posts"):  # noqa: A002 - Jekyll's name
+        return {}
 
 
 def site_render(text: str, tmp_path: Path, **kw):

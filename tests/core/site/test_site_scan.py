@@ -12,7 +12,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tileditor.core import tree_stats
 from tileditor.core.demo import install_demo_blog
 from tileditor.core.site import (
     Conventions,
@@ -21,6 +20,7 @@ from tileditor.core.site import (
     ScanCancelled,
     forget_changed,
     pending,
+    tree_stats,
     with_conventions,
 )
 

@@ -7,7 +7,6 @@ from PySide6.QtCore import QObject
 
 from tests.helpers.window import close_window, open_window
 from tileditor.ui.dialogs import RecordingPrompter
-from tileditor.ui.flows.repo import RepoFlow
 
 
 def _flows(window) -> dict[str, QObject]:
@@ -25,11 +24,10 @@ def test_no_flow_holds_the_window(qtbot, tmp_path):
     window = open_window(qtbot, repo, post, tmp_path, prompter)
     try:
         flows = _flows(window)
-        assert {"docs", "disk", "images", "exports", "writing", "spelling", "theme",
+        assert {"docs", "disk", "images", "repo", "exports", "writing", "spelling", "theme",
                 "search", "moves", "git", "health"} <= set(flows)
         holding = sorted(name for name, flow in flows.items()
-                         if not isinstance(flow, RepoFlow)  # reworked on another branch
-                         and any(value is window for value in vars(flow).values()))
+                         if any(value is window for value in vars(flow).values()))
         assert holding == []
     finally:
         close_window(window, prompter)

@@ -9,6 +9,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from tileditor.core.images import (
@@ -19,6 +20,9 @@ from tileditor.core.images import (
 )
 
 from .model import Finding, ScannedFile
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".ico",
               ".tif", ".tiff", ".heic")
@@ -35,16 +39,16 @@ def _norm(path: Path) -> str:
 
 
 class _PostUrls:
-    """The site as the resolver sees it, with each post's URL computed once per check (the
-    resolver asks for it for every reference; the header cannot change during a check)."""
+    """The site as the resolver (core/images) reads it, with each post's URL computed once
+    per check (the resolver asks for it for every reference; the header cannot change during
+    a check). Carries exactly the JekyllSite fields the resolver reads."""
 
-    def __init__(self, site):
+    def __init__(self, site: JekyllSite):
         self._site = site
+        self.root, self.config, self.excludes = site.root, site.config, site.excludes
+        self.url, self.baseurl, self.site_path_prefix = site.url, site.baseurl, site.site_path_prefix
         self._page: dict[str, str] = {}
         self._public: dict[str, str] = {}
-
-    def __getattr__(self, name):
-        return getattr(self._site, name)
 
     def page_url(self, path, front_matter=None) -> str:
         key = str(path)
@@ -59,7 +63,7 @@ class _PostUrls:
         return self._public[key]
 
 
-def image_findings(site, files: list[ScannedFile]) -> list[Finding]:
+def image_findings(site: JekyllSite, files: list[ScannedFile]) -> list[Finding]:
     site = _PostUrls(site)
     used: set[str] = set()
     opaque: set[str] = set()  # file names of references we cannot evaluate ({{ page.x }})

@@ -1,11 +1,13 @@
 """The Liquid pass Jekyll runs on a post body before Markdown: variables, filters, raw,
-comment, include placeholders, post_url, highlight, assign/capture/if/unless/for (minimal).
+comment, include placeholders, post_url, highlight, assign/capture/if/unless/for, case/when,
+cycle, tablerow, increment/decrement.
 Pure text in, text and warnings out. Must not import PySide6 or the Markdown renderer."""
 
 from __future__ import annotations
 
 import html
 import re
+from collections import ChainMap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -60,7 +62,8 @@ def render_liquid(text: str, context: LiquidContext | dict | None = None
            for t in tokens):
         warnings.append("Liquid: an unclosed '{{' or '{%' stays as text (Jekyll will fail)")
     nodes = _parse(tokens, warnings)
-    scope = dict(ctx.variables)
+    # increment/decrement counters live beside the assigns, which shadow them (Liquid 5).
+    scope = ChainMap(dict(ctx.variables), {})
     out: list[str] = []
     _Evaluator(ctx, scope, warnings).run(nodes, out)
     return "".join(out), warnings
@@ -173,8 +176,9 @@ def _parse(tokens: list[_Node], warnings: list[str]) -> list[_Node]:
 
 
 class _Evaluator:
-    def __init__(self, ctx: LiquidContext, scope: dict, warnings: list[str]):
+    def __init__(self, ctx: LiquidContext, scope: ChainMap, warnings: list[str]):
         self.ctx, self.scope, self.warnings = ctx, scope, warnings
+        self.cycles: dict[str, int] = {}
 
     def run(self, nodes: list[_Node], out: list[str]) -> None:
         for node in nodes:
@@ -209,7 +213,7 @@ class _Evaluator:
                 continue
             try:
                 value = func(value, args, site)
-            except (TypeError, ValueError, IndexError):
+            except (TypeError, ValueError, IndexError, ZeroDivisionError, OverflowError):
                 self.warn(f"Liquid: filter '{fname}' failed on {to_text(value)[:40]!r}")
         return value
 
@@ -254,6 +258,10 @@ class _Evaluator:
             self.scope[node.value.strip()] = "".join(buf)
         elif name == "highlight":
             self.highlight(node, out)
+        elif name == "case":
+            self.case(node, out)
+        elif name == "tablerow":
+            self.tablerow(node, out)
         else:
             self.warn(f"Liquid: {{% {name} %}} is not previewed (removed)")
 
@@ -265,13 +273,12 @@ class _Evaluator:
         items = lookup(m.group(2), self.scope)
         if isinstance(items, dict):
             items = list(items.items())
+        elif isinstance(items, str):
+            items = [items] if items else []  # Liquid iterates a string once, whole
         items = list(items) if isinstance(items, (list, tuple)) else []
-        opts = dict(re.findall(r"(\w+)\s*:\s*(\S+)", m.group(3)))
-        if "reversed" in m.group(3):
-            items.reverse()
-        start = int(to_text(lookup(opts.get("offset", "0"), self.scope)) or 0)
-        limit = lookup(opts["limit"], self.scope) if "limit" in opts else None
-        items = items[start:start + int(limit)] if limit is not None else items[start:]
+        items = self._window(items, m.group(3))
+        if re.search(r"\breversed\b", m.group(3)):
+            items.reverse()  # after offset and limit, as Liquid does
         if not items:
             for _branch, _, body in node.branches[1:]:
                 self.run(body, out)
@@ -283,6 +290,76 @@ class _Evaluator:
                                      "last": i == len(items) - 1, "length": len(items)}
             self.run(node.branches[0][2], out)
         self.scope[m.group(1)], self.scope["forloop"] = saved
+
+    def _window(self, items: list, markup: str) -> list:
+        """`offset:` and `limit:` of a for or tablerow tag."""
+        opts = dict(re.findall(r"(\w+)\s*:\s*([^\s,]+)", markup))
+        start = int(to_text(lookup(opts.get("offset", "0"), self.scope)) or 0)
+        limit = lookup(opts["limit"], self.scope) if "limit" in opts else None
+        return items[start:start + int(limit)] if limit is not None else items[start:]
+
+    def case(self, node: _Node, out: list[str]) -> None:
+        """Every `when` whose values (`,` or `or` between them) equal the subject renders, in
+        order; `else` only when none did (Liquid 5)."""
+        subject = lookup(node.value, self.scope)
+        matched = False
+        for branch, markup, body in node.branches[1:]:
+            if branch == "when":
+                values = re.split(r"\s*,\s*|\s+or\s+", markup.strip())
+                if any(lookup(v, self.scope) == subject for v in values if v):
+                    matched = True
+                    self.run(body, out)
+            elif branch == "else" and not matched:
+                self.run(body, out)
+
+    def tablerow(self, node: _Node, out: list[str]) -> None:
+        m = re.match(r"^(\w+)\s+in\s+(\S+(?:\s*\.\.\s*\S+\))?)(.*)$", node.value)
+        items = lookup(m.group(2), self.scope) if m else None
+        if not m or not isinstance(items, (list, tuple)):
+            return
+        items = self._window(list(items), m.group(3))
+        cols = re.search(r"\bcols\s*:\s*([^\s,]+)", m.group(3))
+        cols = int(to_text(lookup(cols.group(1), self.scope)) or 0) if cols else 0
+        html_out = ['<tr class="row1">\n']
+        saved = self.scope.get(m.group(1))
+        for i, item in enumerate(items):
+            col = i % cols + 1 if cols else i + 1
+            row = i // cols + 1 if cols else 1
+            self.scope[m.group(1)] = item
+            self.scope["tablerowloop"] = {"index": i + 1, "index0": i, "col": col, "col0": col - 1,
+                                          "row": row, "first": i == 0,
+                                          "last": i == len(items) - 1, "length": len(items)}
+            html_out.append(f'<td class="col{col}">')
+            self.run(node.branches[0][2], html_out)
+            html_out.append("</td>")
+            if cols and col == cols and i < len(items) - 1:
+                html_out.append(f'</tr>\n<tr class="row{row + 1}">')
+        html_out.append("</tr>\n")
+        self.scope[m.group(1)] = saved
+        self.scope.pop("tablerowloop", None)
+        out.append("".join(html_out))
+
+    def counter(self, name: str, markup: str, out: list[str]) -> None:
+        """increment prints the counter then adds one; decrement subtracts one then prints."""
+        var, counters = markup.strip(), self.scope.maps[-1]
+        value = counters.get(var, 0)
+        if name == "increment":
+            out.append(str(value))
+            counters[var] = value + 1
+        else:
+            counters[var] = value - 1
+            out.append(str(value - 1))
+
+    def cycle(self, markup: str, out: list[str]) -> None:
+        group, _, values = markup.rpartition(":") if re.match(
+            r"""^\s*(?:"[^"]*"|'[^']*'|\w+)\s*:""", markup) else ("", "", markup)
+        items = [v for v in _split_outside_quotes(values, ",") if v.strip()]
+        if not items:
+            return
+        key = group.strip() or ",".join(v.strip() for v in items)
+        turn = self.cycles.get(key, 0)
+        self.cycles[key] = turn + 1
+        out.append(to_text(lookup(items[turn % len(items)], self.scope)))
 
     def highlight(self, node: _Node, out: list[str]) -> None:
         buf: list[str] = []
@@ -309,7 +386,11 @@ class _Evaluator:
             self.post_url(node, out)
         elif name == "github_edit_link":
             out.append(self.edit_link(node.value))
-        elif name in ("increment", "decrement", "cycle", "break", "continue", "#"):
+        elif name in ("increment", "decrement"):
+            self.counter(name, node.value, out)
+        elif name == "cycle":
+            self.cycle(node.value, out)
+        elif name in ("break", "continue", "#"):
             if name != "#":
                 self.warn(f"Liquid: {{% {name} %}} is not previewed (removed)")
         else:

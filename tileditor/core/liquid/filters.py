@@ -4,10 +4,15 @@ filters Jekyll posts use. Must not import PySide6 or the Markdown renderer."""
 from __future__ import annotations
 
 import html
+import json
+import math
 import re
+from collections.abc import Mapping
 from datetime import date, datetime
+from urllib.parse import quote_plus
 
 from tileditor.core.frontmatter import as_datetime
+from tileditor.core.slug import jekyll_slugify
 
 _LITERAL_STR = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -79,7 +84,7 @@ def _walk(expr: str, scope: dict):
 
 
 def _index(value, key):
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # a dict, or the evaluator's scope (a ChainMap)
         if key in value:
             return value[key]
         if key == "size":
@@ -156,10 +161,6 @@ def _where(value, args) -> list:
         isinstance(v.get(key), (list, tuple)) and want in [to_text(x) for x in v.get(key)])]
 
 
-def _slugify(value) -> str:
-    return re.sub(r"[^\w]+", "-", to_text(value).lower(), flags=re.UNICODE).strip("-")
-
-
 def _truncate(value, args) -> str:
     text = to_text(value)
     size = int(args[0]) if args else 50
@@ -172,6 +173,80 @@ def _number(v):
         return float(v) if "." in to_text(v) else int(to_text(v) or 0)
     except ValueError:
         return 0
+
+
+def _times(v, a):
+    return _number(v) * _number(a[0] if a else 1)
+
+
+def _divided_by(v, a):
+    x, y = _number(v), _number(a[0] if a else 1)
+    # Ruby: Integer / Integer floors (-7 / 2 is -4); with a Float it divides.
+    return x // y if isinstance(x, int) and isinstance(y, int) else x / y
+
+
+def _modulo(v, a):
+    return _number(v) % _number(a[0] if a else 1)  # Ruby's % takes the divisor's sign, as Python's
+
+
+def _sort(v, a, natural: bool = False):
+    if not isinstance(v, (list, tuple)):
+        return v
+    prop = to_text(a[0]) if a else None
+
+    def key(item):
+        value = item.get(prop) if prop is not None and isinstance(item, dict) else item
+        value = to_text(value).lower() if natural else value
+        return (value is None, value)  # nil sorts last, as in Liquid 5
+
+    try:
+        return sorted(v, key=key)
+    except TypeError:  # mixed types: Liquid raises; the preview keeps the order
+        return list(v)
+
+
+def _round(v, a):
+    x, digits = _number(v), int(_number(a[0])) if a else 0
+    if digits <= 0:  # Ruby rounds half away from zero (Python's round() to even does not)
+        return int(math.floor(abs(x) + 0.5) * (1 if x >= 0 else -1))
+    return float(f"{x:.{digits}f}")
+
+
+def _truncatewords(v, a):
+    words, count = to_text(v).split(), max(int(_number(a[0])) if a else 15, 1)
+    ellipsis = to_text(a[1]) if len(a) > 1 else "..."
+    return to_text(v) if len(words) <= count else " ".join(words[:count]) + ellipsis
+
+
+def _slice(v, a):
+    start = int(_number(a[0])) if a else 0
+    length = int(_number(a[1])) if len(a) > 1 else 1
+    seq = v if isinstance(v, (list, tuple)) else to_text(v)
+    start = start + len(seq) if start < 0 else start
+    return seq[start:start + length] if 0 <= start <= len(seq) else ([] if seq is v else "")
+
+
+def _sentence(v, a):
+    items = [to_text(x) for x in v] if isinstance(v, (list, tuple)) else [to_text(v)]
+    word = to_text(a[0]) if a else "and"
+    if len(items) < 3:
+        return f" {word} ".join(items)
+    return ", ".join(items[:-1]) + f", {word} " + items[-1]
+
+
+def _split(text: str, sep: str) -> list[str]:
+    """Ruby's String#split: " " splits on runs of whitespace (leading ones ignored), "" into
+    characters, and trailing empty strings are dropped."""
+    if sep == " ":
+        return text.split()
+    parts = list(text) if sep == "" else text.split(sep)
+    while parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def _list(v) -> list:
+    return list(v) if isinstance(v, (list, tuple)) else ([] if v is None else [v])
 
 
 def _size(v):
@@ -203,12 +278,43 @@ FILTERS = {
     "join": lambda v, a, s: (to_text(a[0]) if a else " ").join(to_text(x) for x in v)
     if isinstance(v, (list, tuple)) else to_text(v),
     "where": lambda v, a, s: _where(v, a),
-    "slugify": lambda v, a, s: _slugify(v),
+    "slugify": lambda v, a, s: jekyll_slugify(to_text(v), to_text(a[0]) if a else "default"),
+    "times": lambda v, a, s: _times(v, a),
+    "divided_by": lambda v, a, s: _divided_by(v, a),
+    "modulo": lambda v, a, s: _modulo(v, a),
+    "sort": lambda v, a, s: _sort(v, a),
+    "sort_natural": lambda v, a, s: _sort(v, a, natural=True),
     "truncate": lambda v, a, s: _truncate(v, a),
-    "split": lambda v, a, s: to_text(v).split(to_text(a[0])) if a else [to_text(v)],
+    "split": lambda v, a, s: _split(to_text(v), to_text(a[0]) if a else " "),
     "number_of_words": lambda v, a, s: len(to_text(v).split()),
     "plus": lambda v, a, s: _number(v) + _number(a[0] if a else 0),
     "minus": lambda v, a, s: _number(v) - _number(a[0] if a else 0),
+    "reverse": lambda v, a, s: list(reversed(v)) if isinstance(v, (list, tuple)) else v,
+    "uniq": lambda v, a, s: list(dict.fromkeys(v)) if isinstance(v, (list, tuple)) else v,
+    "compact": lambda v, a, s: [x for x in _list(v) if x is not None],
+    "concat": lambda v, a, s: _list(v) + (_list(a[0]) if a else []),
+    "map": lambda v, a, s: [x.get(to_text(a[0])) if isinstance(x, dict) else None
+                            for x in _list(v)] if a else v,
+    "lstrip": lambda v, a, s: to_text(v).lstrip(),
+    "rstrip": lambda v, a, s: to_text(v).rstrip(),
+    "strip_newlines": lambda v, a, s: to_text(v).replace("\r", "").replace("\n", ""),
+    "newline_to_br": lambda v, a, s: to_text(v).replace("\n", "<br />\n"),
+    "remove_first": lambda v, a, s: to_text(v).replace(to_text(a[0]), "", 1) if a else v,
+    "replace_first": lambda v, a, s: to_text(v).replace(to_text(a[0]), to_text(a[1]), 1)
+    if len(a) > 1 else v,
+    "url_encode": lambda v, a, s: quote_plus(to_text(v)),
+    "cgi_escape": lambda v, a, s: quote_plus(to_text(v)),
+    "abs": lambda v, a, s: abs(_number(v)),
+    "ceil": lambda v, a, s: math.ceil(_number(v)),
+    "floor": lambda v, a, s: math.floor(_number(v)),
+    "round": lambda v, a, s: _round(v, a),
+    "at_least": lambda v, a, s: max(_number(v), _number(a[0] if a else v)),
+    "at_most": lambda v, a, s: min(_number(v), _number(a[0] if a else v)),
+    "truncatewords": lambda v, a, s: _truncatewords(v, a),
+    "slice": lambda v, a, s: _slice(v, a),
+    "array_to_sentence_string": lambda v, a, s: _sentence(v, a),
+    "jsonify": lambda v, a, s: json.dumps(v, ensure_ascii=False, separators=(",", ":"),
+                                         default=to_text),
     "first": lambda v, a, s: v[0] if isinstance(v, (list, tuple)) and v else None,
     "last": lambda v, a, s: v[-1] if isinstance(v, (list, tuple)) and v else None,
 }

@@ -1,27 +1,47 @@
-"""What a post's Liquid sees (`site.*`, `page.*`, post_url) built from a duck-typed JekyllSite
-and the post's front matter. Must not import PySide6 or Markdown."""
+"""What a post's Liquid sees (`site.*`, `page.*`, post_url) built from a site (a JekyllSite, or
+anything with what RenderSite lists) and the post's front matter. Must not import PySide6 or
+Markdown."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Protocol
 
 from tileditor.core.frontmatter import as_datetime
 
 _DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 
 
-def site_variables(site) -> dict:
+class RenderSite(Protocol):
+    """What a render reads of its site: JekyllSite has all of it."""
+
+    root: Path
+    config: dict
+    kramdown: dict  # the `kramdown:` settings (read by the kramdown bundle)
+    url: str
+    baseurl: str
+
+    def posts(self) -> list: ...  # PostEntry-like: path, rel, title, date, slug, tags...
+
+    def header_values(self, path) -> tuple[dict, str | None]: ...
+
+    def page_url(self, path, front_matter=None) -> str: ...
+
+    def url_for(self, path, front_matter=None) -> str: ...
+
+    def defaults_for(self, path, type: str = "posts") -> dict: ...  # noqa: A002 - Jekyll's name
+
+
+def site_variables(site: RenderSite | None) -> dict:
     if site is None:
         return {}
-    values = dict(getattr(site, "config", None) or {})
-    for key in ("url", "baseurl"):
-        value = getattr(site, key, None)
+    values = dict(site.config or {})
+    for key, value in (("url", site.url), ("baseurl", site.baseurl)):
         if value is not None:
             values[key] = value
     values.setdefault("title", "")
-    if hasattr(site, "posts") and hasattr(site, "header_values"):
-        values["posts"] = _LazyPosts(lambda: _post_drops(site))
+    values["posts"] = _LazyPosts(lambda: _post_drops(site))
     return values
 
 
@@ -50,7 +70,7 @@ class _LazyPosts(list):
         return super().__getitem__(index)
 
 
-def _post_drops(site) -> list[dict]:
+def _post_drops(site: RenderSite) -> list[dict]:
     """What Jekyll's post objects show Liquid: front matter, url (no baseurl), date, path."""
     drops = []
     try:
@@ -73,9 +93,9 @@ def _post_drops(site) -> list[dict]:
     return drops
 
 
-def page_variables(site, post_path: Path | None, front_matter: dict) -> dict:
+def page_variables(site: RenderSite | None, post_path: Path | None, front_matter: dict) -> dict:
     values: dict = {}
-    if site is not None and post_path is not None and hasattr(site, "defaults_for"):
+    if site is not None and post_path is not None:
         try:
             values.update(site.defaults_for(post_path) or {})
         except Exception:  # noqa: BLE001 - defaults are a nicety; a bad config must not stop preview
@@ -87,7 +107,7 @@ def page_variables(site, post_path: Path | None, front_matter: dict) -> dict:
         values["path"] = _site_relative(site, post_path)
         if "date" not in front_matter and m:
             values["date"] = as_datetime(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
-        if site is not None and hasattr(site, "url_for"):
+        if site is not None:
             try:
                 values["url"] = site.url_for(post_path, front_matter)
             except Exception:  # noqa: BLE001 - an odd permalink must not stop preview
@@ -95,9 +115,9 @@ def page_variables(site, post_path: Path | None, front_matter: dict) -> dict:
     return values
 
 
-def _site_relative(site, post_path: Path) -> str:
+def _site_relative(site: RenderSite | None, post_path: Path) -> str:
     """Jekyll's page.path: the file's path from the site root (`_posts/x.md`)."""
-    root = getattr(site, "root", None)
+    root = site.root if site is not None else None
     if root is not None:
         try:
             return Path(post_path).resolve().relative_to(Path(root).resolve()).as_posix()
@@ -106,9 +126,9 @@ def _site_relative(site, post_path: Path) -> str:
     return post_path.name
 
 
-def post_url_resolver(site):
+def post_url_resolver(site: RenderSite | None):
     """`{% post_url name %}` lookup over site.posts(), computed once per render."""
-    if site is None or not hasattr(site, "posts"):
+    if site is None:
         return None
     cache: dict[str, str | None] = {}
 

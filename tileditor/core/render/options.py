@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tileditor.core.render.incremental.renderer import BlockPatch
 
 
 @dataclass(frozen=True)
@@ -28,3 +32,8 @@ class RenderResult:
     toc_html: str = ""
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     images: list[tuple[str, str | None]] = field(default_factory=list)
+    # Set by the IncrementalRenderer (IncrementalResult); a whole render() leaves them empty.
+    blocks: tuple[str, ...] = ()  # the page's HTML per block group
+    tail: str = ""  # what follows the groups (the endnotes)
+    version: int | None = None  # counts this renderer's results
+    patch: BlockPatch | None = None  # the groups changed since version `patch.base`

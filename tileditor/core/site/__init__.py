@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from tileditor.core.site import tree_stats  # the watcher's look at the disk (a module)
 from tileditor.core.site.config import (
     CONFIG_NAMES,
     clean_baseurl,
@@ -60,6 +61,7 @@ __all__ = [
     "DATE_FILENAME", "Conventions", "HeaderCache", "JekyllSite", "PostEntry", "TagIndex",
     "date_from_name", "fast_load", "find_special_dirs", "is_excluded", "jekyll_list",
     "markdown_exts", "parse_header", "read_text", "shared_cache", "split_post_name", "to_site_time",
+    "tree_stats",
 ]
 
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tileditor.core.site import JekyllSite
 
 DEFAULT = "en_US"
 KOREAN = "ko_KR"
@@ -40,7 +44,7 @@ def choose_language(*sources: Mapping | None) -> str:
     return DEFAULT
 
 
-def post_language(text: str, site=None, post_path: Path | None = None) -> str:
+def post_language(text: str, site: JekyllSite | None = None, post_path: Path | None = None) -> str:
     """The language of the post `text` (at `post_path` in `site`, both optional). A header
     that is not valid YAML is ignored here: the form already says what is wrong with it."""
     from tileditor.core.frontmatter import HeaderError, read_header_values
@@ -51,7 +55,7 @@ def post_language(text: str, site=None, post_path: Path | None = None) -> str:
         header = {}
     defaults, config = None, None
     if site is not None:
-        config = getattr(site, "config", None)
+        config = site.config
         if post_path is not None:
             try:
                 defaults = site.defaults_for(post_path)

@@ -66,13 +66,17 @@ class RepoFlow(QObject):
     status_reported = Signal(str)
     index_loaded = Signal()  # the open repo's post list and completions have arrived
 
-    def __init__(self, window, parent=None):
+    def __init__(self, session, browser, form, docs, images, data_dir, parent=None):
+        """`docs` opens and shows posts (DocumentFlow), `images` refreshes the pictures panel
+        (ImageFlow); listings are kept under `data_dir` (None: not kept)."""
         super().__init__(parent)
-        self.w = window
+        self.session, self.browser, self.form = session, browser, form
+        self.docs, self.images = docs, images
+        self.site = None  # the open repo (the window's), set by open()
         self.loader = IndexLoader(self)
         self.loader.loaded.connect(self._on_loader_loaded)
         self.loader.failed.connect(self._on_loader_failed)
-        self._listing = _Listing(Path(window.data_dir) / "listings" if window.data_dir else None)
+        self._listing = _Listing(Path(data_dir) / "listings" if data_dir else None)
         self._placeholder = None  # the new post shown while a big repo is still listed
         self._in_request = False  # a listing delivered now arrived within the grace period
         self._tags: tuple | None = None
@@ -81,27 +85,28 @@ class RepoFlow(QObject):
     @property
     def loading(self) -> bool:
         """The open repo's listing (or a refresh of it) has not arrived yet."""
-        return self.w.site is not None and self.loader.loading
+        return self.site is not None and self.loader.loading
 
     def open(self, site) -> None:
         """Start listing the window's new `site` (None: an empty list)."""
+        self.site = site
         self._placeholder = None
         self._tags = None
         self._first = True  # the first listing of this repo brings its real conventions
         if site is None:
-            self.w.browser.set_posts([])
+            self.browser.set_posts([])
             return
         # Until the listing arrives nothing walks the repo for it: what needs the posts
         # waits for the listing on its way, the conventions are the defaults meanwhile.
         site.use_snapshot(pending(lambda: self._wait_listed(site)))
         self.refresh()
-        self.w.browser.set_loading(self.loading)
+        self.browser.set_loading(self.loading)
 
     def refresh(self, forget: list[str] | None = None, wait: bool = True) -> None:
         """List the repo again (after a save, a move, a pull, a watcher burst)."""
-        site = self.w.site
+        site = self.site
         if site is None:
-            self.w.browser.set_posts([])
+            self.browser.set_posts([])
             return
         if self.is_big(site):
             wait = False
@@ -127,7 +132,7 @@ class RepoFlow(QObject):
         if self.loading:
             doc = Document("")
             doc.saved_text = ""
-            self.w.docs.show(doc, draft=False)
+            self.docs.show(doc, draft=False)
             self._placeholder = doc
             return
         self._open_newest()
@@ -143,29 +148,28 @@ class RepoFlow(QObject):
         return result[1] if result is not None and result[0] is site else None
 
     def on_watcher_changed(self, paths: list) -> None:
-        if self.w.site is None:
+        if self.site is None:
             return
         self.refresh(forget=list(paths), wait=False)
-        self.w.images.refresh_panel()
+        self.images.refresh_panel()
 
     def shutdown(self) -> None:
         self.loader.shutdown()
 
     # -- listing arrived ------------------------------------------------------------------
     def _open_newest(self) -> None:
-        posts = self.w.site.posts() if self.w.site is not None else []
-        if not posts or not self.w.docs.open_post(posts[0].path, ask=False):
-            self.w.docs.new_post(ask=False)
+        posts = self.site.posts() if self.site is not None else []
+        if not posts or not self.docs.open_post(posts[0].path, ask=False):
+            self.docs.new_post(ask=False)
 
     def _on_loader_loaded(self, _generation: int, result) -> None:
         site, snapshot, rows = result
-        w = self.w
-        if site is not w.site:
+        if site is not self.site:
             return  # listed for a repo the window has left since
         site.use_snapshot(snapshot)
-        w.browser.set_loading(False)
-        w.browser.set_posts(rows)
-        w.browser.select_path(w.session.document.path)
+        self.browser.set_loading(False)
+        self.browser.set_posts(rows)
+        self.browser.select_path(self.session.document.path)
         if self._in_request:  # within the grace period: all of it now, as before
             self._apply_completions(site, snapshot)
             return
@@ -174,7 +178,7 @@ class RepoFlow(QObject):
         QTimer.singleShot(0, self, lambda: self._apply_completions(site, snapshot))
 
     def _current(self, site, snapshot) -> bool:
-        return site is self.w.site and site.snapshot is snapshot
+        return site is self.site and site.snapshot is snapshot
 
     def _apply_completions(self, site, snapshot) -> None:
         if not self._current(site, snapshot):
@@ -182,11 +186,11 @@ class RepoFlow(QObject):
         tags = (snapshot.tags.tags, snapshot.tags.categories)
         if tags != self._tags:  # a burst rarely changes them: no rebuild of the completers
             self._tags = tags
-            self.w.form.set_completions(*tags)
+            self.form.set_completions(*tags)
         if self._first:
             self._first = False
             if not self._in_request:  # the open post's pictures folder, by the blog's habits
-                self.w.images.refresh_panel()
+                self.images.refresh_panel()
         if self._placeholder is None:
             self.index_loaded.emit()
         elif self._in_request:
@@ -198,17 +202,17 @@ class RepoFlow(QObject):
         if not self._current(site, snapshot):
             return
         placeholder, self._placeholder = self._placeholder, None
-        doc = self.w.session.document
+        doc = self.session.document
         if placeholder is not None and doc is placeholder and not doc.dirty:
             self._open_newest()
         elif placeholder is not None:
             # Shown before the listing: `{% post_url %}` and `site.posts` resolve now.
-            self.w.session.request_render()
+            self.session.request_render()
         self.index_loaded.emit()
 
     def _on_loader_failed(self, _generation: int, message: str) -> None:
         self.status_reported.emit(message)
-        self.w.browser.set_loading(False)
+        self.browser.set_loading(False)
         if self._placeholder is not None:
             self._placeholder = None
         self.index_loaded.emit()

@@ -32,7 +32,7 @@ def build_flows(w) -> None:
         importer=w.importer, autosaver=w.autosaver, recovery=w.recovery, prompter=prompter,
         settings=w.settings, store=w.store, data_dir=w.data_dir, session_id=w.session_id,
         parent=w)
-    w.repo = RepoFlow(w, w)  # still reads the window's attributes (its own rework is pending)
+    w.repo = RepoFlow(w.session, w.browser, w.form, w.docs, w.images, w.data_dir, parent=w)
     w.writing = WritingFlow(a, w.editor, w.settings, _full_screen_of(w), w)
     hooks = WindowHooks(
         save=w.save, open_post=w.open_post,

@@ -60,12 +60,9 @@ def compose_patches(first: BlockPatch, second: BlockPatch, blocks: tuple[str, ..
 @dataclass(frozen=True)
 class IncrementalResult(RenderResult):
     """A RenderResult (html equal to render()'s) plus its per-group HTML and, when only some
-    groups changed since version `patch.base`, the patch."""
+    groups changed since version `patch.base`, the patch (fields of RenderResult)."""
 
-    blocks: tuple[str, ...] = ()
-    tail: str = ""
     version: int = 0
-    patch: BlockPatch | None = None
     full: bool = True
 
 

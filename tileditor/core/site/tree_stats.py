@@ -8,7 +8,7 @@ import os
 import stat
 import threading
 
-from .pacing import Pacer
+from tileditor.core.pacing import Pacer
 
 TOPS = ("_posts", "_drafts")
 FILES = ("_config.yml",)
