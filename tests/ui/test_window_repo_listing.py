@@ -157,9 +157,11 @@ def test_checkout_of_5000_posts_leaves_list_tags_and_open_post_as_on_disk(
 
         def settled() -> bool:
             rows = w.browser.rows()
+            # The completions follow the rows one event-loop turn later: wait for both.
             return (not w.repo.loading and len(rows) == len(posts)
                     and all(r.title.startswith(target) for r in rows)
-                    and w.editor.text() == expected_text)
+                    and w.editor.text() == expected_text
+                    and _completions(w.form.tags_field) == [f"{tag} ({len(posts)})"])
 
         qtbot.waitUntil(settled, timeout=60000)
         on_disk = JekyllSite(checkout_repo)  # no snapshot: read from the disk now

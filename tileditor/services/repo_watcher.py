@@ -11,7 +11,6 @@ import logging
 import os
 import threading
 import time
-import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -29,14 +28,16 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from tileditor.core.fileio import Fingerprint, fingerprint, is_temp_name
+from tileditor.core.fileio import Fingerprint, fingerprint
+from tileditor.core.pacing import Pacer
 from tileditor.core.site import tree_stats
+from tileditor.services import watch_rules
+from tileditor.services.watch_rules import finish, is_relevant, overflow_log, stat_sig
+
+__all__ = ["RepoWatcher", "is_relevant"]
 
 LOG = logging.getLogger("tileditor.watcher")
 
-IGNORED_TOP = {".git", "_site", ".jekyll-cache", ".sass-cache", "node_modules", "vendor", ".bundle"}
-WATCHED_TOP = {"_posts", "_drafts", "images", "assets"}
-IMAGE_EXTS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".ico"}
 SKIPPED_EVENTS = {"opened", "closed_no_write"}
 # What the observer asks the kernel for. Not opens and reads (watchdog 6+ reports them on
 # Linux): listing 20,000 posts reads 20,000 headers, and their 40,000 events overflowed
@@ -45,71 +46,20 @@ SKIPPED_EVENTS = {"opened", "closed_no_write"}
 EVENT_FILTER = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
                 FileClosedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 RESCAN_BURST = 1000  # a burst this big may have overflowed inotify: look at the disk after it
+DRAIN_MS = 50  # during a burst the Qt thread takes the gathered events this often, not per event
 HEALTH_MS = 2000  # how often the observer's threads are checked for being alive
 POLL_MS = 5000  # without inotify (watches could not be added): a rescan this often
-
-
-class _OverflowLog(logging.Handler):
-    """watchdog logs an inotify queue overflow but tells no event handler: watchers hear it
-    here (each rescans; a rescan that finds nothing new reports nothing)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.watchers: weakref.WeakSet = weakref.WeakSet()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if "overflow" in record.getMessage().lower():
-            for watcher in list(self.watchers):
-                watcher.events_lost()
-
-
-_OVERFLOW_LOG: _OverflowLog | None = None
-
-
-def _overflow_log() -> _OverflowLog:
-    global _OVERFLOW_LOG
-    if _OVERFLOW_LOG is None:
-        _OVERFLOW_LOG = _OverflowLog()
-        logger = logging.getLogger("watchdog.observers")
-        logger.addHandler(_OVERFLOW_LOG)
-        if not logger.isEnabledFor(logging.WARNING):
-            logger.setLevel(logging.WARNING)
-    return _OVERFLOW_LOG
-
-
-def is_relevant(root: Path | str, path: str) -> bool:
-    """Whether a changed path matters to the editor (pure; runs on the watchdog thread, for
-    each of the tens of thousands of events of a checkout: string work, no Path objects)."""
-    base = os.fspath(root).rstrip(os.sep) + os.sep
-    if not path.startswith(base):
-        return False
-    parts = [p for p in path[len(base):].split(os.sep) if p and p != "."]
-    if not parts or parts[0] in IGNORED_TOP:
-        return False
-    name = parts[-1]
-    if is_temp_name(name) or name.endswith(("~", ".swp", ".swx")) or name == "4913":
-        return False  # half-written files of ours and of other editors
-    if parts == ["_config.yml"] or parts[0] in WATCHED_TOP:
-        return True
-    return os.path.splitext(name)[1].lower() in IMAGE_EXTS
-
-
-def _stat_sig(path: str | None) -> tuple | None:
-    """What a stat says of a file's content identity (None: gone or never watched)."""
-    if path is None:
-        return None
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 class _Handler(FileSystemEventHandler):
     def __init__(self, watcher: RepoWatcher):
         self._watcher = watcher
+        self._pace: Pacer | None = None  # made on watchdog's dispatch thread, its only caller
 
     def on_any_event(self, event: FileSystemEvent) -> None:
+        if self._pace is None:
+            self._pace = Pacer()
+        self._pace()  # 15,000 events of a checkout: the GIL goes back to the UI now and then
         if event.event_type in SKIPPED_EVENTS:
             return
         if event.is_directory and event.event_type in ("modified", "closed"):
@@ -134,6 +84,14 @@ class RepoWatcher(QObject):
         self._root_str = str(self.root)
         self._lock = threading.Lock()
         self._inbox: list[tuple] = []
+        # What events named, gathered on the watchdog thread (under _lock): the Qt thread
+        # takes it all at once, with no Python work per event.
+        self._incoming: set[str] = set()
+        self._incoming_watched: list[tuple[str, str, str | None]] = []  # (path, kind, dest)
+        self._armed = False  # a wake is queued or the drain timer runs: no need to wake again
+        self.drains = 0  # drains that took events (tests read it)
+        self._seen_job: threading.Thread | None = None  # the last baseline update under way
+        self._learnt: set[str] = set()  # paths whose baseline entry changed since a rescan began
         self._observer = None
         self._pending: set[str] = set()
         self._watched: str | None = None
@@ -155,6 +113,7 @@ class RepoWatcher(QObject):
         # Queued: the watchdog thread only wakes the Qt thread, which then drains the inbox.
         self._woken.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self._quiet = self._timer(quiet_ms, self._flush)
+        self._drain_timer = self._timer(DRAIN_MS, self._drain)
         self._cap = self._timer(max_wait_ms, self._on_cap_timeout)
         self._rescan_timer = self._timer(max(2 * quiet_ms, 300), self._start_rescan)
         self._health = self._timer(HEALTH_MS, self._check_health, single=False)
@@ -176,7 +135,7 @@ class RepoWatcher(QObject):
         if self._observer is not None:
             return
         self._stop = threading.Event()
-        _overflow_log().watchers.add(self)
+        overflow_log().watchers.add(self)
         if background:
             self._start_observer(before=None).wait(wait_ms / 1000)
         else:
@@ -191,22 +150,27 @@ class RepoWatcher(QObject):
         repo switch need not wait for 20,000 inotify watches to be removed)."""
         observer, self._observer = self._observer, None
         self._stop.set()
-        for timer in (self._quiet, self._cap, self._rescan_timer, self._health, self._poll):
+        for timer in (self._quiet, self._cap, self._rescan_timer, self._health, self._poll,
+                      self._drain_timer):
             timer.stop()
         with self._lock:
             self._inbox.clear()
+            self._incoming.clear()
+            self._incoming_watched.clear()
+            self._armed = False
+        self._seen_job = None
         self._pending.clear()
         self._watched_kinds.clear()
         self._baseline = None
-        if _OVERFLOW_LOG is not None:
-            _OVERFLOW_LOG.watchers.discard(self)
+        if watch_rules.OVERFLOW_LOG is not None:
+            watch_rules.OVERFLOW_LOG.watchers.discard(self)
         threads, self._threads = self._threads, []
         if observer is None and not threads:
             return
         if wait:
-            _finish(observer, threads)
+            finish(observer, threads)
         else:
-            threading.Thread(target=_finish, args=(observer, threads), daemon=True,
+            threading.Thread(target=finish, args=(observer, threads), daemon=True,
                              name="watcher-stop").start()
 
     @property
@@ -273,7 +237,7 @@ class RepoWatcher(QObject):
         self._watched_as = os.fspath(path) if path is not None else None
         self._watched_kinds.clear()
         self._watched_existed = path is not None and os.path.exists(self._watched)
-        self._watched_sig = _stat_sig(self._watched)
+        self._watched_sig = stat_sig(self._watched)
 
     def expect_write(self, path: Path | str, fp: Fingerprint) -> None:
         """Our own save of exactly these bytes: events showing them on disk are ignored.
@@ -295,34 +259,59 @@ class RepoWatcher(QObject):
         keep_dest = rel_dest or (dest is not None and dest == watched)
         if not (keep_src or keep_dest):
             return
-        # Relevance travels along: the Qt thread does not work it out again for each event.
-        self._send((kind, src if keep_src else "", dest if keep_dest else None,
-                    rel_src, rel_dest))
+        with self._lock:
+            if rel_src:
+                self._incoming.add(src)
+            if rel_dest:
+                self._incoming.add(dest)
+            if watched is not None:
+                if src == watched:
+                    self._incoming_watched.append((watched, kind,
+                                                   dest if kind == "moved" else None))
+                elif dest == watched:
+                    self._incoming_watched.append((watched, "created", None))
+            wake, self._armed = not self._armed, True
+        if wake:
+            self._wake()
 
     def _send(self, item: tuple) -> None:
         with self._lock:
-            wake = not self._inbox
             self._inbox.append(item)
+            wake, self._armed = not self._armed, True
         if wake:
-            try:
-                self._woken.emit()
-            except RuntimeError:
-                pass  # the Qt object is gone (stop() was skipped): nothing left to tell
+            self._wake()
+
+    def _wake(self) -> None:
+        try:
+            self._woken.emit()
+        except RuntimeError:
+            pass  # the Qt object is gone (stop() was skipped): nothing left to tell
 
     # -- Qt thread ------------------------------------------------------------------------
     def _drain(self) -> None:
         with self._lock:
             batch, self._inbox = self._inbox, []
-        if self._observer is None or not batch:
+            paths, self._incoming = self._incoming, set()
+            kinds, self._incoming_watched = self._incoming_watched, []
+            # Events keep coming in a burst: take the next ones DRAIN_MS from now, all at once.
+            again = self._armed = bool(paths or kinds) and self._observer is not None
+        if again:
+            self._drain_timer.start()
+        if self._observer is None or not (batch or paths or kinds):
             return
+        if paths or kinds:
+            self.drains += 1
+            self._pending |= paths
+            # Only what concerns the post watched now (watch_file may have changed since).
+            self._watched_kinds += [(k, d) for w, k, d in kinds if w == self._watched]
         looked = False
         for item in batch:
             if item[0] == "lost":
                 self._want_rescan()
             elif item[0] in ("started", "rescanned"):
                 looked = self._take_snapshot(*item) or looked
-            else:
-                self._take(*item)
+            elif item[0] == "seen":
+                self._take_seen(item[1])
         if self._rescan_timer.isActive():
             self._rescan_timer.start()  # still busy out there: the rescan waits for quiet
         if looked:
@@ -361,13 +350,23 @@ class RepoWatcher(QObject):
         if self._rescanning:
             self._rescan_again = True
             return
-        self._rescanning, stop = True, self._stop
-        self._spawn(lambda: self._send(("rescanned", None, None,
-                                        tree_stats.snapshot(self.root, stop), ())),
-                    "watcher-rescan")
+        self._rescanning, stop, before = True, self._stop, self._seen_job
+        # Compared on the thread with what is known now (20,000 entries: a slot of its own
+        # on the Qt thread); the Qt thread then looks again only at the paths that differ.
+        known = dict(self._baseline) if self._baseline is not None else None
+        self._learnt = set()
+
+        def run() -> None:
+            if before is not None:
+                before.join()  # the stats of what was just reported go in first
+            after = tree_stats.snapshot(self.root, stop)
+            differ = tree_stats.changed_paths(known, after) if known is not None else None
+            self._send(("rescanned", None, None, after, (), differ))
+
+        self._spawn(run, "watcher-rescan")
 
     def _take_snapshot(self, kind: str, observer, before: dict | None, after: dict,
-                       recent=()) -> bool:
+                       recent=(), differ: set | None = None) -> bool:
         """A look at the disk (after a start or a rescan): what differs from what we knew
         is pending like events. True: flush now (the disk has been looked at)."""
         if kind == "started":
@@ -382,7 +381,11 @@ class RepoWatcher(QObject):
                 self._want_rescan()
         known = before if before is not None else self._baseline
         found = set(recent)
-        if known is not None:
+        if known is not None and differ is not None:
+            # What changed since the copy the thread compared with: what the baseline
+            # learnt meanwhile (stats of reported paths) is not reported again.
+            found |= {p for p in differ | self._learnt if known.get(p) != after.get(p)}
+        elif known is not None:
             found |= tree_stats.changed_paths(known, after)
         for p in found:
             self._take("modified", p, None)
@@ -399,7 +402,7 @@ class RepoWatcher(QObject):
                 e.is_alive() for e in observer.emitters):
             return
         LOG.warning("the watcher of %s stopped; restarting it and rescanning", self.root)
-        threading.Thread(target=_finish, args=(observer, []), daemon=True).start()
+        threading.Thread(target=finish, args=(observer, []), daemon=True).start()
         self._start_observer(before=self._baseline)
 
     def _flush(self) -> None:
@@ -409,12 +412,13 @@ class RepoWatcher(QObject):
         kinds, self._watched_kinds = self._watched_kinds, []
         check, self._check_watched = self._check_watched, False
         if (paths or check) and not kinds and self._watched is not None \
-                and _stat_sig(self._watched) != self._watched_sig:
+                and stat_sig(self._watched) != self._watched_sig:
             # A burst (a checkout of thousands of files) can overflow inotify and lose the
             # open post's own event: after every burst, its stat says whether it changed.
             kinds = [("modified", None)]
         self._note_seen(paths)
-        paths = {p for p in paths if not self._is_own_write(p)}
+        # Only the few paths of our own saves are looked at, not each of a burst's 5,000.
+        paths = paths - {p for p in self._expected.keys() & paths if self._is_own_write(p)}
         if len(paths) >= RESCAN_BURST:
             self._want_rescan()
         if paths:
@@ -424,14 +428,36 @@ class RepoWatcher(QObject):
 
     def _note_seen(self, paths: set[str]) -> None:
         """What we report is what the disk holds now: a later rescan must not report it
-        again (a stat per reported post; images are outside the rescan's files)."""
-        baseline, root = self._baseline, str(self.root)
+        again (images are outside the rescan's files). A stat per reported post, 5,000 after
+        a checkout: on a thread, after the previous one and before any later rescan (each
+        waits for it), so their results arrive in order."""
+        root = self._root_str
+        if self._baseline is None or not paths:
+            return
+        before, stop, paths = self._seen_job, self._stop, tuple(paths)  # the thread's own
+
+        def run() -> None:
+            if before is not None:
+                before.join()
+            seen = {}
+            pace = Pacer()
+            for p in paths:
+                pace()
+                if stop.is_set():
+                    return
+                if tree_stats.covers(root, p):
+                    seen[p] = tree_stats.signature(p)
+            self._send(("seen", seen))
+
+        self._spawn(run, "watcher-seen")
+        self._seen_job = self._threads[-1]
+
+    def _take_seen(self, seen: dict) -> None:
+        baseline = self._baseline  # a rescan since began after these stats (it waited)
         if baseline is None:
             return
-        for p in paths:
-            if not tree_stats.covers(root, p):
-                continue
-            sig = tree_stats.signature(p)
+        self._learnt.update(seen)
+        for p, sig in seen.items():
             if sig is None:
                 baseline.pop(p, None)
             else:
@@ -448,7 +474,7 @@ class RepoWatcher(QObject):
 
     def _report_watched(self, kinds: list[tuple[str, str | None]]) -> None:
         real, path = self._watched, self._watched_as
-        self._watched_sig = _stat_sig(real)
+        self._watched_sig = stat_sig(real)
         exists = os.path.exists(real)
         existed, self._watched_existed = self._watched_existed, exists
         if exists:
@@ -464,17 +490,3 @@ class RepoWatcher(QObject):
             self.file_moved.emit(path, moved_to)
         else:
             self.file_changed.emit(path, "deleted")
-
-
-def _finish(observer, threads: list[threading.Thread]) -> None:
-    """Join the helper threads, then stop and join the observer (a thread of its own)."""
-    for thread in threads:
-        thread.join(timeout=30)
-    if observer is None:
-        return
-    try:
-        observer.stop()
-        if observer.is_alive():
-            observer.join(timeout=10)
-    except RuntimeError:
-        pass  # never started
