@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 
 from tileditor.core import lexicon
-from tileditor.core.linear_scan import guarded
+from tileditor.core.linear_scan import emphasis_spans, guarded, strong_spans
 from tileditor.core.spelling import BLANK, scan_line
 from tileditor.ui.palette_colors import is_dark, mix, readable
 
@@ -39,9 +39,8 @@ _SPELL_FENCE = 1000  # core.spelling's fence states: + 2 * fence length + (1 if 
 
 INLINE_RULES = [
     ("html", guarded(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", "<", (">",))),
-    ("strong", guarded(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\*\*|__", ("**", "__"))),
-    ("emphasis", guarded(r"(?<![*\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\w])", "[*_]",
-                          ("*", "_"))),
+    ("strong", strong_spans),
+    ("emphasis", emphasis_spans),
     # The URL part is unambiguous (a `(` is either a balanced pair or ends the try), so a
     # failed try stops at the next unmatched `(` instead of backtracking.
     ("link", guarded(r"!?\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)"
