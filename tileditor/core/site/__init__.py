@@ -136,7 +136,7 @@ class JekyllSite:
     def use_snapshot(self, snapshot) -> None:
         """Answer the listing calls from `snapshot` (None: from the disk again, each call)."""
         self.snapshot = snapshot
-        self._conventions = getattr(snapshot, "conventions", None)
+        self._conventions = snapshot.conventions if snapshot is not None else None
 
     def _listed(self):
         """The snapshot to answer from (waiting for one on its way), or None: the disk."""

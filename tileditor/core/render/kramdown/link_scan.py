@@ -83,11 +83,12 @@ class NextMatch:
 class _LinearScan:
     """getText/getLink through Pairs tables; anything unusual falls back to the original."""
 
+    _tl_pairs: tuple[Pairs, Pairs, NextMatch] | None = None  # made at first use, per processor
+
     def _tables(self) -> tuple[Pairs, Pairs, NextMatch]:
-        tables = getattr(self, "_tl_pairs", None)
-        if tables is None:
-            tables = self._tl_pairs = (Pairs("[", "]"), Pairs("(", ")"), NextMatch("['\"]"))
-        return tables
+        if self._tl_pairs is None:
+            self._tl_pairs = (Pairs("[", "]"), Pairs("(", ")"), NextMatch("['\"]"))
+        return self._tl_pairs
 
     def getText(self, data: str, index: int):  # noqa: N802 (Python-Markdown's name)
         if index == 0 or data[index - 1] != "[":

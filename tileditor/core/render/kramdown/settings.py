@@ -21,7 +21,7 @@ class KramdownSettings:
     def of(cls, site, options) -> KramdownSettings:
         """The settings for rendering with `options` (a RenderOptions) on `site` (duck-typed
         JekyllSite with a `kramdown` mapping, or None)."""
-        kd = dict(getattr(site, "kramdown", None) or {}) if site is not None else {}
+        kd = dict(site.kramdown or {}) if site is not None else {}
         quotes = options.smart_quotes if options.smart_quotes is not None else kd.get(
             "smart_quotes", _DEFAULT_QUOTES)
         if isinstance(quotes, (list, tuple)):
