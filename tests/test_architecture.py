@@ -164,7 +164,6 @@ PROBES_ALLOWED = {
     "core/render/kramdown/emphasis.py": (3, "ElementTree nodes or strings in Python-Markdown's "
                                          "stash (`.tag`); the inline pass's stashed_nodes"),
     "core/render/kramdown/open_spans.py": (2, "an ElementTree element's text or tail by name"),
-    # Left for the helpers reworking these packages (issue 8): the project's own types.
     "core/site/scan.py": (2, "delegation, not probing: _SiteAsOf is the site with a snapshot "
                                "not yet in use; every other member is the site's own"),
 }
