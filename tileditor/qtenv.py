@@ -15,5 +15,11 @@ def prepare_qt_environment(offscreen: bool = False) -> None:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     if offscreen and "--disable-gpu" not in flags:
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --disable-gpu").strip()
+        flags = (flags + " --disable-gpu").strip()
+    if "--js-flags" not in flags:
+        # V8 collects and compiles for size: the preview page's renderer after 200 patches of a
+        # 5,000-line post holds ~80 MiB less (bench `memory`, 3 runs each side by side: 531-545
+        # MiB without, 459-465 with); keystroke-to-preview latency did not move beyond noise.
+        flags = (flags + " --js-flags=--optimize-for-size").strip()
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
     os.environ.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.info=false")
