@@ -4,7 +4,7 @@ show in Raw at once, and a header fixed in Raw re-enables the form. Real widgets
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
@@ -141,15 +141,16 @@ def _place(widget: QPlainTextEdit, where: str, lo: int, hi: int) -> None:
     widget.setTextCursor(cursor)
 
 
-def _editor_op(qtbot, window, where, action) -> None:
-    """An edit inside the editor's header lines that keeps both fences where they are."""
+def _editor_op(qtbot, window, where, action) -> bool:
+    """An edit inside the editor's header lines that keeps both fences where they are;
+    False when the op is one this property leaves out (nothing was typed)."""
     text = window.editor.text()
     span = split_front_matter(text)
     lo, hi = span.yaml_start, span.yaml_start + len(span.yaml) - 1
     if hi <= lo or (isinstance(action, str) and action in ("backspace", "delete")):
-        return  # joining lines across a fence is the editor's business, not Raw's
+        return False  # joining lines across a fence is the editor's business, not Raw's
     if isinstance(action, str) and action not in _KEYS and any(c in action for c in "-."):
-        return  # a `---` typed in the editor legitimately ends the header there
+        return False  # a `---` typed in the editor legitimately ends the header there
     window.editor.setFocus()
     _place(window.editor, where, lo, hi)
     if action in _KEYS:
@@ -157,6 +158,7 @@ def _editor_op(qtbot, window, where, action) -> None:
     else:
         qtbot.keyClicks(window.editor, action)
     window.session._sync_header_views()  # what the 120 ms timer does after typing
+    return True
 
 
 def _raw_op(qtbot, window, raw, where, action) -> None:
@@ -175,13 +177,17 @@ def _raw_op(qtbot, window, raw, where, action) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(_op, min_size=1, max_size=8))
+# A skipped editor op after a held-back closing line once asserted a refresh that never ran.
+@example(ops=[("raw", "all", ("paste", "...")), ("editor", "start", ".")])
+@example(ops=[("raw", "all", ("paste", "...")), ("editor", "start", "a")])
 def test_random_keys_in_raw_and_header_keep_one_header_and_the_body(qtbot, window, ops):
     window.session._sync_header_views()
     body = _body(window.editor.text())
     raw = _raw(window)
     for source, where, action in ops:
         if source == "editor":
-            _editor_op(qtbot, window, where, action)
+            if not _editor_op(qtbot, window, where, action):
+                continue  # nothing typed: Raw keeps what it held back, with its message
             assert window.form.raw_text() == raw_view(split_front_matter(window.editor.text()))
         else:
             before = window.editor.text()
