@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tileditor.core import lexicon
@@ -224,6 +224,9 @@ _POSTS = st.lists(st.one_of(_FENCE_LINES, _OTHER), min_size=1, max_size=14)
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(kinds=_POSTS, lazy=st.booleans())
+# A stray `{:/comment}` line was read as an IAL and dropped, so the `<!--` under it opened a
+# comment block that swallowed the fence (kramdown: text, then the fence).
+@example(kinds=["```", "```", "{:/comment}", "<!--", "~~~", "word", "~~~", "-->"], lazy=False)
 def test_fence_regions_agree_with_render(kinds, lazy):
     text = _post(kinds, lazy)
     assert words_in_fences(text, lexicon.code_regions(text)) == words_in_pre(render(text).html)

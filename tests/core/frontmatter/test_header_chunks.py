@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tileditor.core.frontmatter import MIN_CHARS, HeaderError, load_header_values, load_yaml_mapping
@@ -44,6 +44,7 @@ EXAMPLES = int(os.environ.get("TILEDITOR_HYPOTHESIS_EXAMPLES", "200"))
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(LINES, max_size=10), st.lists(LINES, max_size=10), st.booleans())
+@example(["  teaser: /a.png"], [], False)  # an indented first key: the whole header is invalid
 def test_pieces_read_as_the_whole_header(before, after, crlf):
     yaml = "\n".join(before) + "\n" + FILLER + "\n".join(after) + ("\n" if after else "")
     if crlf:
