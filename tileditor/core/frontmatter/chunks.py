@@ -59,13 +59,13 @@ def _split(yaml_text: str) -> list[str] | None:
     might not read as the whole does."""
     if any(mark in yaml_text for mark in _NOT_ALONE):
         return None
-    first_content = next((ln for ln in _LINE.findall(yaml_text)
-                          if ln.strip() and not ln.lstrip().startswith("#")), "")
+    lines = _LINE.findall(yaml_text)
+    first_content = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
     if first_content[:1] == " ":
         return None  # an indented first key sets the mapping's column: later ones read apart
     pieces: list[str] = []
     start = pos = 0
-    for line in _LINE.findall(yaml_text):
+    for line in lines:
         first = line[:1]
         starts_key = first not in ("", " ", "#", "\r", "\n") and not (
             first == "-" and line[1:2] in ("", " ", "\t", "\r", "\n"))

@@ -9,7 +9,8 @@ from tileditor.core.render.kramdown.stash import TOC_ATTR
 
 IAL_ONE = r"\{:(?!:)(?![\w-]+:)([^}\n]*)\}"
 # A block IAL never opens with `/` (kramdown's IAL_BLOCK): a stray `{:/comment}` line is text.
-BLOCK_IAL_LINE = re.compile(r"^ *((?:" + IAL_ONE.replace("(?!:)", "(?![:/])", 1) + r"[ \t]*)+)$")
+_BLOCK_IAL_ONE = r"\{:(?![:/])(?![\w-]+:)([^}\n]*)\}"
+BLOCK_IAL_LINE = re.compile(r"^ *((?:" + _BLOCK_IAL_ONE + r"[ \t]*)+)$")
 ALD_LINE = re.compile(r"^ {0,3}\{:([\w-]+):([^}\n]*)\}[ \t]*$")
 _ONE = re.compile(IAL_ONE)
 _ATTR = re.compile(r"""([#.])([\w:-]+)|([\w:-]+)=(?:"((?:\\.|[^"])*)"|'((?:\\.|[^'])*)'|(\S+))|([\w-]+)""")
