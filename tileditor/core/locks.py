@@ -5,6 +5,7 @@ which the system reuses. Must not import PySide6."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 try:
@@ -28,8 +29,11 @@ def lock_fd(fd: int) -> bool:
     return True
 
 
-def try_lock(path: Path | str, create: bool = False) -> int | None:
-    """An open fd holding the lock on `path`, or None when it is held elsewhere or missing."""
+def try_lock(path: Path | str, create: bool = False, patience: float = 0.0) -> int | None:
+    """An open fd holding the lock on `path`, or None when it is held elsewhere or missing.
+    `patience` seconds of retrying: a fork (any subprocess this process starts: git, the web
+    engine's helpers) briefly shares every open fd, locks included, until the child execs, so a
+    lock that is really free can read as held for a moment."""
     flags = os.O_RDWR | (os.O_CREAT if create else 0)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
@@ -40,10 +44,13 @@ def try_lock(path: Path | str, create: bool = False) -> int | None:
             return None
     except OSError:
         return None
-    if lock_fd(fd):
-        return fd
-    os.close(fd)
-    return None
+    deadline = time.monotonic() + patience
+    while not lock_fd(fd):
+        if time.monotonic() >= deadline:
+            os.close(fd)
+            return None
+        time.sleep(0.01)
+    return fd
 
 
 def is_held(path: Path | str) -> bool:

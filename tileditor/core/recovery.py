@@ -26,6 +26,9 @@ _KEY_RE = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")
 INSTANCES = "instances"
 LOCK_NAME = ".lock"
 LEGACY_LOCK = ".legacy.lock"  # held while one instance offers the older flat files
+# A dead owner's lock can read as held while one of our own subprocesses is being forked;
+# a live owner costs this much once per start.
+LIVE_OWNER_PATIENCE = 0.2
 
 
 def default_folder() -> Path:
@@ -162,7 +165,7 @@ class RecoveryStore:
                 continue
             if folder not in self._adopted:
                 lock = folder / (LEGACY_LOCK if owner is None else LOCK_NAME)
-                fd = try_lock(lock, create=True)
+                fd = try_lock(lock, create=True, patience=LIVE_OWNER_PATIENCE)
                 if fd is None:
                     continue  # its owner (or another instance offering it) is alive
                 self._adopted[folder] = fd
