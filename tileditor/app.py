@@ -62,6 +62,9 @@ def _ensure_app():
         app.setDesktopFileName(APP_ID)
     if app.windowIcon().isNull():
         app.setWindowIcon(app_icon())
+    from tileditor.services import gc_policy
+
+    gc_policy.install(app)  # Qt objects in garbage cycles die on the UI thread, not a worker's
     return app
 
 

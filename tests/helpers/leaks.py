@@ -13,6 +13,8 @@ import weakref
 _started_timers: weakref.WeakSet = weakref.WeakSet()
 _started_qthreads: weakref.WeakSet = weakref.WeakSet()
 _installed = False
+# Timers meant to run for the life of the process (one per application, never a leak).
+PROCESS_TIMERS = {"uiThreadCollectorTimer"}  # tileditor.services.gc_policy
 
 
 def install() -> bool:
@@ -63,7 +65,7 @@ class Snapshot:
                for t in threading.enumerate()
                if t not in self.threads and t.is_alive() and not _foreign(t)]
         out += [f"QTimer {_describe(t)}" for t in _live(_started_timers, "isActive")
-                if t not in self.timers]
+                if t not in self.timers and t.objectName() not in PROCESS_TIMERS]
         out += [f"QThread {_describe(t)}" for t in _live(_started_qthreads, "isRunning")
                 if t not in self.qthreads]
         return out

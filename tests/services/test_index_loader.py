@@ -7,6 +7,7 @@ import gc
 import threading
 
 from tileditor.core.site import ScanCancelled
+from tileditor.services import gc_policy
 from tileditor.services.index_loader import IndexLoader
 
 
@@ -86,8 +87,11 @@ def test_shutdown_cancels_the_running_job_and_drops_its_result(qtbot):
 def test_the_collector_waits_during_a_job_and_is_back_after(qtbot):
     loader = IndexLoader()
     seen = []
-    loader.request(lambda cancel: seen.append(gc.isenabled()), wait_ms=2000)
-    assert seen == [False] and gc.isenabled()
+    loader.request(lambda cancel: seen.append((gc.isenabled(), gc_policy.paused())),
+                   wait_ms=2000)
+    assert seen == [(False, True)] and not gc_policy.paused()
+    # Back: automatic, or run by the UI thread's timer once the app has handed it over.
+    assert gc.isenabled() != gc_policy.on_ui_thread()
     loader.shutdown()
 
 

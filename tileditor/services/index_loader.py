@@ -9,12 +9,12 @@ import gc
 import logging
 import threading
 from collections.abc import Callable
-from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from tileditor.core.site import ScanCancelled
+from tileditor.services.gc_policy import collector_paused
 
 LOG = logging.getLogger("tileditor.index")
 
@@ -29,32 +29,6 @@ class Then:
 
     def __init__(self, result: Any, after: Callable[[], Any]):
         self.result, self.after = result, after
-
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-
-
-@contextmanager
-def _collector_paused():
-    """A listing of 20,000 posts is a few hundred thousand long-lived objects. Made with the
-    cyclic collector running, each of its full passes over them holds the GIL, and so the UI
-    thread, for 0.2-0.9 s. So the collector waits while the job runs, and then what it made
-    is frozen out of the collector's sight (gc.freeze): the listing holds no reference cycles
-    and is freed by reference counting when the next one replaces it."""
-    global _gc_pauses
-    with _gc_lock:
-        _gc_pauses += 1
-        if _gc_pauses == 1:
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0:
-                gc.freeze()
-                gc.enable()
 
 
 class IndexLoader(QObject):
@@ -143,7 +117,7 @@ class IndexLoader(QObject):
                 self._waiting = None
             after = None
             try:
-                with _collector_paused():
+                with collector_paused():
                     result = job(cancel)
                 if isinstance(result, Then):
                     result, after = result.result, result.after
@@ -164,7 +138,7 @@ class IndexLoader(QObject):
                 return  # the Qt object is gone: nobody is left to tell
             if after is not None:  # also when closing: shutdown() waits for it
                 try:
-                    with _collector_paused():
+                    with collector_paused():
                         after()
                 except Exception:  # noqa: BLE001 - the listing is in; only this is lost
                     LOG.exception("after listing the repository")
