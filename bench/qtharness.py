@@ -165,24 +165,78 @@ def summary(samples_s: list[float]) -> dict:
             "p95_ms": round(p95, 2), "max_ms": round(ms[-1], 2)}
 
 
+class StackSampler:
+    """Every `every_s` a thread records where the UI thread's Python stack is (its innermost
+    `depth` frames of tileditor code, or of anything when it has none): what a stall was
+    spent on. A sample is taken only when the sampler gets the GIL, so a stall in pure
+    Python shows as the frames that held it at each switch interval."""
+
+    def __init__(self, every_s: float = 0.002, depth: int = 4) -> None:
+        import threading
+
+        self.every_s, self.depth = every_s, depth
+        self.samples: list[tuple[float, str]] = []
+        self._main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="stack-sampler", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import sys
+
+        while not self._stop.wait(self.every_s):
+            frame = sys._current_frames().get(self._main)
+            if frame is not None:
+                self.samples.append((time.perf_counter(), self._describe(frame)))
+
+    def _describe(self, frame) -> str:
+        ours, other = [], []
+        while frame is not None and len(ours) < self.depth:
+            code = frame.f_code
+            where = f"{Path(code.co_filename).name}:{code.co_name}:{frame.f_lineno}"
+            (ours if "tileditor" in code.co_filename else other).append(where)
+            frame = frame.f_back
+        return " < ".join(ours or other[: self.depth])
+
+    def during(self, start: float, end: float, top: int = 3) -> list[list]:
+        """The most frequent stacks sampled between start and end, with their counts."""
+        from collections import Counter
+
+        found = Counter(s for t, s in self.samples if start <= t <= end)
+        return [[n, s] for s, n in found.most_common(top)]
+
+
 class StallProbe:
     """A 1 ms PreciseTimer on the UI thread logging its ticks: the longest gap between two
-    ticks (minus the 1 ms interval) is the longest time the UI thread could not react."""
+    ticks (minus the 1 ms interval) is the longest time the UI thread could not react.
+    With `stacks=True` a StackSampler says what the worst gaps were spent on."""
 
-    def __init__(self) -> None:
+    def __init__(self, stacks: bool = False) -> None:
         from PySide6.QtCore import Qt, QTimer
 
         self.ticks: list[float] = []
         self._timer = QTimer(interval=1, timerType=Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self.sampler = StackSampler() if stacks else None
 
     def start(self) -> None:
         self.ticks = [time.perf_counter()]
         self._timer.start()
+        if self.sampler is not None:
+            self.sampler.start()
 
     def stop(self, t0: float | None = None) -> dict:
-        """Longest gap, p99 gap, gaps over 100 ms and the 5 worst (ms, seconds after t0)."""
+        """Longest gap, p99 gap, gaps over 100 ms and the 5 worst (ms, seconds after t0);
+        with stacks, what the UI thread ran in each of those."""
         self._timer.stop()
+        if self.sampler is not None:
+            self.sampler.stop()
         self.ticks.append(time.perf_counter())
         t0 = self.ticks[0] if t0 is None else t0
         gaps = [(b - a, a) for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
@@ -192,4 +246,6 @@ class StallProbe:
         return {"stall_ms": round(max(0.0, (worst[0][0] if worst else 0) - 0.001) * 1000, 1),
                 "p99_gap_ms": round(p99 * 1000, 2),
                 "gaps_over_100ms": sum(1 for g, _a in gaps if g > 0.101),
-                "worst_gaps_ms_at_s": [[round(g * 1000, 1), round(a - t0, 3)] for g, a in worst]}
+                "worst_gaps_ms_at_s": [[round(g * 1000, 1), round(a - t0, 3)] for g, a in worst],
+                **({"worst_gap_stacks": [self.sampler.during(a, a + g) for g, a in worst]}
+                   if self.sampler is not None else {})}

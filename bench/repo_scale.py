@@ -17,6 +17,7 @@ import gen
 import qtharness as qh
 
 COUNTS = (2000, 5000, 20000)
+STACKS = "--stacks" in sys.argv  # say what the UI thread ran in each worst gap
 
 
 def _wait(predicate, timeout_s: float) -> bool:
@@ -32,7 +33,7 @@ def _open_once(window, root: Path) -> dict:
     """open_repo with a stall probe running: when it returned (the UI is back), when the
     listing was in (post list, tag completions, newest post open) and when that post was on
     screen; the longest UI gap from the call until a second after that."""
-    probe, render = qh.StallProbe(), qh.RenderProbe(window)
+    probe, render = qh.StallProbe(stacks=STACKS), qh.RenderProbe(window)
     loaded: list[float] = []
     cpu: list[float] = []  # the UI thread's own CPU time when the listing was in
 
@@ -82,7 +83,7 @@ for p in posts:
 def _burst(window, root: Path, files: int) -> dict:
     """Another process rewrites `files` posts (as a checkout would); the window's watcher
     picks it up and the listing follows. Stall from the first write until a second after."""
-    probe = qh.StallProbe()
+    probe = qh.StallProbe(stacks=STACKS)
     loaded: list[float] = []
     window.repo.index_loaded.connect(lambda: loaded.append(time.perf_counter()))
     probe.start()
@@ -254,5 +255,7 @@ if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     which = sys.argv[1] if len(sys.argv) > 1 else "window"
     fn = {"window": run_window, "scaling": run_scaling, "bigpost": run_big_post}[which]
-    print(json.dumps(fn(quick="--quick" in sys.argv), indent=1))
+    count = next((int(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--posts=")), None)
+    kwargs = {"count": count} if count and which == "window" else {}
+    print(json.dumps(fn(quick="--quick" in sys.argv, **kwargs), indent=1))
     os._exit(0)

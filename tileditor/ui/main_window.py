@@ -185,8 +185,10 @@ class MainWindow(QMainWindow):
         self.session.set_site(site)
         self.search.set_site(site)
         self.health.set_site(site)
+        # One grace period per open, not two in a row: a listing that did not make it in
+        # its grace is a big repo, whose watches would not make it in theirs either.
         self.disk.watch(site.root if site else None, self.repo.on_watcher_changed,
-                        big=site is not None and self.repo.is_big(site))
+                        big=site is not None and (self.repo.is_big(site) or self.repo.loading))
         if site is not None and not demo:
             self.settings.last_repo = str(site.root)
             self.settings.remember_repo(str(site.root))
