@@ -46,3 +46,45 @@ KRAMDOWN = {
 @pytest.mark.parametrize("source", list(KRAMDOWN))
 def test_quote_takes_its_lazy_lines_and_lists(source):
     assert_same(source, KRAMDOWN[source])
+
+
+# -- the nesting shortcut stands exactly for the recursion it replaces -----------------------
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tileditor.core.render import render  # noqa: E402
+from tileditor.core.render.kramdown import blockquotes  # noqa: E402
+
+_PREFIX = st.lists(st.sampled_from([">", "> ", " >", ">  ", "   >"]), max_size=8).map("".join)
+_CONTENT = st.sampled_from(["a", "b *c*", "# H", "- x", "1. y", "    code", "| p | q |",
+                            "|---|---|", "```", "$$x$$", "<div>d</div>", "{: .c}", "", "---"])
+_LINE = st.tuples(_PREFIX, _CONTENT).map(lambda pc: pc[0] + pc[1])
+
+
+def _both(text: str) -> tuple[str, str]:
+    try:
+        blockquotes.NESTING_SHORTCUT = True
+        fast = render(text).html
+        blockquotes.NESTING_SHORTCUT = False
+        slow = render(text).html
+    finally:
+        blockquotes.NESTING_SHORTCUT = True
+    return fast, slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=12).map("\n".join))
+@example(">>> a\n>> b\n> c")
+@example(">>>|a\n>> b")
+@example(">> > >    code\n>>> x")
+def test_the_nesting_shortcut_renders_what_the_recursion_renders(text):
+    fast, slow = _both(text)
+    assert fast == slow
+
+
+def test_the_shortcut_keeps_the_depth_limit_where_the_recursion_has_it():
+    """Nesting past the parser's recursion guard stops at the same level either way (and the
+    rest is text), however deep the lines go."""
+    text = ">" * 3000 + " deep\n\n" + "\n\n".join(">" * d + " a" for d in range(1, 40))
+    fast, slow = _both(text)
+    assert fast == slow and 100 < fast.count("<blockquote") < 3000 + 800
