@@ -68,12 +68,19 @@ class IndexLoader(QObject):
                 self._thread = threading.Thread(target=self._work, args=(self._cancel,),
                                                 name="repo-index", daemon=True)
                 self._thread.start()
-            if wait_ms > 0:
+        if wait_ms > 0:
+            self.wait_delivered(generation, wait_ms)
+        return generation
+
+    def wait_delivered(self, generation: int, wait_ms: float) -> bool:
+        """Block up to `wait_ms` for request `generation` (or a newer one) to finish, then
+        deliver what is done; True when it has been delivered."""
+        if wait_ms > 0:
+            with self._cond:
                 self._cond.wait_for(lambda: any(g >= generation for g, _o, _r in self._done),
                                     timeout=wait_ms / 1000)
-        if wait_ms > 0:
-            self._deliver()
-        return generation
+        self._deliver()
+        return self.delivered >= generation
 
     def wait(self) -> Any:
         """Block until the newest request's job is done; its result (None: it failed, was

@@ -181,10 +181,11 @@ class MainWindow(QMainWindow):
         self.site = site
         self.preview.set_repo_root(site.root if site else None)
         self.preview.preload()  # start QtWebEngine while the post is still being opened
-        self.repo.open(site)  # listed off the UI thread; a small repo's list is in at once
+        self.repo.open(site)  # listed off the UI thread (a small repo by settle(), below)
         self.session.set_site(site)
         self.search.set_site(site)
         self.health.set_site(site)
+        self.repo.settle()  # the rest of the listing's grace: a small repo is listed now
         # One grace period per open, not two in a row: a listing that did not make it in
         # its grace is a big repo, whose watches would not make it in theirs either.
         self.disk.watch(site.root if site else None, self.repo.on_watcher_changed,

@@ -6,6 +6,7 @@ a big one shows the editor at once and the list fills in. Part of the compositio
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -81,6 +82,7 @@ class RepoFlow(QObject):
         self._in_request = False  # a listing delivered now arrived within the grace period
         self._tags: tuple | None = None
         self._first = False
+        self._grace: tuple[int, float] | None = None  # (request, deadline) open() left to settle()
 
     @property
     def loading(self) -> bool:
@@ -99,7 +101,26 @@ class RepoFlow(QObject):
         # Until the listing arrives nothing walks the repo for it: what needs the posts
         # waits for the listing on its way, the conventions are the defaults meanwhile.
         site.use_snapshot(pending(lambda: self._wait_listed(site)))
-        self.refresh()
+        # The grace period is spent later, in settle(): the window's other set-up work for
+        # the repo runs meanwhile instead of after it (one UI freeze of the two, not both).
+        big = self.is_big(site)
+        self.refresh(wait=False)
+        self._grace = None if big else (self.loader.generation,
+                                         time.monotonic() + GRACE_MS / 1000)
+        self.browser.set_loading(self.loading)
+
+    def settle(self) -> None:
+        """What is left of open()'s grace period: a small repo's listing is in when this
+        returns (as it was when open() waited for it), a big one's arrives later."""
+        grace, self._grace = self._grace, None
+        if grace is None or not self.loading:
+            return
+        generation, deadline = grace
+        self._in_request = True
+        try:
+            self.loader.wait_delivered(generation, max(0.0, deadline - time.monotonic()) * 1000)
+        finally:
+            self._in_request = False
         self.browser.set_loading(self.loading)
 
     def refresh(self, forget: list[str] | None = None, wait: bool = True) -> None:
