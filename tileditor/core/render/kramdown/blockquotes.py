@@ -18,7 +18,7 @@ def _nearing_recursion_limit(deeper: int = 0) -> bool:
     of the interpreter in C instead of by walking every frame in Python on each test (that
     walk made deeply nested quotes quadratic). `deeper`: as asked that many frames down; the
     levels the nesting shortcut made without recursing count as the frames they would take."""
-    deeper += getattr(_shortcut, "levels", 0) * _FRAMES_PER_LEVEL
+    deeper += _shortcut.levels * _FRAMES_PER_LEVEL
     try:
         sys._getframe(sys.getrecursionlimit() - 101 - deeper)
     except ValueError:
@@ -29,7 +29,11 @@ def _nearing_recursion_limit(deeper: int = 0) -> bool:
 # Frames one quote level adds when parsed by recursion: run -> parseChunk -> parseBlocks.
 _FRAMES_PER_LEVEL = 3
 NESTING_SHORTCUT = True  # tests turn it off to compare with the recursion it stands for
-_shortcut = threading.local()  # .levels: quote levels made by the shortcut around this parse
+class _Shortcut(threading.local):
+    levels = 0  # quote levels the shortcut made around this thread's parse in progress
+
+
+_shortcut = _Shortcut()
 
 
 def _only_a_deeper_quote(block: str) -> bool:
@@ -62,7 +66,7 @@ class SeparateBlockQuoteProcessor(BlockQuoteProcessor):
             self.parser.state.set("blockquote")
             block = "\n".join(self.clean(line) for line in block.split("\n"))
             levels += 1
-        outer = getattr(_shortcut, "levels", 0)
+        outer = _shortcut.levels
         _shortcut.levels = outer + levels - 1  # the depth limit still cuts where it did
         try:
             self.parser.parseChunk(quote, block)
