@@ -35,10 +35,10 @@ def test_c():
 
 
 def _pytest(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TILEDITOR_RESUME_LOG": str(folder / "log")}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-         "-p", "tests.helpers.resume", "--resume-log", str(folder / "log"), *args,
+         "-p", "tests.helpers.resume", *args,
          "--rootdir", str(folder), str(folder / "test_suite.py")],
         cwd=folder, env=env, capture_output=True, text=True, timeout=120)
 
@@ -57,6 +57,20 @@ def test_a_crashed_run_resumes_at_the_test_that_crashed(tmp_path):
     assert again.returncode == 0, again.stdout + again.stderr
     assert "resuming after a crash in test_suite.py::test_b_crashes_once" in again.stdout
     assert (_runs(tmp_path, "a"), _runs(tmp_path, "b"), _runs(tmp_path, "c")) == (1, 2, 1)
+
+
+def test_the_resumed_run_keeps_the_project_config(tmp_path):
+    """An existing path among pytest's arguments becomes its rootdir (the config is lost):
+    the log is named in the environment, so the resumed run reads pyproject.toml as the first
+    did (the CI's first try at this resumed with rootdir /tmp/... and crashed)."""
+    log = tmp_path / "log"
+    log.write_text("")
+    env = {**os.environ, "TILEDITOR_RESUME_LOG": str(log)}
+    out = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.helpers.resume", "--resume",
+                          "--co", "-q", "tests/test_ci_resume.py"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "tests/test_ci_resume.py::test_the_resumed_run_keeps_the_project_config" in out.stdout
 
 
 def test_a_failure_before_the_crash_still_fails_the_run(tmp_path):

@@ -4,8 +4,11 @@ random, in tests that pass on every rerun; the crash itself stays visible (the r
 prints which test it hit and the faulthandler's stacks), and a test that crashes again, or any
 failure of the first run, still fails the whole run.
 
-    pytest -p tests.helpers.resume --resume-log LOG            # records progress in LOG
-    pytest -p tests.helpers.resume --resume-log LOG --resume   # runs what LOG did not finish
+    TILEDITOR_RESUME_LOG=LOG pytest -p tests.helpers.resume            # records progress
+    TILEDITOR_RESUME_LOG=LOG pytest -p tests.helpers.resume --resume   # runs what LOG did not finish
+
+The log's path comes from the environment, not an option: pytest takes an existing path among
+its arguments (an option's value too) for its rootdir, which then loses the project's config.
 
 LOG gets one line per event (`start`, `done`, `fail` and the test's node id), written
 unbuffered so that a crash cannot lose them; the faulthandler writes the stacks of a crash to
@@ -24,7 +27,6 @@ _state: dict = {}
 
 def pytest_addoption(parser):
     group = parser.getgroup("resume")
-    group.addoption("--resume-log", default=None, help="record progress in this file")
     group.addoption("--resume", action="store_true",
                     help="run only the tests the log's run did not finish")
 
@@ -48,7 +50,7 @@ def _read(log: Path) -> tuple[set[str], list[str], list[str]]:
 
 @pytest.hookimpl(trylast=True)  # after pytest's own faulthandler set-up, which it replaces
 def pytest_configure(config):
-    path = config.getoption("--resume-log")
+    path = os.environ.get("TILEDITOR_RESUME_LOG")
     if not path:
         return
     log = Path(path)

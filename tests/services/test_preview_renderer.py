@@ -105,3 +105,29 @@ def test_default_render_fn_is_the_core_render(qtbot, make_renderer, tmp_site):
     result = blocker.args[1]
     assert 'data-line="' in result.html
     assert "with a break" in result.html
+
+
+def test_a_worker_abandoned_by_stop_never_emits_on_the_bridge_again(qtbot):
+    """Its last emits (`done`, `exited`) could run while the UI thread deleted the bridge: a
+    use-after-free that crashed the interpreter (exit 139). After stop() the gate is shut, and
+    the renderer can be deleted while the render is still running."""
+    release, started = threading.Event(), threading.Event()
+
+    def render_fn(text, site, post_path):
+        started.set()
+        release.wait(10)
+        return RenderResult(html=text)
+
+    renderer = PreviewRenderer(render_fn=render_fn)
+    seen: list[str] = []
+    renderer._bridge.done.connect(lambda *a: seen.append("done"))
+    renderer._bridge.exited.connect(lambda *a: seen.append("exited"))
+    renderer.request("a")
+    assert started.wait(5)
+    worker = renderer._worker
+    renderer.stop()
+    release.set()  # the render ends after stop(): its `exited` went out unguarded before
+    worker.join(5)
+    qtbot.wait(50)
+    assert not worker.is_alive() and seen == []
+    renderer.deleteLater()
