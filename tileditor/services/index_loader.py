@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from tileditor.core.site import ScanCancelled
+from tileditor.services.emit_gate import EmitGate
 from tileditor.services.gc_policy import collector_paused
 
 LOG = logging.getLogger("tileditor.index")
@@ -46,6 +47,9 @@ class IndexLoader(QObject):
         self._done: list[tuple[int, bool, Any]] = []
         self._thread: threading.Thread | None = None
         self._cancel = threading.Event()
+        # The worker's emit never meets this object's deletion (see emit_gate).
+        self._gate = EmitGate()
+        self.destroyed.connect(self._gate.shut)
         self.generation = 0  # the newest request
         self.delivered = 0  # the newest generation handed to `loaded`/`failed`
         self._latest: tuple[int, bool, Any] = (0, False, None)  # the newest job's outcome
@@ -64,6 +68,7 @@ class IndexLoader(QObject):
             generation = self.generation
             self._waiting = (generation, job)
             if self._thread is None:
+                self._gate.reopen()  # requests after a shutdown() work as before
                 self._cancel = threading.Event()
                 self._thread = threading.Thread(target=self._work, args=(self._cancel,),
                                                 name="repo-index", daemon=True)
@@ -105,6 +110,7 @@ class IndexLoader(QObject):
             self._cancel.set()
         if thread is not None:
             thread.join(timeout_s)
+        self._gate.shut()  # a job that ignored its cancel flag may outlive us: it stays mute
         with self._cond:
             self._done.clear()
         self.delivered = self.generation
@@ -139,10 +145,8 @@ class IndexLoader(QObject):
                     self._done.append(outcome)
                     self._latest = outcome
                 self._cond.notify_all()
-            try:
-                self._finished.emit()
-            except RuntimeError:
-                return  # the Qt object is gone: nobody is left to tell
+            if not self._gate.emit(self._finished):
+                return  # shut down (or the Qt object is gone): nobody is left to tell
             if after is not None:  # also when closing: shutdown() waits for it
                 try:
                     with collector_paused():

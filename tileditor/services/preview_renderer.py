@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from tileditor.services.emit_gate import EmitGate
+
 TIME_LIMIT = 2.0  # seconds before a render is abandoned and the preview says so
 
 
@@ -70,36 +72,19 @@ class _Bridge(QObject):
     exited = Signal(object)  # worker
 
 
-class _Gate:
-    """Whether the bridge may still be emitted on. A worker emits only while holding the lock
-    with the gate open, and the renderer closes it (taking the lock) before the bridge can be
-    deleted: without it an abandoned worker's last emit could run while the UI thread was
-    deleting the bridge, a use-after-free that crashed the interpreter (exit 139, the CI's
-    faulthandler showed the worker inside `_emit`). A RuntimeError on emit caught only a
-    bridge already gone, not one going."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()  # acquire() waits without the GIL: no deadlock on emit
-        self.open = True
-
-    def close(self) -> None:
-        with self.lock:
-            self.open = False
-
-
 class _Worker(threading.Thread):
     """One render at a time from its own queue. A daemon thread: an abandoned worker that is
     still inside a render never delays the app's exit."""
 
     def __init__(self, render_fn: Callable[..., Any], extras_fn: Callable[..., Any] | None,
                  bridge: _Bridge, warm_up: Callable[[], None] | None = None,
-                 gate: _Gate | None = None) -> None:
+                 gate: EmitGate | None = None) -> None:
         super().__init__(name="preview-renderer", daemon=True)
         self.jobs: queue.SimpleQueue = queue.SimpleQueue()
         self.abandoned = False
         self._render_fn, self._extras_fn, self._bridge = render_fn, extras_fn, bridge
         self._warm_up = warm_up
-        self._gate = gate or _Gate()
+        self._gate = gate or EmitGate()
 
     def run(self) -> None:
         try:
@@ -131,13 +116,9 @@ class _Worker(threading.Thread):
             self._emit(self._bridge.done, self, generation, result, extras)
 
     def _emit(self, signal, *args) -> None:
-        with self._gate.lock:
-            if not self._gate.open:
-                return
-            try:
-                signal.emit(*args)
-            except RuntimeError:  # the bridge is gone (deleted without stop())
-                pass
+        # Never while the UI thread deletes the bridge: an abandoned worker's last emits once
+        # crashed the interpreter (exit 139; the CI's faulthandler showed it in here).
+        self._gate.emit(signal, *args)
 
 
 class PreviewRenderer(QObject):
@@ -180,8 +161,8 @@ class PreviewRenderer(QObject):
         # dropping the last Python reference on its own thread (a crash); a worker that
         # outlives us then finds it gone (RuntimeError on emit, ignored).
         self._bridge = _Bridge(self)
-        self._gate = _Gate()  # closed by stop() and when the bridge goes, before it is freed
-        self._bridge.destroyed.connect(self._gate.close)
+        self._gate = EmitGate()  # shut by stop() and when the bridge goes, before it is freed
+        self._bridge.destroyed.connect(self._gate.shut)
         self._bridge.started.connect(self._on_worker_started)
         self._bridge.done.connect(self._on_worker_done)
         self._bridge.failed.connect(self._on_worker_failed)
@@ -242,7 +223,7 @@ class PreviewRenderer(QObject):
         self._watchdog.stop()
         worker, self._worker = self._worker, None
         if worker is None:
-            self._gate.close()
+            self._gate.shut()
             return
         worker.jobs.put(None)
         if self._running is None:
@@ -251,7 +232,7 @@ class PreviewRenderer(QObject):
             worker.abandoned = True
             self._running = None
         # From here no worker (this one, or one abandoned earlier) emits on the bridge.
-        self._gate.close()
+        self._gate.shut()
 
     def _start_next(self) -> None:
         if self._pending is None or self._worker is None or self._stopped:

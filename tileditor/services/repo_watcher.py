@@ -32,6 +32,7 @@ from tileditor.core.fileio import Fingerprint, fingerprint
 from tileditor.core.pacing import Pacer
 from tileditor.core.site import tree_stats
 from tileditor.services import watch_rules
+from tileditor.services.emit_gate import EmitGate
 from tileditor.services.watch_rules import finish, is_relevant, overflow_log, stat_sig
 
 __all__ = ["RepoWatcher", "is_relevant"]
@@ -110,6 +111,8 @@ class RepoWatcher(QObject):
         self._rescan_again = False
         self.rescans = 0  # finished rescans (tests and the log read it)
         self.degraded = False  # watching failed: only periodic rescans see changes
+        self._gate = EmitGate()  # shut by stop() and on destruction (emit_gate)
+        self.destroyed.connect(self._gate.shut)
         # Queued: the watchdog thread only wakes the Qt thread, which then drains the inbox.
         self._woken.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self._quiet = self._timer(quiet_ms, self._flush)
@@ -135,6 +138,7 @@ class RepoWatcher(QObject):
         if self._observer is not None:
             return
         self._stop = threading.Event()
+        self._gate.reopen()
         overflow_log().watchers.add(self)
         if background:
             self._start_observer(before=None).wait(wait_ms / 1000)
@@ -150,6 +154,7 @@ class RepoWatcher(QObject):
         repo switch need not wait for 20,000 inotify watches to be removed)."""
         observer, self._observer = self._observer, None
         self._stop.set()
+        self._gate.shut()
         for timer in (self._quiet, self._cap, self._rescan_timer, self._health, self._poll,
                       self._drain_timer):
             timer.stop()
@@ -282,10 +287,9 @@ class RepoWatcher(QObject):
             self._wake()
 
     def _wake(self) -> None:
-        try:
-            self._woken.emit()
-        except RuntimeError:
-            pass  # the Qt object is gone (stop() was skipped): nothing left to tell
+        # The observer may still deliver events after stop(wait=False), while the window
+        # drops this object: the gate keeps the emit from meeting its deletion.
+        self._gate.emit(self._woken)
 
     # -- Qt thread ------------------------------------------------------------------------
     def _drain(self) -> None:
