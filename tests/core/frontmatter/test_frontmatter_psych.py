@@ -88,3 +88,29 @@ def test_new_post_headers_read_back_in_psych(psych, title, tags, cats):
     assert got["ok"]["map"][0] == ["title", title], span.yaml
     values = dict(got["ok"]["map"])
     assert values.get("tags", []) == tags and values.get("categories", []) == cats
+
+
+_KEY = st.sampled_from(["teaser", "title", "tags", "date", "excerpt", "toc", "a_b"])
+_SCALAR = st.sampled_from(["/a.png", "Hello", "[a, b]", "2024-01-02", "true", "'q: x'", "1"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(indent=st.integers(1, 4), first=st.lists(st.tuples(_KEY, _SCALAR), min_size=1, max_size=3,
+                                                  unique_by=lambda kv: kv[0]),
+       rest=st.lists(st.tuples(_KEY, _SCALAR), min_size=1, max_size=3, unique_by=lambda kv: kv[0]))
+@example(indent=2, first=[("teaser", "/a.png")], rest=[("title", "Hello"), ("tags", "[a]")])
+def test_where_the_error_says_jekyll_stops_reading_psych_keeps_only_the_lines_above(
+        psych, indent, first, rest):
+    """A header whose first keys are indented and the next are not: Psych (Jekyll) reads the
+    first, indented mapping and silently ignores the rest; the form's error names the line
+    where that happens, and what Psych keeps is exactly the YAML above that line."""
+    above = "".join(f"{' ' * indent}{k}: {v}\n" for k, v in first)
+    yaml_text = above + "".join(f"{k}: {v}\n" for k, v in rest)
+    post = Post.from_text(f"---\n{yaml_text}---\nbody\n")
+    error = post.front_matter_error or ""
+    line = 2 + len(first)  # the file line of the first unindented key
+    assert f"line {line}: Jekyll stops reading the header here" in error
+    assert "its first key is indented" in error
+    read, _span = _jekyll_reads(psych, post.to_text())
+    expected = Post.from_text(f"---\n{above}---\n").front_matter
+    assert read == {"ok": psych_oracle.as_psych(dict(expected))}

@@ -43,11 +43,21 @@ def _best(fn, text: str, repeat: int = 3) -> float:
     return best
 
 
+def _best_pair(fn, small: str, big: str, repeat: int = 4) -> tuple[float, float]:
+    """Best times of the two, measured in turns so that a burst of load on the shared machine
+    slows both rather than one (a ratio test flaked at load 5 when only one was hit)."""
+    t_small = t_big = float("inf")
+    for _ in range(repeat):
+        t_small = min(t_small, _best(fn, small, repeat=1))
+        t_big = min(t_big, _best(fn, big, repeat=1))
+    return t_small, t_big
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_adversarial_input_renders_in_linear_time(name):
     render("warm *up*")
     small, big = CASES[name](SMALL), CASES[name](4 * SMALL)
-    t_small, t_big = _best(render, small), _best(render, big)
+    t_small, t_big = _best_pair(render, small, big)
     assert t_big < 2.0, f"{name}: {t_big:.2f} s for {len(big)} chars"
     # 50 ms of slack: tiny timings are noise on a shared machine.
     assert t_big <= max(RATIO.get(name, 10.0) * t_small, 0.05), (name, t_small, t_big)

@@ -106,6 +106,31 @@ def merged_maps(key_node, value_node) -> list | None:
     return None
 
 
+# What follows a complete YAML value where a second document would need its `---`.
+_SECOND_DOCUMENT = "expected '<document start>'"
+
+
+def header_error(exc: Exception, line_offset: int, yaml_text: str = "") -> HeaderError:
+    """The HeaderError for a parse failure, with the file line it points at. Where the lines
+    before the failure are already a whole YAML value, the message says what Jekyll does:
+    Psych reads only that first value and ignores the rest without a word, so the keys from
+    that line on never reach the site (checked against Ruby's Psych in the tests)."""
+    if not isinstance(exc, MarkedYAMLError):
+        return HeaderError(f"Front matter is not valid YAML ({exc})")
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + line_offset if mark is not None else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    where = f"line {line}: " if line is not None else ""
+    if problem.startswith(_SECOND_DOCUMENT) and line is not None:
+        first = next((t for t in yaml_text.splitlines() if t.strip()), "")
+        hint = ("; its first key is indented, the next ones are not"
+                if first[:1] in (" ", "\t") else "")
+        problem = ("Jekyll stops reading the header here: the lines above are already a "
+                   "complete YAML value, so this line and everything after it are ignored "
+                   f"on the site{hint}")
+    return HeaderError(f"Front matter is not valid YAML ({where}{problem})", line)
+
+
 _local = threading.local()
 
 
@@ -129,14 +154,8 @@ def load_yaml_mapping(yaml_text: str, line_offset: int = 1) -> dict:
         return {}
     try:
         data = _loader().load(yaml_text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + line_offset if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        where = f"line {line}: " if line is not None else ""
-        raise HeaderError(f"Front matter is not valid YAML ({where}{problem})", line) from exc
-    except YAMLError as exc:  # e.g. duplicate keys in some loaders, odd scanner errors
-        raise HeaderError(f"Front matter is not valid YAML ({exc})") from exc
+    except YAMLError as exc:  # e.g. duplicate keys in some loaders, odd scanner errors too
+        raise header_error(exc, line_offset, yaml_text) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):

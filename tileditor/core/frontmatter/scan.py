@@ -11,10 +11,15 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from tileditor.core.frontmatter.header import HeaderError, LastKeyWinsConstructor, merged_maps
+from tileditor.core.frontmatter.header import (
+    HeaderError,
+    LastKeyWinsConstructor,
+    header_error,
+    merged_maps,
+)
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
@@ -111,16 +116,6 @@ class _Lines:
         return line, index - self.starts[line]
 
 
-def _error(exc: Exception, line_offset: int) -> HeaderError:
-    if isinstance(exc, MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + line_offset if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        where = f"line {line}: " if line is not None else ""
-        return HeaderError(f"Front matter is not valid YAML ({where}{problem})", line)
-    return HeaderError(f"Front matter is not valid YAML ({exc})")
-
-
 def scan(lines: list[str], line_offset: int = 2) -> list[Entry]:
     """Entries of the header in file order; raises HeaderError when it is not a YAML mapping."""
     text = "".join(lines)
@@ -136,7 +131,7 @@ def scan(lines: list[str], line_offset: int = 2) -> list[Entry]:
     except HeaderError:
         raise
     except (YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
-        raise _error(exc, line_offset) from exc
+        raise header_error(exc, line_offset, text) from exc
     where = _Lines(lines)
     entries = [_entry(where, k, v, key, value) for k, v, key, value in pairs]
     for i, entry in enumerate(entries[:-1]):
