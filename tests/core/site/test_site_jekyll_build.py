@@ -151,3 +151,27 @@ def test_draft_url_matches_jekyll_drafts_build(tmp_path):
     site = JekyllSite(src)
     assert [d.path for d in site.drafts()] == [draft]
     assert _built_file(dest, site, site.url_for(draft)).is_file(), site.url_for(draft)
+
+
+def test_a_header_jekyll_reads_only_in_part_previews_and_lists_as_the_site_shows_it(tmp_path):
+    """First keys indented, the next not: real Jekyll builds the page with the indented keys
+    and silently without the rest; the preview's front matter and the post list's values are
+    those same keys (and both still carry the error the form shows)."""
+    from tileditor.core.render import render
+    from tileditor.core.site.headers import parse_header
+
+    src = _site(tmp_path, "title: T")
+    (src / "_layouts" / "default.html").write_text(
+        "<h1>{{ page.title }}</h1><i>{{ page.tags | join: ',' }}</i>{{ content }}\n",
+        encoding="utf-8")
+    text = '---\n  title: "Partly :: read"\n  toc: true\ntags: [lost]\n---\nbody\n'
+    (src / "_posts").mkdir()
+    (src / "_posts" / "2024-01-02-partly.md").write_text(text, encoding="utf-8")
+    _build(src, tmp_path / "out")
+    built = (tmp_path / "out" / "2024" / "01" / "02" / "partly.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1>(.*?)</h1><i>(.*?)</i>", built).groups() == ("Partly :: read", "")
+    result = render(text)
+    assert result.front_matter == {"title": "Partly :: read", "toc": True}
+    assert result.title == "Partly :: read" and "Jekyll stops reading" in result.warnings[0]
+    values, error = parse_header(text)
+    assert values == result.front_matter and "line 4" in error

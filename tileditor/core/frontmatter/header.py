@@ -56,11 +56,14 @@ def split_front_matter(text: str) -> HeaderSpan | None:
 
 
 class HeaderError(ValueError):
-    """The header is not valid YAML; `line` is 1-based within the post file (or None)."""
+    """The header is not valid YAML; `line` is 1-based within the post file (or None).
+    `jekyll_reads`: the values Jekyll still takes from it, when it takes any (the preview and
+    the post list show those, as the site does; the form keeps the error)."""
 
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, jekyll_reads: dict | None = None):
         super().__init__(message)
         self.line = line
+        self.jekyll_reads = jekyll_reads
 
 
 class LastKeyWinsConstructor(SafeConstructor):
@@ -121,6 +124,7 @@ def header_error(exc: Exception, line_offset: int, yaml_text: str = "") -> Heade
     line = mark.line + line_offset if mark is not None else None
     problem = exc.problem or exc.context or "invalid YAML"
     where = f"line {line}: " if line is not None else ""
+    reads = None
     if problem.startswith(_SECOND_DOCUMENT) and line is not None:
         first = next((t for t in yaml_text.splitlines() if t.strip()), "")
         hint = ("; its first key is indented, the next ones are not"
@@ -128,7 +132,17 @@ def header_error(exc: Exception, line_offset: int, yaml_text: str = "") -> Heade
         problem = ("Jekyll stops reading the header here: the lines above are already a "
                    "complete YAML value, so this line and everything after it are ignored "
                    f"on the site{hint}")
-    return HeaderError(f"Front matter is not valid YAML ({where}{problem})", line)
+        reads = _value_above(yaml_text, line - line_offset)
+    return HeaderError(f"Front matter is not valid YAML ({where}{problem})", line, reads)
+
+
+def _value_above(yaml_text: str, lines: int) -> dict | None:
+    """The mapping the first `lines` lines make, which is what Psych returns for the header."""
+    try:
+        data = _loader().load("".join(yaml_text.splitlines(keepends=True)[:lines]))
+    except YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 _local = threading.local()

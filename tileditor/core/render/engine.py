@@ -54,7 +54,7 @@ def read_front_matter(text: str) -> tuple[str, dict, int, list[str]]:
             fm = load_header_values(span.yaml, line_offset=2)  # a big header: by pieces
         warnings: list[str] = []
     except HeaderError as exc:
-        fm, warnings = {}, [str(exc)]
+        fm, warnings = exc.jekyll_reads or {}, [str(exc)]  # the page Jekyll makes of it
     return text[span.body_start:], fm, text[: span.body_start].count("\n"), warnings
 
 

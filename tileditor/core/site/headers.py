@@ -146,7 +146,7 @@ def parse_header(text: str) -> tuple[dict, str | None]:
     try:
         return load_yaml_mapping(span.yaml, line_offset=2), None
     except HeaderError as exc:
-        return {}, str(exc)
+        return exc.jekyll_reads or {}, str(exc)  # what the site lists, still flagged
 
 
 def read_text(path: Path) -> str:
