@@ -12,6 +12,7 @@ from tileditor.core.frontmatter.header import (
     as_datetime,
     as_list,
     load_yaml_mapping,
+    psych_yaml,
     read_header_values,
     split_front_matter,
 )
@@ -20,4 +21,4 @@ from tileditor.core.frontmatter.raw import RawRefusal, opens_header, raw_view, r
 from tileditor.core.frontmatter.scan import MappingKey, cached_scan, load_value, split_lines
 from tileditor.core.frontmatter.title import header_title
 
-__all__ = ["MIN_CHARS", "cached_scan", "header_title", "load_header_values", "split_lines", "FrontMatter", "FrontMatterEditError", "HeaderError", "HeaderSpan", "MappingKey", "RawRefusal", "Style", "as_datetime", "as_list", "emit", "load_value", "load_yaml_mapping", "opens_header", "raw_view", "read_header_values", "replace_header_lines", "scan", "split_front_matter"]
+__all__ = ["MIN_CHARS", "cached_scan", "header_title", "load_header_values", "split_lines", "FrontMatter", "FrontMatterEditError", "HeaderError", "HeaderSpan", "MappingKey", "RawRefusal", "Style", "as_datetime", "as_list", "emit", "load_value", "load_yaml_mapping", "opens_header", "psych_yaml", "raw_view", "read_header_values", "replace_header_lines", "scan", "split_front_matter"]

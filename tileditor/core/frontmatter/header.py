@@ -13,6 +13,8 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from tileditor.core.frontmatter.psych_scalars import PLAIN_TAG, PsychResolver, construct_plain
+
 # Jekyll::Document::YAML_FRONT_MATTER_REGEXP is
 #   \A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)   (Ruby /m: "." matches newlines)
 _FRONT_MATTER = re.compile(r"\A(---[ \t\r\f\v]*\n(?:.*?\n)??)((?:---|\.\.\.)[ \t\r\f\v]*(?:\n|\Z))", re.S)
@@ -95,6 +97,18 @@ class LastKeyWinsConstructor(SafeConstructor):
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
+# Unquoted scalars are typed by Psych's rules (`toc: no` is false on the site).
+LastKeyWinsConstructor.add_constructor(PLAIN_TAG, construct_plain)
+
+
+def psych_yaml() -> YAML:
+    """A ruamel loader that reads YAML as Jekyll's Psych does: last duplicate key wins,
+    merges where they stand, plain scalars typed by Psych's rules (psych_scalars)."""
+    loader = YAML(typ="safe", pure=True)
+    loader.Constructor = LastKeyWinsConstructor
+    loader.Resolver = PsychResolver
+    return loader
+
 
 def merged_maps(key_node, value_node) -> list | None:
     """The mapping nodes a `<<` key merges (Psych merges a quoted "<<" too), or None."""
@@ -152,8 +166,7 @@ def _loader() -> YAML:
     """One loader per thread: a ruamel YAML object is not safe to share between threads."""
     loader = getattr(_local, "loader", None)
     if loader is None:
-        loader = YAML(typ="safe", pure=True)
-        loader.Constructor = LastKeyWinsConstructor
+        loader = psych_yaml()
         _local.loader = loader
     return loader
 

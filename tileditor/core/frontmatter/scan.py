@@ -16,9 +16,9 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tileditor.core.frontmatter.header import (
     HeaderError,
-    LastKeyWinsConstructor,
     header_error,
     merged_maps,
+    psych_yaml,
 )
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
@@ -30,10 +30,9 @@ def split_lines(text: str) -> list[str]:
 
 
 def make_yaml() -> YAML:
-    y = YAML(typ="safe", pure=True)
+    y = psych_yaml()  # nested duplicates, merges and plain scalars read as in Psych
     # Duplicates are resolved by the scanner itself (last wins, as in Jekyll).
     y.allow_duplicate_keys = True
-    y.Constructor = LastKeyWinsConstructor  # nested duplicates and merges read as in Psych
     return y
 
 

@@ -7,8 +7,9 @@ import fnmatch
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+
+from tileditor.core.frontmatter import psych_yaml
 
 CONFIG_NAMES = ("_config.yml", "_config.yaml")
 
@@ -24,7 +25,7 @@ PERMALINK_STYLES = {
 # Folders Jekyll never reads as site content, whatever the config says.
 ALWAYS_EXCLUDED = ("_site", "vendor", "node_modules", ".git", ".jekyll-cache", ".sass-cache")
 
-_yaml = YAML(typ="safe", pure=True)
+_yaml = psych_yaml()  # Jekyll reads _config.yml with Psych too (`future: yes` is true)
 _yaml.allow_duplicate_keys = True
 
 

@@ -19,8 +19,8 @@ _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\[\]{},\"']*$")
 _ITEM = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#:\[\]{},\"']*$")
 _NOT_STR = re.compile(
     r"^(?:[-+]?\.?[0-9][0-9A-Za-z_.,:+-]*|\.(?:inf|nan|Inf|NaN|INF|NAN)|[-+]\.(?:inf|Inf|INF)|"
-    r"true|false|True|False|TRUE|FALSE|yes|no|Yes|No|YES|NO|on|off|On|Off|ON|OFF|y|n|Y|N|"
-    r"null|Null|NULL|~|=|<<)$"
+    # Psych reads these words in any case (`nULL` is null, `oN` true): psych_scalars.
+    r"(?i:true|false|yes|no|on|off|y|n|null)|~|=|<<)$"
 )
 _MISS = object()
 

@@ -107,7 +107,18 @@ class TriggeredInlineProcessor(InlineProcessor):
     def run(self, tree, ancestors=None):
         # The registry sorts and looks up on every index; one list per run serves every node.
         self._order = [(p, self._needed(p)) for p in self.inlinePatterns]
-        return super().run(tree, ancestors)
+        # Python-Markdown finds the element of each tail it handles with
+        # list(parent).index(child): quadratic in a parent's children (the 6,250 code blocks
+        # of 50 KB of fence lines). A tail of newlines only (between blocks) holds no inline
+        # markup, so those are set aside for the run and put back.
+        kept = [(el, el.tail) for el in tree.iter() if el.tail and not el.tail.strip("\n")]
+        for el, _tail in kept:
+            el.tail = None
+        try:
+            return super().run(tree, ancestors)
+        finally:
+            for el, tail in kept:
+                el.tail = tail
 
     # Copies InlineProcessor.__handleInline (markdown 3.11; see bundle.COPIES), with the skip.
     def _InlineProcessor__handleInline(self, data, patternIndex=0):  # noqa: N802,N803
