@@ -198,6 +198,8 @@ CASES = (
          '<p><code class="language-plaintext highlighter-rouge">$$code$$</code> stays</p>'),
     Case('inlinepatterns:tl_span_ial', '[link](/u){: .btn}\n',
          '<p><a href="/u" class="btn">link</a></p>'),
+    Case('inlinepatterns:tl_span_extension', 'x {::comment}<b>&{:/} y {::nomarkdown}*raw*{:/} z\n',
+         '<p>x <!-- <b>& --> y *raw* z</p>'),
     Case('treeprocessors:tl_raw_span_html', '<u>**b** "q"</u>\n',
          '<p><u>**b** "q"</u></p>'),
     Case('inlinepatterns:tl_backslash_break', 'line\\\nnext\n',

@@ -18,6 +18,7 @@ from tileditor.core.render.kramdown import (
     autolinks,
     blockquotes,
     emphasis,
+    extensions,
     fences,
     footnotes,
     gfm_blocks,
@@ -287,6 +288,10 @@ ROWS: tuple[Row, ...] = (
         "spaces)", lambda b: inline_code.backtick_processor(), "markdown"),
     Row(INLINE, "tl_math_inline", 187, "Below code spans (190); above span IALs (186): TeX may "
         "hold `{:`", lambda b: math.InlineMathProcessor(math.INLINE_MATH, b.md)),
+    Row(INLINE, "tl_span_extension", 186.5,
+        "Below inline math (187), above span IALs (186): `{::comment}`/`{::nomarkdown}` "
+        "bodies are taken whole before an IAL, escape or emphasis reads inside them",
+        lambda b: extensions.SpanExtensionProcessor(extensions.SPAN_START, b.md)),
     Row(INLINE, "tl_span_ial", 186,
         "Above escapes (180): attribute values keep the backslashes parse_attributes reads",
         lambda b: ial.SpanIalProcessor(IAL_ONE, b.md)),

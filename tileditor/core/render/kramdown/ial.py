@@ -4,7 +4,6 @@ PySide6."""
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -13,7 +12,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core import lexicon
-from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown import extensions, stash
 from tileditor.core.render.kramdown.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
@@ -24,11 +23,12 @@ from tileditor.core.render.kramdown.ial_syntax import (
     resolve_refs,
 )
 
-_EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s[^}]*)?\}(.*)$")
-_EXT_SELF = re.compile(r"^ {0,3}\{::\w+(?:\s[^}]*)?/\}[ \t]*$")
+_EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s((?:\\\}|[^}])*?))?\}")
+# Only the names kramdown handles: `{::something/}` is an unknown extension, kept as text.
+_EXT_SELF = re.compile(r"^ {0,3}\{::(?:comment|nomarkdown|options)(?:\s[^}]*)?/\}[ \t]*$")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
 _MARKER = stash.mark_pattern("ial", r"(\d+)")
-_LEFTOVER = re.compile(r"\{::\w+[^}\n]*/\}")  # inline `{::options /}`: kramdown drops it
+_LEFTOVER = re.compile(r"\{::(?:comment|nomarkdown|options)\b[^}\n]*/\}")  # kramdown drops it
 
 
 class BlockIalPreprocessor(Preprocessor):
@@ -43,10 +43,9 @@ class BlockIalPreprocessor(Preprocessor):
         out: list[str] = []
         regions = lexicon.scan(lines).regions
         fenced = {n for r in regions if r.kind == "fence" for n in range(r.first, r.last + 1)}
-        # Extension blocks as kramdown reads them (tags alone on their lines); other openers
-        # at a line start are read up to the first stop tag, as kramdown's span form is.
+        # Extension blocks as kramdown reads them (tags alone on their lines); any other
+        # opener is text of a paragraph, whose span pass (extensions.py) reads it.
         self._blocks = {r.first: r for r in regions if r.kind in ("kd_comment", "nomarkdown")}
-        self._last_stop = _last_stop_lines(lines)
         i = 0
         while i < len(lines):
             if i in fenced:
@@ -72,9 +71,17 @@ class BlockIalPreprocessor(Preprocessor):
         if _EXT_SELF.match(line):
             out.append("")
             return i + 1
-        ext = _EXT_OPEN.match(line)
+        ext = _EXT_OPEN.match(line) if i in self._blocks else None
         if ext:
-            return self._extension_block(lines, i, ext, out)
+            block = self._blocks[i]
+            body = "\n".join(lines[i + 1:block.last]).strip("\n")
+            if ext.group(1) == "comment":
+                self._stash_block(f"<!-- {body} -->", out)
+            elif extensions.raw_html(ext.group(2)):
+                self._stash_block(body, out)
+            else:  # a nomarkdown body for another output (`type="latex"`): no HTML
+                out.append("")
+            return block.last + 1
         m = BLOCK_IAL_LINE.match(line)
         if not m:
             out.append(line)
@@ -97,58 +104,10 @@ class BlockIalPreprocessor(Preprocessor):
         state.mark_sources[marker] = source
         out.extend([indent + marker, ""])
 
-    def _extension_block(self, lines, i, ext, out) -> int:
-        name = ext.group(1)
-        block = self._blocks.get(i)
-        if block is not None:
-            self._stash_extension(name, "\n".join(lines[i + 1:block.last]).strip("\n"), out)
-            return block.last + 1
-        if i >= self._last_stop.get(name, -1) and not _STOP[name].search(ext.group(2)):
-            # kramdown: "No stop tag for extension ... - ignoring it": the line is text.
-            out.append(lines[i])
-            return i + 1
-        closer = _STOP[name]
-        body: list[str] = [ext.group(2)]
-        j = i
-        while True:
-            cm = closer.search(body[-1])
-            if cm:
-                rest = body[-1][cm.end():]
-                body[-1] = body[-1][: cm.start()]
-                break
-            j += 1
-            if j >= len(lines):
-                rest = ""
-                break
-            body.append(lines[j])
-        self._stash_extension(name, "\n".join(body).strip("\n"), out)
-        if rest.strip():
-            out.append(rest)
-        return j + 1
-
-    def _stash_extension(self, name: str, text: str, out: list[str]) -> None:
-        if name == "comment":
-            stored = f"<!-- {html.escape(text, quote=False)} -->"
-        else:
-            stored = text
-        # Kept out of a <p> whatever its tag.
+    def _stash_block(self, stored: str, out: list[str]) -> None:
+        # Kept out of a <p> whatever its tag; kramdown prints a comment's body as is.
         out.extend(["", stash.store_block(self.md, self.holder.state, stored, None, whole=True),
                     ""])
-
-
-_STOP = {name: re.compile(r"\{:/(?:" + name + r")?\}") for name in ("comment", "nomarkdown")}
-
-
-def _last_stop_lines(lines: list[str]) -> dict[str, int]:
-    """The last line holding a stop tag, per extension (one pass, so that every unclosed
-    opener is known as such at once)."""
-    last: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        if "{:/" in line:
-            for name, stop in _STOP.items():
-                if stop.search(line):
-                    last[name] = i
-    return last
 
 
 class ApplyBlockIalTreeprocessor(Treeprocessor):
