@@ -26,6 +26,7 @@ from tileditor.core.render.kramdown import (
     html_nesting,
     html_scan,
     ial,
+    indented_code,
     inline_blank,
     inline_code,
     inline_triggers,
@@ -176,7 +177,9 @@ ROWS: tuple[Row, ...] = (
     _theirs(BLOCK, "empty", 100, "markdown"),
     _theirs(BLOCK, "indent", 90, "markdown"),
     _theirs(BLOCK, "defindent", 85, "def_list"),
-    _theirs(BLOCK, "code", 80, "markdown"),
+    Row(BLOCK, "code", 80, "Python-Markdown's place; kramdown's lazy lines join the code "
+        "block, its last line keeps its trailing spaces",
+        lambda b: indented_code.KramdownCodeBlockProcessor(b.md.parser), "markdown"),
     _theirs(BLOCK, "table", 75, "tables"),
     Row(BLOCK, "tl_lazy_quote", 74.5,
         "Above hashheader (70), setextheader (60), hr (50) and the lists (40, 30): a block "
@@ -243,7 +246,8 @@ ROWS: tuple[Row, ...] = (
         "left open, prints a closing tag that is not the innermost open element's",
         lambda b: open_spans.CloseOpenSpansTreeprocessor(b.md, b.holder)),
     _theirs(TREE, "footnote-duplicate", 15, "footnotes"),
-    _theirs(TREE, "prettify", 10, "markdown"),
+    Row(TREE, "prettify", 10, "Python-Markdown's place; code keeps its last line's trailing "
+        "spaces", lambda b: indented_code.CodePrettifyTreeprocessor(b.md), "markdown"),
     Row(TREE, "tl_blank_text_2", 9,
         "After prettify (10) adds newlines, before smarty (6), the second inline pass",
         lambda b: inline_blank.BlankTextTreeprocessor(b.md)),
