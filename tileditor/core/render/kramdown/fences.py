@@ -12,6 +12,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core import lexicon
 from tileditor.core.render.highlight import fenced_block_html, highlight_code
+from tileditor.core.render.highlight.rouge_names import rouge_knows
 from tileditor.core.render.kramdown import stash
 
 _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
@@ -127,6 +128,13 @@ class IndentedCodeTreeprocessor(Treeprocessor):
                 attrs = dict(child.attrib)
                 classes = attrs.pop("class", "").split()
                 lang = next((c[9:] for c in classes if c.startswith("language-")), "")
+                if lang and not rouge_knows(lang):
+                    # No Rouge lexer: kramdown's bare <pre> (the IAL's rest on it).
+                    rest = " ".join(c for c in classes if c != f"language-{lang}")
+                    child.attrib.clear()
+                    child.attrib.update({**({"class": rest} if rest else {}), **attrs})
+                    child[0].set("class", f"language-{lang}")
+                    continue
                 if lang:
                     _highlight(child[0], lang)
                 # kramdown's order: the language, the IAL's other classes, rouge's class.
