@@ -19,10 +19,31 @@ _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
 _PRE_CLOSE = re.compile(r"</pre>", re.I)
 
 
+# A line's block syntax: indentation and the markers after it (quote, list, heading,
+# definition), whose tabs Python-Markdown reads only as spaces.
+_PREFIX = re.compile(r"^(?:[ \t]|>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])|#{1,6}(?=[ \t])|:(?=[ \t]))*")
+# Lines whose patterns want spaces throughout: a rule or setext underline, a table's
+# separator row, a link, footnote or abbreviation definition.
+_WHOLE = re.compile(r"^[ \t]*(?:[-=*_][ \t]*)+$|^[+|: \t-]*-[+|: \t-]*$|^ {0,3}\*?\[[^\]]*\]:")
+
+
+def _expand(line: str) -> str:
+    """Tabs to 4-column stops where Markdown reads block syntax; a tab in running text or
+    code stays a tab, as kramdown keeps it (`a<TAB>b` is no `a   b`; a heading's id is
+    `a-b`; two trailing tabs are no line break)."""
+    if "\t" not in line:
+        return line
+    if _WHOLE.match(line):
+        return line.expandtabs(4)
+    n = _PREFIX.match(line).end()
+    return line[:n].expandtabs(4) + line[n:] if "\t" in line[:n] else line
+
+
 def expand_tabs(lines: list[str]) -> list[str]:
-    """Tabs to 4-column stops, as Markdown reads indentation, except inside fenced code,
-    `<pre>` blocks and `{% highlight %}` tags, whose tabs kramdown and rouge keep."""
-    out = [ln.expandtabs(4) if "\t" in ln else ln for ln in lines]
+    """Tabs in block syntax to 4-column stops, as Markdown reads indentation (see _expand),
+    except inside fenced code, `<pre>` blocks and `{% highlight %}` tags, whose tabs kramdown
+    and rouge keep."""
+    out = [_expand(ln) for ln in lines]
     keep: set[int] = set()
     for fence in lexicon.find_fences(out):
         keep.update(range(fence.first + 1, fence.last))
