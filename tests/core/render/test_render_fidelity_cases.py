@@ -484,3 +484,19 @@ def test_an_ald_defined_twice_adds_to_itself():
     # <p class="a b" id="i" title="t">More</p>'
     assert_same('{:ref: .a}\n\nText\n{: ref}\n\n{:ref: .b #i title="t"}\n\nMore\n{: ref}\n',
                 '<p class="a b" id="i" title="t">Text</p><p class="a b" id="i" title="t">More</p>')
+
+
+ESCAPED_BRACES = {
+    # kramdown's ALD_ANY_CHARS: `\}` is a brace inside an attribute list (kramdown's suite,
+    # block/10_ald/simple); real kramdown's output, pasted.
+    'p\n{: title="a\\}b" .c}\n': '<p title="a}b" class="c">p</p>',
+    '{:id: .x key="v\\}w" }\n\nq\n{: id}\n': '<p class="x" key="v}w">q</p>',
+    '*e*{: title="x\\}y"}\n': '<p><em title="x}y">e</em></p>',
+    "Some paragraph\n\n{:id: ref1}\n   {:id: .class2 ref2 #id-with key='dfsd\\}' }\n":
+        "<p>Some paragraph</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(ESCAPED_BRACES))
+def test_escaped_braces_in_attribute_lists(source):
+    assert_same(source, ESCAPED_BRACES[source])

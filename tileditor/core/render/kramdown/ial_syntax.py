@@ -7,11 +7,13 @@ import re
 
 from tileditor.core.render.kramdown.stash import TOC_ATTR
 
-IAL_ONE = r"\{:(?!:)(?![\w-]+:)([^}\n]*)\}"
+# kramdown's ALD_ANY_CHARS: `\}` is a brace inside the list, not its end.
+_ANY = r"(?:\\\}|[^}\n])*"
+IAL_ONE = r"\{:(?!:)(?![\w-]+:)(" + _ANY + r")\}"
 # A block IAL never opens with `/` (kramdown's IAL_BLOCK): a stray `{:/comment}` line is text.
-_BLOCK_IAL_ONE = r"\{:(?![:/])(?![\w-]+:)([^}\n]*)\}"
+_BLOCK_IAL_ONE = r"\{:(?![:/])(?![\w-]+:)(" + _ANY + r")\}"
 BLOCK_IAL_LINE = re.compile(r"^ *((?:" + _BLOCK_IAL_ONE + r"[ \t]*)+)$")
-ALD_LINE = re.compile(r"^ {0,3}\{:([\w-]+):([^}\n]*)\}[ \t]*$")
+ALD_LINE = re.compile(r"^ {0,3}\{:([\w-]+):(" + _ANY + r")\}[ \t]*$")
 _ONE = re.compile(IAL_ONE)
 _ATTR = re.compile(r"""([#.])([\w:-]+)|([\w:-]+)=(?:"((?:\\.|[^"])*)"|'((?:\\.|[^'])*)'|(\S+))|([\w-]+)""")
 
@@ -28,7 +30,8 @@ def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
             attrs["class"] = f"{attrs['class']} {name}" if attrs.get("class") else name
         elif key:
             value = dq if dq is not None else sq if sq is not None else bare
-            attrs[key] = value.replace('\\"', '"').replace("\\'", "'")
+            # kramdown: val.gsub!(/\\(\}|#{sep})/, "\\1")
+            attrs[key] = re.sub(r"\\([}" + ('"' if dq is not None else "'") + "])", r"\1", value)
         elif ref:
             refs.append(ref)
     return attrs, refs
