@@ -38,7 +38,7 @@ from tileditor.core.render.kramdown import (
     open_spans,
     raw_spans,
     stash,
-    table_sections,
+    tables,
     task_lists,
     toc,
     typography,
@@ -151,15 +151,6 @@ ROWS: tuple[Row, ...] = (
     Row(PRE, "tl_list_tightness", 25,
         "Right after re-indentation (26): reads 4-space levels, skips its soft blank lines",
         lambda b: list_tightness.ListTightnessPreprocessor(b.md, b.holder)),
-    Row(PRE, "tl_headless_tables", 24,
-        "Before the separator pass (23), which then finds the header row it adds (a table "
-        "without one gets its `|===` footer too); before raw HTML extraction (20): lines "
-        "it adds inside an unclosed raw HTML block go again in post tl_headless_leftover",
-        lambda b: table_sections.HeaderlessTablePreprocessor(b.md)),
-    Row(PRE, "tl_table_sections", 23,
-        "Marks `|---`/`|===` rows inside a table with a header row, the one pre 24 added "
-        "included; tree 25 starts a new tbody or the tfoot there",
-        lambda b: table_sections.TableSeparatorPreprocessor(b.md, b.holder)),
     Row(PRE, "tl_nested_md_attr", 21,
         "Right before raw HTML extraction (20), which it prepares (`markdown=` on ancestors)",
         lambda b: html_nesting.NestedMarkdownAttrPreprocessor(b.md)),
@@ -180,7 +171,9 @@ ROWS: tuple[Row, ...] = (
     Row(BLOCK, "code", 80, "Python-Markdown's place; kramdown's lazy lines join the code "
         "block, its last line keeps its trailing spaces",
         lambda b: indented_code.KramdownCodeBlockProcessor(b.md.parser), "markdown"),
-    _theirs(BLOCK, "table", 75, "tables"),
+    Row(BLOCK, "table", 75, "the tables extension's place; kramdown's tables (separator "
+        "rows start a tbody or the tfoot, no header needed, a body needed, ragged rows)",
+        lambda b: tables.KramdownTableProcessor(b.md.parser), "tables"),
     Row(BLOCK, "tl_lazy_quote", 74.5,
         "Above hashheader (70), setextheader (60), hr (50) and the lists (40, 30): a block "
         "opening with `>` is all quote (kramdown's lazy lines); below tables (75)",
@@ -215,9 +208,6 @@ ROWS: tuple[Row, ...] = (
         "Before inline parsing (20), while marker paragraphs are plain text; the ids and "
         "classes it gives are there for heading ids (4) and the TOC (3)",
         lambda b: ial.ApplyBlockIalTreeprocessor(b.md, b.holder)),
-    Row(TREE, "tl_table_sections", 25,
-        "Before inline parsing (20), while a separator mark is its cell's whole text",
-        lambda b: table_sections.TableSectionTreeprocessor(b.md)),
     Row(TREE, "tl_list_tightness", 24.5,
         "Before inline parsing (20): matches items by raw text against pre 25's decisions",
         lambda b: list_tightness.ListTightnessTreeprocessor(b.md, b.holder)),
@@ -347,9 +337,6 @@ ROWS: tuple[Row, ...] = (
     _theirs(POST, "amp_substitute", 20, "markdown"),
     Row(POST, "tl_markdown_attr", 5, "After raw HTML is back (30): drops `markdown=` from it",
         lambda b: markup.MarkdownAttrPostprocessor(b.md)),
-    Row(POST, "tl_headless_leftover", 4,
-        "After raw HTML is back (30): takes out header lines pre 24 left inside it",
-        lambda b: table_sections.LeftoverHeaderPostprocessor(b.md)),
     Row(POST, "tl_stray_marks", 2,
         "After everything that can put text back: a marker left (in raw HTML) becomes the "
         "text it replaced, so none reaches the page",
