@@ -500,3 +500,20 @@ ESCAPED_BRACES = {
 @pytest.mark.parametrize("source", list(ESCAPED_BRACES))
 def test_escaped_braces_in_attribute_lists(source):
     assert_same(source, ESCAPED_BRACES[source])
+
+
+BACKSLASH_BREAKS = {
+    # Backslashes ending a line, read left to right as kramdown does (kramdown's suite,
+    # span/line_breaks/normal); real kramdown's output, pasted.
+    "a\\\nb\n": "<p>a<br />\nb</p>",
+    "c\\\\\nd\n": "<p>c<br />\nd</p>",
+    "e\\\\   \nf\n": "<p>e\\ <br />\nf</p>",
+    "g\\\\\\\nh\n": "<p>g\\<br />\nh</p>",
+    "i\\\\\\\\\nj\n": "<p>i\\<br />\nj</p>",
+    "Last Line\\\\\n": "<p>Last Line\\</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(BACKSLASH_BREAKS))
+def test_backslash_line_breaks_as_kramdown(source):
+    assert_same(source, BACKSLASH_BREAKS[source])

@@ -63,5 +63,17 @@ def strike_processor() -> SimpleTagInlineProcessor:
     return SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del")
 
 
+class BackslashBreakProcessor(SubstituteTagInlineProcessor):
+    """A run of backslashes ending a line, read left to right as kramdown does: pairs are
+    escaped backslashes, but a pair right before the newline is kramdown's `\\\\` break and a
+    lone last one GFM's `\\` break (`c\\\\` breaks with no backslash shown, `g\\\\\\` shows
+    one). The pairs before the break are left to the escape pattern."""
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        run = len(m.group(1))
+        el, _start, end = super().handleMatch(m, data)
+        return el, m.start(1) + run - (1 if run % 2 else 2), end
+
+
 def backslash_break_processor() -> SubstituteTagInlineProcessor:
-    return SubstituteTagInlineProcessor(r"\\\n", "br")
+    return BackslashBreakProcessor(r"(?<!\\)(\\+)\n", "br")
