@@ -17,6 +17,7 @@ from tileditor.core.render.kramdown import (
     angle_text,
     autolinks,
     blockquotes,
+    deflists,
     emphasis,
     extensions,
     fences,
@@ -189,7 +190,9 @@ ROWS: tuple[Row, ...] = (
         lambda b: list_indent.KramdownOListProcessor(b.md.parser), "markdown"),
     Row(BLOCK, "ulist", 30, "Python-Markdown's place; another marker kind starts a new list",
         lambda b: list_indent.KramdownUListProcessor(b.md.parser), "markdown"),
-    _theirs(BLOCK, "deflist", 25, "def_list"),
+    Row(BLOCK, "deflist", 25, "def_list's place; kramdown's paragraphs in definitions (after a "
+        "blank line) and lazy lines up to the next `:` line",
+        lambda b: deflists.KramdownDefListProcessor(b.md.parser, b.holder), "def_list"),
     Row(BLOCK, "quote", 20,
         "Python-Markdown's place; a blank line between `>` lines starts a new quote",
         lambda b: blockquotes.SeparateBlockQuoteProcessor(b.md.parser), "markdown"),

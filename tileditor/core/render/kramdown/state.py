@@ -30,6 +30,7 @@ class ConversionState:
     top_blocks: list[str] | None = None  # the document's own block list, once parsing starts
     block_starts: list[int] = field(default_factory=list)  # line of each top block's start
     pending: tuple[int, int] | None = None  # (root children before this block, its line)
+    deflist_rest: str | None = None  # the block a definition put back (no blank line before)
     # -- the inline pass -----------------------------------------------------------------
     inline_tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder ->
     # ("open" or "close", element name) of each tag the raw inline HTML pattern stashed
