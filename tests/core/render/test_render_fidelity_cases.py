@@ -517,3 +517,18 @@ BACKSLASH_BREAKS = {
 @pytest.mark.parametrize("source", list(BACKSLASH_BREAKS))
 def test_backslash_line_breaks_as_kramdown(source):
     assert_same(source, BACKSLASH_BREAKS[source])
+
+
+RULES = {
+    # kramdown's HR_START: any spaces or tabs between the three marks (kramdown's suite,
+    # block/07_horizontal_rule); real kramdown's output, pasted.
+    "- - -\n*      *      *\n_  _ _    _  _\n": "<hr /><hr /><hr />",
+    "-\t-\t-\n*\t\t*\t\t*\n_\t\t_\t_\t\t\t_\t_\n": "<hr /><hr /><hr />",
+    "para\n*    *    *\n": "<p>para</p><hr />",
+}
+
+
+@pytest.mark.parametrize("source", list(RULES))
+def test_rules_with_wide_gaps_as_kramdown(source):
+    assert_same(source, RULES[source])
+

@@ -17,8 +17,15 @@ _GFM_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>[^\n]
 _LIST_LIKE = re.compile(r"[ ]{0,3}[-*+][ \t]")
 
 
+# kramdown's HR_START: three of one of `*-_`, any spaces or tabs between and after
+# (Python-Markdown allows two spaces between).
+RULE = re.compile(r"^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$", re.MULTILINE)
+
+
 class GfmRuleProcessor(HRProcessor):
     """A rule inside a block splits it only where kramdown-parser-gfm ends a paragraph."""
+
+    SEARCH_RE = RULE
 
     def test(self, parent, block) -> bool:
         for m in self.SEARCH_RE.finditer(block):
@@ -32,7 +39,7 @@ class NoRuleSetextProcessor(SetextHeaderProcessor):
     """`***` over `---` is two rules for kramdown, not a heading whose text is `***`."""
 
     def test(self, parent, block) -> bool:
-        return super().test(parent, block) and not HRProcessor.SEARCH_RE.match(
+        return super().test(parent, block) and not RULE.match(
             block.split("\n", 1)[0])
 
 
