@@ -532,3 +532,29 @@ RULES = {
 def test_rules_with_wide_gaps_as_kramdown(source):
     assert_same(source, RULES[source])
 
+
+def test_an_empty_id_ial_leaves_a_heading_without_id():
+    # kramdown (pasted; its suite's block/04_header/with_auto_ids): '<h1>Header without
+    # ID</h1>' - an empty id is set, so no id is made, and html_attributes prints none.
+    assert_same('# Header without ID\n{: id=""}\n\n# Head\n{: id="x"}\n',
+                '<h1>Header without ID</h1><h1 id="x">Head</h1>')
+
+
+ATX_HEADERS = {
+    # kramdown-parser-gfm's ATX_HEADER_START and parse_header_contents (kramdown's suite,
+    # block/04_header/atx_header); real kramdown's output, pasted.
+    "# \n\n#\n\n##\n\n# #\n": "<p>#</p><p>#</p><p>##</p><h1>#</h1>",
+    "# a\n#\n": '<h1 id="a">a</h1><p>#</p>',
+    "### Header ## {#Id}  \n\n### Header    ##    {#id}\n":
+        '<h3 id="Id">Header</h3><h3 id="id">Header</h3>',
+    "### Header {#9ab}\n\n### Header{#noid}\n\n### Header ##{#noid}\n":
+        '<h3 id="header-9ab">Header {#9ab}</h3><h3 id="headernoid">Header{#noid}</h3>'
+        '<h3 id="header-noid">Header ##{#noid}</h3>',
+    "Setext {#s-1}\n===\n\n## a {#x.y}\n": '<h1 id="s-1">Setext</h1><h2 id="x.y">a</h2>',
+}
+
+
+@pytest.mark.parametrize("source", list(ATX_HEADERS))
+def test_atx_headers_and_explicit_ids_as_kramdown(source):
+    assert_same(source, ATX_HEADERS[source])
+

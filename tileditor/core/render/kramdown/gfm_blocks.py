@@ -10,8 +10,12 @@ import re
 from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
+from tileditor.core.render.kramdown.heading_ids import EXPLICIT_ID
+
 # The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
-_GFM_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>[^\n]*)(?:\n|$)")
+# kramdown-parser-gfm's ATX_HEADER_START wants a space or tab after them, and a header with
+# no text (`#`, `# `) is paragraph text.
+_GFM_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]+\S)(?P<header>[^\n]*)(?:\n|$)")
 
 
 _LIST_LIKE = re.compile(r"[ ]{0,3}[-*+][ \t]")
@@ -58,8 +62,12 @@ class GfmHashHeaderProcessor(HashHeaderProcessor):
 
 def _atx_text(text: str) -> str:
     """kramdown-parser-gfm's parse_atx_header_gfm_quirk: one run of `#` at the end goes when
-    a space or tab is before it (`foo \\###` keeps its run: the backslash escapes one)."""
+    a space or tab is before it (`foo \\###` keeps its run: the backslash escapes one); an
+    explicit `{#id}` is read off first (`Header ## {#id}` is `Header`), kept for the ids pass."""
     text = text.rstrip(" \t")
+    explicit = EXPLICIT_ID.search(text)
+    if explicit:
+        return _atx_text(text[:explicit.start()]) + explicit.group(0)
     bare = text.rstrip("#")
     if bare != text and bare.endswith((" ", "\t")):
         return bare.rstrip(" \t")
