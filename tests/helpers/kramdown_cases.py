@@ -280,6 +280,8 @@ CASES = (
          '<p>a “ “ b (“(“)</p>'),
     Case('smarty:smarty-em-dashes', 'a ---- b ----- c\n', '<p>a —- b —– c</p>'),
     Case('smarty:smarty-ellipses', 'Wait....\n', '<p>Wait….</p>'),
+    Case('smarty:tl_laquo_space', 'a << b and c >> d <<e>>\n', '<p>a «\xa0b and c\xa0» d «e»</p>'),
+    Case('smarty:tl_raquo_space', 'a << b and c >> d <<e>>\n', '<p>a «\xa0b and c\xa0» d «e»</p>'),
     Case('blockprocessors:defindent', 'term\n: def one\n  lazy\n',
          '<dl>\n  <dt>term</dt>\n  <dd>def one\nlazy</dd>\n</dl>'),
     Case('inlinepatterns:escape', '\\| \\: \\$ \\~ \\=\n',

@@ -558,3 +558,9 @@ ATX_HEADERS = {
 def test_atx_headers_and_explicit_ids_as_kramdown(source):
     assert_same(source, ATX_HEADERS[source])
 
+
+def test_spaced_guillemets_keep_a_no_break_space():
+    # kramdown's laquo_space / raquo_space (pasted: '<p>a «\xa0b and c\xa0» d «e»</p>');
+    # canon() reads the NBSP as a space, so the raw HTML is checked.
+    assert "a \u00ab\u00a0b and c\u00a0\u00bb d \u00abe\u00bb" in html_of("a << b and c >> d <<e>>\n")
+

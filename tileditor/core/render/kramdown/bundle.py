@@ -352,6 +352,11 @@ ROWS: tuple[Row, ...] = (
         "hyphens, as kramdown's TYPOGRAPHIC_SYMS (smarty's `--` at 45 then reads the rest as kramdown "
         "does)", lambda b: typography.symbol(b.smarty, b.md, "---"),
         "smarty", _typographic),
+    Row("smarty", "tl_laquo_space", 41, "Above smarty's `<<` (40): kramdown's laquo_space, "
+        "the space after `<<` kept as a no-break space",
+        lambda b: typography.spaced_guillemet(b.smarty, b.md, "<< "), when=_typographic),
+    Row("smarty", "tl_raquo_space", 36, "Above smarty's `>>` (35): kramdown's raquo_space",
+        lambda b: typography.spaced_guillemet(b.smarty, b.md, " >>"), when=_typographic),
     Row("smarty", "smarty-ellipses", 10, "smarty's place; `...` from the left of any run of "
         "dots", lambda b: typography.symbol(b.smarty, b.md, "..."), "smarty", _typographic),
 )
