@@ -564,3 +564,17 @@ def test_spaced_guillemets_keep_a_no_break_space():
     # canon() reads the NBSP as a space, so the raw HTML is checked.
     assert "a \u00ab\u00a0b and c\u00a0\u00bb d \u00abe\u00bb" in html_of("a << b and c >> d <<e>>\n")
 
+
+ESCAPED_IALS = {
+    # `\{:` is an escaped brace, and an IAL after an escaped backslash follows text (kramdown's
+    # suite, span/ial/simple); real kramdown's output, pasted.
+    "This is an\\{: .escaped} span ial. a\\\\{: .x}\n":
+        "<p>This is an{: .escaped} span ial. a\\{: .x}</p>",
+    "*e*\\{: .y}\n": "<p><em>e</em>{: .y}</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(ESCAPED_IALS))
+def test_escaped_span_ials_are_text(source):
+    assert_same(source, ESCAPED_IALS[source])
+

@@ -164,7 +164,11 @@ def _neighbours(skip: list[bool]) -> tuple[list[int | None], list[int | None]]:
 
 
 class SpanIalProcessor(InlineProcessor):
-    def handleMatch(self, m, data):
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        start = m.start(0)
+        slashes = len(data[:start]) - len(data[:start].rstrip("\\"))
+        if slashes % 2:  # `\{:` is an escaped brace (text), as kramdown reads it
+            return None, None, None
         el = etree.Element("tl-ial")
         el.set("attrs", m.group(1))
         return el, m.start(0), m.end(0)

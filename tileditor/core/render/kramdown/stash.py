@@ -64,8 +64,12 @@ def mark_pattern(kind: str, value: str | None = r"(\w+)") -> re.Pattern:
 
 
 def ends_in_placeholder(text: str) -> bool:
-    """Whether stashed inline HTML (or a marker) ends `text`."""
-    return text.endswith(ETX)
+    """Whether stashed inline HTML (or a marker) ends `text`; an escaped character's
+    placeholder (`\\\\` read as a backslash) is text, not HTML."""
+    if not text.endswith(ETX):
+        return False
+    start = text.rfind(STX)
+    return start < 0 or _ESCAPED.fullmatch(text[start:]) is None
 
 
 def strip_marks(text: str) -> str:
