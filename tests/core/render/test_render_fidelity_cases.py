@@ -578,3 +578,11 @@ ESCAPED_IALS = {
 def test_escaped_span_ials_are_text(source):
     assert_same(source, ESCAPED_IALS[source])
 
+
+def test_fenced_code_keeps_whitespace_lines_and_an_empty_fence_has_no_newline():
+    # kramdown (pasted; GFM spec 99 and 100): the whitespace-only line inside the fence is
+    # kept as typed, an empty fence's <code> is empty; outside code such a line is blank.
+    html = html_of("```\n\n  \n```\n\n```\n```\n\na\n  \nb\n")
+    assert "<code>\n  \n</code>" in html
+    assert "<code></code>" in html
+    assert_same("a\n  \nb\n", "<p>a</p><p>b</p>")

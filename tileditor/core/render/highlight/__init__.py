@@ -90,7 +90,7 @@ def fenced_block_html(code: str, lang: str | None) -> str:
     if not rouge_knows(lang):
         return plain_block_html(code, lang)
     body = highlight_code(code, lang)
-    if not body.endswith("\n"):
+    if body and not body.endswith("\n"):  # rouge prints nothing at all for empty code
         body += "\n"
     cls = html.escape(lang, quote=True)
     return (f'<div class="language-{cls} highlighter-rouge"><div class="highlight">'

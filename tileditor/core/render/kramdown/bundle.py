@@ -381,12 +381,11 @@ def active(row: Row, settings: KramdownSettings) -> bool:
 def normalize(body: str) -> str:
     """What the removed normalize_whitespace did, for the engine to run before the Liquid
     pass (so placeholders made by Liquid survive): no STX/ETX, `\n` newlines, tabs expanded
-    outside verbatim code, whitespace-only lines emptied, two newlines appended so the last
-    block ends like every other one."""
+    outside verbatim code, whitespace-only lines emptied outside fenced code, two newlines
+    appended so the last block ends like every other one."""
     body = body.replace(stash.STX, "").replace(stash.ETX, "")
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    lines = fences.expand_tabs(body.split("\n"))
-    return "\n".join("" if not ln.strip(" ") else ln for ln in lines) + "\n\n"
+    return "\n".join(fences.expand_tabs(body.split("\n"))) + "\n\n"
 
 
 class KramdownBundle(Extension):

@@ -42,11 +42,13 @@ def _expand(line: str) -> str:
 def expand_tabs(lines: list[str]) -> list[str]:
     """Tabs in block syntax to 4-column stops, as Markdown reads indentation (see _expand),
     except inside fenced code, `<pre>` blocks and `{% highlight %}` tags, whose tabs kramdown
-    and rouge keep."""
+    and rouge keep; whitespace-only lines emptied (Markdown's blank lines) but inside fenced
+    code, which keeps them as typed."""
     out = [_expand(ln) for ln in lines]
     keep: set[int] = set()
     for fence in lexicon.find_fences(out):
         keep.update(range(fence.first + 1, fence.last))
+    fenced = set(keep)
     close, opened = None, 0  # the end of the <pre> or highlight region we are in
     for i in range(len(out)):
         if close is not None:
@@ -56,7 +58,8 @@ def expand_tabs(lines: list[str]) -> list[str]:
             close, opened = _verbatim_close(out[i]), i
     if close is not None:  # never closed: Markdown reads those lines after all
         keep.difference_update(range(opened, len(out)))
-    return [lines[i] if i in keep else ln for i, ln in enumerate(out)]
+    return [lines[i] if i in keep and (i in fenced or lines[i].strip(" ")) else
+            ln if ln.strip(" ") else "" for i, ln in enumerate(out)]
 
 
 def _verbatim_close(line: str):
