@@ -284,6 +284,8 @@ CASES = (
     Case('smarty:tl_raquo_space', 'a << b and c >> d <<e>>\n', '<p>a «\xa0b and c\xa0» d «e»</p>'),
     Case('blockprocessors:defindent', 'term\n: def one\n  lazy\n',
          '<dl>\n  <dt>term</dt>\n  <dd>def one\nlazy</dd>\n</dl>'),
+    Case('inlinepatterns:entity', '&copy; &Dcaron; &#X22; &#xcab; &lt; AT&T\n',
+         '<p>© &amp;Dcaron; &amp;#X22; ಫ &lt; AT&amp;T</p>'),
     Case('inlinepatterns:escape', '\\| \\: \\$ \\~ \\=\n',
          '<p>| : $ ~ =</p>'),
     Case('preprocessors:html_block', '<center>\n\n| a | b |\n\n</center>\n',

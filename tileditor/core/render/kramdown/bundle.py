@@ -19,6 +19,7 @@ from tileditor.core.render.kramdown import (
     blockquotes,
     deflists,
     emphasis,
+    entities,
     extensions,
     fences,
     footnotes,
@@ -318,7 +319,9 @@ ROWS: tuple[Row, ...] = (
     Row(INLINE, "html", 90, "Python-Markdown's place (smarty's stricter pattern kept when it "
         "loads one): notes the tags it stashes for tree tl_close_spans (19); `<a/>` is `<a></a>`",
         lambda b: open_spans.InlineHtmlProcessor(b.replaced.pattern, b.md, b.holder), "markdown"),
-    _theirs(INLINE, "entity", 80, "markdown"),
+    Row(INLINE, "entity", 80, "Python-Markdown's place; kramdown's entity names and forms: "
+        "another `&name;` (HTML 5's `&Dcaron;`) or `&#X22;` is text",
+        lambda b: entities.KramdownEntityProcessor(entities.PATTERN, b.md), "markdown"),
     Row(INLINE, "tl_strike", 65,
         "Above emphasis (60): an element's text is parsed by the patterns below its own, so "
         "emphasis pairs inside `~~` and around it",
