@@ -1,0 +1,111 @@
+"""Renderer cases from kramdown's own test suite and the GFM spec run through kramdown
+(tools/differential.py): attribute lists, line breaks, rules, ATX headings and ids,
+guillemets, escaped IALs, fenced whitespace. Expected HTML is real kramdown 2.4 (GFM parser,
+Jekyll's options) output, pasted so the tests need no Ruby."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.render import assert_same, html_of
+
+ESCAPED_BRACES = {
+    # kramdown's ALD_ANY_CHARS: `\}` is a brace inside an attribute list (kramdown's suite,
+    # block/10_ald/simple); real kramdown's output, pasted.
+    'p\n{: title="a\\}b" .c}\n': '<p title="a}b" class="c">p</p>',
+    '{:id: .x key="v\\}w" }\n\nq\n{: id}\n': '<p class="x" key="v}w">q</p>',
+    '*e*{: title="x\\}y"}\n': '<p><em title="x}y">e</em></p>',
+    "Some paragraph\n\n{:id: ref1}\n   {:id: .class2 ref2 #id-with key='dfsd\\}' }\n":
+        "<p>Some paragraph</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(ESCAPED_BRACES))
+def test_escaped_braces_in_attribute_lists(source):
+    assert_same(source, ESCAPED_BRACES[source])
+
+
+BACKSLASH_BREAKS = {
+    # Backslashes ending a line, read left to right as kramdown does (kramdown's suite,
+    # span/line_breaks/normal); real kramdown's output, pasted.
+    "a\\\nb\n": "<p>a<br />\nb</p>",
+    "c\\\\\nd\n": "<p>c<br />\nd</p>",
+    "e\\\\   \nf\n": "<p>e\\ <br />\nf</p>",
+    "g\\\\\\\nh\n": "<p>g\\<br />\nh</p>",
+    "i\\\\\\\\\nj\n": "<p>i\\<br />\nj</p>",
+    "Last Line\\\\\n": "<p>Last Line\\</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(BACKSLASH_BREAKS))
+def test_backslash_line_breaks_as_kramdown(source):
+    assert_same(source, BACKSLASH_BREAKS[source])
+
+
+RULES = {
+    # kramdown's HR_START: any spaces or tabs between the three marks (kramdown's suite,
+    # block/07_horizontal_rule); real kramdown's output, pasted.
+    "- - -\n*      *      *\n_  _ _    _  _\n": "<hr /><hr /><hr />",
+    "-\t-\t-\n*\t\t*\t\t*\n_\t\t_\t_\t\t\t_\t_\n": "<hr /><hr /><hr />",
+    "para\n*    *    *\n": "<p>para</p><hr />",
+}
+
+
+@pytest.mark.parametrize("source", list(RULES))
+def test_rules_with_wide_gaps_as_kramdown(source):
+    assert_same(source, RULES[source])
+
+
+def test_an_empty_id_ial_leaves_a_heading_without_id():
+    # kramdown (pasted; its suite's block/04_header/with_auto_ids): '<h1>Header without
+    # ID</h1>' - an empty id is set, so no id is made, and html_attributes prints none.
+    assert_same('# Header without ID\n{: id=""}\n\n# Head\n{: id="x"}\n',
+                '<h1>Header without ID</h1><h1 id="x">Head</h1>')
+
+
+ATX_HEADERS = {
+    # kramdown-parser-gfm's ATX_HEADER_START and parse_header_contents (kramdown's suite,
+    # block/04_header/atx_header); real kramdown's output, pasted.
+    "# \n\n#\n\n##\n\n# #\n": "<p>#</p><p>#</p><p>##</p><h1>#</h1>",
+    "# a\n#\n": '<h1 id="a">a</h1><p>#</p>',
+    "### Header ## {#Id}  \n\n### Header    ##    {#id}\n":
+        '<h3 id="Id">Header</h3><h3 id="id">Header</h3>',
+    "### Header {#9ab}\n\n### Header{#noid}\n\n### Header ##{#noid}\n":
+        '<h3 id="header-9ab">Header {#9ab}</h3><h3 id="headernoid">Header{#noid}</h3>'
+        '<h3 id="header-noid">Header ##{#noid}</h3>',
+    "Setext {#s-1}\n===\n\n## a {#x.y}\n": '<h1 id="s-1">Setext</h1><h2 id="x.y">a</h2>',
+}
+
+
+@pytest.mark.parametrize("source", list(ATX_HEADERS))
+def test_atx_headers_and_explicit_ids_as_kramdown(source):
+    assert_same(source, ATX_HEADERS[source])
+
+
+def test_spaced_guillemets_keep_a_no_break_space():
+    # kramdown's laquo_space / raquo_space (pasted: '<p>a «\xa0b and c\xa0» d «e»</p>');
+    # canon() reads the NBSP as a space, so the raw HTML is checked.
+    assert "a \u00ab\u00a0b and c\u00a0\u00bb d \u00abe\u00bb" in html_of("a << b and c >> d <<e>>\n")
+
+
+ESCAPED_IALS = {
+    # `\{:` is an escaped brace, and an IAL after an escaped backslash follows text (kramdown's
+    # suite, span/ial/simple); real kramdown's output, pasted.
+    "This is an\\{: .escaped} span ial. a\\\\{: .x}\n":
+        "<p>This is an{: .escaped} span ial. a\\{: .x}</p>",
+    "*e*\\{: .y}\n": "<p><em>e</em>{: .y}</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(ESCAPED_IALS))
+def test_escaped_span_ials_are_text(source):
+    assert_same(source, ESCAPED_IALS[source])
+
+
+def test_fenced_code_keeps_whitespace_lines_and_an_empty_fence_has_no_newline():
+    # kramdown (pasted; GFM spec 99 and 100): the whitespace-only line inside the fence is
+    # kept as typed, an empty fence's <code> is empty; outside code such a line is blank.
+    html = html_of("```\n\n  \n```\n\n```\n```\n\na\n  \nb\n")
+    assert "<code>\n  \n</code>" in html
+    assert "<code></code>" in html
+    assert_same("a\n  \nb\n", "<p>a</p><p>b</p>")
