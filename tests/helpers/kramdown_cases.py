@@ -116,6 +116,8 @@ CASES = (
          '\n<p><abbr title="Hyper Text">HTML</abbr> and <abbr title="Style sheets">CSS</abbr></p>'),
     Case('blockprocessors:reference', '[a][r]\n\n[r]: /url "T"\n',
          '<p><a href="/url" title="T">a</a></p>'),
+    Case('blockprocessors:reference', 'para\n[a]: /x\n\n[b]: my file.png "t"\n[c]: /u "t" more\n\n[a] [b] [c]\n',
+         '<p>para\n[a]: /x</p>\n\n<p>[c]: /u “t” more</p>\n\n<p><a href="my file.png" title="t">a</a> [c]</p>'),
     Case('blockprocessors:paragraph', 'one\ntwo\n\nthree\n',
          '<p>one\ntwo</p>\n\n<p>three</p>'),
     Case('treeprocessors:tl_data_lines', 'para\n\n[^1]\n\n[^1]: note\n',

@@ -32,6 +32,7 @@ from tileditor.core.render.kramdown import (
     inline_blank,
     inline_code,
     inline_triggers,
+    link_defs,
     link_scan,
     list_indent,
     list_tightness,
@@ -201,7 +202,9 @@ ROWS: tuple[Row, ...] = (
     Row(BLOCK, "abbr", 16, "abbr's place; a run of definitions at once, same output (linear)",
         lambda b: abbr_defs.LinearAbbrBlockprocessor(b.md.parser, b.replaced.abbrs), "abbr",
         twin=True),
-    _theirs(BLOCK, "reference", 15, "markdown"),
+    Row(BLOCK, "reference", 15, "Python-Markdown's place; kramdown's link definitions: at a "
+        "block's start only, a URL with spaces, no parenthesised title",
+        lambda b: link_defs.KramdownReferenceProcessor(b.md.parser), "markdown"),
     _theirs(BLOCK, "paragraph", 10, "markdown"),
     # -- tree processors: the element tree -------------------------------------------------
     Row(TREE, "tl_data_lines", 100,
