@@ -109,3 +109,21 @@ def test_fenced_code_keeps_whitespace_lines_and_an_empty_fence_has_no_newline():
     assert "<code>\n  \n</code>" in html
     assert "<code></code>" in html
     assert_same("a\n  \nb\n", "<p>a</p><p>b</p>")
+
+
+_CODE_BAR = ('<div class="language-plaintext highlighter-rouge"><div class="highlight">'
+             '<pre class="highlight"><code>bar\n</code></pre></div></div>')
+ITEM_PARAGRAPHS = {
+    # An item's text, a blank line, then indented code: kramdown's first paragraph is a <p>
+    # (GFM spec 5, 248, 249 through kramdown); real kramdown's output, pasted.
+    "- foo\n\n      bar\n": f"<ul><li><p>foo</p>{_CODE_BAR}</li></ul>",
+    "1. foo\n\n       bar\n": f"<ol><li><p>foo</p>{_CODE_BAR}</li></ol>",
+    "- foo\n\n      bar\n- baz\n": f"<ul><li><p>foo</p>{_CODE_BAR}</li><li><p>baz</p></li></ul>",
+    "- a\n  - b\n": "<ul><li>a<ul><li>b</li></ul></li></ul>",
+}
+
+
+@pytest.mark.parametrize("source", list(ITEM_PARAGRAPHS))
+def test_item_text_before_a_blank_line_and_code_is_a_paragraph(source):
+    assert_same(source, ITEM_PARAGRAPHS[source])
+
