@@ -127,3 +127,19 @@ ITEM_PARAGRAPHS = {
 def test_item_text_before_a_blank_line_and_code_is_a_paragraph(source):
     assert_same(source, ITEM_PARAGRAPHS[source])
 
+
+STRIKES = {
+    # kramdown-parser-gfm's STRIKETHROUGH_MATCH (kramdown's block/06_codeblock/error and the
+    # parser's strikethrough case); real kramdown's output, pasted.
+    "~~~This is another test~~~\n": "<p>~<del>This is another test</del>~</p>",
+    "~~This is yet another test~~~\n": "<p><del>This is yet another test</del>~</p>",
+    "~~ This is a test of it NOT working ~~\n": "<p>~~ This is a test of it NOT working ~~</p>",
+    "~~~~~~ not codeblock\n": "<p>~~~~~~ not codeblock</p>",
+    "~~a~~ and ~~*b*~~\n": "<p><del>a</del> and <del><em>b</em></del></p>",
+}
+
+
+@pytest.mark.parametrize("source", list(STRIKES))
+def test_strikethrough_as_kramdown_gfm(source):
+    assert_same(source, STRIKES[source])
+

@@ -75,7 +75,9 @@ def _atx_text(text: str) -> str:
 
 
 def strike_processor() -> SimpleTagInlineProcessor:
-    return SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del")
+    # kramdown-parser-gfm's STRIKETHROUGH_MATCH: no space or `~` after the opening `~~`, none
+    # before the closing one (`~~~a~~~` is `~<del>a</del>~`, `~~~~~~` text).
+    return SimpleTagInlineProcessor(r"(~~)(?![\s~])(.*?[^\s~])~~", "del")
 
 
 class BackslashBreakProcessor(SubstituteTagInlineProcessor):
