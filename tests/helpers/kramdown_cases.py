@@ -134,6 +134,8 @@ CASES = (
          '<ul>\n  <li>\n    <p>a</p>\n\n    <p>para of a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>'),
     Case('treeprocessors:tl_fence_in_item', '- a\n  ```\n  x\n  ```\n  b\n\n- c\n',
          '<ul>\n  <li>a\n    <div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>x\n</code></pre></div></div>\n    <p>b</p>\n  </li>\n  <li>c</li>\n</ul>'),
+    Case('treeprocessors:tl_item_ial', '* {:.cls} first\n* another {:.x}\n\n{:.t} term\n: {:#d} def\n',
+         '<ul>\n  <li class="cls">first</li>\n  <li>another {:.x}</li>\n</ul>\n\n<dl>\n  <dt class="t">term</dt>\n  <dd id="d">def</dd>\n</dl>'),
     Case('treeprocessors:tl_explicit_ids', '## Custom {#my-id}\n',
          '<h2 id="my-id">Custom</h2>'),
     Case('treeprocessors:tl_task_lists', '- [ ] todo\n- [x] done\n',

@@ -143,3 +143,18 @@ STRIKES = {
 def test_strikethrough_as_kramdown_gfm(source):
     assert_same(source, STRIKES[source])
 
+
+ITEM_IALS = {
+    # kramdown's LIST_ITEM_IAL opening an item's or a term's text (kramdown's suite,
+    # block/08_list/item_ial and block/13_definition_list/item_ial); real kramdown's output.
+    "* {:.cls} first\n* another {:.x}\n\n{:.t} term\n: {:#d} def\n":
+        '<ul><li class="cls">first</li><li>another {:.x}</li></ul>'
+        '<dl><dt class="t">term</dt><dd id="d">def</dd></dl>',
+    "*   {:.cls} IAL at first\n    continued\n":
+        '<ul><li class="cls">IAL at first\ncontinued</li></ul>',
+}
+
+
+@pytest.mark.parametrize("source", list(ITEM_IALS))
+def test_item_ials_as_kramdown(source):
+    assert_same(source, ITEM_IALS[source])

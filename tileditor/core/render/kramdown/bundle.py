@@ -218,6 +218,10 @@ ROWS: tuple[Row, ...] = (
     Row(TREE, "tl_list_tightness", 24.5,
         "Before inline parsing (20): matches items by raw text against pre 25's decisions",
         lambda b: list_tightness.ListTightnessTreeprocessor(b.md, b.holder)),
+    Row(TREE, "tl_item_ial", 24.45,
+        "After list tightness (24.5) matched items by their raw text, before inline parsing "
+        "(20) would print the IAL: `* {:.cls} a` puts the class on the item",
+        lambda b: ial.ItemIalTreeprocessor(b.md, b.holder)),
     Row(TREE, "tl_fence_in_item", 24.4,
         "After list tightness (24.5) unwraps first paragraphs, before inline parsing (20): "
         "a fence right under an item's text ends that paragraph",

@@ -211,3 +211,27 @@ def _remove_keep_tail(parent, child, prev) -> None:
         parent.text = (parent.text or "") + tail
     parent.remove(child)
 
+
+# kramdown's LIST_ITEM_IAL: an IAL opening an item's (or a term's) text is the item's.
+_ITEM_IAL = re.compile(r"^\s*\{:(?!(?:\w[\w-]*)?:|/)((?:\\\}|[^}])+)\}\s*")
+
+
+class ItemIalTreeprocessor(Treeprocessor):
+    """`* {:.cls} text` gives the `<li>` the class (and so for `<dd>` and `<dt>`); the
+    attribute list leaves the text."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, root: etree.Element) -> None:
+        alds = self.holder.state.alds
+        for el in root.iter():
+            if el.tag not in ("li", "dd", "dt"):
+                continue
+            holder = el if (el.text or "").strip() or not len(el) or el[0].tag != "p" else el[0]
+            m = _ITEM_IAL.match(holder.text or "")
+            if m:
+                holder.text = holder.text[m.end():]
+                attrs, refs = parse_attributes(m.group(1))
+                apply(el, resolve_refs(attrs, refs, alds))
