@@ -158,3 +158,37 @@ ITEM_IALS = {
 @pytest.mark.parametrize("source", list(ITEM_IALS))
 def test_item_ials_as_kramdown(source):
     assert_same(source, ITEM_IALS[source])
+
+
+ATTRIBUTE_LISTS = {
+    # kramdown's parse_attribute_list and block IAL placement (kramdown's suite,
+    # block/11_ial/simple); real kramdown's output, pasted.
+    # After a blank line an IAL is the next block's, however many blank lines follow.
+    "para\n\n{:.x}\n\nnext\n\nh\n\n{:.y}\n": '<p>para</p><p class="x">next</p><p>h</p>',
+    "{:.cls1}\n{:.cls2}\nSome paragraph here\n": '<p class="cls1 cls2">Some paragraph here</p>',
+    # An ALD's own references first; items not separated by whitespace are ignored.
+    '{:id: #id key="valo"}\n{:id: #other .myclass other}\n'
+    "{:other: key1=\"val\\\"\"  - ig.nored as_is#this key2='x' .other-class}\n\n"
+    'Some paragraph.\n{:.class .-class id key="val"}\n':
+        '<p key1="val&quot;" key2="x" class="other-class myclass class -class" id="other" '
+        'key="val">Some paragraph.</p>',
+    # An unquoted value is no attribute.
+    "p\n{: width=70% .c}\n": '<p class="c">p</p>',
+}
+
+
+@pytest.mark.parametrize("source", list(ATTRIBUTE_LISTS))
+def test_attribute_lists_as_kramdown(source):
+    assert_same(source, ATTRIBUTE_LISTS[source])
+
+
+def test_an_ial_under_a_definition_is_no_other_blocks():
+    # kramdown (its suite's span/04_footnote/markers, span/01_link/link_defs_with_ial) gives
+    # an IAL under a footnote, link or abbreviation definition to that definition; pasted:
+    # '<p>para</p>\n\n<p>x<sup id="fnref:fn" ...' and '<p>q <a class="z" href="/u">l</a></p>'
+    # (the link's class is not applied here yet: the IAL must at least not land elsewhere).
+    html = html_of("para\n\n[^fn]: Some foot note text\n{: .class}\n\nx[^fn]\n\n"
+                   "{: .z}\n[l]: /u\n\nq [l]\n\np\n{: .keep}\n")
+    assert 'class="class"' not in html and "<p" + ' class="z"' not in html
+    assert '<p class="keep"' in html
+

@@ -11,6 +11,8 @@ from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown.ial_syntax import BLOCK_IAL_LINE
+
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 # Python-Markdown names the n-th reference to a note `fnref<n>:name`; kramdown `fnref:name:<n-1>`.
 _REPEAT = re.compile(r"^(#?)fnref(\d+):(.*)$")
@@ -83,7 +85,8 @@ class FootnoteEndPreprocessor(Preprocessor):
                     inside = True
             elif not line.strip():
                 inside = False
-            elif inside and not line.startswith("    "):
+            elif inside and not line.startswith("    ") and not BLOCK_IAL_LINE.match(line):
+                # (an IAL line right under the note is the note's: kramdown gives it no block)
                 out.append("")
                 inside = False
             out.append(line)

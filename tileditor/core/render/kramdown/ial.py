@@ -16,6 +16,7 @@ from tileditor.core.render.kramdown import extensions, stash
 from tileditor.core.render.kramdown.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
+    REFS,
     apply,
     merge,
     parse_attributes,
@@ -26,6 +27,7 @@ from tileditor.core.render.kramdown.ial_syntax import (
 _EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s((?:\\\}|[^}])*?))?\}")
 # Only the names kramdown handles: `{::something/}` is an unknown extension, kept as text.
 _EXT_SELF = re.compile(r"^ {0,3}\{::(?:comment|nomarkdown|options)(?:\s[^}]*)?/\}[ \t]*$")
+_DEFINITION = re.compile(r"^ {0,3}(?:\[\^?[^\]\n]+\]:|\*\[[^\]\n]+\]:)")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
 _MARKER = stash.mark_pattern("ial", r"(\d+)")
 _LEFTOVER = re.compile(r"\{::(?:comment|nomarkdown|options)\b[^}\n]*/\}")  # kramdown drops it
@@ -46,6 +48,24 @@ class BlockIalPreprocessor(Preprocessor):
         # Extension blocks as kramdown reads them (tags alone on their lines); any other
         # opener is text of a paragraph, whose span pass (extensions.py) reads it.
         self._blocks = {r.first: r for r in regions if r.kind in ("kd_comment", "nomarkdown")}
+        # Per line: is the nearest line above it that is no IAL line blank (or none)? One
+        # pass, not a scan up per IAL line (a run of them was quadratic).
+        # And does a link, footnote or abbreviation definition own it (the run of lines it
+        # ends opens with one, or the line it opens is one)?
+        self._after_blank, blank = [], True
+        self._on_definition, run_is_def = [], False
+        for ln in lines:
+            self._after_blank.append(blank)
+            self._on_definition.append(run_is_def)
+            if "{:" not in ln or not BLOCK_IAL_LINE.match(ln):
+                run_is_def = bool(_DEFINITION.match(ln)) if blank else run_is_def
+                blank = not ln.strip()
+        following = False
+        for k in range(len(lines) - 1, -1, -1):
+            if self._after_blank[k]:
+                self._on_definition[k] = following
+            if "{:" not in lines[k] or not BLOCK_IAL_LINE.match(lines[k]):
+                following = bool(_DEFINITION.match(lines[k]))
         i = 0
         while i < len(lines):
             if i in fenced:
@@ -61,7 +81,10 @@ class BlockIalPreprocessor(Preprocessor):
         if ald:
             # A name defined again adds to it (classes pile up), as in kramdown.
             alds = self.holder.state.alds
-            merge(alds.setdefault(ald.group(1), {}), parse_attributes(ald.group(2))[0])
+            ald_attrs, ald_refs = parse_attributes(ald.group(2))
+            if ald_refs:  # kept for resolve_refs, which reads them first
+                ald_attrs[REFS] = " ".join(ald_refs)
+            merge(alds.setdefault(ald.group(1), {}), ald_attrs)
             out.append("")
             return i + 1
         if _BLOCK_SEPARATOR.match(line):
@@ -86,9 +109,14 @@ class BlockIalPreprocessor(Preprocessor):
         if not m:
             out.append(line)
             return i + 1
-        prev_blank = i == 0 or not lines[i - 1].strip()
-        next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
-        direction = "before" if prev_blank and not next_blank else "after"
+        # kramdown: after a blank line (IAL lines above it skipped, they pile up) the list is
+        # the next block's, however many blank lines follow; else the block's just above.
+        direction = "before" if self._after_blank[i] else "after"
+        if self._on_definition[i]:
+            # kramdown gives it to the definition (its links or abbreviations take it): not
+            # to the block next to it.
+            out.append("")
+            return i + 1
         indent = line[: len(line) - len(line.lstrip(" "))]
         self._marker(parse_chain(m.group(1)), direction, indent, out, line[len(indent):])
         return i + 1
@@ -210,6 +238,7 @@ def _remove_keep_tail(parent, child, prev) -> None:
     else:
         parent.text = (parent.text or "") + tail
     parent.remove(child)
+
 
 
 # kramdown's LIST_ITEM_IAL: an IAL opening an item's (or a term's) text is the item's.
