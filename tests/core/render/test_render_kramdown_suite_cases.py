@@ -192,3 +192,13 @@ def test_an_ial_under_a_definition_is_no_other_blocks():
     assert 'class="class"' not in html and "<p" + ' class="z"' not in html
     assert '<p class="keep"' in html
 
+
+def test_an_empty_footnote_keeps_its_back_link():
+    # kramdown (pasted; its suite's span/04_footnote/markers): the note's item holds
+    # '<p><a href="#fnref:e" class="reversefootnote" role="doc-backlink">&#8617;</a></p>'.
+    assert_same("x[^e]\n\n[^e]:\n",
+                '<p>x<sup id="fnref:e" role="doc-noteref"><a href="#fn:e" class="footnote" '
+                'rel="footnote">1</a></sup></p><div class="footnotes" role="doc-endnotes"><ol>'
+                '<li id="fn:e" role="doc-endnote"><p><a href="#fnref:e" class="reversefootnote" '
+                'role="doc-backlink">&#8617;</a></p></li></ol></div>')
+

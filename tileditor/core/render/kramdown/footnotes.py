@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
+from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -45,6 +45,12 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
                 for li in el.iter("li"):
                     if (li.get("id") or "").startswith("fn"):
                         li.set("role", "doc-endnote")
+                        if not len(li) and not (li.text or "").strip():
+                            # An empty note: kramdown still prints its back link.
+                            back = etree.SubElement(etree.SubElement(li, "p"), "a", {
+                                "href": "#fnref" + li.get("id")[2:],
+                                "class": "footnote-backref"})
+                            back.text = FN_BACKLINK_TEXT
                 self._backlinks(el)
 
     @staticmethod
