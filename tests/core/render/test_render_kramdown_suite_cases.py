@@ -202,3 +202,18 @@ def test_an_empty_footnote_keeps_its_back_link():
                 '<li id="fn:e" role="doc-endnote"><p><a href="#fnref:e" class="reversefootnote" '
                 'role="doc-backlink">&#8617;</a></p></li></ol></div>')
 
+
+def test_a_standalone_image_is_a_figure():
+    # kramdown's convert_standalone_image (pasted; its suite's block/03_paragraph/
+    # standalone_image): the figure takes the paragraph's attributes, else the image's id
+    # and class, and the alt text as its caption.
+    assert_same('![standalone image](some.jpg){:#id .class key="value" standalone}\n\n'
+                '![standalone image](some.jpg){:#id .class key="value" standalone}\n'
+                '{:#block-id .block-class block-key="block-value"}\n\n'
+                "![i](x.png){: standalone} text\n",
+                '<figure class="class" id="id"><img src="some.jpg" alt="standalone image" '
+                'key="value" /><figcaption>standalone image</figcaption></figure>'
+                '<figure id="block-id" class="block-class" block-key="block-value">'
+                '<img src="some.jpg" alt="standalone image" id="id" class="class" key="value" />'
+                "<figcaption>standalone image</figcaption></figure>"
+                '<p><img src="x.png" alt="i" /> text</p>')

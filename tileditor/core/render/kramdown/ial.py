@@ -223,12 +223,41 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
                 literal = ""
                 if prev is not None and not before:
                     apply(prev, resolve_refs(attrs, refs, alds))
+                    if prev.tag == "img" and "standalone" in refs:
+                        prev.set(_STANDALONE, "")
                 elif not stash.ends_in_placeholder(before):
                     literal = "{:" + child.get("attrs", "") + "}"
                 child.tail = literal + (child.tail or "")
                 _remove_keep_tail(parent, child, prev)
             if parent.tag not in ("code", "pre") and parent.text and "{::" in parent.text:
                 parent.text = _LEFTOVER.sub("", parent.text)
+        _standalone_figures(root)
+
+
+_STANDALONE = "data-tl-standalone"
+
+
+def _standalone_figures(root: etree.Element) -> None:
+    """kramdown's convert_standalone_image: a paragraph holding only an image whose IAL
+    names `standalone` is a `<figure>` (the paragraph's attributes, else the image's id and
+    class) with the image and a `<figcaption>` of its alt text."""
+    for p in list(root.iter("p")):
+        img = p[0] if len(p) == 1 else None
+        if img is None or img.tag != "img" or img.get(_STANDALONE) is None or (
+                (p.text or "").strip() or (img.tail or "").strip()):
+            continue
+        del img.attrib[_STANDALONE]
+        p.tag = "figure"
+        for key in ("class", "id"):
+            if key in img.attrib and key not in p.attrib:
+                p.set(key, img.attrib.pop(key))
+        p.text, img.tail = "\n", "\n"
+        caption = etree.SubElement(p, "figcaption")
+        caption.text, caption.tail = img.get("alt", ""), "\n"
+    for img in root.iter("img"):
+        img.attrib.pop(_STANDALONE, None)
+
+
 
 
 def _remove_keep_tail(parent, child, prev) -> None:
