@@ -186,11 +186,25 @@ def test_an_ial_under_a_definition_is_no_other_blocks():
     # kramdown (its suite's span/04_footnote/markers, span/01_link/link_defs_with_ial) gives
     # an IAL under a footnote, link or abbreviation definition to that definition; pasted:
     # '<p>para</p>\n\n<p>x<sup id="fnref:fn" ...' and '<p>q <a class="z" href="/u">l</a></p>'
-    # (the link's class is not applied here yet: the IAL must at least not land elsewhere).
     html = html_of("para\n\n[^fn]: Some foot note text\n{: .class}\n\nx[^fn]\n\n"
                    "{: .z}\n[l]: /u\n\nq [l]\n\np\n{: .keep}\n")
     assert 'class="class"' not in html and "<p" + ' class="z"' not in html
     assert '<p class="keep"' in html
+    assert_same("{: .z}\n[l]: /u\n\nq [l]\n", '<p>q <a class="z" href="/u">l</a></p>')
+
+
+def test_a_link_definitions_ial_goes_on_its_links():
+    # kramdown (pasted; its suite's span/01_link/link_defs_with_ial).
+    assert_same("Link def with [attr] and [attr 2] and [attr 3] and [attr before]\n\n"
+                "[attr]: http://example.com 'title'\n{: hreflang=\"en\" .test}\n\n"
+                "[attr 2]: http://example.com 'title'\n{: hreflang=\"en\"}\n{: .test}\n\n"
+                "[attr 3]: http://example.com\n{: .test}\ntest\n\n"
+                "{: hreflang=\"en\"}\n{: .test}\n[attr before]: http://example.com\n",
+                '<p>Link def with <a hreflang="en" class="test" href="http://example.com" '
+                'title="title">attr</a> and <a hreflang="en" class="test" '
+                'href="http://example.com" title="title">attr 2</a> and <a class="test" '
+                'href="http://example.com">attr 3</a> and <a hreflang="en" class="test" '
+                'href="http://example.com">attr before</a></p><p>test</p>')
 
 
 def test_an_empty_footnote_keeps_its_back_link():

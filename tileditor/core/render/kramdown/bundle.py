@@ -204,7 +204,7 @@ ROWS: tuple[Row, ...] = (
         twin=True),
     Row(BLOCK, "reference", 15, "Python-Markdown's place; kramdown's link definitions: at a "
         "block's start only, a URL with spaces, no parenthesised title",
-        lambda b: link_defs.KramdownReferenceProcessor(b.md.parser), "markdown"),
+        lambda b: link_defs.KramdownReferenceProcessor(b.md.parser, b.holder), "markdown"),
     _theirs(BLOCK, "paragraph", 10, "markdown"),
     # -- tree processors: the element tree -------------------------------------------------
     Row(TREE, "tl_data_lines", 100,

@@ -23,11 +23,13 @@ from tileditor.core.render.kramdown.ial_syntax import (
     parse_chain,
     resolve_refs,
 )
+from tileditor.core.render.kramdown.link_defs import LinkUrl
 
 _EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s((?:\\\}|[^}])*?))?\}")
 # Only the names kramdown handles: `{::something/}` is an unknown extension, kept as text.
 _EXT_SELF = re.compile(r"^ {0,3}\{::(?:comment|nomarkdown|options)(?:\s[^}]*)?/\}[ \t]*$")
 _DEFINITION = re.compile(r"^ {0,3}(?:\[\^?[^\]\n]+\]:|\*\[[^\]\n]+\]:)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[([^\^\]\n][^\]\n]*)\]:")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
 _MARKER = stash.mark_pattern("ial", r"(\d+)")
 _LEFTOVER = re.compile(r"\{::(?:comment|nomarkdown|options)\b[^}\n]*/\}")  # kramdown drops it
@@ -52,20 +54,24 @@ class BlockIalPreprocessor(Preprocessor):
         # pass, not a scan up per IAL line (a run of them was quadratic).
         # And does a link, footnote or abbreviation definition own it (the run of lines it
         # ends opens with one, or the line it opens is one)?
+        # (The owner is the definition's line: the last one of a run of them above it.)
         self._after_blank, blank = [], True
-        self._on_definition, run_is_def = [], False
+        self._owner: list[str | None] = []
+        run_def: str | None = None
         for ln in lines:
             self._after_blank.append(blank)
-            self._on_definition.append(run_is_def)
+            self._owner.append(None if blank else run_def)
             if "{:" not in ln or not BLOCK_IAL_LINE.match(ln):
-                run_is_def = bool(_DEFINITION.match(ln)) if blank else run_is_def
+                is_def = _DEFINITION.match(ln) is not None
+                run_def = ln if is_def and (blank or run_def is not None) else (
+                    None if blank else run_def)
                 blank = not ln.strip()
-        following = False
+        following: str | None = None
         for k in range(len(lines) - 1, -1, -1):
             if self._after_blank[k]:
-                self._on_definition[k] = following
+                self._owner[k] = following
             if "{:" not in lines[k] or not BLOCK_IAL_LINE.match(lines[k]):
-                following = bool(_DEFINITION.match(lines[k]))
+                following = lines[k] if _DEFINITION.match(lines[k]) else None
         i = 0
         while i < len(lines):
             if i in fenced:
@@ -112,9 +118,17 @@ class BlockIalPreprocessor(Preprocessor):
         # kramdown: after a blank line (IAL lines above it skipped, they pile up) the list is
         # the next block's, however many blank lines follow; else the block's just above.
         direction = "before" if self._after_blank[i] else "after"
-        if self._on_definition[i]:
-            # kramdown gives it to the definition (its links or abbreviations take it): not
-            # to the block next to it.
+        owner = self._owner[i]
+        if owner is not None:
+            # kramdown gives it to the definition, not to the block next to it: a link
+            # definition's links take its attributes (link_defs.py); the others' are dropped.
+            link = _LINK_DEFINITION.match(owner)
+            if link:
+                name = re.sub(r"\s+", " ", link.group(1)).lower()
+                attrs, refs = self.holder.state.link_ials.setdefault(name, ({}, []))
+                more, more_refs = parse_chain(m.group(1))
+                merge(attrs, more)
+                refs.extend(more_refs)
             out.append("")
             return i + 1
         indent = line[: len(line) - len(line.lstrip(" "))]
@@ -213,6 +227,13 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         alds = self.holder.state.alds
+        if self.holder.state.link_ials:
+            # A link definition's IAL goes on its links first (then the link's own IAL).
+            for el in root.iter():
+                url = el.get("href" if el.tag == "a" else "src" if el.tag == "img" else "")
+                if isinstance(url, LinkUrl):
+                    apply(el, resolve_refs(*url.attrs, alds))
+                    el.set("href" if el.tag == "a" else "src", str(url))
         for parent in list(root.iter()):
             for child in [c for c in parent if c.tag == "tl-ial"]:
                 kids = list(parent)
@@ -256,8 +277,6 @@ def _standalone_figures(root: etree.Element) -> None:
         caption.text, caption.tail = img.get("alt", ""), "\n"
     for img in root.iter("img"):
         img.attrib.pop(_STANDALONE, None)
-
-
 
 
 def _remove_keep_tail(parent, child, prev) -> None:

@@ -16,8 +16,20 @@ DEFINITION = re.compile(
     r"""(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?(?:\n|$)""", re.MULTILINE)
 
 
+class LinkUrl(str):
+    """A definition's URL carrying the attributes of the IALs under it (kramdown gives them
+    to every link using the definition): Python-Markdown's reference patterns set it as the
+    `href`/`src` as it is, where ial.ApplySpanIalTreeprocessor finds and applies them."""
+
+    attrs: tuple[dict, list] = ({}, [])
+
+
 class KramdownReferenceProcessor(ReferenceProcessor):
     """The definitions a block opens with; the rest of the block goes back."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         block = blocks.pop(0)
@@ -28,6 +40,10 @@ class KramdownReferenceProcessor(ReferenceProcessor):
             # kramdown's normalize_link_id: whitespace runs are one space, case folded.
             name = re.sub(r"\s+", " ", m.group(1)).lower()
             url = m.group(2) if m.group(2) is not None else m.group(3)
+            ials = self.holder.state.link_ials.get(name)
+            if ials is not None:
+                url = LinkUrl(url)
+                url.attrs = ials
             self.parser.md.references[name] = (url, m.group(5))
             pos = m.end()
         if not pos:

@@ -23,6 +23,8 @@ class ConversionState:
     mark_sources: dict[str, str] = field(default_factory=dict)  # marker (row) -> text replaced
     ials: list[tuple[tuple[dict, list], str]] = field(default_factory=list)  # (attrs, refs), dir
     alds: dict[str, dict[str, str]] = field(default_factory=dict)  # ALD name -> attributes
+    # link definition name -> (attributes, refs) of the IALs under or over it
+    link_ials: dict[str, tuple[dict, list]] = field(default_factory=dict)
     soft_blanks: set[int] = field(default_factory=set)  # blank lines added for Python-Markdown
     bare_items: list[tuple[str, bool]] = field(default_factory=list)  # (item prefix, bare)
     line_of: list[int] = field(default_factory=list)  # preprocessed line -> source line index
