@@ -42,7 +42,8 @@ _NOT_SETEXT_TEXT = re.compile(r"^ {0,3}(?:>|[*+-][ \t]|\d+\.[ \t]|:[ \t]|<[A-Za-
 COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 # kramdown block extensions: the tag alone on its line (attributes allowed), closed by a line
 # that is `{:/name}` or `{:/}` alone. KD_EXTENSION_TAG finds an opener anywhere in a line.
-KD_EXTENSION_OPEN = re.compile(r"^ {0,3}\{::(?P<name>comment|nomarkdown)(?:\s[^}]*)?\}[ \t]*$")
+KD_EXTENSION_OPEN = re.compile(
+    r"^ {0,3}\{::(?P<name>comment|nomarkdown)(?:\s[^}]*)?(?<!/)\}[ \t]*$")  # not `{::x /}`
 KD_EXTENSION_TAG = re.compile(r"\{::(comment|nomarkdown)\b[^}]*(?<!/)\}")
 KD_EXTENSION_END = re.compile(r"\{:/(comment|nomarkdown)?\}")
 _KD_CLOSE_LINE = {name: re.compile(rf"^ {{0,3}}\{{:/(?:{name})?\}}[ \t]*$")

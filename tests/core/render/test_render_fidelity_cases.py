@@ -484,3 +484,4 @@ def test_an_ald_defined_twice_adds_to_itself():
     # <p class="a b" id="i" title="t">More</p>'
     assert_same('{:ref: .a}\n\nText\n{: ref}\n\n{:ref: .b #i title="t"}\n\nMore\n{: ref}\n',
                 '<p class="a b" id="i" title="t">Text</p><p class="a b" id="i" title="t">More</p>')
+

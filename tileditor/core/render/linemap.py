@@ -14,8 +14,10 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-_DATA_LINE_P = re.compile('<p data-line="(\\d+)">\\s*(\x02wzxhzdk:(\\d+)\x03)\\s*</p>')
-_FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w:-]*)")
+# A `<p>` with attributes (data-line, a block IAL's) around one stashed block.
+_ATTRS_P = re.compile('<p((?: [\\w:-]+="[^"]*")+)>\\s*(\x02wzxhzdk:(\\d+)\x03)\\s*</p>')
+_ATTR = re.compile(r' ([\w:-]+)="([^"]*)"')
+_FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w:-]*)([^>]*?)(\s*/?>)")
 _BLOCK_TAG = re.compile(r"^\s*<([A-Za-z][\w-]*)")
 
 
@@ -206,24 +208,49 @@ class TrailingPostprocessor(Postprocessor):
 
 
 def lift_data_lines(html: str, html_stash, whole_blocks: set[int] = frozenset()) -> str:
-    """Move data-line from a `<p>` wrapping a stashed block of raw HTML onto that HTML."""
+    """Move the attributes of a `<p>` wrapping a stashed block of raw HTML onto that HTML:
+    data-line, and a block IAL's, which kramdown gives the HTML element (its class added to
+    the element's own, another attribute replacing the element's). A `{::nomarkdown}` body
+    or a comment takes data-line only: kramdown prints those with no attributes."""
 
     def repl(m):
         idx = int(m.group(3))
         if idx >= len(html_stash.rawHtmlBlocks):
             return m.group(0)
         raw = str(html_stash.rawHtmlBlocks[idx])
+        attrs = _ATTR.findall(m.group(1))
+        if raw.startswith("\\[") and any(k != "data-line" for k, _v in attrs):
+            return m.group(0)  # math with an IAL: post tl_math_unwrap makes kramdown's <div>
         if raw.startswith("\\[") or raw.lstrip().startswith("<!--"):
             return m.group(2)
         tag = _BLOCK_TAG.match(raw)
-        if idx not in whole_blocks and (
-                not tag or tag.group(1).lower() not in _BLOCKISH):
+        whole = idx in whole_blocks
+        if not whole and (not tag or tag.group(1).lower() not in _BLOCKISH):
             return m.group(0)
+        if whole:
+            attrs = [(k, v) for k, v in attrs if k == "data-line"]
         html_stash.rawHtmlBlocks[idx] = _FIRST_TAG.sub(
-            lambda t: f'{t.group(1)} data-line="{m.group(1)}"', raw, count=1)
+            lambda t: t.group(1) + _with_attrs(t.group(2), attrs) + t.group(3), raw, count=1)
         return m.group(2)
 
-    return _DATA_LINE_P.sub(repl, html)
+    return _ATTRS_P.sub(repl, html)
+
+
+def _with_attrs(existing: str, attrs: list[tuple[str, str]]) -> str:
+    """A start tag's attribute text with `attrs` set on it, as kramdown's
+    update_attr_with_ial does: a class is added to the tag's own, another attribute
+    replaces the tag's."""
+    for key, value in attrs:
+        found = re.search(rf"""(\s{re.escape(key)}\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""",
+                          existing, re.I)
+        if found is None:
+            existing = f' {key}="{value}"' + existing if key == "data-line" else (
+                existing + f' {key}="{value}"')
+            continue
+        if key == "class":
+            value = f"{found.group(2).strip(chr(34) + chr(39))} {value}".strip()
+        existing = existing[:found.start()] + f' {key}="{value}"' + existing[found.end():]
+    return existing
 
 
 # Raw HTML that kramdown keeps outside a paragraph: not one of its HTML_SPAN_ELEMENTS

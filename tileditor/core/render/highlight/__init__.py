@@ -19,6 +19,7 @@ from tileditor.core.render.highlight.rouge_lexers import (
     RougeShellLexer,
     console_tokens,
 )
+from tileditor.core.render.highlight.rouge_names import rouge_knows
 from tileditor.core.render.highlight.rouge_yaml import yaml_tokens
 
 # Rouge's own lexer is ported where Pygments' splits tokens differently (rouge_lexers.py).
@@ -83,14 +84,25 @@ def _highlight_piece(code: str, lang: str) -> str:
 
 
 def fenced_block_html(code: str, lang: str | None) -> str:
-    """Rouge's markup for a fenced or indented code block; no language means plaintext."""
+    """Rouge's markup for a fenced or indented code block; no language means plaintext. In
+    a language Rouge has no lexer for, kramdown's bare `<pre><code class="language-x">`."""
     lang = (lang or "plaintext").strip() or "plaintext"
+    if not rouge_knows(lang):
+        return plain_block_html(code, lang)
     body = highlight_code(code, lang)
-    if not body.endswith("\n"):
+    if body and not body.endswith("\n"):  # rouge prints nothing at all for empty code
         body += "\n"
     cls = html.escape(lang, quote=True)
     return (f'<div class="language-{cls} highlighter-rouge"><div class="highlight">'
             f'<pre class="highlight"><code>{body}</code></pre></div></div>')
+
+
+def plain_block_html(code: str, lang: str, attrs: str = "") -> str:
+    """kramdown's code block when Rouge finds no lexer: the escaped code, one final newline;
+    `attrs` (serialised, leading space) go on the `<pre>`."""
+    cls = html.escape(lang, quote=True)
+    return (f'<pre{attrs}><code class="language-{cls}">{_escape(code).rstrip(chr(10))}\n'
+            "</code></pre>")
 
 
 def highlight_tag_html(code: str, lang: str, linenos: bool = False) -> str:

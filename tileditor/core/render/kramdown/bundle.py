@@ -17,7 +17,10 @@ from tileditor.core.render.kramdown import (
     angle_text,
     autolinks,
     blockquotes,
+    deflists,
     emphasis,
+    entities,
+    extensions,
     fences,
     footnotes,
     gfm_blocks,
@@ -25,9 +28,11 @@ from tileditor.core.render.kramdown import (
     html_nesting,
     html_scan,
     ial,
+    indented_code,
     inline_blank,
     inline_code,
     inline_triggers,
+    link_defs,
     link_scan,
     list_indent,
     list_tightness,
@@ -36,7 +41,7 @@ from tileditor.core.render.kramdown import (
     open_spans,
     raw_spans,
     stash,
-    table_sections,
+    tables,
     task_lists,
     toc,
     typography,
@@ -149,15 +154,6 @@ ROWS: tuple[Row, ...] = (
     Row(PRE, "tl_list_tightness", 25,
         "Right after re-indentation (26): reads 4-space levels, skips its soft blank lines",
         lambda b: list_tightness.ListTightnessPreprocessor(b.md, b.holder)),
-    Row(PRE, "tl_headless_tables", 24,
-        "Before the separator pass (23), which then finds the header row it adds (a table "
-        "without one gets its `|===` footer too); before raw HTML extraction (20): lines "
-        "it adds inside an unclosed raw HTML block go again in post tl_headless_leftover",
-        lambda b: table_sections.HeaderlessTablePreprocessor(b.md)),
-    Row(PRE, "tl_table_sections", 23,
-        "Marks `|---`/`|===` rows inside a table with a header row, the one pre 24 added "
-        "included; tree 25 starts a new tbody or the tfoot there",
-        lambda b: table_sections.TableSeparatorPreprocessor(b.md, b.holder)),
     Row(PRE, "tl_nested_md_attr", 21,
         "Right before raw HTML extraction (20), which it prepares (`markdown=` on ancestors)",
         lambda b: html_nesting.NestedMarkdownAttrPreprocessor(b.md)),
@@ -175,8 +171,12 @@ ROWS: tuple[Row, ...] = (
     _theirs(BLOCK, "empty", 100, "markdown"),
     _theirs(BLOCK, "indent", 90, "markdown"),
     _theirs(BLOCK, "defindent", 85, "def_list"),
-    _theirs(BLOCK, "code", 80, "markdown"),
-    _theirs(BLOCK, "table", 75, "tables"),
+    Row(BLOCK, "code", 80, "Python-Markdown's place; kramdown's lazy lines join the code "
+        "block, its last line keeps its trailing spaces",
+        lambda b: indented_code.KramdownCodeBlockProcessor(b.md.parser), "markdown"),
+    Row(BLOCK, "table", 75, "the tables extension's place; kramdown's tables (separator "
+        "rows start a tbody or the tfoot, no header needed, a body needed, ragged rows)",
+        lambda b: tables.KramdownTableProcessor(b.md.parser), "tables"),
     Row(BLOCK, "tl_lazy_quote", 74.5,
         "Above hashheader (70), setextheader (60), hr (50) and the lists (40, 30): a block "
         "opening with `>` is all quote (kramdown's lazy lines); below tables (75)",
@@ -192,7 +192,9 @@ ROWS: tuple[Row, ...] = (
         lambda b: list_indent.KramdownOListProcessor(b.md.parser), "markdown"),
     Row(BLOCK, "ulist", 30, "Python-Markdown's place; another marker kind starts a new list",
         lambda b: list_indent.KramdownUListProcessor(b.md.parser), "markdown"),
-    _theirs(BLOCK, "deflist", 25, "def_list"),
+    Row(BLOCK, "deflist", 25, "def_list's place; kramdown's paragraphs in definitions (after a "
+        "blank line) and lazy lines up to the next `:` line",
+        lambda b: deflists.KramdownDefListProcessor(b.md.parser, b.holder), "def_list"),
     Row(BLOCK, "quote", 20,
         "Python-Markdown's place; a blank line between `>` lines starts a new quote",
         lambda b: blockquotes.SeparateBlockQuoteProcessor(b.md.parser), "markdown"),
@@ -200,7 +202,9 @@ ROWS: tuple[Row, ...] = (
     Row(BLOCK, "abbr", 16, "abbr's place; a run of definitions at once, same output (linear)",
         lambda b: abbr_defs.LinearAbbrBlockprocessor(b.md.parser, b.replaced.abbrs), "abbr",
         twin=True),
-    _theirs(BLOCK, "reference", 15, "markdown"),
+    Row(BLOCK, "reference", 15, "Python-Markdown's place; kramdown's link definitions: at a "
+        "block's start only, a URL with spaces, no parenthesised title",
+        lambda b: link_defs.KramdownReferenceProcessor(b.md.parser, b.holder), "markdown"),
     _theirs(BLOCK, "paragraph", 10, "markdown"),
     # -- tree processors: the element tree -------------------------------------------------
     Row(TREE, "tl_data_lines", 100,
@@ -211,12 +215,13 @@ ROWS: tuple[Row, ...] = (
         "Before inline parsing (20), while marker paragraphs are plain text; the ids and "
         "classes it gives are there for heading ids (4) and the TOC (3)",
         lambda b: ial.ApplyBlockIalTreeprocessor(b.md, b.holder)),
-    Row(TREE, "tl_table_sections", 25,
-        "Before inline parsing (20), while a separator mark is its cell's whole text",
-        lambda b: table_sections.TableSectionTreeprocessor(b.md)),
     Row(TREE, "tl_list_tightness", 24.5,
         "Before inline parsing (20): matches items by raw text against pre 25's decisions",
         lambda b: list_tightness.ListTightnessTreeprocessor(b.md, b.holder)),
+    Row(TREE, "tl_item_ial", 24.45,
+        "After list tightness (24.5) matched items by their raw text, before inline parsing "
+        "(20) would print the IAL: `* {:.cls} a` puts the class on the item",
+        lambda b: ial.ItemIalTreeprocessor(b.md, b.holder)),
     Row(TREE, "tl_fence_in_item", 24.4,
         "After list tightness (24.5) unwraps first paragraphs, before inline parsing (20): "
         "a fence right under an item's text ends that paragraph",
@@ -242,7 +247,8 @@ ROWS: tuple[Row, ...] = (
         "left open, prints a closing tag that is not the innermost open element's",
         lambda b: open_spans.CloseOpenSpansTreeprocessor(b.md, b.holder)),
     _theirs(TREE, "footnote-duplicate", 15, "footnotes"),
-    _theirs(TREE, "prettify", 10, "markdown"),
+    Row(TREE, "prettify", 10, "Python-Markdown's place; code keeps its last line's trailing "
+        "spaces", lambda b: indented_code.CodePrettifyTreeprocessor(b.md), "markdown"),
     Row(TREE, "tl_blank_text_2", 9,
         "After prettify (10) adds newlines, before smarty (6), the second inline pass",
         lambda b: inline_blank.BlankTextTreeprocessor(b.md)),
@@ -287,6 +293,10 @@ ROWS: tuple[Row, ...] = (
         "spaces)", lambda b: inline_code.backtick_processor(), "markdown"),
     Row(INLINE, "tl_math_inline", 187, "Below code spans (190); above span IALs (186): TeX may "
         "hold `{:`", lambda b: math.InlineMathProcessor(math.INLINE_MATH, b.md)),
+    Row(INLINE, "tl_span_extension", 186.5,
+        "Below inline math (187), above span IALs (186): `{::comment}`/`{::nomarkdown}` "
+        "bodies are taken whole before an IAL, escape or emphasis reads inside them",
+        lambda b: extensions.SpanExtensionProcessor(extensions.SPAN_START, b.md)),
     Row(INLINE, "tl_span_ial", 186,
         "Above escapes (180): attribute values keep the backslashes parse_attributes reads",
         lambda b: ial.SpanIalProcessor(IAL_ONE, b.md)),
@@ -316,7 +326,9 @@ ROWS: tuple[Row, ...] = (
     Row(INLINE, "html", 90, "Python-Markdown's place (smarty's stricter pattern kept when it "
         "loads one): notes the tags it stashes for tree tl_close_spans (19); `<a/>` is `<a></a>`",
         lambda b: open_spans.InlineHtmlProcessor(b.replaced.pattern, b.md, b.holder), "markdown"),
-    _theirs(INLINE, "entity", 80, "markdown"),
+    Row(INLINE, "entity", 80, "Python-Markdown's place; kramdown's entity names and forms: "
+        "another `&name;` (HTML 5's `&Dcaron;`) or `&#X22;` is text",
+        lambda b: entities.KramdownEntityProcessor(entities.PATTERN, b.md), "markdown"),
     Row(INLINE, "tl_strike", 65,
         "Above emphasis (60): an element's text is parsed by the patterns below its own, so "
         "emphasis pairs inside `~~` and around it",
@@ -338,9 +350,6 @@ ROWS: tuple[Row, ...] = (
     _theirs(POST, "amp_substitute", 20, "markdown"),
     Row(POST, "tl_markdown_attr", 5, "After raw HTML is back (30): drops `markdown=` from it",
         lambda b: markup.MarkdownAttrPostprocessor(b.md)),
-    Row(POST, "tl_headless_leftover", 4,
-        "After raw HTML is back (30): takes out header lines pre 24 left inside it",
-        lambda b: table_sections.LeftoverHeaderPostprocessor(b.md)),
     Row(POST, "tl_stray_marks", 2,
         "After everything that can put text back: a marker left (in raw HTML) becomes the "
         "text it replaced, so none reaches the page",
@@ -353,6 +362,11 @@ ROWS: tuple[Row, ...] = (
         "hyphens, as kramdown's TYPOGRAPHIC_SYMS (smarty's `--` at 45 then reads the rest as kramdown "
         "does)", lambda b: typography.symbol(b.smarty, b.md, "---"),
         "smarty", _typographic),
+    Row("smarty", "tl_laquo_space", 41, "Above smarty's `<<` (40): kramdown's laquo_space, "
+        "the space after `<<` kept as a no-break space",
+        lambda b: typography.spaced_guillemet(b.smarty, b.md, "<< "), when=_typographic),
+    Row("smarty", "tl_raquo_space", 36, "Above smarty's `>>` (35): kramdown's raquo_space",
+        lambda b: typography.spaced_guillemet(b.smarty, b.md, " >>"), when=_typographic),
     Row("smarty", "smarty-ellipses", 10, "smarty's place; `...` from the left of any run of "
         "dots", lambda b: typography.symbol(b.smarty, b.md, "..."), "smarty", _typographic),
 )
@@ -377,12 +391,11 @@ def active(row: Row, settings: KramdownSettings) -> bool:
 def normalize(body: str) -> str:
     """What the removed normalize_whitespace did, for the engine to run before the Liquid
     pass (so placeholders made by Liquid survive): no STX/ETX, `\n` newlines, tabs expanded
-    outside verbatim code, whitespace-only lines emptied, two newlines appended so the last
-    block ends like every other one."""
+    outside verbatim code, whitespace-only lines emptied outside fenced code, two newlines
+    appended so the last block ends like every other one."""
     body = body.replace(stash.STX, "").replace(stash.ETX, "")
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    lines = fences.expand_tabs(body.split("\n"))
-    return "\n".join("" if not ln.strip(" ") else ln for ln in lines) + "\n\n"
+    return "\n".join(fences.expand_tabs(body.split("\n"))) + "\n\n"
 
 
 class KramdownBundle(Extension):

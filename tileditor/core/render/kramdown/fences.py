@@ -12,19 +12,43 @@ from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core import lexicon
 from tileditor.core.render.highlight import fenced_block_html, highlight_code
+from tileditor.core.render.highlight.rouge_names import rouge_knows
 from tileditor.core.render.kramdown import stash
 
 _PRE_OPEN = re.compile(r"^ {0,3}<pre[\s>]", re.I)
 _PRE_CLOSE = re.compile(r"</pre>", re.I)
 
 
+# A line's block syntax: indentation and the markers after it (quote, list, heading,
+# definition), whose tabs Python-Markdown reads only as spaces.
+_PREFIX = re.compile(r"^(?:[ \t]|>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])|#{1,6}(?=[ \t])|:(?=[ \t]))*")
+# Lines whose patterns want spaces throughout: a rule or setext underline, a table's
+# separator row, a link, footnote or abbreviation definition.
+_WHOLE = re.compile(r"^[ \t]*(?:[-=*_][ \t]*)+$|^[+|: \t-]*-[+|: \t-]*$|^ {0,3}\*?\[[^\]]*\]:")
+
+
+def _expand(line: str) -> str:
+    """Tabs to 4-column stops where Markdown reads block syntax; a tab in running text or
+    code stays a tab, as kramdown keeps it (`a<TAB>b` is no `a   b`; a heading's id is
+    `a-b`; two trailing tabs are no line break)."""
+    if "\t" not in line:
+        return line
+    if _WHOLE.match(line):
+        return line.expandtabs(4)
+    n = _PREFIX.match(line).end()
+    return line[:n].expandtabs(4) + line[n:] if "\t" in line[:n] else line
+
+
 def expand_tabs(lines: list[str]) -> list[str]:
-    """Tabs to 4-column stops, as Markdown reads indentation, except inside fenced code,
-    `<pre>` blocks and `{% highlight %}` tags, whose tabs kramdown and rouge keep."""
-    out = [ln.expandtabs(4) if "\t" in ln else ln for ln in lines]
+    """Tabs in block syntax to 4-column stops, as Markdown reads indentation (see _expand),
+    except inside fenced code, `<pre>` blocks and `{% highlight %}` tags, whose tabs kramdown
+    and rouge keep; whitespace-only lines emptied (Markdown's blank lines) but inside fenced
+    code, which keeps them as typed."""
+    out = [_expand(ln) for ln in lines]
     keep: set[int] = set()
     for fence in lexicon.find_fences(out):
         keep.update(range(fence.first + 1, fence.last))
+    fenced = set(keep)
     close, opened = None, 0  # the end of the <pre> or highlight region we are in
     for i in range(len(out)):
         if close is not None:
@@ -34,7 +58,8 @@ def expand_tabs(lines: list[str]) -> list[str]:
             close, opened = _verbatim_close(out[i]), i
     if close is not None:  # never closed: Markdown reads those lines after all
         keep.difference_update(range(opened, len(out)))
-    return [lines[i] if i in keep else ln for i, ln in enumerate(out)]
+    return [lines[i] if i in keep and (i in fenced or lines[i].strip(" ")) else
+            ln if ln.strip(" ") else "" for i, ln in enumerate(out)]
 
 
 def _verbatim_close(line: str):
@@ -127,6 +152,13 @@ class IndentedCodeTreeprocessor(Treeprocessor):
                 attrs = dict(child.attrib)
                 classes = attrs.pop("class", "").split()
                 lang = next((c[9:] for c in classes if c.startswith("language-")), "")
+                if lang and not rouge_knows(lang):
+                    # No Rouge lexer: kramdown's bare <pre> (the IAL's rest on it).
+                    rest = " ".join(c for c in classes if c != f"language-{lang}")
+                    child.attrib.clear()
+                    child.attrib.update({**({"class": rest} if rest else {}), **attrs})
+                    child[0].set("class", f"language-{lang}")
+                    continue
                 if lang:
                     _highlight(child[0], lang)
                 # kramdown's order: the language, the IAL's other classes, rouge's class.

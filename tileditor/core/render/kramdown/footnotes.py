@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
+from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from tileditor.core.render.kramdown.ial_syntax import BLOCK_IAL_LINE
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 # Python-Markdown names the n-th reference to a note `fnref<n>:name`; kramdown `fnref:name:<n-1>`.
@@ -43,6 +45,12 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
                 for li in el.iter("li"):
                     if (li.get("id") or "").startswith("fn"):
                         li.set("role", "doc-endnote")
+                        if not len(li) and not (li.text or "").strip():
+                            # An empty note: kramdown still prints its back link.
+                            back = etree.SubElement(etree.SubElement(li, "p"), "a", {
+                                "href": "#fnref" + li.get("id")[2:],
+                                "class": "footnote-backref"})
+                            back.text = FN_BACKLINK_TEXT
                 self._backlinks(el)
 
     @staticmethod
@@ -83,7 +91,8 @@ class FootnoteEndPreprocessor(Preprocessor):
                     inside = True
             elif not line.strip():
                 inside = False
-            elif inside and not line.startswith("    "):
+            elif inside and not line.startswith("    ") and not BLOCK_IAL_LINE.match(line):
+                # (an IAL line right under the note is the note's: kramdown gives it no block)
                 out.append("")
                 inside = False
             out.append(line)

@@ -10,15 +10,26 @@ import re
 from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
+from tileditor.core.render.kramdown.heading_ids import EXPLICIT_ID
+
 # The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
-_GFM_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>[^\n]*)(?:\n|$)")
+# kramdown-parser-gfm's ATX_HEADER_START wants a space or tab after them, and a header with
+# no text (`#`, `# `) is paragraph text.
+_GFM_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]+\S)(?P<header>[^\n]*)(?:\n|$)")
 
 
 _LIST_LIKE = re.compile(r"[ ]{0,3}[-*+][ \t]")
 
 
+# kramdown's HR_START: three of one of `*-_`, any spaces or tabs between and after
+# (Python-Markdown allows two spaces between).
+RULE = re.compile(r"^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$", re.MULTILINE)
+
+
 class GfmRuleProcessor(HRProcessor):
     """A rule inside a block splits it only where kramdown-parser-gfm ends a paragraph."""
+
+    SEARCH_RE = RULE
 
     def test(self, parent, block) -> bool:
         for m in self.SEARCH_RE.finditer(block):
@@ -32,7 +43,7 @@ class NoRuleSetextProcessor(SetextHeaderProcessor):
     """`***` over `---` is two rules for kramdown, not a heading whose text is `***`."""
 
     def test(self, parent, block) -> bool:
-        return super().test(parent, block) and not HRProcessor.SEARCH_RE.match(
+        return super().test(parent, block) and not RULE.match(
             block.split("\n", 1)[0])
 
 
@@ -51,8 +62,12 @@ class GfmHashHeaderProcessor(HashHeaderProcessor):
 
 def _atx_text(text: str) -> str:
     """kramdown-parser-gfm's parse_atx_header_gfm_quirk: one run of `#` at the end goes when
-    a space or tab is before it (`foo \\###` keeps its run: the backslash escapes one)."""
+    a space or tab is before it (`foo \\###` keeps its run: the backslash escapes one); an
+    explicit `{#id}` is read off first (`Header ## {#id}` is `Header`), kept for the ids pass."""
     text = text.rstrip(" \t")
+    explicit = EXPLICIT_ID.search(text)
+    if explicit:
+        return _atx_text(text[:explicit.start()]) + explicit.group(0)
     bare = text.rstrip("#")
     if bare != text and bare.endswith((" ", "\t")):
         return bare.rstrip(" \t")
@@ -60,8 +75,22 @@ def _atx_text(text: str) -> str:
 
 
 def strike_processor() -> SimpleTagInlineProcessor:
-    return SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del")
+    # kramdown-parser-gfm's STRIKETHROUGH_MATCH: no space or `~` after the opening `~~`, none
+    # before the closing one (`~~~a~~~` is `~<del>a</del>~`, `~~~~~~` text).
+    return SimpleTagInlineProcessor(r"(~~)(?![\s~])(.*?[^\s~])~~", "del")
+
+
+class BackslashBreakProcessor(SubstituteTagInlineProcessor):
+    """A run of backslashes ending a line, read left to right as kramdown does: pairs are
+    escaped backslashes, but a pair right before the newline is kramdown's `\\\\` break and a
+    lone last one GFM's `\\` break (`c\\\\` breaks with no backslash shown, `g\\\\\\` shows
+    one). The pairs before the break are left to the escape pattern."""
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        run = len(m.group(1))
+        el, _start, end = super().handleMatch(m, data)
+        return el, m.start(1) + run - (1 if run % 2 else 2), end
 
 
 def backslash_break_processor() -> SubstituteTagInlineProcessor:
-    return SubstituteTagInlineProcessor(r"\\\n", "br")
+    return BackslashBreakProcessor(r"(?<!\\)(\\+)\n", "br")

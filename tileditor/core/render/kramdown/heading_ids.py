@@ -13,7 +13,10 @@ from markdown.treeprocessors import Treeprocessor
 from tileditor.core.render.kramdown import stash
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_EXPLICIT = re.compile(r"[ \t]*\{#([\w:-]+)\}[ \t]*$")
+# kramdown's HEADER_ID: a space or tab, then `{#name}` ending the text, the name an XML
+# name (a letter, `_` or `:` first: `{#9ab}` and `x{#id}` stay text).
+EXPLICIT_ID = re.compile(r"[ \t]+\{#((?:[^\W\d]|:)[\w:.-]*)\}[ \t]*$")
+_EXPLICIT = EXPLICIT_ID
 _RAW = stash.RAW_TEXT_ATTR
 
 
@@ -73,6 +76,10 @@ class HeadingIdTreeprocessor(Treeprocessor):
             if el.tag not in _HEADINGS:
                 continue
             raw = el.attrib.pop(_RAW, "")
+            if el.get("id") is not None and not el.get("id").strip():
+                # `{: id=""}`: kramdown makes no id and prints none (html_attributes).
+                del el.attrib["id"]
+                continue
             if el.get("id") or not self.enabled:
                 continue
             if self.style == "gfm":

@@ -4,7 +4,6 @@ PySide6."""
 
 from __future__ import annotations
 
-import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -13,22 +12,27 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core import lexicon
-from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown import extensions, stash
 from tileditor.core.render.kramdown.ial_syntax import (
     ALD_LINE,
     BLOCK_IAL_LINE,
+    REFS,
     apply,
     merge,
     parse_attributes,
     parse_chain,
     resolve_refs,
 )
+from tileditor.core.render.kramdown.link_defs import LinkUrl
 
-_EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s[^}]*)?\}(.*)$")
-_EXT_SELF = re.compile(r"^ {0,3}\{::\w+(?:\s[^}]*)?/\}[ \t]*$")
+_EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s((?:\\\}|[^}])*?))?\}")
+# Only the names kramdown handles: `{::something/}` is an unknown extension, kept as text.
+_EXT_SELF = re.compile(r"^ {0,3}\{::(?:comment|nomarkdown|options)(?:\s[^}]*)?/\}[ \t]*$")
+_DEFINITION = re.compile(r"^ {0,3}(?:\[\^?[^\]\n]+\]:|\*\[[^\]\n]+\]:)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[([^\^\]\n][^\]\n]*)\]:")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
 _MARKER = stash.mark_pattern("ial", r"(\d+)")
-_LEFTOVER = re.compile(r"\{::\w+[^}\n]*/\}")  # inline `{::options /}`: kramdown drops it
+_LEFTOVER = re.compile(r"\{::(?:comment|nomarkdown|options)\b[^}\n]*/\}")  # kramdown drops it
 
 
 class BlockIalPreprocessor(Preprocessor):
@@ -43,10 +47,31 @@ class BlockIalPreprocessor(Preprocessor):
         out: list[str] = []
         regions = lexicon.scan(lines).regions
         fenced = {n for r in regions if r.kind == "fence" for n in range(r.first, r.last + 1)}
-        # Extension blocks as kramdown reads them (tags alone on their lines); other openers
-        # at a line start are read up to the first stop tag, as kramdown's span form is.
+        # Extension blocks as kramdown reads them (tags alone on their lines); any other
+        # opener is text of a paragraph, whose span pass (extensions.py) reads it.
         self._blocks = {r.first: r for r in regions if r.kind in ("kd_comment", "nomarkdown")}
-        self._last_stop = _last_stop_lines(lines)
+        # Per line: is the nearest line above it that is no IAL line blank (or none)? One
+        # pass, not a scan up per IAL line (a run of them was quadratic).
+        # And does a link, footnote or abbreviation definition own it (the run of lines it
+        # ends opens with one, or the line it opens is one)?
+        # (The owner is the definition's line: the last one of a run of them above it.)
+        self._after_blank, blank = [], True
+        self._owner: list[str | None] = []
+        run_def: str | None = None
+        for ln in lines:
+            self._after_blank.append(blank)
+            self._owner.append(None if blank else run_def)
+            if "{:" not in ln or not BLOCK_IAL_LINE.match(ln):
+                is_def = _DEFINITION.match(ln) is not None
+                run_def = ln if is_def and (blank or run_def is not None) else (
+                    None if blank else run_def)
+                blank = not ln.strip()
+        following: str | None = None
+        for k in range(len(lines) - 1, -1, -1):
+            if self._after_blank[k]:
+                self._owner[k] = following
+            if "{:" not in lines[k] or not BLOCK_IAL_LINE.match(lines[k]):
+                following = lines[k] if _DEFINITION.match(lines[k]) else None
         i = 0
         while i < len(lines):
             if i in fenced:
@@ -62,7 +87,10 @@ class BlockIalPreprocessor(Preprocessor):
         if ald:
             # A name defined again adds to it (classes pile up), as in kramdown.
             alds = self.holder.state.alds
-            merge(alds.setdefault(ald.group(1), {}), parse_attributes(ald.group(2))[0])
+            ald_attrs, ald_refs = parse_attributes(ald.group(2))
+            if ald_refs:  # kept for resolve_refs, which reads them first
+                ald_attrs[REFS] = " ".join(ald_refs)
+            merge(alds.setdefault(ald.group(1), {}), ald_attrs)
             out.append("")
             return i + 1
         if _BLOCK_SEPARATOR.match(line):
@@ -72,16 +100,37 @@ class BlockIalPreprocessor(Preprocessor):
         if _EXT_SELF.match(line):
             out.append("")
             return i + 1
-        ext = _EXT_OPEN.match(line)
+        ext = _EXT_OPEN.match(line) if i in self._blocks else None
         if ext:
-            return self._extension_block(lines, i, ext, out)
+            block = self._blocks[i]
+            body = "\n".join(lines[i + 1:block.last]).strip("\n")
+            if ext.group(1) == "comment":
+                self._stash_block(f"<!-- {body} -->", out)
+            elif extensions.raw_html(ext.group(2)):
+                self._stash_block(body, out)
+            else:  # a nomarkdown body for another output (`type="latex"`): no HTML
+                out.append("")
+            return block.last + 1
         m = BLOCK_IAL_LINE.match(line)
         if not m:
             out.append(line)
             return i + 1
-        prev_blank = i == 0 or not lines[i - 1].strip()
-        next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
-        direction = "before" if prev_blank and not next_blank else "after"
+        # kramdown: after a blank line (IAL lines above it skipped, they pile up) the list is
+        # the next block's, however many blank lines follow; else the block's just above.
+        direction = "before" if self._after_blank[i] else "after"
+        owner = self._owner[i]
+        if owner is not None:
+            # kramdown gives it to the definition, not to the block next to it: a link
+            # definition's links take its attributes (link_defs.py); the others' are dropped.
+            link = _LINK_DEFINITION.match(owner)
+            if link:
+                name = re.sub(r"\s+", " ", link.group(1)).lower()
+                attrs, refs = self.holder.state.link_ials.setdefault(name, ({}, []))
+                more, more_refs = parse_chain(m.group(1))
+                merge(attrs, more)
+                refs.extend(more_refs)
+            out.append("")
+            return i + 1
         indent = line[: len(line) - len(line.lstrip(" "))]
         self._marker(parse_chain(m.group(1)), direction, indent, out, line[len(indent):])
         return i + 1
@@ -97,58 +146,10 @@ class BlockIalPreprocessor(Preprocessor):
         state.mark_sources[marker] = source
         out.extend([indent + marker, ""])
 
-    def _extension_block(self, lines, i, ext, out) -> int:
-        name = ext.group(1)
-        block = self._blocks.get(i)
-        if block is not None:
-            self._stash_extension(name, "\n".join(lines[i + 1:block.last]).strip("\n"), out)
-            return block.last + 1
-        if i >= self._last_stop.get(name, -1) and not _STOP[name].search(ext.group(2)):
-            # kramdown: "No stop tag for extension ... - ignoring it": the line is text.
-            out.append(lines[i])
-            return i + 1
-        closer = _STOP[name]
-        body: list[str] = [ext.group(2)]
-        j = i
-        while True:
-            cm = closer.search(body[-1])
-            if cm:
-                rest = body[-1][cm.end():]
-                body[-1] = body[-1][: cm.start()]
-                break
-            j += 1
-            if j >= len(lines):
-                rest = ""
-                break
-            body.append(lines[j])
-        self._stash_extension(name, "\n".join(body).strip("\n"), out)
-        if rest.strip():
-            out.append(rest)
-        return j + 1
-
-    def _stash_extension(self, name: str, text: str, out: list[str]) -> None:
-        if name == "comment":
-            stored = f"<!-- {html.escape(text, quote=False)} -->"
-        else:
-            stored = text
-        # Kept out of a <p> whatever its tag.
+    def _stash_block(self, stored: str, out: list[str]) -> None:
+        # Kept out of a <p> whatever its tag; kramdown prints a comment's body as is.
         out.extend(["", stash.store_block(self.md, self.holder.state, stored, None, whole=True),
                     ""])
-
-
-_STOP = {name: re.compile(r"\{:/(?:" + name + r")?\}") for name in ("comment", "nomarkdown")}
-
-
-def _last_stop_lines(lines: list[str]) -> dict[str, int]:
-    """The last line holding a stop tag, per extension (one pass, so that every unclosed
-    opener is known as such at once)."""
-    last: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        if "{:/" in line:
-            for name, stop in _STOP.items():
-                if stop.search(line):
-                    last[name] = i
-    return last
 
 
 class ApplyBlockIalTreeprocessor(Treeprocessor):
@@ -205,7 +206,11 @@ def _neighbours(skip: list[bool]) -> tuple[list[int | None], list[int | None]]:
 
 
 class SpanIalProcessor(InlineProcessor):
-    def handleMatch(self, m, data):
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        start = m.start(0)
+        slashes = len(data[:start]) - len(data[:start].rstrip("\\"))
+        if slashes % 2:  # `\{:` is an escaped brace (text), as kramdown reads it
+            return None, None, None
         el = etree.Element("tl-ial")
         el.set("attrs", m.group(1))
         return el, m.start(0), m.end(0)
@@ -222,6 +227,13 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         alds = self.holder.state.alds
+        if self.holder.state.link_ials:
+            # A link definition's IAL goes on its links first (then the link's own IAL).
+            for el in root.iter():
+                url = el.get("href" if el.tag == "a" else "src" if el.tag == "img" else "")
+                if isinstance(url, LinkUrl):
+                    apply(el, resolve_refs(*url.attrs, alds))
+                    el.set("href" if el.tag == "a" else "src", str(url))
         for parent in list(root.iter()):
             for child in [c for c in parent if c.tag == "tl-ial"]:
                 kids = list(parent)
@@ -232,12 +244,39 @@ class ApplySpanIalTreeprocessor(Treeprocessor):
                 literal = ""
                 if prev is not None and not before:
                     apply(prev, resolve_refs(attrs, refs, alds))
+                    if prev.tag == "img" and "standalone" in refs:
+                        prev.set(_STANDALONE, "")
                 elif not stash.ends_in_placeholder(before):
                     literal = "{:" + child.get("attrs", "") + "}"
                 child.tail = literal + (child.tail or "")
                 _remove_keep_tail(parent, child, prev)
             if parent.tag not in ("code", "pre") and parent.text and "{::" in parent.text:
                 parent.text = _LEFTOVER.sub("", parent.text)
+        _standalone_figures(root)
+
+
+_STANDALONE = "data-tl-standalone"
+
+
+def _standalone_figures(root: etree.Element) -> None:
+    """kramdown's convert_standalone_image: a paragraph holding only an image whose IAL
+    names `standalone` is a `<figure>` (the paragraph's attributes, else the image's id and
+    class) with the image and a `<figcaption>` of its alt text."""
+    for p in list(root.iter("p")):
+        img = p[0] if len(p) == 1 else None
+        if img is None or img.tag != "img" or img.get(_STANDALONE) is None or (
+                (p.text or "").strip() or (img.tail or "").strip()):
+            continue
+        del img.attrib[_STANDALONE]
+        p.tag = "figure"
+        for key in ("class", "id"):
+            if key in img.attrib and key not in p.attrib:
+                p.set(key, img.attrib.pop(key))
+        p.text, img.tail = "\n", "\n"
+        caption = etree.SubElement(p, "figcaption")
+        caption.text, caption.tail = img.get("alt", ""), "\n"
+    for img in root.iter("img"):
+        img.attrib.pop(_STANDALONE, None)
 
 
 def _remove_keep_tail(parent, child, prev) -> None:
@@ -248,3 +287,28 @@ def _remove_keep_tail(parent, child, prev) -> None:
         parent.text = (parent.text or "") + tail
     parent.remove(child)
 
+
+
+# kramdown's LIST_ITEM_IAL: an IAL opening an item's (or a term's) text is the item's.
+_ITEM_IAL = re.compile(r"^\s*\{:(?!(?:\w[\w-]*)?:|/)((?:\\\}|[^}])+)\}\s*")
+
+
+class ItemIalTreeprocessor(Treeprocessor):
+    """`* {:.cls} text` gives the `<li>` the class (and so for `<dd>` and `<dt>`); the
+    attribute list leaves the text."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, root: etree.Element) -> None:
+        alds = self.holder.state.alds
+        for el in root.iter():
+            if el.tag not in ("li", "dd", "dt"):
+                continue
+            holder = el if (el.text or "").strip() or not len(el) or el[0].tag != "p" else el[0]
+            m = _ITEM_IAL.match(holder.text or "")
+            if m:
+                holder.text = holder.text[m.end():]
+                attrs, refs = parse_attributes(m.group(1))
+                apply(el, resolve_refs(attrs, refs, alds))

@@ -7,30 +7,41 @@ import re
 
 from tileditor.core.render.kramdown.stash import TOC_ATTR
 
-IAL_ONE = r"\{:(?!:)(?![\w-]+:)([^}\n]*)\}"
+# kramdown's ALD_ANY_CHARS: `\}` is a brace inside the list, not its end.
+_ANY = r"(?:\\\}|[^}\n])*"
+IAL_ONE = r"\{:(?!:)(?![\w-]+:)(" + _ANY + r")\}"
 # A block IAL never opens with `/` (kramdown's IAL_BLOCK): a stray `{:/comment}` line is text.
-_BLOCK_IAL_ONE = r"\{:(?![:/])(?![\w-]+:)([^}\n]*)\}"
+_BLOCK_IAL_ONE = r"\{:(?![:/])(?![\w-]+:)(" + _ANY + r")\}"
 BLOCK_IAL_LINE = re.compile(r"^ *((?:" + _BLOCK_IAL_ONE + r"[ \t]*)+)$")
-ALD_LINE = re.compile(r"^ {0,3}\{:([\w-]+):([^}\n]*)\}[ \t]*$")
+ALD_LINE = re.compile(r"^ {0,3}\{:([\w-]+):(" + _ANY + r")\}[ \t]*$")
 _ONE = re.compile(IAL_ONE)
-_ATTR = re.compile(r"""([#.])([\w:-]+)|([\w:-]+)=(?:"((?:\\.|[^"])*)"|'((?:\\.|[^'])*)'|(\S+))|([\w-]+)""")
+# kramdown's ALD_TYPE_ANY: whitespace-separated items, each a key="value" pair, a
+# reference name or a run of #id and .class; anything else (`as_is#this`, `k=v`) is ignored.
+_KEY_VALUE = r"""(\w[\w-]*)=("|')((?:\\\}|\\\2|[^}\x02])*?)\2"""
+_ITEM = re.compile(r"(?:\A|\s)(?:" + _KEY_VALUE + r"|(\w[\w-]*)|((?:#[A-Za-z][\w:-]*|\.[^\s.#]+)+))"
+                   r"(?=\s|\Z)")
+_ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)")
+REFS = " refs"  # where an ALD keeps the references it holds (no attribute has a space)
 
 
 def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
-    """(attributes, ALD reference names) of one attribute list's inside text."""
+    """(attributes, ALD reference names) of one attribute list's inside text, as
+    kramdown's parse_attribute_list reads it."""
     attrs: dict[str, str] = {}
     refs: list[str] = []
-    for m in _ATTR.finditer(text):
-        mark, name, key, dq, sq, bare, ref = m.groups()
-        if mark == "#":
-            attrs["id"] = name
-        elif mark == ".":
-            attrs["class"] = f"{attrs['class']} {name}" if attrs.get("class") else name
-        elif key:
-            value = dq if dq is not None else sq if sq is not None else bare
-            attrs[key] = value.replace('\\"', '"').replace("\\'", "'")
-        elif ref:
+    for m in _ITEM.finditer(text):
+        key, quote, value, ref, ids = m.groups()
+        if ref:
             refs.append(ref)
+        elif ids:
+            for id_name, cls in _ID_OR_CLASS.findall(ids):
+                if cls:
+                    attrs["class"] = f"{attrs['class']} {cls}" if attrs.get("class") else cls
+                else:
+                    attrs["id"] = id_name
+        else:
+            # kramdown: val.gsub!(/\\(\}|#{sep})/, "\\1")
+            attrs[key] = re.sub(r"\\([}" + quote + "])", r"\1", value)
     return attrs, refs
 
 
@@ -47,21 +58,25 @@ def parse_chain(text: str) -> tuple[dict[str, str], list[str]]:
 
 def merge(target: dict[str, str], more: dict[str, str]) -> None:
     for key, value in more.items():
-        if key == "class" and target.get("class"):
+        if key in ("class", REFS) and target.get(key):  # both pile up, as in kramdown
             target["class"] = f"{target['class']} {value}"
         else:
             target[key] = value
 
 
-def resolve_refs(attrs: dict[str, str], refs: list[str], alds: dict) -> dict[str, str]:
-    """Attributes with ALD references expanded. A `toc` reference becomes the TOC pass's
-    marker attribute (it takes it off again); other unknown references are dropped, as
-    kramdown drops them."""
+def resolve_refs(attrs: dict[str, str], refs: list[str], alds: dict,
+                 seen: tuple[str, ...] = ()) -> dict[str, str]:
+    """Attributes with ALD references expanded, an ALD's own references first, as
+    kramdown's update_attr_with_ial does. A `toc` reference becomes the TOC pass's marker
+    attribute (it takes it off again); other unknown references are dropped, as kramdown
+    drops them."""
     out: dict[str, str] = {}
     toc = False
     for ref in refs:
-        if ref in alds:
-            merge(out, alds[ref])
+        if ref in alds and ref not in seen:
+            ald = alds[ref]
+            own = {k: v for k, v in ald.items() if k != REFS}
+            merge(out, resolve_refs(own, ald.get(REFS, "").split(), alds, (*seen, ref)))
         elif ref == "toc":
             toc = True
     merge(out, attrs)

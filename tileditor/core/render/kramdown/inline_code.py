@@ -7,11 +7,16 @@ Must not import PySide6."""
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import util
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 from markdown.treeprocessors import Treeprocessor
+
+from tileditor.core.render.highlight import highlight_code
+from tileditor.core.render.highlight.rouge_names import rouge_knows
 
 _ASCII_SPACE = " \t\n\v\f\r"  # Ruby's \s
 
@@ -43,13 +48,47 @@ class KramdownBacktickProcessor(BacktickInlineProcessor):
 
 
 class InlineCodeTreeprocessor(Treeprocessor):
+    """kramdown's convert_codespan with rouge: the span's language (a `.language-x` IAL
+    class, else plaintext) highlights it and goes first in its class, `highlighter-rouge`
+    last; in a language Rouge has no lexer for, the span stays as the IAL left it."""
+
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
             if parent.tag == "pre":
                 continue
             for child in parent:
-                if child.tag == "code" and not child.get("class"):
-                    child.set("class", "language-plaintext highlighter-rouge")
+                if child.tag == "code":
+                    _convert_codespan(child)
+
+
+_LANGUAGE = re.compile(r"\blanguage-(\S+)")
+_FIRST = re.compile(r"\blanguage-\S+|(^)")
+
+
+def _convert_codespan(code: etree.Element) -> None:
+    cls = code.get("class")
+    found = _LANGUAGE.search(cls or "")
+    lang = found.group(1) if found else "plaintext"
+    if not rouge_knows(lang):
+        return
+    if found and len(code) == 0 and code.text:
+        spans = highlight_code(html.unescape(code.text), lang)
+        try:
+            tree = etree.fromstring(f"<code>{spans}</code>")
+        except etree.ParseError:  # a character XML refuses: keep the plain text
+            tree = None
+        if tree is not None:
+            code.text = util.AtomicString(tree.text or "")
+            code[:] = list(tree)
+            for span in code:
+                span.text = util.AtomicString(span.text or "")
+                span.tail = util.AtomicString(span.tail or "")
+    # add_syntax_highlighter_to_class_attr: the class plus ` highlighter-rouge`, its first
+    # `language-x` (or its start) made `language-<lang>`.
+    value = f"{cls or ''} highlighter-rouge".lstrip()
+    value = _FIRST.sub(lambda m: f"language-{lang}" + (" " if m.group(1) is not None else ""),
+                       value, count=1)
+    code.set("class", value)
 
 
 def backtick_processor() -> KramdownBacktickProcessor:

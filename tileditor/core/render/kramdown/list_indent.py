@@ -50,6 +50,7 @@ class ListIndentPreprocessor(Preprocessor):
         stack: list[tuple[int, str, bool]] = []
         prev_blank = True
         prev_item_depth = -1  # depth of the previous line when it was an item, else -1
+        code = False  # in indented code outside any list: its lazy lines are code too
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -57,6 +58,12 @@ class ListIndentPreprocessor(Preprocessor):
             if not line.strip():
                 out.append(line)
                 prev_blank = True
+                continue
+            indented = line.startswith("    ")
+            code = not stack and (indented if prev_blank else code and not _HTML_END.match(line))
+            if code:
+                out.append(line)
+                prev_blank, prev_item_depth = False, -1
                 continue
             if not stack and quotes < MAX_QUOTE_DEPTH and _QUOTE.match(line):
                 end = quote_run_end(lines, i - 1)
@@ -149,6 +156,7 @@ _SPAN_TAGS = frozenset("""a abbr acronym b big bdo br button cite code del dfn e
 _TAG = re.compile(r"^\s*<([A-Za-z][\w-]*)")
 # kramdown's LAZY_END_HTML_START / _STOP: a tag other than a span element ends a quote.
 _HTML_END = re.compile(r"^ {0,3}</?(?!(?:" + "|".join(sorted(_SPAN_TAGS)) + r")\b)[A-Za-z]")
+LAZY_END_HTML = _HTML_END  # indented code's lazy lines end there too
 
 
 def _text_line(line: str) -> bool:

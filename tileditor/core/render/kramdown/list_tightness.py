@@ -147,6 +147,13 @@ class ListTightnessTreeprocessor(Treeprocessor):
             pos = found + 1
             if decisions[found][1]:
                 _unwrap_first_paragraph(li)
+            elif (li.text or "").strip() and len(li):
+                # A blank line, then a block Python-Markdown keeps outside the text (indented
+                # code): kramdown's first paragraph is a <p> all the same.
+                p = etree.Element("p")
+                p.text, p.tail = li.text.strip(), "\n"
+                li.text = None
+                li.insert(0, p)
 
 
 def _raw_text(li: etree.Element) -> str:

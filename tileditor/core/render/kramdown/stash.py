@@ -20,7 +20,6 @@ STX, ETX = util.STX, util.ETX
 _STASHED = util.HTML_PLACEHOLDER_RE  # \x02wzxhzdk:N\x03: htmlStash.store()
 _ESCAPED = UnescapeTreeprocessor.RE  # \x02NN\x03: a backslash escape (code point NN)
 _OURS = re.compile(STX + r"tl[a-z]+(?::\w+)?" + ETX)
-_OURS_OR_ROW = re.compile(r"\| " + _OURS.pattern + r" \||" + _OURS.pattern)
 _ANY = re.compile(STX + "[^" + STX + ETX + "]*" + ETX)
 _TAG = re.compile(r"<[^>]*>")
 # A `<p>` holding only one stashed block: group 1 its attributes, group 2 the placeholder.
@@ -64,14 +63,13 @@ def mark_pattern(kind: str, value: str | None = r"(\w+)") -> re.Pattern:
     return re.compile(f"{STX}tl{kind}{'' if value is None else ':' + value}{ETX}")
 
 
-def row_of(marker: str) -> str:
-    """A table row holding only `marker` (a separator row's stand-in)."""
-    return f"| {marker} |"
-
-
 def ends_in_placeholder(text: str) -> bool:
-    """Whether stashed inline HTML (or a marker) ends `text`."""
-    return text.endswith(ETX)
+    """Whether stashed inline HTML (or a marker) ends `text`; an escaped character's
+    placeholder (`\\\\` read as a backslash) is text, not HTML."""
+    if not text.endswith(ETX):
+        return False
+    start = text.rfind(STX)
+    return start < 0 or _ESCAPED.fullmatch(text[start:]) is None
 
 
 def strip_marks(text: str) -> str:
@@ -144,6 +142,5 @@ class StrayMarkPostprocessor(Postprocessor):
         if STX not in text:
             return text
         sources = self.holder.state.mark_sources
-        # (raw HTML keeps its text as written, so the source goes back unescaped; a row that
-        # held a marker goes back whole)
-        return _OURS_OR_ROW.sub(lambda m: sources.get(m.group(0), ""), text)
+        # (raw HTML keeps its text as written, so the source goes back unescaped)
+        return _OURS.sub(lambda m: sources.get(m.group(0), ""), text)

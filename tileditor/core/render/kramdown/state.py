@@ -23,6 +23,8 @@ class ConversionState:
     mark_sources: dict[str, str] = field(default_factory=dict)  # marker (row) -> text replaced
     ials: list[tuple[tuple[dict, list], str]] = field(default_factory=list)  # (attrs, refs), dir
     alds: dict[str, dict[str, str]] = field(default_factory=dict)  # ALD name -> attributes
+    # link definition name -> (attributes, refs) of the IALs under or over it
+    link_ials: dict[str, tuple[dict, list]] = field(default_factory=dict)
     soft_blanks: set[int] = field(default_factory=set)  # blank lines added for Python-Markdown
     bare_items: list[tuple[str, bool]] = field(default_factory=list)  # (item prefix, bare)
     line_of: list[int] = field(default_factory=list)  # preprocessed line -> source line index
@@ -30,6 +32,7 @@ class ConversionState:
     top_blocks: list[str] | None = None  # the document's own block list, once parsing starts
     block_starts: list[int] = field(default_factory=list)  # line of each top block's start
     pending: tuple[int, int] | None = None  # (root children before this block, its line)
+    deflist_rest: str | None = None  # the block a definition put back (no blank line before)
     # -- the inline pass -----------------------------------------------------------------
     inline_tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder ->
     # ("open" or "close", element name) of each tag the raw inline HTML pattern stashed

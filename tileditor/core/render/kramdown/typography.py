@@ -59,3 +59,13 @@ def symbol(smarty: SmartyExtension, md, text: str) -> SubstituteTextPattern:
     only runs of exactly that length."""
     key = {"---": "mdash", "...": "ellipsis"}[text]
     return SubstituteTextPattern(re.escape(text), (smarty.substitutions[key],), md)
+
+
+def spaced_guillemet(smarty: SmartyExtension, md, text: str) -> SubstituteTextPattern:
+    """kramdown's laquo_space and raquo_space: `<< ` and ` >>` keep their space as a
+    no-break space (`<< a >>` is `«\u00a0a\u00a0»`); smarty drops nothing but breaks there."""
+    if text == "<< ":
+        return SubstituteTextPattern(r"\<\< ", (smarty.substitutions["left-angle-quote"]
+                                                 + "\u00a0",), md)
+    return SubstituteTextPattern(r" \>\>", ("\u00a0" + smarty.substitutions["right-angle-quote"],),
+                                 md)

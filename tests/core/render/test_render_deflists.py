@@ -1,0 +1,27 @@
+"""Definition lists as kramdown reads them (kramdown's suite, block/13_definition_list): a
+definition after a blank line has its text in a `<p>`, one right under the line before has
+not; an unindented line under a definition is a lazy line of it, up to the next `:` line.
+Expected HTML is real kramdown 2.4 (GFM parser, Jekyll's options) output, pasted so the tests
+need no Ruby."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.render import assert_same
+
+KRAMDOWN = {
+    "term\n\n: definition\n: definition\n\n: definition\n":
+        "<dl><dt>term</dt><dd><p>definition</p></dd><dd>definition</dd>"
+        "<dd><p>definition</p></dd></dl>",
+    "kram\n*down*\nnow\n: definition 1\n: definition 2\n\n: definition 3\n\n\n: definition 4\n":
+        "<dl><dt>kram</dt><dt><em>down</em></dt><dt>now</dt><dd>definition 1</dd>"
+        "<dd>definition 2</dd><dd><p>definition 3</p></dd><dd><p>definition 4</p></dd></dl>",
+    "kram\n:   down\nkram\n: down\n": "<dl><dt>kram</dt><dd>down\nkram</dd><dd>down</dd></dl>",
+    "a\n: b\nlazy\n: c\n": "<dl><dt>a</dt><dd>b\nlazy</dd><dd>c</dd></dl>",
+}
+
+
+@pytest.mark.parametrize("source", list(KRAMDOWN))
+def test_definition_lists_as_kramdown(source):
+    assert_same(source, KRAMDOWN[source])

@@ -1,0 +1,64 @@
+"""Definition lists as kramdown's parse_definition_list reads them: a definition after a
+blank line has its text in a `<p>` (first_as_para), one right under the line before has
+not (Python-Markdown decides by whether the previous definition held blocks); an unindented
+line under a definition is a lazy line of it up to the next `:` line (Python-Markdown read
+the rest, the next definition included, as the definition's own blocks). Must not import
+PySide6."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.extensions.def_list import DefListProcessor
+
+_DEF_START = re.compile(r"^ {0,3}:[ \t]", re.M)  # kramdown's DEFINITION_LIST_START
+
+
+class KramdownDefListProcessor(DefListProcessor):
+    """DefListProcessor.run (markdown 3.11) with kramdown's paragraphs and lazy lines."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool | None:
+        state = self.holder.state
+        raw_block = blocks.pop(0)
+        # A block this processor put back followed its definition line directly.
+        after_blank = raw_block is not state.deflist_rest
+        state.deflist_rest = None
+        m = self.RE.search(raw_block)
+        terms = [t.strip() for t in raw_block[:m.start()].split("\n") if t.strip()]
+        block = raw_block[m.end():]
+        if self.NO_INDENT_RE.match(block):
+            nxt = _DEF_START.search(block)
+            d, rest = (block, None) if nxt is None else (block[:nxt.start()].rstrip("\n"),
+                                                         block[nxt.start():])
+        else:
+            d, rest = self.detab(block)
+        d = f"{m.group(2)}\n{d}" if d else m.group(2)
+        sibling = self.lastChild(parent)
+        if not terms and sibling is None:
+            blocks.insert(0, raw_block)
+            return False
+        loose = False
+        if not terms and sibling.tag == "p":
+            loose = True  # the terms' paragraph, then a blank line
+            terms = sibling.text.split("\n")
+            parent.remove(sibling)
+            sibling = self.lastChild(parent)
+        if sibling is not None and sibling.tag == "dl":
+            dl = sibling
+            loose = loose or (not terms and after_blank)
+        else:
+            dl = etree.SubElement(parent, "dl")
+        for term in terms:
+            etree.SubElement(dl, "dt").text = term
+        self.parser.state.set("looselist" if loose else "list")
+        self.parser.parseBlocks(etree.SubElement(dl, "dd"), [d])
+        self.parser.state.reset()
+        if rest:
+            blocks.insert(0, rest)
+            state.deflist_rest = rest
+        return None
