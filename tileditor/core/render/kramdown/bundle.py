@@ -122,11 +122,21 @@ def _typographic(settings: KramdownSettings) -> bool:
     return settings.typographic
 
 
-def _twin(name: str, priority: float) -> Row:
+def _twin(name: str, priority: float, link: bool = False) -> Row:
     cls, pattern = link_scan.REPLACEMENTS[name]
+
+    def make(b):
+        processor = cls(pattern, b.md)
+        if link and b.settings is not None:
+            # kramdown makes no link inside a link's text (`[a [b](c)](d)` keeps `[b](c)` as
+            # text); images stay allowed. Not for the bare twins, which match Python-Markdown.
+            processor.ANCESTOR_EXCLUDES = ("a",)
+        return processor
+
     return Row("inlinepatterns", name, priority,
-               "Python-Markdown's own place; finds the same matches in linear time",
-               lambda b: cls(pattern, b.md), "markdown", twin=True)
+               "Python-Markdown's own place; finds the same matches in linear time"
+               + ("; none inside a link's text, as in kramdown" if link else ""),
+               make, "markdown", twin=True)
 
 
 PRE, BLOCK, TREE, INLINE, POST = REGISTRIES[:5]
@@ -306,11 +316,11 @@ ROWS: tuple[Row, ...] = (
     Row(INLINE, "footnote", 175, "footnotes' place; finds the same `[^id]` in linear time",
         lambda b: link_scan.LinearFootnoteProcessor(b.replaced.footnotes), "footnotes",
         twin=True),
-    _twin("reference", 170),
-    _twin("link", 160),
+    _twin("reference", 170, link=True),
+    _twin("link", 160, link=True),
     _twin("image_link", 150),
     _twin("image_reference", 140),
-    _twin("short_reference", 130),
+    _twin("short_reference", 130, link=True),
     _twin("short_image_ref", 125),
     Row(INLINE, "autolink", 120, "Python-Markdown's place; kramdown's AUTOLINK_START (its "
         "schemes and address characters), mail addresses too (automail is removed)",
