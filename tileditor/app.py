@@ -134,14 +134,21 @@ def _start_logging(verbose: bool) -> None:
 
     from tileditor import __version__, paths
     from tileditor.logging_setup import install_excepthook, setup_logging
-    from tileditor.ui.about_dialog import show_crash_report
 
     log = setup_logging(paths.log_path(), verbose)
-    install_excepthook(show_crash_report)
+    install_excepthook(_show_crash_report)
     LOG.info("tileditor %s starting (Qt %s, PySide6 %s, Python %s), log %s",
              __version__, qVersion(), pyside, sys.version.split()[0], log)
     for d in clean_stale_preview_dirs():
         LOG.info("removed stale preview folder %s", d)
+
+
+def _show_crash_report(summary: str, log_path) -> None:
+    # Imported when a crash happens, not at start: the dialog module's Qt classes (message
+    # boxes, their enums) cost ~20 ms before the first frame for a window that rarely shows.
+    from tileditor.ui.about_dialog import show_crash_report
+
+    show_crash_report(summary, log_path)
 
 
 def _open_in_own_windows(extra: list[str], args) -> None:
