@@ -161,10 +161,30 @@ def _open_in_own_windows(extra: list[str], args) -> None:
         subprocess.Popen([*base, *flags, path], stdin=subprocess.DEVNULL, start_new_session=True)
 
 
+# Pure-Python modules the window imports before its first frame anyway. PySide6's import hook
+# reads the source of every module imported after PySide6 (shibokensupport's feature check,
+# inspect.getsource): imported first, ~140 fewer modules are read, ~25 ms less CPU at start.
+_BEFORE_QT = ("tileditor.core.site", "tileditor.core.document", "tileditor.core.recovery",
+              "tileditor.core.frontmatter", "tileditor.core.images", "tileditor.core.page",
+              "tileditor.core.outline", "tileditor.core.post", "tileditor.core.lexicon",
+              "tileditor.core.spelling", "tileditor.core.git_repo", "tileditor.core.health",
+              "tileditor.core.post_moves", "tileditor.core.search", "watchdog.observers")
+
+
+def _import_before_qt() -> None:
+    import importlib
+
+    if "PySide6.QtCore" in sys.modules:
+        return  # too late to help (tests, a second window)
+    for name in _BEFORE_QT:
+        importlib.import_module(name)
+
+
 def main(argv: list[str] | None = None) -> int:
     from tileditor.cli import window_parser
 
     args = window_parser().parse_args(argv)
+    _import_before_qt()
     app = _ensure_app()
     _start_logging(args.verbose)
     from tileditor.services.settings_store import SettingsStore
