@@ -1,6 +1,7 @@
 """What a real start imports before its first preview (a subprocess, so nothing this test run
 loaded counts): not the crash report's dialog module, not importlib.metadata (Python-Markdown
-looked its extensions up by name through it), and the window's pure-Python core before Qt."""
+looked its extensions up by name through it), not the repo check's or the moves' core; and
+the window's pure-Python core before Qt."""
 
 from __future__ import annotations
 
@@ -55,3 +56,6 @@ def test_first_preview_imports(tmp_site, tmp_path):
     assert "tileditor.ui.main_window" in modules  # the probe saw a real start
     assert "tileditor.ui.about_dialog" not in modules
     assert "importlib.metadata" not in modules
+    # The repo check and the post moves import their core packages when they run.
+    assert "tileditor.core.health" not in modules
+    assert "tileditor.core.post_moves" not in modules
