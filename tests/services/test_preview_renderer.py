@@ -131,3 +131,35 @@ def test_a_worker_abandoned_by_stop_never_emits_on_the_bridge_again(qtbot):
     qtbot.wait(50)
     assert not worker.is_alive() and seen == []
     renderer.deleteLater()
+
+
+def test_held_renderer_starts_its_worker_at_release_with_the_latest_request(qtbot):
+    # The window holds its renderer while the first post opens (the worker's imports would
+    # make the UI thread wait for the GIL): nothing runs until release(), then the newest text.
+    fake = FakeRender(delay=0.0)
+    r = PreviewRenderer(render_fn=fake, held=True)
+    try:
+        got = []
+        r.finished.connect(lambda g, res: got.append(res.html))
+        r.request("first")
+        r.request("second")
+        qtbot.wait(50)
+        assert not r.is_running() and fake.texts == [] and got == []
+        r.release()
+        assert r.is_running()
+        qtbot.waitUntil(lambda: got == ["<p>second</p>"], timeout=5000)
+        assert fake.texts == ["second"]
+        r.release()  # a second release changes nothing
+        r.request("third")
+        qtbot.waitUntil(lambda: got[-1:] == ["<p>third</p>"], timeout=5000)
+    finally:
+        r.stop()
+    assert not r.is_running()
+
+
+def test_held_renderer_stopped_before_release_never_starts(qtbot):
+    r = PreviewRenderer(render_fn=FakeRender(), held=True)
+    r.request("x")
+    r.stop()
+    r.release()
+    assert not r.is_running()

@@ -139,11 +139,13 @@ class PreviewRenderer(QObject):
     MAX_ABANDONED = 2
 
     def __init__(self, render_fn: Callable[..., Any] | None = None, parent: QObject | None = None,
-                 extras_fn: Callable[..., Any] | None = None, time_limit: float = TIME_LIMIT):
+                 extras_fn: Callable[..., Any] | None = None, time_limit: float = TIME_LIMIT,
+                 held: bool = False):
         """`render_fn(text, site, post_path)` returns a RenderResult (default: an incremental
         render of the post). `extras_fn(result, site, post_path, text)`, when given, also runs on the worker thread
         (e.g. the page header's reading time, which scans the whole HTML) and its value is
-        returned by `extras_for(generation)`."""
+        returned by `extras_for(generation)`. `held`: the worker thread (its imports, its
+        renders) starts only at `release()`; requests made before wait, the latest wins."""
         super().__init__(parent)
         self._generation = 0
         self._pending: tuple[int, str, Any, Any] | None = None
@@ -172,7 +174,21 @@ class PreviewRenderer(QObject):
         self._watchdog.setSingleShot(True)
         self._watchdog.setInterval(int(time_limit * 1000))
         self._watchdog.timeout.connect(self._on_watchdog_timeout)
-        self._worker: _Worker | None = self._new_worker()
+        self._held = held
+        self._worker: _Worker | None = None if held else self._new_worker()
+
+    def release(self) -> None:
+        """Start a held renderer's worker and its waiting request (no-op otherwise).
+
+        The window holds it while it opens a post: the worker's imports are ~0.1 s of pure
+        Python, and the UI thread, whose highlighter and widgets call into Python hundreds of
+        times meanwhile, would wait for the GIL at each call (3-10x the work's own time)."""
+        if not self._held:
+            return
+        self._held = False
+        if self._worker is None and not self._stopped:
+            self._worker = self._new_worker()
+            self._start_next()
 
     def _new_worker(self) -> _Worker:
         worker = _Worker(self._make_render(), self._extras_fn, self._bridge, self._warm_up,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_services(self) -> None:
-        self.renderer = PreviewRenderer(parent=self, extras_fn=render_extras)
+        # Held until the post is open (open_repo, or the first event-loop turn): see release().
+        self.renderer = PreviewRenderer(parent=self, extras_fn=render_extras, held=True)
+        QTimer.singleShot(0, self.renderer.release)
         self.importer = ImageImporter(parent=self)
         # Snapshots per instance: another window or process never offers or deletes ours.
         self.recovery = RecoveryStore(self.data_dir / "recovery", instance=self.session_id)
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
         # Callers settle the unsaved buffer before switching repositories.
         if post is None or not self.docs.open_post(Path(post), ask=False):
             self.repo.open_first_post()
+        self.renderer.release()  # renders from now on (held while the first post opened)
         if demo:
             self._show_status(f"This is the built-in demo blog ({site.root}). "
                               "Open your own blog with File > Open repository (Ctrl+Shift+O).", 0)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QFile, QObject, Signal
 
-from tileditor.core.health import check_repo
 from tileditor.services.job_runner import JobRunner
 from tileditor.ui.health_panel import HealthPanel
 
@@ -36,6 +35,8 @@ class HealthFlow(QObject):
         if site is None:
             self.panel.show_error("Open a blog to check it.")
             return False
+        from tileditor.core.health import check_repo  # on demand: not before the first frame
+
         if not self.runner.start("check", check_repo, site=site):
             return False
         self.panel.set_root(site.root)

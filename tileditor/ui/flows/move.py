@@ -10,13 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from tileditor.core.post_moves import (
-    MoveError,
-    apply_move,
-    plan_publish,
-    plan_rename,
-    plan_unpublish,
-)
+# core.post_moves is imported by the moves themselves, not before the first frame.
 
 _STEM = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
 
@@ -63,9 +57,13 @@ class MoveFlow(QObject):
         except ValueError:
             self.prompter.warn("Publish", f"{answer!r} is not a date like 2025-04-22.")
             return False
+        from tileditor.core.post_moves import plan_publish
+
         return self._run(lambda site, path: plan_publish(site, path, when))
 
     def unpublish(self) -> bool:
+        from tileditor.core.post_moves import plan_unpublish
+
         return self._run(plan_unpublish)
 
     def rename(self) -> bool:
@@ -83,6 +81,8 @@ class MoveFlow(QObject):
         except ValueError:
             self.prompter.warn("Rename post", f"{answer!r} does not start with a real date.")
             return False
+        from tileditor.core.post_moves import plan_rename
+
         return self._run(lambda site, p: plan_rename(site, p, slug=m[4], date=when))
 
     def suggested_stem(self, path: Path) -> str:
@@ -113,6 +113,8 @@ class MoveFlow(QObject):
         return ok
 
     def _run(self, make_plan) -> bool:
+        from tileditor.core.post_moves import MoveError
+
         session = self.session
         if session.site is None or session.document.path is None:
             self.status_reported.emit("Save the post first: only a saved post can be moved.")
@@ -127,6 +129,8 @@ class MoveFlow(QObject):
         return self._apply(plan, undoing=False)
 
     def _apply(self, plan, undoing: bool) -> bool:
+        from tileditor.core.post_moves import MoveError, apply_move
+
         try:
             inverse = apply_move(plan)
         except MoveError as exc:

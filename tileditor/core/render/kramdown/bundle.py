@@ -10,6 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.tables import TableExtension
 
 from tileditor.core.render import linemap
 from tileditor.core.render.kramdown import (
@@ -439,8 +443,11 @@ class KramdownBundle(Extension):
         # Python-Markdown's extensions first, as `extra` loads them (footnotes and smarty
         # configured for kramdown's markup); the rows then add to and replace their processors.
         smarty = typography.typography_extension(self.settings)
-        md.registerExtensions(["abbr", "def_list", "tables", "md_in_html",
-                               footnotes.footnote_extension(), smarty], {})
+        # As instances, not by name: a name makes Python-Markdown look it up in the installed
+        # packages' entry points (importlib.metadata, ~20 ms before the first render).
+        md.registerExtensions([AbbrExtension(), DefListExtension(), TableExtension(),
+                               MarkdownInHtmlExtension(), footnotes.footnote_extension(), smarty],
+                              {})
         for reg_name, name, _why in REMOVED:
             registry(md, reg_name).deregister(name)
         # Not a processor: the escape pattern reads md.ESCAPED_CHARS (kramdown escapes more).
