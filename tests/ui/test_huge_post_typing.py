@@ -46,3 +46,21 @@ def test_keys_in_a_huge_post_never_copy_the_whole_text_out_of_qt(qtbot, window, 
     save(qtbot, window)
     qtbot.waitUntil(lambda: post.read_bytes() == expected.encode("utf-8"), timeout=10000)
     assert not window.session.document.dirty
+
+
+def test_every_key_in_a_post_past_the_preview_limit_gets_rendered(qtbot, window, post,
+                                                                   monkeypatch):
+    """The preview shows its preview-off note, and `rendered` follows each keystroke as in
+    any post (it never came, so whatever waited for it after a key waited for ever)."""
+    monkeypatch.setattr(post_session, "PREVIEW_LIMIT_CHARS", HUGE)
+    doc = window.editor.document()
+    reads = []
+    real = doc.toRawText
+    doc.toRawText = lambda: reads.append(1) or real()
+    for key in "ab":
+        with qtbot.waitSignal(window.preview.rendered, timeout=10000):
+            type_at_end(qtbot, window, key)
+    assert reads == []
+    with qtbot.waitCallback() as body:
+        window.preview.run_app_js("document.body.innerText", body)
+    assert "The preview is off for this post" in body.args[0]

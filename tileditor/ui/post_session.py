@@ -38,6 +38,13 @@ SYNC_IDLE_MS = 120  # header views follow the text after this pause in typing
 BIG_SYNC_IDLE_MS = 1500  # ... and this one in a huge post, where they cost a second or more
 
 
+def _preview_off(chars: int) -> str:
+    """What the preview shows instead of a post past PREVIEW_LIMIT_CHARS: rendering megabytes
+    takes minutes and holds up quitting, so it says so."""
+    return (f"*The preview is off for this post: it is {chars // 1_000_000} MB, far larger "
+            "than a post usually is.*\n")
+
+
 @dataclass(frozen=True)
 class RenderExtras:
     """What the preview thread derives from a render besides the page: the page header's
@@ -175,6 +182,11 @@ class PostSession(QObject):
             self.document.set_text(self._editor_text())
             self.request_render()  # it just grew past the limit: the preview says so, once
         self.document.defer_text(self._editor_text)
+        # The page shows the preview-off note for this edit too, so `rendered` follows every
+        # keystroke as in any post (sized from the editor: reading the text costs megabytes).
+        chars = self.editor.char_count()
+        if chars > PREVIEW_LIMIT_CHARS:  # planned_path() of a new post would read it all
+            self.renderer.request(_preview_off(chars), self.site, self.document.path)
         if not self._applying_form:
             self._sync_timer.start(BIG_SYNC_IDLE_MS)
         if not self._last_dirty:
@@ -191,9 +203,7 @@ class PostSession(QObject):
     def request_render(self) -> None:
         text = self.document.text
         if len(text) > PREVIEW_LIMIT_CHARS:
-            # Rendering megabytes takes minutes and holds up quitting; say so instead.
-            text = (f"*The preview is off for this post: it is {len(text) // 1_000_000} MB, "
-                    "far larger than a post usually is.*\n")
+            text = _preview_off(len(text))
         self.renderer.request(text, self.site, self.planned_path())
 
     def _sync_header_views(self) -> None:
