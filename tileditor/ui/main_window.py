@@ -346,3 +346,4 @@ class MainWindow(QMainWindow):
         self.git.shutdown()
         self.health.shutdown()
         self.spelling.shutdown()
+        self.heap.stop()
