@@ -54,6 +54,9 @@ def _ensure_app():
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication)
     from PySide6.QtWidgets import QApplication
 
+    from tileditor.source_cache import drop_feature_check_sources
+
+    drop_feature_check_sources()  # ~10 MiB of module sources PySide6 would keep
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])

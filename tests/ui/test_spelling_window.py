@@ -161,3 +161,19 @@ def test_a_language_without_a_dictionary_is_reported_and_typing_works(qtbot, tmp
     assert w.editor.text().endswith("The wrold.\n More text")
     assert underlined(w, last_line(w) - 1) == []
     close_window(w, prompter)
+
+
+def test_an_idle_dictionary_is_unloaded_and_comes_back_for_a_new_word(qtbot, window,
+                                                                       monkeypatch):
+    from tileditor.ui.flows import spell
+
+    first = type_line(qtbot, window, "어제 잘 됬다")
+    qtbot.waitUntil(lambda: underlined(window, first) == ["됬다"], timeout=20000)
+    checker = window.spelling.checker
+    monkeypatch.setattr(spell, "RELEASE_IDLE_S", 0.0)  # as if RELEASE_IDLE_S had passed
+    window.spelling._on_release_timer_timeout()
+    assert not checker.is_loaded("hangul") and not checker.is_loaded("latin")
+    line = type_line(qtbot, window, "내일 할께요 wrold")
+    qtbot.waitUntil(lambda: underlined(window, line) == ["할께요", "wrold"], timeout=20000)
+    assert checker.is_loaded("hangul") and checker.is_loaded("latin")
+    assert underlined(window, first) == ["됬다"]

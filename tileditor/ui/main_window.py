@@ -349,3 +349,4 @@ class MainWindow(QMainWindow):
         self.git.shutdown()
         self.health.shutdown()
         self.spelling.shutdown()
+        self.heap.stop()

@@ -6,6 +6,7 @@ session ignore list does not, and a language without a dictionary is reported, n
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -156,3 +157,46 @@ def test_results_are_cached_per_word(english):
     for _ in range(5):
         assert checker.misspelled("wrold") and not checker.misspelled("world")
     assert counting.calls == 1  # "world" once; "wrold" came from the cache
+
+
+def test_an_idle_dictionary_is_unloaded_and_a_new_word_brings_it_back():
+    """release_idle drops a dictionary no uncached word needed for that long (the Korean one
+    is ~50 MiB); the words it already judged keep their answers, and a word it never saw is
+    not flagged until load() has it back, after which take_asked names what to repaint."""
+    require_dictionary("ko_KR")
+    checker = SpellChecker("en_US", autoload=False)
+    checker.want(["hangul"])
+    checker.load()
+    assert checker.take_asked() is None  # a first load: the caller repaints everything
+    assert checker.misspelled("됬다") and not checker.misspelled("오늘")
+    assert checker.release_idle(60.0) == []  # just used
+    assert checker.release_idle(60.0, now=time.monotonic() + 61) == ["hangul"]
+    assert not checker.is_loaded("hangul") and checker.is_released("hangul")
+    assert checker.misspelled("됬다") and not checker.misspelled("오늘")  # cached answers
+    assert checker.pending() == set()  # nothing new asked: it stays out
+    assert not checker.misspelled("할께요")  # unknown until the dictionary is back
+    assert checker.pending() == {"hangul"}
+    checker.load()
+    assert checker.is_loaded("hangul") and not checker.is_released("hangul")
+    assert checker.take_asked() == {"할께요"}
+    assert checker.misspelled("할께요")
+    assert checker.take_asked() == set()
+
+
+def test_suggestions_for_an_unloaded_dictionary_load_it_first():
+    require_dictionary("ko_KR")
+    checker = SpellChecker("en_US", autoload=False)
+    checker.load(["hangul"])
+    assert checker.misspelled("됬다")
+    checker.release_idle(0.0)
+    assert not checker.is_loaded("hangul")
+    assert "됐다" in checker.suggestions("됬다")
+    assert checker.is_loaded("hangul")
+
+
+def test_a_language_change_forgets_what_was_unloaded(english):
+    english.misspelled("wrold")
+    english.release_idle(0.0)
+    assert english.is_released("latin")
+    english.set_language("en_GB")
+    assert not english.is_released("latin")

@@ -5,6 +5,7 @@ flagged and `problems()` says what is missing. Never raises. No Qt."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from tileditor.core.spelling.wordlist import WordList
 SCRIPTS = ("latin", "hangul")
 _SCRIPT_NAMES = {"latin": "English/Latin", "hangul": "Korean"}
 _CACHE_LIMIT = 100_000
+_ASKED_LIMIT = 200  # words noted while a dictionary is out; past it the caller repaints all
 
 
 def script_of(word: str) -> str:
@@ -43,6 +45,10 @@ class SpellChecker:
         self._wanted: set[str] = set()
         self._cache: dict[str, dict[str, bool]] = {s: {} for s in SCRIPTS}
         self._suggested: dict[str, list[str]] = {}  # Korean suggestions take ~0.4 s each
+        self._used: dict[str, float] = {}  # script -> monotonic time its dictionary was last asked
+        self._released: set[str] = set()  # unloaded by release_idle, results still cached
+        self._asked: set[str] | None = set()  # words met while their dictionary was out
+        self._fresh = False  # a dictionary loaded for the first time since take_asked()
         self.language = ""
         self.tags: dict[str, str] = {}
         self.set_language(language)
@@ -58,6 +64,7 @@ class SpellChecker:
         for script in changed:
             self._dicts.pop(script, None)
             self._cache[script] = {}
+            self._released.discard(script)
         if changed:
             self._suggested = {}
         return bool(changed)
@@ -76,7 +83,9 @@ class SpellChecker:
             return True
         dictionary = self._dictionary(script)
         if dictionary is None:
+            self._note_asked(script, word)
             return False
+        self._used[script] = time.monotonic()
         try:
             known = bool(dictionary.check(word))
         except Exception:  # noqa: BLE001 - a provider error must not reach the editor
@@ -89,9 +98,13 @@ class SpellChecker:
     def suggestions(self, word: str, limit: int = 7) -> list[str]:
         found = self._suggested.get(word)
         if found is None:
-            dictionary = self._dictionary(script_of(word))
+            script = script_of(word)
+            if script in self._released and script not in self._dicts:
+                self.load([script])  # a context menu asks: back now (Korean ~0.3 s)
+            dictionary = self._dictionary(script)
             if dictionary is None:
                 return []
+            self._used[script] = time.monotonic()
             try:
                 found = [s for s in dictionary.suggest(word) if s != word]
             except Exception:  # noqa: BLE001
@@ -134,8 +147,41 @@ class SpellChecker:
             if dictionary is None:
                 self._missing[tag] = problem
             else:
+                self._used[script] = time.monotonic()
+                self._fresh = self._fresh or script not in self._released
                 self._dicts[script] = dictionary
+            self._released.discard(script)
             self._wanted.discard(script)
+
+    def release_idle(self, idle_s: float, now: float | None = None) -> list[str]:
+        """Unload each dictionary no uncached word has needed for `idle_s` seconds; its
+        results stay cached, so only a word it never saw loads it again (through pending(),
+        as the first time). The Korean one holds ~50 MiB for what may be a dozen words of an
+        English post. Not while load() runs on another thread. Returns the scripts unloaded."""
+        now = time.monotonic() if now is None else now
+        idle = [s for s in self._dicts if now - self._used.get(s, now) >= idle_s]
+        for script in idle:
+            del self._dicts[script]
+            self._released.add(script)
+        return idle
+
+    def is_released(self, script: str) -> bool:
+        return script in self._released
+
+    def take_asked(self) -> set[str] | None:
+        """The words looked up without their dictionary since the last call: what needs
+        repainting once it is back. None when every block does (a dictionary loaded for the
+        first time, or more than _ASKED_LIMIT words)."""
+        asked = None if self._fresh else self._asked
+        self._asked, self._fresh = set(), False
+        return asked
+
+    def _note_asked(self, script: str, word: str) -> None:
+        if self._asked is None or self.tags[script] in self._missing:
+            return
+        self._asked.add(word)
+        if len(self._asked) > _ASKED_LIMIT:
+            self._asked = None
 
     def problems(self) -> list[str]:
         """One sentence per dictionary a word needed and did not get."""

@@ -19,6 +19,12 @@ from tileditor.ui.spell_menu import add_spelling_entries, misspelled_word_at
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 SLICE_S = 0.006  # repaint at most this long per event-loop turn: typing stays smooth
 LANGUAGE_DELAY_MS = 600  # re-read the header's lang: this long after typing stops
+# A dictionary no new word has needed for this long is unloaded (SpellChecker.release_idle):
+# the Korean one is ~50 MiB, often for a dozen words of an English post. The next new word
+# of its script loads it again off the UI thread (Korean ~0.3 s, English ~0.02 s) and
+# repaints only the blocks holding words it had not seen; typing that script keeps it.
+RELEASE_IDLE_S = 5.0
+RELEASE_CHECK_MS = 1000
 
 
 class BlockRepainter(QObject):
@@ -39,9 +45,15 @@ class BlockRepainter(QObject):
 
     def repaint_containing(self, word: str) -> None:
         """Now, the blocks where `word` occurs (after Add or Ignore)."""
+        self.repaint_containing_any((word,))
+
+    def repaint_containing_any(self, words) -> None:
+        """Now, the blocks where any of `words` occurs."""
+        words = tuple(words)
         block = self.editor.document().firstBlock()
         while block.isValid():
-            if word in block.text():
+            text = block.text()
+            if any(word in text for word in words):
                 self.editor.rehighlight_block(block)
             block = block.next()
 
@@ -73,6 +85,7 @@ class BlockRepainter(QObject):
 
 class SpellFlow(QObject):
     status_reported = Signal(str)
+    released = Signal()  # an idle dictionary was unloaded: its memory is free
 
     def __init__(self, session, editor, action, settings, data_dir, parent=None):
         super().__init__(parent)
@@ -89,6 +102,9 @@ class SpellFlow(QObject):
         self.editor.highlighter.spelling_wanted.connect(self._on_highlighter_spelling_wanted)
         self.editor.context_menu_opening.connect(self._on_editor_context_menu_opening)
         self.editor.text_edited.connect(self._language_timer.start)
+        self._release_timer = QTimer(self, interval=RELEASE_CHECK_MS)
+        self._release_timer.timeout.connect(self._on_release_timer_timeout)
+        self._release_timer.start()
         self.editor.text_loaded.connect(self._on_editor_text_loaded)
         session.document_changed.connect(self.refresh_language)
         action.setChecked(settings.spell_check)
@@ -131,6 +147,7 @@ class SpellFlow(QObject):
     def shutdown(self) -> None:
         self.repainter.stop()
         self._language_timer.stop()
+        self._release_timer.stop()
         self._loader.shutdown()
 
     # -- dictionaries ------------------------------------------------------------------------
@@ -147,8 +164,17 @@ class SpellFlow(QObject):
                 self.action.setToolTip(problem)
                 self.status_reported.emit(f"Spell checking: {problem}.")
         if self.enabled():
-            self.repainter.repaint_all()
+            words = self.checker.take_asked()
+            if words is None:  # a first load: every block was painted without it
+                self.repainter.repaint_all()
+            elif words:  # back after release_idle: only blocks with words it has not seen
+                self.repainter.repaint_containing_any(words)
         self._on_highlighter_spelling_wanted()  # another script asked meanwhile
+
+    def _on_release_timer_timeout(self) -> None:
+        if not self._loader.busy() and self.checker.release_idle(RELEASE_IDLE_S):
+            # (load() may be publishing a dictionary on its thread: not then)
+            self.released.emit()
 
     # -- context menu ------------------------------------------------------------------------
 
