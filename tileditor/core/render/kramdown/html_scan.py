@@ -50,6 +50,26 @@ class _ClosingExtractor(_LinearExtractor):
         super().close()
 
 
+    # kramdown knows no declaration, processing instruction or CDATA section outside raw
+    # HTML: a block-level `<!DOCTYPE html>` is text (`&lt;!DOCTYPE html&gt;`); inside a raw
+    # block they stay as Python-Markdown keeps them.
+    def handle_decl(self, data: str) -> None:
+        self._text_or_raw(f"<!{data}>", super().handle_decl, data)
+
+    def handle_pi(self, data: str) -> None:
+        self._text_or_raw(f"<?{data}?>", super().handle_pi, data)
+
+    def unknown_decl(self, data: str) -> None:
+        end = "]]>" if data.startswith("CDATA[") else "]>"
+        self._text_or_raw(f"<![{data}{end}", super().unknown_decl, data)
+
+    def _text_or_raw(self, text: str, raw, data: str) -> None:
+        if self.inraw:
+            raw(data)
+        else:
+            self.handle_data(text)
+
+
 class KramdownHtmlBlockPreprocessor(LinearHtmlBlockPreprocessor):
     """The linear pass, closing what an unclosed raw HTML block left open, as kramdown does."""
 
