@@ -161,7 +161,7 @@ class PreviewRenderer(QObject):
         self._extras_fn = extras_fn
         # A child of this object: Qt deletes it with us on the UI thread, never the worker
         # dropping the last Python reference on its own thread (a crash); a worker that
-        # outlives us then finds it gone (RuntimeError on emit, ignored).
+        # outlives us finds the gate below shut and stays silent.
         self._bridge = _Bridge(self)
         self._gate = EmitGate()  # shut by stop() and when the bridge goes, before it is freed
         self._bridge.destroyed.connect(self._gate.shut)
@@ -237,9 +237,10 @@ class PreviewRenderer(QObject):
         self._pending = None
         self._stopped = True
         self._watchdog.stop()
+        # From here no worker (this one, or one abandoned earlier) emits on the bridge.
+        self._gate.shut()
         worker, self._worker = self._worker, None
         if worker is None:
-            self._gate.shut()
             return
         worker.jobs.put(None)
         if self._running is None:
@@ -247,8 +248,6 @@ class PreviewRenderer(QObject):
         else:
             worker.abandoned = True
             self._running = None
-        # From here no worker (this one, or one abandoned earlier) emits on the bridge.
-        self._gate.shut()
 
     def _start_next(self) -> None:
         if self._pending is None or self._worker is None or self._stopped:
