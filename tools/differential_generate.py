@@ -27,7 +27,8 @@ inline = st.one_of(
     word.map(lambda w: f'"{w}"'), word.map(lambda w: f"'{w}'"), word.map(lambda w: f"({w})"),
     st.sampled_from(["<Chapter 2: Basics>", "List<string>", "<요약>", "$<a, b>$", "a\tb",
                      "{{ page.title }}", "{% raw %}{{ x }}{% endraw %}", "$$x^2 \\geq 0$$",
-                     "Wait....", "--", "...", "<u>밑줄</u>", "[^1]", "2 < 3", "a & b"]),
+                     "Wait....", "--", "...", "<u>밑줄</u>", "[^1]", "2 < 3", "a & b",
+                     '<font color="red">빨강</font>', "<s>old</s>", "<Enter>", "<kbd>Ctrl</kbd>"]),
 )
 
 

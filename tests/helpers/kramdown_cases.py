@@ -54,6 +54,13 @@ CASES = (
          '<table>\n  <thead>\n    <tr>\n      <th>h</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>a</td>\n    </tr>\n  </tbody>\n  <tbody>\n    <tr>\n      <td>b</td>\n    </tr>\n  </tbody>\n  <tfoot>\n    <tr>\n      <td>f</td>\n    </tr>\n  </tfoot>\n</table>'),
     Case('blockprocessors:table', '| a | b |\n| c | d |\n',
          '<table>\n  <tbody>\n    <tr>\n      <td>a</td>\n      <td>b</td>\n    </tr>\n    <tr>\n      <td>c</td>\n      <td>d</td>\n    </tr>\n  </tbody>\n</table>'),
+    # Real kramdown 2.4 (GFM input): an element Python-Markdown has no block for.
+    Case('preprocessors:tl_raw_elements', 'para\n<요약> text\n\nmore *x*\n',
+         '<p>para</p>\n<요약> text\n\nmore *x*\n</요약>'),
+    Case('preprocessors:tl_raw_elements', '<font color="red">Red</font> text *x*\n',
+         '<font color="red">Red</font>\n<p>text <em>x</em></p>'),
+    Case('preprocessors:tl_raw_elements', '<Note>\n```\ncode\n```\n</Note>\n\n*after*\n',
+         '<Note>\n```\ncode\n```\n</Note>\n\n<p><em>after</em></p>'),
     Case('preprocessors:tl_nested_md_attr', '<div>\n<div markdown="1">\n*em*\n</div>\n</div>\n',
          '<div>\n<div>\n    <p><em>em</em></p>\n  </div>\n</div>'),
     Case('preprocessors:html_block', '<div class="x">\n*raw*\n</div>\n\npara\n',

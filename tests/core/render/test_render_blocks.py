@@ -43,6 +43,9 @@ def test_paragraphs_split_at_blank_lines_with_their_lines():
     ("{% if x %}\na\n\nb\n{% endif %}\n\nafter", 2),
     ("{{ site.url\n\n}}\n\nafter", 2),  # a Liquid output going on past its line
     ("<center>\nx\n\n</center\n\nafter", 1),  # a broken end tag closes nothing
+    ("<요약> t\n\nx\n</요약>\n\nafter", 2),  # a non-ASCII element name (kramdown reads one)
+    ("<Note>\nx\n\n</note>\n\nafter", 1),  # an unknown element closes on its name as written
+    ("<Note>\nx\n\n</Note>\n\nafter", 2),
 ])
 def test_constructs_spanning_blank_lines_stay_whole(body, count):
     assert len(split_blocks(body)) == count

@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 # A `<p>` with attributes (data-line, a block IAL's) around one stashed block.
 _ATTRS_P = re.compile('<p((?: [\\w:-]+="[^"]*")+)>\\s*(\x02wzxhzdk:(\\d+)\x03)\\s*</p>')
 _ATTR = re.compile(r' ([\w:-]+)="([^"]*)"')
-_FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w:-]*)([^>]*?)(\s*/?>)")
+_FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w:.-]*)([^>]*?)(\s*/?>)")
 _BLOCK_TAG = re.compile(r"^\s*<([A-Za-z][\w-]*)")
 
 

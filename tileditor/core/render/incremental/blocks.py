@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tileditor.core import lexicon
+from tileditor.core.render.kramdown.raw_elements import element_value
 
 _RAW_END = lexicon.LIQUID_END["raw"]
 _LIQUID_OPENERS = {"if", "unless", "for", "capture", "comment", "highlight", "case", "tablerow"}
-_HTML_OPEN = re.compile(r"^ {0,3}<([A-Za-z][\w-]*)")
+_HTML_OPEN = re.compile(r"^ {0,3}<([^\W\d][\w.:-]*)")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr"}
 _IAL_LINE = re.compile(r"^ {0,3}\{:.*\}[ \t]*$")
@@ -125,13 +126,14 @@ class _Open:
         lower = line.lower()
         m = _HTML_OPEN.match(line)
         if m and m.group(1).lower() not in _VOID:
-            name = m.group(1).lower()
-            self.html[name] = self.html.get(name, 0)
+            self.html.setdefault(element_value(m.group(1)), 0)
         for name in self.html:
-            # Only a complete end tag closes; a broken one (`</center`) leaves it open.
-            self.html[name] += len(re.findall(rf"<{name}\b", lower))
-            self.html[name] -= len(re.findall(rf"<{name}\b[^<>]*/>", lower))
-            self.html[name] -= len(re.findall(rf"</{name}\s*>", lower))
+            # Only a complete end tag closes; a broken one (`</center`) leaves it open. An
+            # element kramdown does not know closes only on its name as written (`<Note>`).
+            text, tag = (lower, name) if name == name.lower() else (line, re.escape(name))
+            self.html[name] += len(re.findall(rf"<{tag}(?![\w.:-])", text))
+            self.html[name] -= len(re.findall(rf"<{tag}(?![\w.:-])[^<>]*/>", text))
+            self.html[name] -= len(re.findall(rf"</{tag}\s*>", text))
 
 
 def _continues(first_line: str) -> bool:

@@ -38,11 +38,13 @@ from tileditor.core.render.kramdown import (
     inline_triggers,
     link_defs,
     link_scan,
+    link_urls,
     list_indent,
     list_tightness,
     markup,
     math,
     open_spans,
+    raw_elements,
     raw_spans,
     stash,
     tables,
@@ -130,7 +132,10 @@ def _twin(name: str, priority: float, link: bool = False) -> Row:
     cls, pattern = link_scan.REPLACEMENTS[name]
 
     def make(b):
-        processor = cls(pattern, b.md)
+        # kramdown reads a destination its own way (link_urls); the bare twins match
+        # Python-Markdown.
+        kind = cls if b.settings is None else link_urls.KRAMDOWN.get(name, cls)
+        processor = kind(pattern, b.md)
         if link and b.settings is not None:
             # kramdown makes no link inside a link's text (`[a [b](c)](d)` keeps `[b](c)` as
             # text); images stay allowed. Not for the bare twins, which match Python-Markdown.
@@ -139,7 +144,9 @@ def _twin(name: str, priority: float, link: bool = False) -> Row:
 
     return Row("inlinepatterns", name, priority,
                "Python-Markdown's own place; finds the same matches in linear time"
-               + ("; none inside a link's text, as in kramdown" if link else ""),
+               + ("; none inside a link's text, as in kramdown" if link else "")
+               + ("; kramdown's destinations (backslashes kept)" if name in link_urls.KRAMDOWN
+                  else ""),
                make, "markdown", twin=True)
 
 
@@ -150,6 +157,10 @@ ROWS: tuple[Row, ...] = (
         "First, on the lines as written (fences and `{:` lines not yet rewritten): ends a "
         "note at its first less-indented line, escapes a definition inside a paragraph",
         lambda b: footnotes.FootnoteEndPreprocessor(b.md)),
+    Row(PRE, "tl_raw_elements", 29.5,
+        "On the lines as written, before IALs (29) and fences (28): an element Python-"
+        "Markdown has no block for (`<font>`, `<요약>`) takes its lines raw, fences and all",
+        lambda b: raw_elements.RawElementPreprocessor(b.md, b.holder)),
     Row(PRE, "tl_block_ial", 29,
         "Before fences (28): skips fences itself but takes `{::comment}`/`{::nomarkdown}` "
         "bodies whole, fences inside included; IAL lines become blank-separated marker lines",

@@ -1,0 +1,184 @@
+"""Block-level raw HTML that kramdown reads and Python-Markdown does not: a line opening with
+the start tag of an element that is none of kramdown's HTML_SPAN_ELEMENTS and none of
+Python-Markdown's block-level elements (`<font color="red">`, `<s>`, `<custom>`, `<요약>`)
+ends the paragraph above it and opens a raw HTML element that runs to its end tag, or to the
+end of the text when there is none: on the site the rest of the post is then unformatted
+text, so the preview shows it so too. Python-Markdown would keep such a line inside the
+paragraph and format everything after it. Must not import PySide6.
+
+kramdown's rules (parser/kramdown/html.rb, parser/html.rb, 2.4): the element's content is raw
+(text escaped, nested tags kept, each nested element wanting its own end tag); an end tag
+closes only the innermost open element, compared with its name as written unless kramdown
+knows the element (`<Note>` is closed by `</Note>`, not by `</note>`); void elements (`<source>`) and
+`<x/>` have no content; text after the end tag on the same line starts a new paragraph."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from markdown.preprocessors import Preprocessor
+
+from tileditor.core import lexicon
+from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown.angle_text import NAME, TAG
+
+SPAN_ELEMENTS = frozenset("""a abbr acronym b big bdo br button cite code del dfn em i img input
+    ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt
+    u var""".split())
+VOID_ELEMENTS = frozenset("""area base br col command embed hr img input keygen link meta param
+    source track wbr""".split())
+# kramdown's HTML_ELEMENT: names it lower-cases (the rest keep their case, end tags included).
+_KNOWN = SPAN_ELEMENTS | VOID_ELEMENTS | frozenset("""address article aside applet body
+    blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5
+    h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section
+    summary table tbody td th thead tfoot tr ul details figure noscript object script style
+    math option textarea code kbd samp var""".split())
+
+_START = re.compile(rf"<({NAME})")  # a line that may open one (checked fully by TAG)
+_TOKEN = re.compile(rf"</({NAME})\s*>|<")
+_UNITS = (("<!--", "-->"), ("<?", "?>"))  # a comment and a processing instruction: kept whole
+_LEAD = re.compile(r" {0,3}")  # before a tail's element (four spaces make the tail code)
+_TAG_REACH = 4096  # a start tag longer than this is text (bounds the work per `<`)
+_RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
+
+
+def element_value(name: str) -> str:
+    """The name kramdown keeps for an element, lower-cased only if it knows the element; an
+    end tag closes the element when this is the same for both (`</CUSTOM>` closes no
+    `<Custom>`; `</DIV>` closes `<div>`)."""
+    return name.lower() if name.lower() in _KNOWN else name
+
+
+class RawElementPreprocessor(Preprocessor):
+    """Stashes each such element, from its start tag to its end (tag or text), whole."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, lines: list[str]) -> list[str]:
+        opens = [(i, tag) for i, line in enumerate(lines)
+                 if line.startswith("<") and (tag := self._opener(line)) is not None]
+        if not opens:
+            return lines
+        skip = self._hidden(lines)
+        text = "\n".join(lines)
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        state = self.holder.state
+        out: list[str] = []
+        closers: dict[str, int] = {}
+        done = 0  # lines before this are in `out` or inside an element
+        for i, tag in opens:
+            if i < done or i in skip:
+                continue
+            out.extend(lines[done:i])
+            if out and out[-1].strip():
+                out.append("")
+            at = starts[i]
+            while True:  # an element, and another one its tail opens with (kramdown: a block)
+                markup, used = _element(text, tag, at, closers)
+                end = bisect_right(starts, max(used - 1, at)) - 1
+                tail = text[used:starts[end] + len(lines[end])].rstrip()
+                # For the line map: the tail stands for the element's last line.
+                out.append(stash.store_block(self.md, state, markup, end - i + (not tail),
+                                             whole=True))
+                out.append("")
+                i = end + (not tail)
+                nested = _LEAD.match(tail)
+                tag = self._opener(tail[nested.end():]) if tail.strip() else None
+                if tag is None:
+                    break
+                at = used + nested.end()
+            if tail.strip():
+                state.spans.setdefault(tail.strip(), 1)
+                out.append(tail)
+            done = end + 1
+        out.extend(lines[done:])
+        return out
+
+    def _opener(self, line: str) -> re.Match | None:
+        """The start tag opening `line` if it opens such an element."""
+        m = _START.match(line)
+        if m is None or m.group(1).lower() in SPAN_ELEMENTS or self.md.is_block_level(m.group(1)):
+            return None
+        tag = TAG.match(line)
+        return tag if tag is not None and "markdown" not in tag.group(2) else None
+
+    @staticmethod
+    def _hidden(lines: list[str]) -> set[int]:
+        """Lines where no element may open: code, comments, raw HTML blocks, `$$` math."""
+        hidden: set[int] = set()
+        for region in lexicon.scan(lines).regions:
+            hidden.update(range(region.first + 1 if region.kind == "html" else region.first,
+                                region.last + 1))
+        in_math = False
+        for k, line in enumerate(lines):
+            if in_math:
+                hidden.add(k)
+            if line.count("$$") % 2:
+                in_math = not in_math
+        return hidden
+
+
+def _element(text: str, tag: re.Match, at: int, closers: dict[str, int]) -> tuple[str, int]:
+    """kramdown's markup for the element whose start tag `tag` (matched on its line) opens
+    `text` at offset `at`, and the offset where the element ends (`closers`: see _unit)."""
+    name = tag.group(1)
+    pos = at + tag.end()
+    if tag.group(0).endswith("/>") or name.lower() in VOID_ELEMENTS:
+        return tag.group(0), pos
+    parts = [tag.group(0)]
+    stack = [element_value(name)]
+    while stack:
+        end = _RAW_TEXT_END.get(stack[-1])
+        if end is not None:  # script and style: text to their end tag
+            found = end.search(text, pos)
+            stop = found.end() if found else len(text)
+            parts.append(text[pos:stop])
+            if found is None:
+                parts.append(f"</{stack[-1]}>")
+            stack.pop()
+            pos = stop
+            continue
+        found = _TOKEN.search(text, pos)
+        if found is None:
+            break
+        parts.append(text[pos:found.start()])
+        token, pos = found.group(0), found.end()
+        if found.group(1) is not None:  # an end tag: closes the innermost element or is text
+            if stack[-1] == element_value(found.group(1)):
+                stack.pop()
+                parts.append(token)
+            else:
+                parts.append(token.replace("<", "&lt;"))
+        elif (unit := _unit(text, found.start(), closers)) > 0:
+            parts.append(text[found.start():unit])
+            pos = unit
+        elif (inner := TAG.match(text, found.start(), found.start() + _TAG_REACH)) is not None:
+            parts.append(inner.group(0))
+            pos = inner.end()
+            if not (inner.group(0).endswith("/>") or inner.group(1).lower() in VOID_ELEMENTS):
+                stack.append(element_value(inner.group(1)))
+        else:  # a `<` that opens nothing is text
+            parts.append("&lt;")
+    else:
+        return "".join(parts), pos
+    parts.append(text[pos:].rstrip("\n") + "\n")
+    parts.extend(f"</{value}>" for value in reversed(stack))
+    return "".join(parts), len(text)
+
+
+def _unit(text: str, at: int, closers: dict[str, int]) -> int:
+    """The end of the comment or processing instruction opening at `at`, else 0. `closers`
+    caches where each closer last occurs, so an unclosed one costs no scan to the end."""
+    for opener, closer in _UNITS:
+        if text.startswith(opener, at):
+            if closer not in closers:
+                closers[closer] = text.rfind(closer)
+            if closers[closer] < at + len(opener):
+                return 0
+            return text.find(closer, at + len(opener)) + len(closer)
+    return 0
