@@ -6,9 +6,6 @@ keep the processor classes; no priority lives anywhere else. Qt-free (no PySide6
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.def_list import DefListExtension
@@ -38,7 +35,6 @@ from tileditor.core.render.kramdown import (
     inline_triggers,
     link_defs,
     link_scan,
-    link_urls,
     list_indent,
     list_tightness,
     markup,
@@ -53,6 +49,7 @@ from tileditor.core.render.kramdown import (
     typography,
 )
 from tileditor.core.render.kramdown.ial_syntax import IAL_ONE
+from tileditor.core.render.kramdown.rows import Build, Row, link_twin as _twin, theirs as _theirs
 from tileditor.core.render.kramdown.settings import KramdownSettings
 from tileditor.core.render.kramdown.state import ConversionState, StateHolder
 
@@ -79,41 +76,12 @@ REMOVED = (
     ("preprocessors", "normalize_whitespace",
      "the engine normalises before the Liquid pass, so the placeholders Liquid stashes keep "
      "their STX/ETX"),
+    ("inlinepatterns", "short_reference",
+     "the reference row reads `[text]` itself; this one would link `[foo]` of `[foo][nope]`"),
+    ("inlinepatterns", "short_image_ref", "the reference row reads `![text]` itself"),
     ("inlinepatterns", "automail",
      "the autolink row takes the addresses kramdown links; this one links more (`<a+b@c.d>`)"),
 )
-
-
-@dataclass
-class Build:
-    """What a row's `make` gets: the converter, the state holder, the settings, the smarty
-    extension and the processor the row replaces (None when it adds one)."""
-
-    md: object
-    holder: StateHolder | None
-    settings: KramdownSettings | None
-    smarty: object = None
-    replaced: object = None
-
-
-@dataclass(frozen=True)
-class Row:
-    registry: str
-    name: str
-    priority: float
-    why: str
-    make: Callable[[Build], object] | None = None  # None: Python-Markdown's own processor
-    origin: str = ""  # the Python-Markdown extension ("markdown": core) whose processor it is
-    when: Callable[[KramdownSettings], bool] | None = None  # registered only if true
-    twin: bool = False  # same output as the processor it replaces, in linear time
-
-    @property
-    def ours(self) -> bool:
-        return self.make is not None
-
-
-def _theirs(registry: str, name: str, priority: float, origin: str, why: str = "") -> Row:
-    return Row(registry, name, priority, why, origin=origin)
 
 
 def _gfm(settings: KramdownSettings) -> bool:
@@ -126,28 +94,6 @@ def _quotes(settings: KramdownSettings) -> bool:
 
 def _typographic(settings: KramdownSettings) -> bool:
     return settings.typographic
-
-
-def _twin(name: str, priority: float, link: bool = False) -> Row:
-    cls, pattern = link_scan.REPLACEMENTS[name]
-
-    def make(b):
-        # kramdown reads a destination its own way (link_urls); the bare twins match
-        # Python-Markdown.
-        kind = cls if b.settings is None else link_urls.KRAMDOWN.get(name, cls)
-        processor = kind(pattern, b.md)
-        if link and b.settings is not None:
-            # kramdown makes no link inside a link's text (`[a [b](c)](d)` keeps `[b](c)` as
-            # text); images stay allowed. Not for the bare twins, which match Python-Markdown.
-            processor.ANCESTOR_EXCLUDES = ("a",)
-        return processor
-
-    return Row("inlinepatterns", name, priority,
-               "Python-Markdown's own place; finds the same matches in linear time"
-               + ("; none inside a link's text, as in kramdown" if link else "")
-               + ("; kramdown's destinations (backslashes kept)" if name in link_urls.KRAMDOWN
-                  else ""),
-               make, "markdown", twin=True)
 
 
 PRE, BLOCK, TREE, INLINE, POST = REGISTRIES[:5]

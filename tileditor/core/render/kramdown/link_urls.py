@@ -50,6 +50,22 @@ class Escapes:
 
         return _NODE.sub(typed, text)
 
+    def plain(self, text: str) -> str:
+        """`text` as read: each escape its character, other stashed nodes their text."""
+        if util.STX not in text:
+            return text
+
+        def read(m: re.Match) -> str:
+            ch = self.char(m.group(1))
+            if ch is not None:
+                return ch
+            value = self.stash.get(m.group(1))
+            if value is None:
+                return m.group(0)
+            return value if isinstance(value, str) else "".join(value.itertext())
+
+        return _NODE.sub(read, text)
+
 
 class KramdownParens(Pairs):
     """Pairs over kramdown's parentheses: escaped ones count (`\\(` is `\\` and `(`)."""
