@@ -63,7 +63,9 @@ def list_block(draw) -> str:
             item += f"\n{pad}- {draw(word)}\n{pad}- {draw(word)}"
         elif extra:
             body = draw({"fence": fence, "table": table, "math": math}[extra])
-            item += "\n\n" + "\n".join(pad + ln for ln in body.split("\n"))
+            # at the item's text column (Typora) or four spaces in (typed by hand)
+            at = draw(st.sampled_from([pad, "    "]))
+            item += "\n\n" + "\n".join(at + ln for ln in body.split("\n"))
         items.append(item)
     return "\n".join(items)
 

@@ -195,6 +195,7 @@ class Fence(NamedTuple):
     last: int  # the closing line
     opener: FenceOpen
     length: int  # the run kramdown matched (shorter than the marker when it backtracked)
+    base: int = 0  # the text column of the list item it is in (0: none)
 
     @property
     def info(self) -> str:
@@ -269,7 +270,7 @@ class _Scanner:
                 found = self._closer(i, opener, base)
                 if found is not None:
                     end, length = found
-                    fences.append(Fence(i, end, opener, length))
+                    fences.append(Fence(i, end, opener, length, base))
                     regions.append(Region("fence", i, end))
                     boundary, i = True, end + 1
                     continue

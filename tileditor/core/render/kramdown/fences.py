@@ -90,7 +90,7 @@ class FencePreprocessor(Preprocessor):
             start, end = fence.first, fence.last
             out.extend(lines[i:start])
             indent = fence.opener.prefix
-            body = [_strip_prefix(ln, indent) for ln in lines[start + 1:end]]
+            body = [_strip_prefix(ln, indent, fence.base) for ln in lines[start + 1:end]]
             code = "\n".join(body) + ("\n" if body else "")
             lang = re.match(r"[^{?]*", fence.info).group(0)
             placeholder = stash.store_block(self.md, self.holder.state,
@@ -113,13 +113,16 @@ class FencePreprocessor(Preprocessor):
         return out
 
 
-def _strip_prefix(line: str, indent: str) -> str:
-    """A code line without the fence's indentation and `>` quote markers."""
-    if line.startswith(indent):
-        return line[len(indent):]
+def _strip_prefix(line: str, indent: str, base: int) -> str:
+    """A code line as kramdown reads it: without the `>` markers of the quotes the fence is
+    in and the text column `base` of its list item, which kramdown takes off every line of
+    an item that has it; the fence's own indentation stays in the code (`  ```` then
+    `  aaa` is `  aaa`, CommonMark would say `aaa`)."""
     if ">" in indent:
+        if line.startswith(indent):
+            return line[len(indent):]
         return re.sub(rf"^(?: {{0,3}}> ?){{{indent.count('>')}}}", "", line)
-    return line.lstrip(" ")
+    return line[base:] if line.startswith(" " * base) else line
 
 
 def _item_columns(lines: list[str]) -> list[int]:
