@@ -56,6 +56,21 @@ CASES = [
      '<x><!-- c --></x>\n\n<y><!-- d --></y>\n<p>t</p>'),
     ('<s>a\nb</s> <s>c</s>\nnext\n\n*z*\n',
      '<s>a\nb</s>\n<s>c</s>\n<p>next</p>\n\n<p><em>z</em></p>'),
+    # inside list items and quotes
+    ('- <Enter> **API**\n  - a\n  - b\n',
+     '<ul>\n  <li>\n    <Enter> **API**\n</Enter>\n    <ul>\n      <li>a</li>\n      <li>b</li>\n    </ul>\n  </li>\n</ul>'),
+    ('- <s>old</s> text *x*\n- b\n',
+     '<ul>\n  <li>\n    <s>old</s>\n    <p>text <em>x</em></p>\n  </li>\n  <li>b</li>\n</ul>'),
+    ('> <font color="red">빨강</font>\n> API *x*\n\nafter\n',
+     '<blockquote>\n  <font color="red">빨강</font>\n  <p>API <em>x</em></p>\n</blockquote>\n\n<p>after</p>'),
+    ('> text\n> <s>a</s> b\n',
+     '<blockquote>\n  <p>text</p>\n  <s>a</s>\n  <p>b</p>\n</blockquote>'),
+    ('- a\n\n  <font>x</font> y\n- b\n',
+     '<ul>\n  <li>\n    <p>a</p>\n\n    <font>x</font>\n    <p>y</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>'),
+    ('- text\n  <s>a</s> b\n  more\n- c\n',
+     '<ul>\n  <li>text\n    <s>a</s>\n    <p>b\nmore</p>\n  </li>\n  <li>c</li>\n</ul>'),
+    ('> <요약>\n> [오늘](x.png)\n> `학습`\n',
+     '<blockquote>\n  <요약>\n[오늘](x.png)\n`학습`\n</요약>\n</blockquote>'),
 ]
 
 

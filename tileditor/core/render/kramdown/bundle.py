@@ -141,6 +141,10 @@ ROWS: tuple[Row, ...] = (
         lambda b: linemap.DataLineBlockProcessor(b.md.parser, b.holder)),
     _theirs(BLOCK, "markdown_block", 105, "md_in_html"),
     _theirs(BLOCK, "empty", 100, "markdown"),
+    Row(BLOCK, "tl_raw_elements", 99,
+        "Before indent (90) and the rest: a block in a container opening with an element "
+        "Python-Markdown has no block for (the top level: pre 29.5) is that raw element",
+        lambda b: raw_elements.NestedRawElementProcessor(b.md.parser, b.holder)),
     _theirs(BLOCK, "indent", 90, "markdown"),
     _theirs(BLOCK, "defindent", 85, "def_list"),
     Row(BLOCK, "code", 80, "Python-Markdown's place; kramdown's lazy lines join the code "

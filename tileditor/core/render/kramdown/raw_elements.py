@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import xml.etree.ElementTree as etree
+
+from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 
 from tileditor.core import lexicon
@@ -48,6 +51,15 @@ def element_value(name: str) -> str:
     end tag closes the element when this is the same for both (`</CUSTOM>` closes no
     `<Custom>`; `</DIV>` closes `<div>`)."""
     return name.lower() if name.lower() in _KNOWN else name
+
+
+def opener(md, line: str) -> re.Match | None:
+    """The start tag opening `line` if it opens such an element."""
+    m = _START.match(line)
+    if m is None or m.group(1).lower() in SPAN_ELEMENTS or md.is_block_level(m.group(1)):
+        return None
+    tag = TAG.match(line)
+    return tag if tag is not None and "markdown" not in tag.group(2) else None
 
 
 class RawElementPreprocessor(Preprocessor):
@@ -100,12 +112,7 @@ class RawElementPreprocessor(Preprocessor):
         return out
 
     def _opener(self, line: str) -> re.Match | None:
-        """The start tag opening `line` if it opens such an element."""
-        m = _START.match(line)
-        if m is None or m.group(1).lower() in SPAN_ELEMENTS or self.md.is_block_level(m.group(1)):
-            return None
-        tag = TAG.match(line)
-        return tag if tag is not None and "markdown" not in tag.group(2) else None
+        return opener(self.md, line)
 
     @staticmethod
     def _hidden(lines: list[str]) -> set[int]:
@@ -121,6 +128,62 @@ class RawElementPreprocessor(Preprocessor):
             if line.count("$$") % 2:
                 in_math = not in_math
         return hidden
+
+
+class NestedRawElementProcessor(BlockProcessor):
+    """The same inside a list item, a quote or a definition (the preprocessor saw the top
+    level): a block opening with such an element gets it, raw to its end tag or to the end
+    of its container, and text after the end tag is a paragraph of its own, in a tight list
+    item too (`- <s>old</s> new`: `<li><s>old</s><p>new</p></li>`)."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return (parent is not self.parser.root and "<" in block
+                and self._at(block, parent.tag == "li") is not None)
+
+    def _at(self, block: str, item: bool) -> int | None:
+        """The line of `block` an element opens on: the first (three spaces in at most) or
+        a later one not indented (it ends the paragraph or list above, as at the top); an
+        item's later lines are four spaces in (the list passes re-indent them so)."""
+        md = self.parser.md
+        if block[:4].lstrip(" ").startswith("<") and opener(md, block.lstrip(" ")):
+            return 0
+        lines = block.split("\n")
+        pad = "    " if item else ""
+        return next((k for k in range(1, len(lines)) if lines[k].startswith(pad + "<")
+                     and opener(md, lines[k][len(pad):])), None)
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        at = self._at(blocks[0], parent.tag == "li")
+        if at:  # the lines above go to the other processors first
+            lines = blocks[0].split("\n")
+            rest = [ln[4:] if parent.tag == "li" and ln.startswith("    ") else ln
+                    for ln in lines[at:]]
+            blocks[0:1] = ["\n".join(lines[:at]), "\n".join(rest)]
+            return False
+        text = "\n\n".join(blocks)  # the rest of the container
+        lead = len(text) - len(text.lstrip(" "))
+        markup, used = _element(text, opener(self.parser.md, text[lead:]), lead, {})
+        placeholder = stash.store_block(self.parser.md, self.holder.state, markup, None,
+                                        whole=True)
+        # A <p> the postprocessor takes off (kramdown puts no paragraph around it).
+        etree.SubElement(parent, "p", {stash.WHOLE_ATTR: ""}).text = placeholder
+        chunks = text[used:].split("\n\n")
+        head = chunks[0]
+        if head.split("\n", 1)[0].strip():
+            # The tail and the lines joined to it start a block: a paragraph even in a tight
+            # item, or code if four spaces in.
+            if head.startswith("    "):
+                chunks[0] = head
+            else:
+                p = etree.SubElement(parent, "p")
+                p.text = head.lstrip(" ")
+                chunks[0] = ""
+        blocks[:] = [c for c in chunks if c.strip()]
+        return True
 
 
 def _element(text: str, tag: re.Match, at: int, closers: dict[str, int]) -> tuple[str, int]:

@@ -28,6 +28,9 @@ WRAPPED_BLOCK = re.compile(r"<p((?: [^>]*)?)>\s*(" + util.HTML_PLACEHOLDER % r"\
 # marked `{:toc}` (the TOC pass) and a heading's source text (the heading id pass).
 TOC_ATTR = "data-tl-ref"
 RAW_TEXT_ATTR = "data-tl-raw"
+# On a `<p>` holding only a stashed block kept out of a paragraph (`whole`): linemap's
+# lift_data_lines takes the `<p>` off, and this attribute with it.
+WHOLE_ATTR = "data-tl-whole"
 
 
 # -- stashing ----------------------------------------------------------------------------
