@@ -11,6 +11,7 @@ from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.def_list import DefListExtension
 from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.tables import TableExtension
+from markdown.inlinepatterns import IMAGE_LINK_RE
 
 from tileditor.core.render import linemap
 from tileditor.core.render.kramdown import (
@@ -35,6 +36,7 @@ from tileditor.core.render.kramdown import (
     inline_triggers,
     link_defs,
     link_scan,
+    link_urls,
     list_indent,
     list_tightness,
     markup,
@@ -283,6 +285,10 @@ ROWS: tuple[Row, ...] = (
         lambda b: link_scan.LinearFootnoteProcessor(b.replaced.footnotes), "footnotes",
         twin=True),
     _twin("reference", 170, link=True),
+    Row(INLINE, "tl_image_first", 165,
+        "Above links (160): an image's brackets are alt text, links and all, as kramdown "
+        "reads left to right; image_link (150) stays for images inside a link's text",
+        lambda b: link_urls.KramdownImageFirstProcessor(IMAGE_LINK_RE, b.md)),
     _twin("link", 160, link=True),
     _twin("image_link", 150),
     _twin("image_reference", 140),

@@ -166,5 +166,19 @@ class KramdownImageProcessor(_KramdownDestination, LinearImageProcessor):
     pass
 
 
+class KramdownImageFirstProcessor(KramdownImageProcessor):
+    """`![alt](src)` before links are read (kramdown reads left to right, so a link inside
+    an image's brackets is alt text): the alt is the text between the brackets as typed,
+    escapes read (`![foo [bar](/u)](/i)`: alt `foo [bar](/u)`)."""
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        el, start, end = super().handleMatch(m, data)
+        if el is not None:
+            text, _index, _handled = self.getText(data, m.end(0))
+            escapes = Escapes(self.md.treeprocessors["inline"].stashed_nodes)
+            el.set("alt", escapes.plain(text))
+        return el, start, end
+
+
 # The Python-Markdown pattern each one reads destinations for, in the kramdown bundle.
 KRAMDOWN = {"link": KramdownLinkProcessor, "image_link": KramdownImageProcessor}
