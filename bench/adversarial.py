@@ -84,9 +84,14 @@ CASES = {
     "nested_list": _nested_list,
     "backtick_runs": _backticks,
     "backtick_line": lambda n: _repeat("`", n) + "\n",
-    # kramdown's emphasis scans from each opener to a closer: a run of unclosed ones. (Runs
-    # of closed pairs are quadratic in Python-Markdown's own inline pass, elements or not.)
+    # kramdown's emphasis scans from each opener to a closer: a run of unclosed ones.
     "emphasis_opens": lambda n: _repeat("*a ", n) + "\n",
+    # Elements side by side in one paragraph: Python-Markdown's inline pass found each tail's
+    # element with list.index (quadratic; inline_triggers now knows its index).
+    "links_in_a_paragraph": lambda n: _repeat("[a](b) ", n) + "\n",
+    "emphasis_pairs": lambda n: _repeat("*a* ", n) + "\n",
+    "link_titles": lambda n: _repeat('[a](b "c', n) + "\n",
+    "raw_elements": lambda n: _lines("<s>x</s> t", n),
     # Span tags left open (each closed at the paragraph's end), then closing tags of the
     # outermost one, each printed as text after a look at what is open.
     "open_tags": lambda n: "<i>" + _repeat("<b>x", n // 2) + _repeat("</i>", n // 2) + "\n",

@@ -67,8 +67,8 @@ COPIES = {
     "merging, and util.nearing_recursion_limit",
     "abbr_defs.LinearAbbrBlockprocessor": "AbbrBlockprocessor.run's one-definition step",
     "footnotes": "the footnotes extension's ids and NBSP_PLACEHOLDER",
-    "inline_triggers.TriggeredInlineProcessor": "InlineProcessor.__handleInline's loop and "
-    "its private __applyPattern",
+    "inline_triggers.TriggeredInlineProcessor": "InlineProcessor.run and __handleInline's "
+    "loops, their private __applyPattern, __processPlaceholders and __build_ancestors",
 }
 # Where each registry lives on a Markdown instance ("smarty": the smarty pass's own patterns).
 REGISTRIES = ("preprocessors", "blockprocessors", "treeprocessors", "inlinepatterns",
