@@ -40,11 +40,26 @@ class GfmRuleProcessor(HRProcessor):
 
 
 class NoRuleSetextProcessor(SetextHeaderProcessor):
-    """`***` over `---` is two rules for kramdown, not a heading whose text is `***`."""
+    """`***` over `---` is two rules for kramdown, not a heading whose text is `***`. In a
+    list item an underline is one too (`- Foo` then `---` or `  ---`: kramdown's item holds
+    a heading), where the list passes leave its line four spaces in."""
 
     def test(self, parent, block) -> bool:
+        block = _item_lines(parent, block)
         return super().test(parent, block) and not RULE.match(
             block.split("\n", 1)[0])
+
+    def run(self, parent, blocks) -> None:
+        blocks[0] = _item_lines(parent, blocks[0])
+        super().run(parent, blocks)
+
+
+def _item_lines(parent, block: str) -> str:
+    """An item's block with its later lines' four-space indentation taken off."""
+    if parent.tag != "li" or "\n    " not in block:
+        return block
+    first, *rest = block.split("\n")
+    return "\n".join([first] + [ln[4:] if ln.startswith("    ") else ln for ln in rest])
 
 
 
