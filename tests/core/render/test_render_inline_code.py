@@ -32,6 +32,15 @@ KRAMDOWN = {
         '<p>`not code' + CODE + ' and \\\\</code>code`</p>',
     '*`a*b`*\n':
         '<p><em>' + CODE + 'a*b</code></em></p>',
+    # a tag or autolink opening before a backtick is read first (left to right)
+    '<a href="`">`\n':
+        '<p><a href="`">`</a></p>',
+    '<http://foo.bar.`baz>`\n':
+        '<p><a href="http://foo.bar.`baz">http://foo.bar.`baz</a>`</p>',
+    '\\<a href="`">`\n':
+        '<p>&lt;a href=”' + CODE + '"&gt;</code></p>',
+    '`<a href="x">` and <b>`x`</b>\n':
+        '<p>' + CODE + '&lt;a href="x"&gt;</code> and <b>' + CODE + 'x</code></b></p>',
 }
 
 

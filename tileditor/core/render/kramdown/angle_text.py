@@ -13,7 +13,7 @@ from markdown.inlinepatterns import InlineProcessor
 NAME = r"[^\W\d][\w.-]*(?::[^\W\d][\w.-]*)?"  # REXML's UNAME_STR, near enough
 TAG = re.compile(rf"""<({NAME})((?:\s+{NAME}(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*/?>""",
                  re.DOTALL)
-_CLOSE = re.compile(rf"</({NAME})\s*>")
+CLOSE = re.compile(rf"</({NAME})\s*>")
 # kramdown's HTML_BLOCK_ELEMENTS: in span-level text their tags are text.
 _BLOCK = frozenset("""address article aside applet body blockquote caption col colgroup dd div
     dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe
@@ -28,7 +28,7 @@ class AngleTextProcessor(InlineProcessor):
         super().__init__(r"<(/?)(?=[^\W\d])", md)
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
-        tag = (_CLOSE if m.group(1) else TAG).match(data, m.start())
+        tag = (CLOSE if m.group(1) else TAG).match(data, m.start())
         if tag is not None and tag.group(1).lower() not in _BLOCK:
             return None, None, None  # an element: raw HTML or a raw span
         return "<", m.start(), m.start() + 1
