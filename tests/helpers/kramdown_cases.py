@@ -233,6 +233,8 @@ CASES = (
          '<p>text<sup id="fnref:x" role="doc-noteref"><a href="#fn:x" class="footnote" rel="footnote">1</a></sup> and [^nope]</p>\n\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:x" role="doc-endnote">\n      <p>note\xa0<a href="#fnref:x" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>'),
     Case('inlinepatterns:tl_image_first', '![foo [bar](/url)](/url2)\n',
          '<p><img src="/url2" alt="foo [bar](/url)" /></p>'),
+    Case('inlinepatterns:linebreak', 'a  \nb <a href="c  \nd">e</a>\n',
+         '<p>a<br />\nb <a href="c   d">e</a></p>'),
     Case('inlinepatterns:reference', '[text][ref]\n\n[ref]: /u\n',
          '<p><a href="/u">text</a></p>'),
     Case('inlinepatterns:link', '[a](/b "T") and [c](<d e>)\n',

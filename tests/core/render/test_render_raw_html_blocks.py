@@ -45,3 +45,19 @@ def test_multiline_processing_instruction_is_text():
     # GFM spec 149, real kramdown: `<p>&lt;?php</p><p>echo ‘&gt;’;</p><p>?&gt; okay</p>`
     html = re.sub(r' data-line="\d+"', "", render("<?php\n\n  echo '>';\n\n?>\nokay\n").html)
     assert html.startswith("<p>&lt;?php</p>") and "<?php" not in html
+
+
+# In running text kramdown's HTML_SPAN_START knows no processing instruction, declaration or
+# CDATA section (text), and reads a tag before the line breaks and escapes inside it.
+SPANS = [
+    ("foo <?php echo $a; ?>\n", "<p>foo &lt;?php echo $a; ?&gt;</p>"),
+    ("foo <![CDATA[>&<]]>\n", "<p>foo &lt;![CDATA[&gt;&amp;&lt;]]&gt;</p>"),
+    ('<a href="foo  \nbar">\n', '<p><a href="foo  \nbar"></a></p>'),
+    ('<a href="foo\\\nbar">\n', '<p><a href="foo\\\nbar"></a></p>'),
+    ('<a href="\\"">\n', "<p>&lt;a href=\u201d\"\u201d&gt;</p>"),
+]
+
+
+@pytest.mark.parametrize(("md", "html"), SPANS)
+def test_span_html_as_kramdown_reads_it(md, html):
+    assert re.sub(r' data-line="\d+"', "", render(md).html).strip() == html

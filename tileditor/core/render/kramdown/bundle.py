@@ -11,7 +11,7 @@ from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.def_list import DefListExtension
 from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.tables import TableExtension
-from markdown.inlinepatterns import IMAGE_LINK_RE
+from markdown.inlinepatterns import IMAGE_LINK_RE, LINE_BREAK_RE
 
 from tileditor.core.render import linemap
 from tileditor.core.render.kramdown import (
@@ -297,7 +297,9 @@ ROWS: tuple[Row, ...] = (
     Row(INLINE, "autolink", 120, "Python-Markdown's place; kramdown's AUTOLINK_START (its "
         "schemes and address characters), mail addresses too (automail is removed)",
         lambda b: autolinks.KramdownAutolinkProcessor(b.md), "markdown"),
-    _theirs(INLINE, "linebreak", 100, "markdown"),
+    Row(INLINE, "linebreak", 100, "Python-Markdown's place; no break inside a tag that "
+        "opens before it (kramdown reads the tag first)",
+        lambda b: angle_text.KramdownLineBreakProcessor(LINE_BREAK_RE, "br"), "markdown"),
     Row(INLINE, "tl_angle_text", 92,
         "Above stray closing tags (91) and raw inline HTML (90): a `<` kramdown's HTML_TAG_RE "
         "does not take, or a block element's tag in running text, is text",

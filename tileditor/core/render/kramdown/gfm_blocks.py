@@ -10,6 +10,7 @@ import re
 from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
+from tileditor.core.render.kramdown import angle_text
 from tileditor.core.render.kramdown.heading_ids import EXPLICIT_ID
 
 # The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
@@ -102,6 +103,8 @@ class BackslashBreakProcessor(SubstituteTagInlineProcessor):
     one). The pairs before the break are left to the escape pattern."""
 
     def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        if angle_text.inside_tag(data, m.start()):
+            return None, None, None  # `<a href="a\\` newline `b">`: the tag's text
         run = len(m.group(1))
         el, _start, end = super().handleMatch(m, data)
         return el, m.start(1) + run - (1 if run % 2 else 2), end

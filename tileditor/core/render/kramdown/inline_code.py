@@ -18,10 +18,8 @@ from markdown.treeprocessors import Treeprocessor
 from tileditor.core.render.highlight import highlight_code
 from tileditor.core.render.highlight.rouge_names import rouge_knows
 from tileditor.core.render.kramdown import angle_text
-from tileditor.core.render.kramdown.autolinks import AUTOLINK
 
 _ASCII_SPACE = " \t\n\v\f\r"  # Ruby's \s
-_AUTOLINK = re.compile(AUTOLINK)
 
 
 class KramdownBacktickProcessor(BacktickInlineProcessor):
@@ -35,7 +33,7 @@ class KramdownBacktickProcessor(BacktickInlineProcessor):
         while end < len(data) and data[end] == "`":
             end += 1
         run = data[begin:end]
-        if _inside_tag(data, begin):
+        if angle_text.inside_tag(data, begin):
             return None, begin, end  # kramdown read the tag or autolink first: text in it
         if len(run) == 1 and (begin == 0 or data[begin - 1] in _ASCII_SPACE) and (
                 end < len(data) and data[end] in _ASCII_SPACE):
@@ -50,24 +48,6 @@ class KramdownBacktickProcessor(BacktickInlineProcessor):
         el = etree.Element(self.tag)
         el.text = util.AtomicString(util.code_escape(code))
         return el, begin, close + len(run)
-
-
-_TAG_REACH = 2048  # how far back a tag's `<` is looked for
-
-
-def _inside_tag(data: str, at: int) -> bool:
-    """Whether data[at] lies inside a start tag, end tag or autolink that opens before it:
-    kramdown reads spans left to right, so `<a href="`">` is a tag and `<http://a.b/`c>` a
-    link, where Python-Markdown's code pattern, run first, would take the backtick."""
-    lt = data.rfind("<", max(0, at - _TAG_REACH), at)
-    if lt < 0 or data.find(">", lt, at) >= 0:
-        return False
-    slashes = lt - len(data[max(0, lt - 64):lt].rstrip("\\")) - max(0, lt - 64)
-    if slashes % 2:
-        return False  # `\<` is text
-    found = (angle_text.TAG.match(data, lt) or angle_text.CLOSE.match(data, lt)
-             or _AUTOLINK.match(data, lt))
-    return found is not None and found.end() > at
 
 
 class InlineCodeTreeprocessor(Treeprocessor):

@@ -35,6 +35,10 @@ class InlineHtmlProcessor(HtmlInlineProcessor):
         self.holder = holder
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
+        if data.startswith(("<?", "<!"), m.start(0)) and not data.startswith("<!--", m.start(0)):
+            # kramdown's HTML_SPAN_START knows no processing instruction, declaration or
+            # CDATA section in running text: `foo <?php echo 1; ?>` shows as typed.
+            return "<", m.start(0), m.start(0) + 1
         raw = self.backslash_unescape(self.unescape(m.group(1)))
         tag = None
         if (opened := _OPEN.match(raw)) is not None:
