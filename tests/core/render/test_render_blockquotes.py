@@ -75,6 +75,7 @@ def _both(text: str) -> tuple[str, str]:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_LINE, min_size=1, max_size=12).map("\n".join))
 @example(">>> a\n>> b\n> c")
+@example(">>a\n><div>d</div>")  # a raw element ends the deeper quote
 @example(">>>|a\n>> b")
 @example(">> > >    code\n>>> x")
 def test_the_nesting_shortcut_renders_what_the_recursion_renders(text):

@@ -71,6 +71,15 @@ CASES = [
      '<ul>\n  <li>text\n    <s>a</s>\n    <p>b\nmore</p>\n  </li>\n  <li>c</li>\n</ul>'),
     ('> <요약>\n> [오늘](x.png)\n> `학습`\n',
      '<blockquote>\n  <요약>\n[오늘](x.png)\n`학습`\n</요약>\n</blockquote>'),
+    # in a container, any element but a span's (Python-Markdown: raw HTML at the top only)
+    ('> <div>\n> foo\n\nbar\n',
+     '<blockquote>\n  <div>\nfoo\n</div>\n</blockquote>\n\n<p>bar</p>'),
+    ('- <div>\n- foo\n',
+     '<ul>\n  <li>\n    <div>\n</div>\n  </li>\n  <li>foo</li>\n</ul>'),
+    ('> <center>\n> <img src="a.png">\n> </center>\n',
+     '<blockquote>\n  <center>\n<img src="a.png" />\n</center>\n</blockquote>'),
+    ('>>a\n><div>d</div>\n',
+     '<blockquote>\n  <blockquote>\n    <p>a</p>\n  </blockquote>\n  <div>d</div>\n</blockquote>'),
 ]
 
 

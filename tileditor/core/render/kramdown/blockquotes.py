@@ -40,8 +40,10 @@ def _only_a_deeper_quote(block: str) -> bool:
     """parseChunk(quote, block) would do nothing but hand the whole block to the lazy-quote
     processor again: one block (no blank line), its first line a quote line at column 0 (so
     no empty, indented-code or list-indent block), no `|` (no table); the processors before
-    the lazy one decline such a block, the HTML-in-Markdown one on its placeholder test."""
-    return block[:1] == ">" and "\n\n" not in block and "|" not in block
+    the lazy one decline such a block, the HTML-in-Markdown one on its placeholder test, the
+    raw element one (block tl_raw_elements) as no line starts with `<`."""
+    return (block[:1] == ">" and "\n\n" not in block and "|" not in block
+            and "\n<" not in block)
 
 
 class SeparateBlockQuoteProcessor(BlockQuoteProcessor):

@@ -53,10 +53,12 @@ def element_value(name: str) -> str:
     return name.lower() if name.lower() in _KNOWN else name
 
 
-def opener(md, line: str) -> re.Match | None:
-    """The start tag opening `line` if it opens such an element."""
+def opener(md, line: str, nested: bool = False) -> re.Match | None:
+    """The start tag opening `line` if it opens such an element; `nested` (in a container,
+    where Python-Markdown's raw HTML blocks are not read) any element but a span's."""
     m = _START.match(line)
-    if m is None or m.group(1).lower() in SPAN_ELEMENTS or md.is_block_level(m.group(1)):
+    if m is None or m.group(1).lower() in SPAN_ELEMENTS or (
+            not nested and md.is_block_level(m.group(1))):
         return None
     tag = TAG.match(line)
     return tag if tag is not None and "markdown" not in tag.group(2) else None
@@ -91,7 +93,7 @@ class RawElementPreprocessor(Preprocessor):
                 out.append("")
             at = starts[i]
             while True:  # an element, and another one its tail opens with (kramdown: a block)
-                markup, used = _element(text, tag, at, closers)
+                markup, used, _closed = _element(text, tag, at, closers)
                 end = bisect_right(starts, max(used - 1, at)) - 1
                 tail = text[used:starts[end] + len(lines[end])].rstrip()
                 # For the line map: the tail stands for the element's last line.
@@ -148,25 +150,46 @@ class NestedRawElementProcessor(BlockProcessor):
         """The line of `block` an element opens on: the first (three spaces in at most) or
         a later one not indented (it ends the paragraph or list above, as at the top); an
         item's later lines are four spaces in (the list passes re-indent them so)."""
+        return next(iter(self._opening_lines(block, item, first=True)), None)
+
+    def _opening_lines(self, block: str, item: bool, first: bool = False) -> list[int]:
         md = self.parser.md
-        if block[:4].lstrip(" ").startswith("<") and opener(md, block.lstrip(" ")):
-            return 0
+        if block[:4].lstrip(" ").startswith("<") and opener(md, block.lstrip(" "), True):
+            if first:
+                return [0]
+            found = [0]
+        else:
+            found = []
         lines = block.split("\n")
         pad = "    " if item else ""
-        return next((k for k in range(1, len(lines)) if lines[k].startswith(pad + "<")
-                     and opener(md, lines[k][len(pad):])), None)
+        for k in range(1, len(lines)):
+            if lines[k].startswith(pad + "<") and opener(md, lines[k][len(pad):], True):
+                found.append(k)
+                if first:
+                    break
+        return found
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        at = self._at(blocks[0], parent.tag == "li")
-        if at:  # the lines above go to the other processors first
+        item = parent.tag == "li"
+        if self._at(blocks[0], item):
+            # Cut the block before every line an element opens (the lines above go to the
+            # other processors first): one pass, not one per element.
             lines = blocks[0].split("\n")
-            rest = [ln[4:] if parent.tag == "li" and ln.startswith("    ") else ln
-                    for ln in lines[at:]]
-            blocks[0:1] = ["\n".join(lines[:at]), "\n".join(rest)]
+            cuts = [k for k in self._opening_lines(blocks[0], item) if k] + [len(lines)]
+            pieces = ["\n".join(lines[:cuts[0]])]
+            for k, stop in zip(cuts, cuts[1:]):
+                pieces.append("\n".join(ln[4:] if item and ln.startswith("    ") else ln
+                                        for ln in lines[k:stop]))
+            blocks[0:1] = pieces
             return False
-        text = "\n\n".join(blocks)  # the rest of the container
-        lead = len(text) - len(text.lstrip(" "))
-        markup, used = _element(text, opener(self.parser.md, text[lead:]), lead, {})
+        first = blocks[0]
+        lead = len(first) - len(first.lstrip(" "))
+        tag = opener(self.parser.md, first[lead:], True)
+        markup, used, closed = _element(first, tag, lead, {})
+        text, taken = first, 1
+        if not closed:  # raw to the end of the container
+            text, taken = "\n\n".join(blocks), len(blocks)
+            markup, used, _closed = _element(text, tag, lead, {})
         placeholder = stash.store_block(self.parser.md, self.holder.state, markup, None,
                                         whole=True)
         # A <p> the postprocessor takes off (kramdown puts no paragraph around it).
@@ -176,23 +199,23 @@ class NestedRawElementProcessor(BlockProcessor):
         if head.split("\n", 1)[0].strip():
             # The tail and the lines joined to it start a block: a paragraph even in a tight
             # item, or code if four spaces in.
-            if head.startswith("    "):
-                chunks[0] = head
-            else:
+            if not head.startswith("    "):
                 p = etree.SubElement(parent, "p")
                 p.text = head.lstrip(" ")
                 chunks[0] = ""
-        blocks[:] = [c for c in chunks if c.strip()]
+        blocks[0:taken] = [c for c in chunks if c.strip()]
         return True
 
 
-def _element(text: str, tag: re.Match, at: int, closers: dict[str, int]) -> tuple[str, int]:
+def _element(text: str, tag: re.Match, at: int, closers: dict[str, int]
+             ) -> tuple[str, int, bool]:
     """kramdown's markup for the element whose start tag `tag` (matched on its line) opens
-    `text` at offset `at`, and the offset where the element ends (`closers`: see _unit)."""
+    `text` at offset `at`, the offset where the element ends, and whether an end tag (not
+    the end of `text`) ended it (`closers`: see _unit)."""
     name = tag.group(1)
     pos = at + tag.end()
     if tag.group(0).endswith("/>") or name.lower() in VOID_ELEMENTS:
-        return tag.group(0), pos
+        return tag.group(0), pos, True
     parts = [tag.group(0)]
     stack = [element_value(name)]
     while stack:
@@ -228,10 +251,10 @@ def _element(text: str, tag: re.Match, at: int, closers: dict[str, int]) -> tupl
         else:  # a `<` that opens nothing is text
             parts.append("&lt;")
     else:
-        return "".join(parts), pos
+        return "".join(parts), pos, True
     parts.append(text[pos:].rstrip("\n") + "\n")
     parts.extend(f"</{value}>" for value in reversed(stack))
-    return "".join(parts), len(text)
+    return "".join(parts), len(text), False
 
 
 def _unit(text: str, at: int, closers: dict[str, int]) -> int:
