@@ -51,7 +51,9 @@ from tileditor.core.render.kramdown import (
     typography,
 )
 from tileditor.core.render.kramdown.ial_syntax import IAL_ONE
-from tileditor.core.render.kramdown.rows import Build, Row, link_twin as _twin, theirs as _theirs
+from tileditor.core.render.kramdown.rows import Build, Row
+from tileditor.core.render.kramdown.rows import link_twin as _twin
+from tileditor.core.render.kramdown.rows import theirs as _theirs
 from tileditor.core.render.kramdown.settings import KramdownSettings
 from tileditor.core.render.kramdown.state import ConversionState, StateHolder
 

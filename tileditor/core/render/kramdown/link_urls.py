@@ -13,7 +13,11 @@ import re
 from markdown import util
 from markdown.treeprocessors import UnescapeTreeprocessor
 
-from tileditor.core.render.kramdown.link_scan import LinearImageProcessor, LinearLinkProcessor, Pairs
+from tileditor.core.render.kramdown.link_scan import (
+    LinearImageProcessor,
+    LinearLinkProcessor,
+    Pairs,
+)
 
 # A backslash escape reaches a link's pattern as a stashed node (INLINE_PLACEHOLDER) whose
 # value is the escape pass's \x02NN\x03 (NN the character's code point).

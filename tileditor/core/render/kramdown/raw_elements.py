@@ -15,9 +15,8 @@ knows the element (`<Note>` is closed by `</Note>`, not by `</note>`); void elem
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-
 import xml.etree.ElementTree as etree
+from bisect import bisect_right
 
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
@@ -177,7 +176,7 @@ class NestedRawElementProcessor(BlockProcessor):
             lines = blocks[0].split("\n")
             cuts = [k for k in self._opening_lines(blocks[0], item) if k] + [len(lines)]
             pieces = ["\n".join(lines[:cuts[0]])]
-            for k, stop in zip(cuts, cuts[1:]):
+            for k, stop in zip(cuts, cuts[1:], strict=False):
                 pieces.append("\n".join(ln[4:] if item and ln.startswith("    ") else ln
                                         for ln in lines[k:stop]))
             blocks[0:1] = pieces
