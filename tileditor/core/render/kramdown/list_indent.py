@@ -10,7 +10,13 @@ import re
 from markdown.blockprocessors import OListProcessor, UListProcessor
 from markdown.preprocessors import Preprocessor
 
-_ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.)( +)(\S.*)$")
+from tileditor.core.render.kramdown import stash
+
+# An item: its marker, the spaces after it, its text; an empty one (`- ` then nothing) has
+# its text column 4 in, as kramdown's LIST_ITEM_IAL_CHECK sets it.
+_ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.)(?:( +)(\S.*)| +)$")
+EMPTY_ITEM_MARK = stash.mark("emptyitem")
+_EMPTY_ITEM = re.compile(r"^ *(?:[*+-]|\d{1,9}\.) " + re.escape(EMPTY_ITEM_MARK) + "$")
 _LAZY_BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)")
 _QUOTE = re.compile(r"^ {0,3}>")
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
@@ -51,13 +57,14 @@ class ListIndentPreprocessor(Preprocessor):
         prev_blank = True
         prev_item_depth = -1  # depth of the previous line when it was an item, else -1
         code = False  # in indented code outside any list: its lazy lines are code too
+        empty_item = False  # the line above is an item with no text
         i = 0
         while i < len(lines):
             line = lines[i]
             i += 1
             if not line.strip():
                 out.append(line)
-                prev_blank = True
+                prev_blank, empty_item = True, False
                 continue
             indented = line.startswith("    ")
             code = not stack and (indented if prev_blank else code and not _HTML_END.match(line))
@@ -70,7 +77,13 @@ class ListIndentPreprocessor(Preprocessor):
                 self._quote(lines[i - 1:end], quotes, out, soft)
                 i, prev_blank, prev_item_depth = end, False, -1
                 continue
-            new = self._line(line, stack, prev_blank)
+            # Under an empty item a line keeps its place as under a blank line: no lazy
+            # text to join (`- ` then eight spaces in: code in that item).
+            new = self._line(line, stack, prev_blank or empty_item)
+            if empty_item and new.startswith(" " * (4 * len(stack) + 4)):
+                soft.add(len(out))  # code right under it: Python-Markdown wants a blank line
+                out.append("")
+            empty_item = _EMPTY_ITEM.match(new) is not None
             depth = (len(new) - len(new.lstrip(" "))) // 4
             is_item = bool(_ITEM.match(new)) and len(stack) == depth + 1 and new.lstrip()[:1] != "\\"
             if not prev_blank and is_item and self._needs_break(
@@ -132,6 +145,10 @@ class ListIndentPreprocessor(Preprocessor):
                 # kramdown reads another marker kind right under an item as a nested list.
                 stack.append(sibling)
             depth = len(stack)
+            if m.group(4) is None:  # an empty item: a marker holds its place (a bare `- `
+                # would read as a setext underline), dropped from the page at the end
+                stack.append((indent + 4, kind, lazy))
+                return " " * (4 * depth) + m.group(2) + " " + EMPTY_ITEM_MARK
             spaces = len(m.group(3)) if len(m.group(3)) <= 4 else 1
             stack.append((indent + len(m.group(2)) + spaces, kind, lazy))
             return " " * (4 * depth) + m.group(2) + " " + m.group(4)

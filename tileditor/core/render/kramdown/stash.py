@@ -21,6 +21,7 @@ _STASHED = util.HTML_PLACEHOLDER_RE  # \x02wzxhzdk:N\x03: htmlStash.store()
 _ESCAPED = UnescapeTreeprocessor.RE  # \x02NN\x03: a backslash escape (code point NN)
 _OURS = re.compile(STX + r"tl[a-z]+(?::\w+)?" + ETX)
 _ANY = re.compile(STX + "[^" + STX + ETX + "]*" + ETX)
+_ONLY_MARK = re.compile(r"<p>\s*(" + _OURS.pattern + r")\s*</p>")
 _TAG = re.compile(r"<[^>]*>")
 # A `<p>` holding only one stashed block: group 1 its attributes, group 2 the placeholder.
 WRAPPED_BLOCK = re.compile(r"<p((?: [^>]*)?)>\s*(" + util.HTML_PLACEHOLDER % r"\d+" + r")\s*</p>")
@@ -145,5 +146,8 @@ class StrayMarkPostprocessor(Postprocessor):
         if STX not in text:
             return text
         sources = self.holder.state.mark_sources
+        # A paragraph of nothing but a marker that stood for nothing (an empty list item's
+        # place holder in a loose list) is no paragraph: kramdown prints `<li></li>`.
+        text = _ONLY_MARK.sub(lambda m: m.group(0) if sources.get(m.group(1)) else "", text)
         # (raw HTML keeps its text as written, so the source goes back unescaped)
         return _OURS.sub(lambda m: sources.get(m.group(0), ""), text)
