@@ -57,9 +57,11 @@ def list_block(draw) -> str:
     items = []
     for _ in range(draw(st.integers(1, 3))):
         item = f"{marker} {draw(paragraph()).splitlines()[0]}"
-        extra = draw(st.sampled_from(["", "fence", "table", "math", "nested"]))
+        extra = draw(st.sampled_from(["", "fence", "table", "math", "nested", "marker fence"]))
         pad = " " * (len(marker) + 1)
-        if extra == "nested":
+        if extra == "marker fence":  # the fence opens the item's text: `1. ```python`
+            item = f"{marker} " + draw(fence).replace("\n", "\n" + pad)
+        elif extra == "nested":
             item += f"\n{pad}- {draw(word)}\n{pad}- {draw(word)}"
         elif extra:
             body = draw({"fence": fence, "table": table, "math": math}[extra])

@@ -136,6 +136,15 @@ def _closing_run(line: str) -> tuple[str, int, int, int] | None:
     return run[0], len(run), m.group("quotes").count(">"), _columns(m.group("indent"))
 
 
+def fence_on_marker(line: str, base: int) -> tuple[FenceOpen | None, int]:
+    """(the fence an item line's text opens, the item's text column), or (None, base)."""
+    item = list_item(line)
+    if item is None or line[item.column:item.column + 3] not in ("```", "~~~"):
+        return None, base
+    opener = fence_open(" " * item.column + line[item.column:], base=item.column)
+    return (opener, item.column) if opener is not None else (None, base)
+
+
 class ListItem(NamedTuple):
     indent: int
     marker: str
@@ -266,6 +275,9 @@ class _Scanner:
             base = self._list_base(items, line, was_blank) if (
                 items or line[0] in _ITEM_START) else 0
             opener = fence_open(line, base) if ("``" in line or "~~" in line) else None
+            if opener is None and ("``" in line or "~~" in line):
+                # `1. ```python`: a fence opens the item's text (kramdown reads it as blocks)
+                opener, base = fence_on_marker(line, base)
             if opener is not None:
                 found = self._closer(i, opener, base)
                 if found is not None:

@@ -64,7 +64,9 @@ class _Open:
             if self.fence.closes(plain):
                 self.fence = None
             return
-        fence = lexicon.fence_open(plain, base=None) if ("```" in plain or "~~~" in plain) else None
+        fence = None
+        if "```" in plain or "~~~" in plain:
+            fence = lexicon.fence_open(plain, base=None) or lexicon.fence_on_marker(plain, 0)[0]
         if fence:
             self.fence = fence
             return
