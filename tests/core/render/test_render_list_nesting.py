@@ -116,3 +116,18 @@ TABLE_THEN_ITEM = {
 @pytest.mark.parametrize("source", list(TABLE_THEN_ITEM))
 def test_the_next_item_ends_a_table_in_an_item(source):
     assert_same(source, TABLE_THEN_ITEM[source])
+
+
+# kramdown's text column counts every space after the marker: `1.     text` is text at 7
+# (CommonMark would make it code at 3).
+WIDE_MARKERS = {
+    '1.     indented code\n\n   paragraph\n\n       more code\n':
+        '<ol>\n  <li>indented code</li>\n</ol>\n\n<p>paragraph</p>\n\n<div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>   more code\n</code></pre></div></div>',
+    '-     a\n\n      b\n':
+        '<ul>\n  <li>\n    <p>a</p>\n\n    <p>b</p>\n  </li>\n</ul>',
+}
+
+
+@pytest.mark.parametrize("source", list(WIDE_MARKERS))
+def test_every_space_after_the_marker_counts(source):
+    assert_same(source, WIDE_MARKERS[source])

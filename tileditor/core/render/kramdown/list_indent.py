@@ -149,7 +149,9 @@ class ListIndentPreprocessor(Preprocessor):
                 # would read as a setext underline), dropped from the page at the end
                 stack.append((indent + 4, kind, lazy))
                 return " " * (4 * depth) + m.group(2) + " " + EMPTY_ITEM_MARK
-            spaces = len(m.group(3)) if len(m.group(3)) <= 4 else 1
+            # kramdown's text column counts every space after the marker (CommonMark's rule
+            # of five or more meaning one does not apply): `1.     text` is text at 7.
+            spaces = len(m.group(3))
             stack.append((indent + len(m.group(2)) + spaces, kind, lazy))
             return " " * (4 * depth) + m.group(2) + " " + m.group(4)
         if not stack:
