@@ -23,7 +23,7 @@ PRESERVE = {"pre", "textarea", "script", "style"}
 # never writes them, so dropping them on both sides is neutral.
 PREVIEW_ATTRS = re.compile(r"^data-(line|line-end|source-line)$")
 # What must never reach the page: Python-Markdown stash keys, our placeholders and markers.
-LEAKS = re.compile("[\x02\x03]|data-tl-|klzzwxh|wzxhzdk|tlial:|\\btlb\\d|\x02tl")
+LEAKS = re.compile("[\x02\x03]|data-tl-|</?tl-raw>|klzzwxh|wzxhzdk|tlial:|\\btlb\\d|\x02tl")
 _WS = re.compile(r"[ \t\n\r\f]+")
 TYPOGRAPHY = set("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb")
 

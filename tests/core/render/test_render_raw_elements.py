@@ -80,6 +80,9 @@ CASES = [
      '<blockquote>\n  <center>\n<img src="a.png" />\n</center>\n</blockquote>'),
     ('>>a\n><div>d</div>\n',
      '<blockquote>\n  <blockquote>\n    <p>a</p>\n  </blockquote>\n  <div>d</div>\n</blockquote>'),
+    # a footnote's backlink goes in a <p> of its own after the element
+    ('a[^1]\n\n[^1]: <s>x</s>\n',
+     '<p>a<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup></p>\n\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:1" role="doc-endnote">\n      <s>x</s>\n      <p><a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>'),
 ]
 
 

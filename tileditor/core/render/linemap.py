@@ -14,6 +14,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown import stash
+
 # A `<p>` with attributes (data-line, a block IAL's) around one stashed block.
 _ATTRS_P = re.compile('<p((?: [\\w:-]+="[^"]*")+)>\\s*(\x02wzxhzdk:(\\d+)\x03)\\s*</p>')
 _ATTR = re.compile(r' ([\w:-]+)="([^"]*)"')
@@ -233,7 +235,7 @@ def lift_data_lines(html: str, html_stash, whole_blocks: set[int] = frozenset())
             lambda t: t.group(1) + _with_attrs(t.group(2), attrs) + t.group(3), raw, count=1)
         return m.group(2)
 
-    return _ATTRS_P.sub(repl, html)
+    return stash.unwrap(_ATTRS_P.sub(repl, html))
 
 
 def _with_attrs(existing: str, attrs: list[tuple[str, str]]) -> str:

@@ -191,8 +191,7 @@ class NestedRawElementProcessor(BlockProcessor):
             markup, used, _closed = _element(text, tag, lead, {})
         placeholder = stash.store_block(self.parser.md, self.holder.state, markup, None,
                                         whole=True)
-        # A <p> the postprocessor takes off (kramdown puts no paragraph around it).
-        etree.SubElement(parent, "p", {stash.WHOLE_ATTR: ""}).text = placeholder
+        etree.SubElement(parent, stash.WHOLE_TAG).text = placeholder  # in no paragraph
         chunks = text[used:].split("\n\n")
         head = chunks[0]
         if head.split("\n", 1)[0].strip():

@@ -29,9 +29,16 @@ WRAPPED_BLOCK = re.compile(r"<p((?: [^>]*)?)>\s*(" + util.HTML_PLACEHOLDER % r"\
 # marked `{:toc}` (the TOC pass) and a heading's source text (the heading id pass).
 TOC_ATTR = "data-tl-ref"
 RAW_TEXT_ATTR = "data-tl-raw"
-# On a `<p>` holding only a stashed block kept out of a paragraph (`whole`): linemap's
-# lift_data_lines takes the `<p>` off, and this attribute with it.
-WHOLE_ATTR = "data-tl-whole"
+# An element holding only a stashed block that sits in a container, in no paragraph (a raw
+# element in a list item): no pass takes it for a `<p>` (a footnote's backlink goes into a
+# `<p>` of its own after it, as kramdown puts it); unwrap() takes it off the HTML.
+WHOLE_TAG = "tl-raw"
+_WHOLE = re.compile(f"</?{WHOLE_TAG}>")
+
+
+def unwrap(markup: str) -> str:
+    """`markup` without the WHOLE_TAG elements around stashed blocks."""
+    return _WHOLE.sub("", markup) if WHOLE_TAG in markup else markup
 
 
 # -- stashing ----------------------------------------------------------------------------
