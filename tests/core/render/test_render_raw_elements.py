@@ -83,6 +83,9 @@ CASES = [
     # a footnote's backlink goes in a <p> of its own after the element
     ('a[^1]\n\n[^1]: <s>x</s>\n',
      '<p>a<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup></p>\n\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:1" role="doc-endnote">\n      <s>x</s>\n      <p><a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>'),
+    # left open in a loose item: the item's later blocks are its raw text too
+    ('1. <Enter> text\n\n   more *x*\n\n   | a |\n   |---|\n   | 1 |\n',
+     '<ol>\n  <li>\n    <Enter> text\n\nmore *x*\n\n| a |\n|---|\n| 1 |\n</Enter>\n  </li>\n</ol>'),
 ]
 
 

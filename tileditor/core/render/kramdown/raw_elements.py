@@ -40,6 +40,7 @@ _KNOWN = SPAN_ELEMENTS | VOID_ELEMENTS | frozenset("""address article aside appl
 _START = re.compile(rf"<({NAME})")  # a line that may open one (checked fully by TAG)
 _TOKEN = re.compile(rf"</({NAME})\s*>|<")
 _UNITS = (("<!--", "-->"), ("<?", "?>"))  # a comment and a processing instruction: kept whole
+_LONE_LT = re.compile(r"<(?![^\W\d]|/|!--|\?)")  # a `<` that opens nothing: text
 _LEAD = re.compile(r" {0,3}")  # before a tail's element (four spaces make the tail code)
 _TAG_REACH = 4096  # a start tag longer than this is text (bounds the work per `<`)
 _RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
@@ -142,6 +143,11 @@ class NestedRawElementProcessor(BlockProcessor):
         self.holder = holder
 
     def test(self, parent: etree.Element, block: str) -> bool:
+        if id(parent) in self.holder.state.raw_open:
+            if lexicon.list_item(block) is None:
+                return True
+            # A nested list is no part of it (kramdown's item keeps its list apart).
+            del self.holder.state.raw_open[id(parent)]
         return (parent is not self.parser.root and "<" in block
                 and self._at(block, parent.tag == "li") is not None)
 
@@ -181,16 +187,26 @@ class NestedRawElementProcessor(BlockProcessor):
                                         for ln in lines[k:stop]))
             blocks[0:1] = pieces
             return False
+        state, md = self.holder.state, self.parser.md
+        if id(parent) in state.raw_open:  # the container's later blocks: still raw text
+            idx, ends = state.raw_open[id(parent)]
+            raw = md.htmlStash.rawHtmlBlocks[idx]
+            more = _LONE_LT.sub("&lt;", "\n\n".join(blocks))
+            md.htmlStash.rawHtmlBlocks[idx] = f"{raw[:len(raw) - len(ends)]}\n{more}\n{ends}"
+            blocks[:] = []
+            return True
         first = blocks[0]
         lead = len(first) - len(first.lstrip(" "))
-        tag = opener(self.parser.md, first[lead:], True)
-        markup, used, closed = _element(first, tag, lead, {})
+        tag = opener(md, first[lead:], True)
+        markup, used, ends = _element(first, tag, lead, {})
         text, taken = first, 1
-        if not closed:  # raw to the end of the container
+        if ends is not None:  # raw to the end of the container
             text, taken = "\n\n".join(blocks), len(blocks)
-            markup, used, _closed = _element(text, tag, lead, {})
-        placeholder = stash.store_block(self.parser.md, self.holder.state, markup, None,
-                                        whole=True)
+            markup, used, ends = _element(text, tag, lead, {})
+        placeholder = stash.store_block(md, state, markup, None, whole=True)
+        if ends is not None:
+            # Python-Markdown hands a list item's later blocks to another parse: they join it.
+            state.raw_open[id(parent)] = (md.htmlStash.html_counter - 1, ends)
         etree.SubElement(parent, stash.WHOLE_TAG).text = placeholder  # in no paragraph
         chunks = text[used:].split("\n\n")
         head = chunks[0]
@@ -206,14 +222,14 @@ class NestedRawElementProcessor(BlockProcessor):
 
 
 def _element(text: str, tag: re.Match, at: int, closers: dict[str, int]
-             ) -> tuple[str, int, bool]:
+             ) -> tuple[str, int, str | None]:
     """kramdown's markup for the element whose start tag `tag` (matched on its line) opens
-    `text` at offset `at`, the offset where the element ends, and whether an end tag (not
-    the end of `text`) ended it (`closers`: see _unit)."""
+    `text` at offset `at`, the offset where the element ends, and None when an end tag
+    ended it, else the end tags added at the end of `text` (`closers`: see _unit)."""
     name = tag.group(1)
     pos = at + tag.end()
     if tag.group(0).endswith("/>") or name.lower() in VOID_ELEMENTS:
-        return tag.group(0), pos, True
+        return tag.group(0), pos, None
     parts = [tag.group(0)]
     stack = [element_value(name)]
     while stack:
@@ -249,10 +265,10 @@ def _element(text: str, tag: re.Match, at: int, closers: dict[str, int]
         else:  # a `<` that opens nothing is text
             parts.append("&lt;")
     else:
-        return "".join(parts), pos, True
+        return "".join(parts), pos, None
     parts.append(text[pos:].rstrip("\n") + "\n")
-    parts.extend(f"</{value}>" for value in reversed(stack))
-    return "".join(parts), len(text), False
+    ends = "".join(f"</{value}>" for value in reversed(stack))
+    return "".join(parts) + ends, len(text), ends
 
 
 def _unit(text: str, at: int, closers: dict[str, int]) -> int:

@@ -18,6 +18,8 @@ class ConversionState:
     # Placeholder or marker line -> how many source lines it stands for (the line map).
     spans: dict[str, int] = field(default_factory=dict)
     whole_blocks: set[int] = field(default_factory=set)  # stash indexes kept out of a <p>
+    # container element id -> (stash index, end tags added) of a raw element left open
+    raw_open: dict[int, tuple[int, str]] = field(default_factory=dict)
     fences_in_item: set[str] = field(default_factory=set)  # fences right under item text
     math_blocks: set[str] = field(default_factory=set)  # display-math placeholders
     mark_sources: dict[str, str] = field(default_factory=dict)  # marker (row) -> text replaced
