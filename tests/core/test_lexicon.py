@@ -255,6 +255,7 @@ def test_the_examples_are_what_kramdown_does(kramdown):
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(kinds=_POSTS)
+@example(kinds=["item", "  ```", "```", "```", "```js", "quote", "```"])  # a lazy fence line
 def test_fence_regions_agree_with_kramdown(kramdown, kinds):
     text = _post(kinds, lazy=False)
     page, error = kramdown.convert(text)

@@ -1,16 +1,15 @@
 """The Markdown lexicon: how kramdown's GFM parser (Jekyll's default input) and Liquid mark up
 a post's lines: fenced code, list items, ATX and setext headings, HTML comments, kramdown's
-`{::comment}`/`{::nomarkdown}` blocks and Liquid's raw/highlight/comment blocks. One
-definition for the renderer, the block splitter, the image scanner, the outline and the
-editor highlighter. Every scan is linear in the text (no regex that can backtrack over a
-line). Pure text work: must not import Qt or Markdown.
+`{::comment}`/`{::nomarkdown}` blocks and Liquid's raw/highlight/comment blocks: one definition
+for the renderer, block splitter, image scanner, outline and editor highlighter. Every scan
+is linear (no regex that can backtrack over a line). Must not import Qt or Markdown.
 
 kramdown's rules, checked against kramdown 2.4 / kramdown-parser-gfm 1.1 (tests/core/test_lexicon.py):
-- A fence is 3+ backticks or tildes after at most 3 spaces (relative to a list item's text),
-  then at most one info word. It closes at the first later line of at least as many of the
-  same character (at most 3 spaces, nothing else but spaces); with no such line, kramdown's
-  regex backtracks to a shorter fence when nothing stands between the run and the info
-  (```` closed by ``` is a fence whose language is "`"). A fence that never closes is text.
+- A fence is 3+ backticks or tildes after at most 3 spaces (relative to a list item's text,
+  a lazy line's too; `1. ```python` opens one), then at most one info word. It closes at the
+  first later line of at least as many of the same character (at most 3 spaces, then only
+  spaces); else kramdown's regex backtracks to a shorter fence when nothing stands between
+  the run and the info (```` closed by ``` has the language "`"). Unclosed, it is text.
 - ATX headings start at column 0 with 1-6 `#` and a space (`#Title` is text in GFM); setext
   text sits right after a blank line (or at the start), its underline at column 0.
 - `<!--` at column 0 where a block starts hides everything up to the first `-->`;
@@ -323,7 +322,8 @@ class _Scanner:
             # A new item, or a line after a blank one, ends the items it is not indented into.
             while items and items[-1] > indent:
                 items.pop()
-        base = next((c for c in reversed(items) if c <= indent), 0)
+        lazy = items[-1] if items and not after_blank and item is None else 0  # lazy line
+        base = next((c for c in reversed(items) if c <= indent), lazy)
         if item is not None and indent - base <= 3:
             items.append(item.column)
         return base

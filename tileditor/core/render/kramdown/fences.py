@@ -97,7 +97,7 @@ class FencePreprocessor(Preprocessor):
                                             fenced_block_html(code, lang), end - start + 1)
             columns = columns if columns is not None else _item_columns(lines)
             column = columns[start - 1] if start else 0
-            if lines[start][:fence.base].strip():
+            if lines[start][:fence.base].strip() and lexicon.list_item(lines[start]):
                 # The fence opens the item's text (`1. ```python`): it is the item's text.
                 out.append(lines[start][:fence.base] + placeholder)
                 self.holder.state.fences_in_item.add(placeholder)
