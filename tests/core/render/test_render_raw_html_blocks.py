@@ -45,3 +45,21 @@ def test_multiline_processing_instruction_is_text():
     # GFM spec 149, real kramdown: `<p>&lt;?php</p><p>echo ‘&gt;’;</p><p>?&gt; okay</p>`
     html = re.sub(r' data-line="\d+"', "", render("<?php\n\n  echo '>';\n\n?>\nokay\n").html)
     assert html.startswith("<p>&lt;?php</p>") and "<?php" not in html
+
+
+# A known element that is not one of kramdown's HTML_SPAN_ELEMENTS opens a raw block at the
+# start of a line, with no <p> around it (real kramdown 2.4 output).
+KNOWN_BLOCKS = [
+    ("<textarea>This\n\nis\n</textarea>\n", "<textarea>This\n\nis\n</textarea>"),
+    ("<textarea>a</textarea> text\n", "<textarea>a</textarea>\n<p>text</p>"),
+    ("<li>a</li>\n", "<li>a</li>"),
+    ('<link rel="x">\n', '<link rel="x">'),
+    ('<meta name="x">\n', '<meta name="x">'),
+    ("<tr><td>a</td></tr>\n", "<tr><td>a</td></tr>"),
+    ("This is a <textarea>inline</textarea>\n", "<p>This is a <textarea>inline</textarea></p>"),
+]
+
+
+@pytest.mark.parametrize(("md", "html"), KNOWN_BLOCKS)
+def test_known_block_element_is_not_wrapped(md, html):
+    assert re.sub(r' data-line="\d+"', "", render(md).html).strip() == html

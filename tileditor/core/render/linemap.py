@@ -261,4 +261,8 @@ _BLOCKISH = {
     "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul", "canvas",
     "iframe", "script", "style", "video", "center", "audio", "picture", "font", "summary",
     "noscript", "object", "embed", "svg", "math",
+    # the rest of kramdown's HTML_BLOCK_ELEMENTS, raw-content and bodiless elements
+    "textarea", "applet", "body", "caption", "col", "colgroup", "dd", "dt", "html", "head",
+    "legend", "li", "map", "optgroup", "tbody", "td", "th", "thead", "tfoot", "tr", "area",
+    "base", "command", "keygen", "link", "meta", "param", "source", "track", "wbr",
 }
