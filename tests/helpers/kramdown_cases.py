@@ -68,6 +68,8 @@ CASES = (
          '<section>\n  <h2 id="inside">Inside</h2>\n</section>'),
     Case('blockprocessors:empty', 'a\n\n\n\nb\n',
          '<p>a</p>\n\n<p>b</p>'),
+    Case('blockprocessors:empty', 'para\n\n\n: no definition\n',
+         '<p>para</p>\n\n<p>: no definition</p>'),
     Case('blockprocessors:indent', '- item\n\n    indented more of item\n',
          '<ul>\n  <li>\n    <p>item</p>\n\n    <p>indented more of item</p>\n  </li>\n</ul>'),
     Case('blockprocessors:code', 'para\n\n    indented code\n',

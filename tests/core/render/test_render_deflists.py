@@ -19,6 +19,10 @@ KRAMDOWN = {
         "<dd>definition 2</dd><dd><p>definition 3</p></dd><dd><p>definition 4</p></dd></dl>",
     "kram\n:   down\nkram\n: down\n": "<dl><dt>kram</dt><dd>down\nkram</dd><dd>down</dd></dl>",
     "a\n: b\nlazy\n: c\n": "<dl><dt>a</dt><dd>b\nlazy</dd><dd>c</dd></dl>",
+    # the terms' paragraph is at most one blank line up; after two, `:` is text
+    "para\n\n\n: no definition\n": "<p>para</p><p>: no definition</p>",
+    "para\n\n\n\n: x\n": "<p>para</p><p>: x</p>",
+    "term\n: a\n\n\n: b\n": "<dl><dt>term</dt><dd>a</dd><dd><p>b</p></dd></dl>",
 }
 
 

@@ -183,7 +183,9 @@ ROWS: tuple[Row, ...] = (
         "First: sees each top-level block before any processor takes it (and declines it)",
         lambda b: linemap.DataLineBlockProcessor(b.md.parser, b.holder)),
     _theirs(BLOCK, "markdown_block", 105, "md_in_html"),
-    _theirs(BLOCK, "empty", 100, "markdown"),
+    Row(BLOCK, "empty", 100, "Python-Markdown's place; notes a second blank line (a "
+        "definition needs its terms one blank line up)",
+        lambda b: deflists.BlankCountingEmptyProcessor(b.md.parser, b.holder), "markdown"),
     _theirs(BLOCK, "indent", 90, "markdown"),
     _theirs(BLOCK, "defindent", 85, "def_list"),
     Row(BLOCK, "code", 80, "Python-Markdown's place; kramdown's lazy lines join the code "

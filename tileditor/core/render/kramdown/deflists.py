@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from markdown.blockprocessors import EmptyBlockProcessor
 from markdown.extensions.def_list import DefListProcessor
 
 _DEF_START = re.compile(r"^ {0,3}:[ \t]", re.M)  # kramdown's DEFINITION_LIST_START
@@ -43,6 +44,11 @@ class KramdownDefListProcessor(DefListProcessor):
             blocks.insert(0, raw_block)
             return False
         loose = False
+        if not terms and sibling.tag == "p" and raw_block is state.after_blanks:
+            # kramdown takes a paragraph as the terms across one blank line only
+            # (parse_definition_list: a :blank child of "\n"); after more, `:` is text.
+            blocks.insert(0, raw_block)
+            return False
         if not terms and sibling.tag == "p":
             loose = True  # the terms' paragraph, then a blank line
             terms = sibling.text.split("\n")
@@ -62,3 +68,16 @@ class KramdownDefListProcessor(DefListProcessor):
             blocks.insert(0, rest)
             state.deflist_rest = rest
         return None
+
+
+class BlankCountingEmptyProcessor(EmptyBlockProcessor):
+    """Python-Markdown's empty-block pass, noting the block that follows a second blank line
+    (the split on blank lines leaves it no trace) for the definition list above."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        super().run(parent, blocks)
+        self.holder.state.after_blanks = blocks[0] if blocks else None

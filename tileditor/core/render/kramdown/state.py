@@ -33,6 +33,7 @@ class ConversionState:
     block_starts: list[int] = field(default_factory=list)  # line of each top block's start
     pending: tuple[int, int] | None = None  # (root children before this block, its line)
     deflist_rest: str | None = None  # the block a definition put back (no blank line before)
+    after_blanks: str | None = None  # the block after two or more blank lines
     # -- the inline pass -----------------------------------------------------------------
     inline_tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder ->
     # ("open" or "close", element name) of each tag the raw inline HTML pattern stashed
