@@ -63,3 +63,21 @@ KNOWN_BLOCKS = [
 @pytest.mark.parametrize(("md", "html"), KNOWN_BLOCKS)
 def test_known_block_element_is_not_wrapped(md, html):
     assert re.sub(r' data-line="\d+"', "", render(md).html).strip() == html
+
+
+# kramdown's paragraphs end at a line-start tag other than a span element or a lowercase
+# `<script>` (LAZY_END_HTML_SPAN_ELEMENTS): the script stays in the text, raw (real kramdown 2.4).
+SCRIPT_IN_TEXT = [
+    ("para.\n<script>\nx *a*\n</script>\n", "<p>para.\n<script>\nx *a*\n</script></p>"),
+    ("a\n<script>x</script> *b*\n", "<p>a\n<script>x</script> <em>b</em></p>"),
+    ("> q\n<script>x</script>\n",
+     "<blockquote>\n<p>q\n<script>x</script></p>\n</blockquote>"),
+    ("# h\n<script>x</script>\n", '<h1 id="h">h</h1>\n<script>x</script>'),
+    ("a\n<SCRIPT>x</SCRIPT>\n", "<p>a</p>\n<SCRIPT>x</SCRIPT>"),  # the pattern is case-sensitive
+    ("a\n\n<script>x</script>\n", "<p>a</p>\n<script>x</script>"),
+]
+
+
+@pytest.mark.parametrize(("md", "html"), SCRIPT_IN_TEXT)
+def test_script_under_a_text_line_stays_in_it(md, html):
+    assert re.sub(r' data-line="\d+"', "", render(md).html).strip() == html

@@ -4,6 +4,8 @@ quadratic time); this twin answers those in O(1) with the same result. Must not 
 
 from __future__ import annotations
 
+import re
+
 from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorExtra
 from markdown.htmlparser import void_tags
 
@@ -37,11 +39,53 @@ class LinearHtmlBlockPreprocessor(HtmlBlockPreprocessor):
 
 
 
+# A line after which a line-start `<script>` still belongs to the text above (kramdown's
+# LAZY_END_HTML_SPAN_ELEMENTS holds script): not blank, a heading, a rule or setext line, an
+# IAL, a fence or a stashed block's placeholder.
+_NOT_TEXT = re.compile(r"\s*$|[ ]{0,3}(?:#|\{:|```|~~~|[=\-*_ \t]+$|<)|.*[\x02\x03]")
+
+
 class _ClosingExtractor(_LinearExtractor):
+    _tl_script: list[str] | None = None  # a paragraph's `<script>` element, being read
+
+    def handle_starttag(self, tag, attrs) -> None:
+        # kramdown's pattern is case-sensitive: `<SCRIPT>` ends the paragraph
+        if (tag == "script" and not self.inraw and not self.intail and self.at_line_start()
+                and self.get_starttag_text().startswith("<script") and self._after_text_line()):
+            self._tl_script = [self.get_starttag_text()]
+            return
+        super().handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        if self._tl_script is not None:
+            self._tl_script.append(data)
+        else:
+            super().handle_data(data)
+
+    def handle_endtag(self, tag) -> None:
+        if self._tl_script is not None and tag == "script":
+            # the element stays in its paragraph, stashed whole (kramdown: raw content)
+            element = "".join(self._tl_script) + self.get_endtag_text(tag)
+            self._tl_script = None
+            self.cleandoc.append(self.md.htmlStash.store(element))
+            return
+        super().handle_endtag(tag)
+
+    def _after_text_line(self) -> bool:
+        start = self.line_offset
+        if start == 0:
+            return False
+        prev = self.rawdata[self.rawdata.rfind("\n", 0, start - 1) + 1:start - 1]
+        return not _NOT_TEXT.match(prev)
+
     def close(self) -> None:
         # kramdown closes the elements a raw HTML block left open at the end of the text:
         # `<div>\n*foo*\n` is `<div>\n*foo*\n</div>`.
         # Void elements (`<br>`) never close; trailing blank lines are the text's, not the block's.
+        if self._tl_script is not None:  # never closed: text, as Python-Markdown leaves it
+            self.goahead(True)
+            self.cleandoc.extend(self._tl_script)
+            self._tl_script = None
         if self.inraw and self.stack:
             self.goahead(True)  # the buffered rest of the text into the block first
             body = "".join(self._cache).rstrip("\n")
