@@ -216,9 +216,11 @@ ROWS: tuple[Row, ...] = (
         "Python-Markdown's place; a blank line between `>` lines starts a new quote",
         lambda b: blockquotes.SeparateBlockQuoteProcessor(b.md.parser), "markdown"),
     _theirs(BLOCK, "footnote", 17, "footnotes"),
-    Row(BLOCK, "abbr", 16, "abbr's place; a run of definitions at once, same output (linear)",
-        lambda b: abbr_defs.LinearAbbrBlockprocessor(b.md.parser, b.replaced.abbrs), "abbr",
-        twin=True),
+    Row(BLOCK, "abbr", 16, "abbr's place; a run of definitions at once, same output (linear); "
+        "kramdown's definitions (a block's first lines, one line each, maybe untitled)",
+        lambda b: (abbr_defs.LinearAbbrBlockprocessor if b.settings is None
+                   else abbr_defs.KramdownAbbrBlockprocessor)(b.md.parser, b.replaced.abbrs),
+        "abbr", twin=True),
     Row(BLOCK, "reference", 15, "Python-Markdown's place; kramdown's link definitions: at a "
         "block's start only, a URL with spaces, no parenthesised title",
         lambda b: link_defs.KramdownReferenceProcessor(b.md.parser, b.holder), "markdown"),
@@ -273,7 +275,9 @@ ROWS: tuple[Row, ...] = (
         "After inline parsing made its `tl-ial` elements; before abbr (7) and smarty (6), "
         "so the text it puts back (an IAL kramdown prints) is read as other text",
         lambda b: ial.ApplySpanIalTreeprocessor(b.md, b.holder)),
-    _theirs(TREE, "abbr", 7, "abbr"),
+    Row(TREE, "abbr", 7, "abbr's place; kramdown's word boundaries (`(X)HTML`), an "
+        "untitled `<abbr>`", lambda b: abbr_defs.KramdownAbbrTreeprocessor(b.md, b.replaced.abbrs),
+        "abbr"),
     Row(TREE, "tl_footnotes", 6.9,
         "After footnotes' passes (50, 15) built notes and back links: kramdown's markup "
         "and numbering by first reference",
