@@ -81,3 +81,20 @@ SCRIPT_IN_TEXT = [
 @pytest.mark.parametrize(("md", "html"), SCRIPT_IN_TEXT)
 def test_script_under_a_text_line_stays_in_it(md, html):
     assert re.sub(r' data-line="\d+"', "", render(md).html).strip() == html
+
+
+# Inside a raw block kramdown's parse_raw_html reads a closing tag of no open element, and a
+# `<` its HTML_TAG_RE reads no tag in, as text (real kramdown 2.4).
+RAW_TEXT = [
+    ("<div>\n</p>\n</div>\n", "<div>\n&lt;/p&gt;\n</div>"),
+    ("<div><p>a</p></p></div>\n", "<div><p>a</p>&lt;/p&gt;</div>"),
+    ("<div>\n<http://example.com>\n</div>\n", "<div>\n&lt;http://example.com&gt;\n</div>"),
+    ("<div>\n<a href=http://x.com>y</a>\n</div>\n",
+     "<div>\n&lt;a href=http://x.com&gt;y&lt;/a&gt;\n</div>"),
+    ('<div>\n<img src="a.png" alt="b">\n</div>\n', '<div>\n<img src="a.png" alt="b">\n</div>'),
+]
+
+
+@pytest.mark.parametrize(("md", "html"), RAW_TEXT)
+def test_what_is_no_tag_in_a_raw_block_is_text(md, html):
+    assert re.sub(r' data-line="\d+"', "", render(md).html).strip() == html

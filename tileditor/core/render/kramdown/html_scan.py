@@ -9,6 +9,8 @@ import re
 from markdown.extensions.md_in_html import HtmlBlockPreprocessor, HTMLExtractorExtra
 from markdown.htmlparser import void_tags
 
+from tileditor.core.render.kramdown.angle_text import TAG
+
 # html.parser's start-tag regex can only stop before the end of the text at one of these (or
 # at a `/` right before a `>`); past the last of them, every attribute-like run is consumed
 # to the end, which it reports as an incomplete tag (-1).
@@ -45,10 +47,18 @@ class LinearHtmlBlockPreprocessor(HtmlBlockPreprocessor):
 _NOT_TEXT = re.compile(r"\s*$|[ ]{0,3}(?:#|\{:|```|~~~|[=\-*_ \t]+$|<)|.*[\x02\x03]")
 
 
+def _as_text(raw: str) -> str:
+    return raw.replace("<", "&lt;").replace(">", "&gt;")
+
+
 class _ClosingExtractor(_LinearExtractor):
     _tl_script: list[str] | None = None  # a paragraph's `<script>` element, being read
 
     def handle_starttag(self, tag, attrs) -> None:
+        if self.inraw and TAG.fullmatch(self.get_starttag_text()) is None:
+            # kramdown's HTML_TAG_RE reads no tag here (`<a href=http://x>`): text
+            self._cache.append(_as_text(self.get_starttag_text()))
+            return
         # kramdown's pattern is case-sensitive: `<SCRIPT>` ends the paragraph
         if (tag == "script" and not self.inraw and not self.intail and self.at_line_start()
                 and self.get_starttag_text().startswith("<script") and self._after_text_line()):
@@ -63,6 +73,10 @@ class _ClosingExtractor(_LinearExtractor):
             super().handle_data(data)
 
     def handle_endtag(self, tag) -> None:
+        if self.inraw and tag not in self.stack:
+            # kramdown's parse_raw_html: a closing tag of no open element is text
+            self._cache.append(_as_text(self.get_endtag_text(tag)))
+            return
         if self._tl_script is not None and tag == "script":
             # the element stays in its paragraph, stashed whole (kramdown: raw content)
             element = "".join(self._tl_script) + self.get_endtag_text(tag)
