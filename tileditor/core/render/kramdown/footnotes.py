@@ -127,9 +127,10 @@ def _renumber(root: etree.Element) -> None:
     inside = set(div.iter())
     order: dict[str, int] = {}
     seen: dict[str, int] = {}  # note -> references met so far
-    for sup in root.iter("sup"):
-        if sup in inside or not (sup.get("id") or "").startswith("fnref"):
-            continue
+
+    def number(sup: etree.Element) -> None:
+        if not (sup.get("id") or "").startswith("fnref"):
+            return
         # The n-th reference in document order is `fnref:name:<n-1>`, as its back link says.
         link = sup.find("a")
         name = (link.get("href", "") if link is not None else "")[len("#fn:"):]
@@ -139,9 +140,22 @@ def _renumber(root: etree.Element) -> None:
             target = a.get("href", "")[1:]
             order.setdefault(target, len(order) + 1)
             a.text = str(order[target])
+
+    for sup in root.iter("sup"):
+        if sup not in inside:
+            number(sup)
     ol = div.find("ol")
     if ol is None:
         return
+    # kramdown converts the notes in their order, numbering the notes they refer to next
+    # (a note only another note refers to is listed too).
+    notes = {li.get("id", ""): li for li in ol}
+    done = 0
+    while done < len(order):
+        note = notes.get(list(order)[done])
+        done += 1
+        for sup in note.iter("sup") if note is not None else ():
+            number(sup)
     for li in [li for li in ol if li.get("id", "") not in order]:
         ol.remove(li)  # kramdown lists only the notes the text refers to
     if not len(ol):
