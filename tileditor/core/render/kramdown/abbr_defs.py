@@ -9,6 +9,8 @@ import re
 
 from markdown.extensions.abbr import AbbrBlockprocessor, AbbrTreeprocessor
 
+from tileditor.core.render.kramdown.state import mark_eob
+
 
 class LinearAbbrBlockprocessor(AbbrBlockprocessor):
     """Takes, at once, the leading one-line definitions that are each followed by another
@@ -62,6 +64,10 @@ class KramdownAbbrBlockprocessor(AbbrBlockprocessor):
     inside a paragraph: kramdown's paragraph runs on over `*[`), the title on the same line
     only, an empty one allowed, `""` a title like any other, a later definition winning."""
 
+    def __init__(self, parser, abbrs: dict, holder):
+        super().__init__(parser, abbrs)
+        self.holder = holder
+
     def test(self, parent, block: str) -> bool:
         return _KRAMDOWN_DEF.match(block) is not None
 
@@ -72,6 +78,7 @@ class KramdownAbbrBlockprocessor(AbbrBlockprocessor):
             title = m.group(2).strip()
             self.abbrs[m.group(1)] = title if title else _Untitled()
             i += 1
+        mark_eob(self.holder, parent)
         rest = "\n".join(lines[i:])
         if rest.strip():
             blocks.insert(0, rest)

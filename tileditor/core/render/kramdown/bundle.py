@@ -186,11 +186,13 @@ ROWS: tuple[Row, ...] = (
     Row(BLOCK, "empty", 100, "Python-Markdown's place; notes a second blank line (a "
         "definition needs its terms one blank line up)",
         lambda b: deflists.BlankCountingEmptyProcessor(b.md.parser, b.holder), "markdown"),
-    _theirs(BLOCK, "indent", 90, "markdown"),
-    _theirs(BLOCK, "defindent", 85, "def_list"),
+    Row(BLOCK, "indent", 90, "Python-Markdown's place; not right after a definition",
+        lambda b: list_indent.KramdownListIndentProcessor(b.md.parser, b.holder), "markdown"),
+    Row(BLOCK, "defindent", 85, "def_list's place; not right after a definition",
+        lambda b: list_indent.KramdownDefIndentProcessor(b.md.parser, b.holder), "def_list"),
     Row(BLOCK, "code", 80, "Python-Markdown's place; kramdown's lazy lines join the code "
         "block, its last line keeps its trailing spaces",
-        lambda b: indented_code.KramdownCodeBlockProcessor(b.md.parser), "markdown"),
+        lambda b: indented_code.KramdownCodeBlockProcessor(b.md.parser, b.holder), "markdown"),
     Row(BLOCK, "table", 75, "the tables extension's place; kramdown's tables (separator "
         "rows start a tbody or the tfoot, no header needed, a body needed, ragged rows)",
         lambda b: tables.KramdownTableProcessor(b.md.parser), "tables"),
@@ -206,20 +208,23 @@ ROWS: tuple[Row, ...] = (
         "Python-Markdown's place; a rule splits a block only where GFM ends a paragraph",
         lambda b: gfm_blocks.GfmRuleProcessor(b.md.parser), "markdown", _gfm),
     Row(BLOCK, "olist", 40, "Python-Markdown's place; another marker kind starts a new list",
-        lambda b: list_indent.KramdownOListProcessor(b.md.parser), "markdown"),
+        lambda b: list_indent.KramdownOListProcessor(b.md.parser, b.holder), "markdown"),
     Row(BLOCK, "ulist", 30, "Python-Markdown's place; another marker kind starts a new list",
-        lambda b: list_indent.KramdownUListProcessor(b.md.parser), "markdown"),
+        lambda b: list_indent.KramdownUListProcessor(b.md.parser, b.holder), "markdown"),
     Row(BLOCK, "deflist", 25, "def_list's place; kramdown's paragraphs in definitions (after a "
         "blank line) and lazy lines up to the next `:` line",
         lambda b: deflists.KramdownDefListProcessor(b.md.parser, b.holder), "def_list"),
     Row(BLOCK, "quote", 20,
         "Python-Markdown's place; a blank line between `>` lines starts a new quote",
         lambda b: blockquotes.SeparateBlockQuoteProcessor(b.md.parser), "markdown"),
-    _theirs(BLOCK, "footnote", 17, "footnotes"),
+    Row(BLOCK, "footnote", 17, "footnotes' place; a definition ends the list before it",
+        lambda b: footnotes.EobFootnoteBlockProcessor(b.replaced.footnotes, b.holder),
+        "footnotes"),
     Row(BLOCK, "abbr", 16, "abbr's place; a run of definitions at once, same output (linear); "
         "kramdown's definitions (a block's first lines, one line each, maybe untitled)",
-        lambda b: (abbr_defs.LinearAbbrBlockprocessor if b.settings is None
-                   else abbr_defs.KramdownAbbrBlockprocessor)(b.md.parser, b.replaced.abbrs),
+        lambda b: abbr_defs.LinearAbbrBlockprocessor(b.md.parser, b.replaced.abbrs)
+        if b.settings is None
+        else abbr_defs.KramdownAbbrBlockprocessor(b.md.parser, b.replaced.abbrs, b.holder),
         "abbr", twin=True),
     Row(BLOCK, "reference", 15, "Python-Markdown's place; kramdown's link definitions: at a "
         "block's start only, a URL with spaces, no parenthesised title",

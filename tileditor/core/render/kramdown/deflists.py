@@ -13,10 +13,12 @@ import xml.etree.ElementTree as etree
 from markdown.blockprocessors import EmptyBlockProcessor
 from markdown.extensions.def_list import DefListProcessor
 
+from tileditor.core.render.kramdown.state import EobAware
+
 _DEF_START = re.compile(r"^ {0,3}:[ \t]", re.M)  # kramdown's DEFINITION_LIST_START
 
 
-class KramdownDefListProcessor(DefListProcessor):
+class KramdownDefListProcessor(EobAware, DefListProcessor):
     """DefListProcessor.run (markdown 3.11) with kramdown's paragraphs and lazy lines."""
 
     def __init__(self, parser, holder):

@@ -7,11 +7,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER, FootnoteExtension
+from markdown.extensions.footnotes import (
+    FN_BACKLINK_TEXT,
+    NBSP_PLACEHOLDER,
+    FootnoteBlockProcessor,
+    FootnoteExtension,
+)
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core.render.kramdown.ial_syntax import BLOCK_IAL_LINE
+from tileditor.core.render.kramdown.state import mark_eob
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 # Python-Markdown names the n-th reference to a note `fnref<n>:name`; kramdown `fnref:name:<n-1>`.
@@ -103,6 +109,20 @@ def _continues_paragraph(previous: str) -> bool:
     """Whether a line under `previous` is read as more of its paragraph (or list item)."""
     text = previous.lstrip(" ")
     return bool(text) and not text.startswith(("#", "```", "~~~", "{:", "|", "<", "\x02"))
+
+
+class EobFootnoteBlockProcessor(FootnoteBlockProcessor):
+    """Python-Markdown's note definitions; one ends the list or code block before it."""
+
+    def __init__(self, footnotes: FootnoteExtension, holder):
+        super().__init__(footnotes)
+        self.holder = holder
+
+    def run(self, parent, blocks: list[str]) -> bool:
+        taken = super().run(parent, blocks)
+        if taken:
+            mark_eob(self.holder, parent)
+        return taken
 
 
 def footnote_extension() -> FootnoteExtension:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import re
 
-from markdown.blockprocessors import OListProcessor, UListProcessor
+from markdown.blockprocessors import ListIndentProcessor, OListProcessor, UListProcessor
+from markdown.extensions.def_list import DefListIndentProcessor
 from markdown.preprocessors import Preprocessor
+
+from tileditor.core.render.kramdown.state import EobAware, after_eob
 
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.)( +)(\S.*)$")
 _LAZY_BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)")
@@ -193,11 +196,39 @@ def _item_fits(indent: int, stack: list[tuple[int, str, bool]]) -> bool:
 
 
 
-class KramdownOListProcessor(OListProcessor):
-    """kramdown starts a new list when the marker type changes (`-` list, then `1.`)."""
+class KramdownOListProcessor(EobAware, OListProcessor):
+    """kramdown starts a new list when the marker type changes (`-` list, then `1.`), and
+    after a definition."""
 
     SIBLING_TAGS = ["ol"]
 
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
 
-class KramdownUListProcessor(UListProcessor):
+
+class KramdownUListProcessor(EobAware, UListProcessor):
     SIBLING_TAGS = ["ul"]
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+
+class _NotAfterEob:
+    """Indented item text, but not right after a definition (kramdown: code there)."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+    def test(self, parent, block: str) -> bool:
+        return super().test(parent, block) and not after_eob(self.holder, parent)
+
+
+class KramdownListIndentProcessor(_NotAfterEob, ListIndentProcessor):
+    """Python-Markdown's `indent` row (list items)."""
+
+
+class KramdownDefIndentProcessor(_NotAfterEob, DefListIndentProcessor):
+    """def_list's `defindent` row (definitions and list items)."""

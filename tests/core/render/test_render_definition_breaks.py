@@ -1,0 +1,28 @@
+"""A link, footnote or abbreviation definition that takes a whole block leaves kramdown's
+:eob element: the list, definition list or code block before it is not continued after it.
+Expected HTML is real kramdown 2.4's (Jekyll's options, GFM input)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.render import assert_same
+
+_CODE = ('<div class="language-plaintext highlighter-rouge"><div class="highlight">'
+         '<pre class="highlight"><code>{}\n</code></pre></div></div>')
+
+KRAMDOWN = {
+    "* a\n\n[x]: /y\n\n* b\n": "<ul><li>a</li></ul><ul><li>b</li></ul>",
+    "* a\n\n[^t]: n\n\n* b\n": "<ul><li>a</li></ul><ul><li>b</li></ul>",
+    "* a\n\n*[X]: y\n\n* b\n": "<ul><li>a</li></ul><ul><li>b</li></ul>",
+    "1. a\n\n[x]: /y\n\n2. b\n": "<ol><li>a</li></ol><ol><li>b</li></ol>",
+    "term\n: a\n\n[x]: /y\n\n: b\n": "<dl><dt>term</dt><dd>a</dd></dl><p>: b</p>",
+    "    a\n\n[x]: /y\n\n    b\n": _CODE.format("a") + _CODE.format("b"),
+    "* a\n\n[x]: /y\n\n    b\n": "<ul><li>a</li></ul>" + _CODE.format("b"),
+    "* a\n\n  [x]: /y\n\n  b\n": "<ul><li><p>a</p><p>b</p></li></ul>",
+}
+
+
+@pytest.mark.parametrize("source", list(KRAMDOWN))
+def test_a_definition_ends_the_block_before_it(source):
+    assert_same(source, KRAMDOWN[source])
