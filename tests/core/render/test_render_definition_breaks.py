@@ -26,3 +26,18 @@ KRAMDOWN = {
 @pytest.mark.parametrize("source", list(KRAMDOWN))
 def test_a_definition_ends_the_block_before_it(source):
     assert_same(source, KRAMDOWN[source])
+
+
+# kramdown's :eob of a definition is no block boundary (after_block_boundary?): a table or
+# setext heading cannot start on the line right under one (real kramdown 2.4).
+NO_BOUNDARY = {
+    "[5]: test\n|no|table|here|\n": "<p>|no|table|here|</p>",
+    "*[A]: b\n| a | b |\n": "<p>| a | b |</p>",
+    "[5]: test\nHead\n===\n": "<p>Head\n===</p>",
+    "[5]: test\n\n| a |\n": "<table><tbody><tr><td>a</td></tr></tbody></table>",
+}
+
+
+@pytest.mark.parametrize("source", list(NO_BOUNDARY))
+def test_no_table_or_setext_heading_right_under_a_definition(source):
+    assert_same(source, NO_BOUNDARY[source])

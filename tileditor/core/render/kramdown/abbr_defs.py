@@ -82,6 +82,7 @@ class KramdownAbbrBlockprocessor(AbbrBlockprocessor):
         rest = "\n".join(lines[i:])
         if rest.strip():
             blocks.insert(0, rest)
+            self.holder.state.no_boundary = rest
         return True
 
 

@@ -195,7 +195,7 @@ ROWS: tuple[Row, ...] = (
         lambda b: indented_code.KramdownCodeBlockProcessor(b.md.parser, b.holder), "markdown"),
     Row(BLOCK, "table", 75, "the tables extension's place; kramdown's tables (separator "
         "rows start a tbody or the tfoot, no header needed, a body needed, ragged rows)",
-        lambda b: tables.KramdownTableProcessor(b.md.parser), "tables"),
+        lambda b: tables.KramdownTableProcessor(b.md.parser, b.holder), "tables"),
     Row(BLOCK, "tl_lazy_quote", 74.5,
         "Above hashheader (70), setextheader (60), hr (50) and the lists (40, 30): a block "
         "opening with `>` is all quote (kramdown's lazy lines); below tables (75)",
@@ -203,7 +203,7 @@ ROWS: tuple[Row, ...] = (
     Row(BLOCK, "hashheader", 70, "Python-Markdown's place; GFM: `#Title` is no heading",
         lambda b: gfm_blocks.GfmHashHeaderProcessor(b.md.parser), "markdown", _gfm),
     Row(BLOCK, "setextheader", 60, "Python-Markdown's place; `***` over `---` is two rules",
-        lambda b: gfm_blocks.NoRuleSetextProcessor(b.md.parser), "markdown", _gfm),
+        lambda b: gfm_blocks.NoRuleSetextProcessor(b.md.parser, b.holder), "markdown", _gfm),
     Row(BLOCK, "hr", 50,
         "Python-Markdown's place; a rule splits a block only where GFM ends a paragraph",
         lambda b: gfm_blocks.GfmRuleProcessor(b.md.parser), "markdown", _gfm),

@@ -11,6 +11,7 @@ from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHea
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
 
 from tileditor.core.render.kramdown.heading_ids import EXPLICIT_ID
+from tileditor.core.render.kramdown.state import NeedsBoundary
 
 # The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
 # kramdown-parser-gfm's ATX_HEADER_START wants a space or tab after them, and a header with
@@ -39,11 +40,12 @@ class GfmRuleProcessor(HRProcessor):
         return False
 
 
-class NoRuleSetextProcessor(SetextHeaderProcessor):
-    """`***` over `---` is two rules for kramdown, not a heading whose text is `***`."""
+class NoRuleSetextProcessor(NeedsBoundary, SetextHeaderProcessor):
+    """`***` over `---` is two rules for kramdown, not a heading whose text is `***`; no
+    heading right under a definition."""
 
     def test(self, parent, block) -> bool:
-        return super().test(parent, block) and not RULE.match(
+        return super().test(parent, block) and self.at_boundary(block) and not RULE.match(
             block.split("\n", 1)[0])
 
 

@@ -54,4 +54,5 @@ class KramdownReferenceProcessor(ReferenceProcessor):
         mark_eob(self.holder, parent)
         if block[pos:].strip():
             blocks.insert(0, block[pos:])
+            self.holder.state.no_boundary = blocks[0]
         return True

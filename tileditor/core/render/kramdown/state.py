@@ -35,6 +35,9 @@ class ConversionState:
     deflist_rest: str | None = None  # the block a definition put back (no blank line before)
     after_blanks: str | None = None  # the block after two or more blank lines
     eob: tuple[object, int] | None = None  # (parent, its child count) at a definition's end
+    # the rest of a block a definition opened (no blank line between): kramdown's :eob of a
+    # definition is no block boundary, so no table or setext heading starts there
+    no_boundary: str | None = None
     # -- the inline pass -----------------------------------------------------------------
     inline_tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder ->
     # ("open" or "close", element name) of each tag the raw inline HTML pattern stashed
@@ -65,6 +68,18 @@ class EobAware:
 
     def lastChild(self, parent):  # noqa: N802 (Python-Markdown's name)
         return None if after_eob(self.holder, parent) else super().lastChild(parent)
+
+
+class NeedsBoundary:
+    """For a block processor of an element that starts only after a block boundary
+    (kramdown's after_block_boundary?: tables, setext headings)."""
+
+    def __init__(self, parser, holder: "StateHolder"):
+        super().__init__(parser)
+        self.holder = holder
+
+    def at_boundary(self, block: str) -> bool:
+        return block is not self.holder.state.no_boundary
 
 
 class StateHolder:

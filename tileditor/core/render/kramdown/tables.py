@@ -12,6 +12,8 @@ import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
 
+from tileditor.core.render.kramdown.state import NeedsBoundary
+
 # kramdown's TABLE_SEP_LINE, TABLE_HSEP_ALIGN and TABLE_FSEP_LINE, a line at a time.
 _SEP_LINE = re.compile(r"^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$")
 _HSEP_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
@@ -156,11 +158,13 @@ def parse(lines: list[str]) -> tuple[list[tuple[str, list[list[str]]]], list] | 
     return sections, alignment or []
 
 
-class KramdownTableProcessor(BlockProcessor):
-    """A block that is a kramdown table becomes one (see the module's docstring)."""
+class KramdownTableProcessor(NeedsBoundary, BlockProcessor):
+    """A block that is a kramdown table becomes one (see the module's docstring), not right
+    under a definition."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return "|" in block and parse(block.split("\n")) is not None
+        return ("|" in block and self.at_boundary(block)
+                and parse(block.split("\n")) is not None)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         sections, alignment = parse(blocks.pop(0).split("\n"))
