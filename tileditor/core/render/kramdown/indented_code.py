@@ -15,8 +15,8 @@ from markdown.blockprocessors import CodeBlockProcessor
 from markdown.treeprocessors import PrettifyTreeprocessor
 
 from tileditor.core.render.kramdown.list_indent import LAZY_END_HTML
-from tileditor.core.render.kramdown.state import EobAware
 from tileditor.core.render.kramdown.stash import STX
+from tileditor.core.render.kramdown.state import EobAware
 
 _JOINED = re.compile(r"\n( {0,3}\S)")  # kramdown: data.gsub!(/\n( {0,3}\S)/, ' \1')
 

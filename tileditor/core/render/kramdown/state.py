@@ -48,14 +48,14 @@ class ConversionState:
     trailing: str = ""  # whitespace the output ends with (Markdown.convert strips it)
 
 
-def mark_eob(holder: "StateHolder", parent) -> None:
+def mark_eob(holder: StateHolder, parent) -> None:
     """A definition (link, footnote, abbreviation) took a whole block: kramdown leaves an
     :eob element there, so the list, code block or definition list before it is not
     continued after it."""
     holder.state.eob = (parent, len(parent))
 
 
-def after_eob(holder: "StateHolder", parent) -> bool:
+def after_eob(holder: StateHolder, parent) -> bool:
     """Whether a definition is the last thing read into `parent`."""
     eob = holder.state.eob
     return eob is not None and eob[0] is parent and eob[1] == len(parent)
@@ -64,7 +64,7 @@ def after_eob(holder: "StateHolder", parent) -> bool:
 class EobAware:
     """For a block processor: no last child to continue right after a definition."""
 
-    holder: "StateHolder"
+    holder: StateHolder
 
     def lastChild(self, parent):  # noqa: N802 (Python-Markdown's name)
         return None if after_eob(self.holder, parent) else super().lastChild(parent)
@@ -74,7 +74,7 @@ class NeedsBoundary:
     """For a block processor of an element that starts only after a block boundary
     (kramdown's after_block_boundary?: tables, setext headings)."""
 
-    def __init__(self, parser, holder: "StateHolder"):
+    def __init__(self, parser, holder: StateHolder):
         super().__init__(parser)
         self.holder = holder
 

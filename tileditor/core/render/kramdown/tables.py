@@ -12,6 +12,8 @@ import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
 
+from tileditor.core.render.kramdown.angle_text import _BLOCK as BLOCK_ELEMENTS
+from tileditor.core.render.kramdown.angle_text import TAG
 from tileditor.core.render.kramdown.state import NeedsBoundary
 
 # kramdown's TABLE_SEP_LINE, TABLE_HSEP_ALIGN and TABLE_FSEP_LINE, a line at a time.
@@ -49,6 +51,49 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
     return pieces
 
 
+# kramdown's HTML_ELEMENTS_WITHOUT_BODY: an element of one of these is its tag alone.
+_START = re.compile(r"[`<]")
+_NO_BODY = frozenset("""area base br col command embed hr img input keygen link meta param
+    source track wbr""".split())
+
+
+def _spans(text: str) -> list[tuple[bool, str]]:
+    """The table's text cut as kramdown's check reads it (parse_spans with codespan and
+    span_html, left to right): (True, code span or span HTML element) and (False, text).
+    An element hides what it holds, up to its closing tag or, with none, the end."""
+    pieces, at, i = [], 0, 0
+    while (found := _START.search(text, i)) is not None:
+        i = found.start()
+        if text[i] == "`":
+            end = i
+            while end < len(text) and text[end] == "`":
+                end += 1
+            run = text[i:end]
+            close = -1
+            if not (len(run) == 1 and i and text[i - 1].isspace() and end < len(text)
+                    and text[end].isspace()):
+                close = text.find(run, end)
+            if close < 0:
+                i = end
+                continue
+            stop = close + len(run)
+        else:
+            tag = TAG.match(text, i)
+            if tag is None or tag.group(1).lower() in BLOCK_ELEMENTS:
+                i += 1
+                continue
+            stop = tag.end()
+            name = tag.group(1)
+            if not tag.group(0).endswith("/>") and name.lower() not in _NO_BODY:
+                m = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(text, stop)
+                stop = m.end() if m else len(text)
+        pieces.append((False, text[at:i]))
+        pieces.append((True, text[i:stop]))
+        at = i = stop
+    pieces.append((False, text[at:]))
+    return pieces
+
+
 def _outside_code(line: str) -> list[tuple[bool, str]]:
     """A row cut into (is code, text) pieces: `<code>` elements, then code spans, where a
     `|` splits no cell."""
@@ -62,7 +107,9 @@ def _pipe_on_every_line(lines: list[str]) -> bool:
     """kramdown's check over the table's text, code spans read across lines: each line has
     an unescaped pipe outside code (a code span over two lines takes the pipe before it)."""
     pipe_on_line = False
-    for code, piece in _code_spans("\n".join(lines)):
+    for code, piece in _spans("\n".join(lines)):
+        if code and piece.startswith("<"):
+            continue  # an element: kramdown reads its name, which holds no pipe
         parts = piece.split("\n")
         while len(parts) > 1 and not parts[-1]:  # Ruby's split drops trailing empties
             parts.pop()
