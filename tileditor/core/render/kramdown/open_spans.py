@@ -35,6 +35,9 @@ class InlineHtmlProcessor(HtmlInlineProcessor):
         self.holder = holder
 
     def handleMatch(self, m, data):  # noqa: N802 - Python-Markdown's name
+        if m.group(1).startswith(("<?", "<![")):
+            # kramdown's span parser knows no processing instruction or CDATA: text
+            return None, None, None
         raw = self.backslash_unescape(self.unescape(m.group(1)))
         tag = None
         if (opened := _OPEN.match(raw)) is not None:
