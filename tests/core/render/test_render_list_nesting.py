@@ -116,3 +116,16 @@ TABLE_THEN_ITEM = {
 @pytest.mark.parametrize("source", list(TABLE_THEN_ITEM))
 def test_the_next_item_ends_a_table_in_an_item(source):
     assert_same(source, TABLE_THEN_ITEM[source])
+
+
+# An item's text can be a setext heading (real kramdown 2.4).
+ITEM_HEADINGS = {
+    "* A header\n  ===\n": '<ul><li><h1 id="a-header">A header</h1></li></ul>',
+    "* A header\n  ---\n  para\n": '<ul><li><h2 id="a-header">A header</h2><p>para</p></li></ul>',
+    "1. A\n   ---\n": '<ol><li><h2 id="a">A</h2></li></ol>',
+}
+
+
+@pytest.mark.parametrize("source", list(ITEM_HEADINGS))
+def test_an_item_text_can_be_a_setext_heading(source):
+    assert_same(source, ITEM_HEADINGS[source])

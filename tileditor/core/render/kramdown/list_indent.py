@@ -196,7 +196,20 @@ def _item_fits(indent: int, stack: list[tuple[int, str, bool]]) -> bool:
 
 
 
-class KramdownOListProcessor(EobAware, OListProcessor):
+# A setext underline under an item's text, at the item's text column (4 after re-indenting).
+_ITEM_UNDERLINE = re.compile(r"^ {4}(=+|-+)[ \t]*$", re.M)
+
+
+class _ItemHeadings:
+    """An item's text can be a setext heading (`* A\n  ===`): Python-Markdown keeps a
+    same-block line's indentation, which hides the underline."""
+
+    def get_items(self, block: str) -> list[str]:
+        return [_ITEM_UNDERLINE.sub(r"\1", item) if "\n" in item else item
+                for item in super().get_items(block)]
+
+
+class KramdownOListProcessor(EobAware, _ItemHeadings, OListProcessor):
     """kramdown starts a new list when the marker type changes (`-` list, then `1.`), and
     after a definition."""
 
@@ -207,7 +220,7 @@ class KramdownOListProcessor(EobAware, OListProcessor):
         self.holder = holder
 
 
-class KramdownUListProcessor(EobAware, UListProcessor):
+class KramdownUListProcessor(EobAware, _ItemHeadings, UListProcessor):
     SIBLING_TAGS = ["ul"]
 
     def __init__(self, parser, holder):
