@@ -98,3 +98,12 @@ RAW_TEXT = [
 @pytest.mark.parametrize(("md", "html"), RAW_TEXT)
 def test_what_is_no_tag_in_a_raw_block_is_text(md, html):
     assert re.sub(r' data-line="\d+"', "", render(md).html).strip() == html
+
+
+def test_markdown_span_on_a_cell_among_others_on_its_line():
+    # kramdown's suite, block/09_html/content_model/tables: the <th markdown="span"> line
+    # holds its closing tag too; its row is still parsed (real kramdown 2.4 output).
+    md = ('<table>\n<tr>\n  <th markdown="span">*Usage*</th>\n  <th>x</th>\n</tr>\n<tr>\n'
+          '  <td markdown="1">\n# Some more\n  </td>\n</tr>\n</table>\n')
+    html = re.sub(r"\s+", "", re.sub(r' data-line="\d+"', "", render(md).html))
+    assert html.startswith("<table><tr><th><em>Usage</em></th><th>x</th></tr>")
