@@ -17,6 +17,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core.render.kramdown.ial_syntax import BLOCK_IAL_LINE
+from tileditor.core.render.kramdown.stash import TOC_ATTR
 from tileditor.core.render.kramdown.state import mark_eob
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
@@ -36,6 +37,7 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self._markup(root)
         _renumber(root)
+        _place(root)
 
     def _markup(self, root: etree.Element) -> None:
         for el in root.iter():
@@ -129,6 +131,34 @@ def footnote_extension() -> FootnoteExtension:
     """Python-Markdown's footnotes, set up for the markup above: no back link title, the bare
     number as the reference text."""
     return FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}")
+
+
+def _place(root: etree.Element) -> None:
+    """kramdown's footnote placement: the first list marked `{:footnotes}` gives way to the
+    notes (to nothing when there are none); the mark comes off other elements."""
+    spot = None
+    for parent in root.iter():
+        for child in parent:
+            if child.get(TOC_ATTR) == "footnotes":
+                del child.attrib[TOC_ATTR]
+                if spot is None and child.tag in ("ul", "ol"):
+                    spot = (parent, child)
+    if spot is None:
+        return
+    parent, marked = spot
+    div = next((el for el in root.iter("div") if el.get("class") == "footnotes"), None)
+    idx = list(parent).index(marked)
+    tail = marked.tail
+    parent.remove(marked)
+    if div is not None:
+        _remove(root, div)
+        div.tail = tail
+        parent.insert(idx, div)
+    elif tail:
+        if idx:
+            parent[idx - 1].tail = (parent[idx - 1].tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
 
 
 def _remove(root: etree.Element, target: etree.Element) -> None:

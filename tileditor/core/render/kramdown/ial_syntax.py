@@ -71,7 +71,7 @@ def resolve_refs(attrs: dict[str, str], refs: list[str], alds: dict,
     attribute (it takes it off again); other unknown references are dropped, as kramdown
     drops them."""
     out: dict[str, str] = {}
-    toc = False
+    toc = footnotes = False
     for ref in refs:
         if ref in alds and ref not in seen:
             ald = alds[ref]
@@ -79,9 +79,11 @@ def resolve_refs(attrs: dict[str, str], refs: list[str], alds: dict,
             merge(out, resolve_refs(own, ald.get(REFS, "").split(), alds, (*seen, ref)))
         elif ref == "toc":
             toc = True
+        elif ref == "footnotes":  # kramdown's footnote placement (the TOC wins)
+            footnotes = True
     merge(out, attrs)
-    if toc:
-        out[TOC_ATTR] = "toc"
+    if toc or footnotes:
+        out[TOC_ATTR] = "toc" if toc else "footnotes"
     return out
 
 

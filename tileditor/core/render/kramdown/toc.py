@@ -105,7 +105,7 @@ class TocTreeprocessor(Treeprocessor):
         done = False
         for parent in list(root.iter()):
             for idx, child in enumerate(list(parent)):
-                if child.attrib.pop(stash.TOC_ATTR, None) is None:
+                if child.attrib.pop(stash.TOC_ATTR, None) != "toc":
                     continue
                 if done or child.tag not in ("ul", "ol"):
                     continue  # kramdown: only the first list marked {:toc} becomes the TOC
