@@ -23,6 +23,11 @@ KRAMDOWN = {
     "para\n\n\n: no definition\n": "<p>para</p><p>: no definition</p>",
     "para\n\n\n\n: x\n": "<p>para</p><p>: x</p>",
     "term\n: a\n\n\n: b\n": "<dl><dt>term</dt><dd>a</dd><dd><p>b</p></dd></dl>",
+    # {:auto_ids[-prefix]} gives each term an id (kramdown's basic_generate_id, no counter)
+    "{:auto_ids}\nitem\n: def\n\nitem2\n: def\n":
+        '<dl><dt id="item">item</dt><dd>def</dd><dt id="item2">item2</dt><dd>def</dd></dl>',
+    "{:auto_ids-prefix-}\nitem\n: def\n\n{:#id} item3\n: def\n":
+        '<dl><dt id="prefix-item">item</dt><dd>def</dd><dt id="id">item3</dt><dd>def</dd></dl>',
 }
 
 
