@@ -13,9 +13,11 @@ import xml.etree.ElementTree as etree
 from markdown.blockprocessors import EmptyBlockProcessor
 from markdown.extensions.def_list import DefListProcessor
 
+from tileditor.core.render.kramdown.ial_syntax import apply, parse_attributes, resolve_refs
 from tileditor.core.render.kramdown.state import EobAware
 
 _DEF_START = re.compile(r"^ {0,3}:[ \t]", re.M)  # kramdown's DEFINITION_LIST_START
+_IAL_ONLY = re.compile(r"[ \t]*(?:\{:(?!(?:\w[\w-]*)?:|/)((?:\\\}|[^}])+)\})?[ \t]*")
 
 
 class KramdownDefListProcessor(EobAware, DefListProcessor):
@@ -40,7 +42,10 @@ class KramdownDefListProcessor(EobAware, DefListProcessor):
                                                          block[nxt.start():])
         else:
             d, rest = self.detab(block)
-        d = f"{m.group(2)}\n{d}" if d else m.group(2)
+        # kramdown's LIST_ITEM_IAL_CHECK: a `:` line holding nothing or an IAL puts the text
+        # column at 4, so an 8-space line under it is code (Python-Markdown read text).
+        code_ial = _IAL_ONLY.fullmatch(m.group(2)) if d.startswith("    ") else None
+        d = f"{m.group(2)}\n{d}" if d and code_ial is None else (d or m.group(2))
         sibling = self.lastChild(parent)
         if not terms and sibling is None:
             blocks.insert(0, raw_block)
@@ -63,8 +68,15 @@ class KramdownDefListProcessor(EobAware, DefListProcessor):
             dl = etree.SubElement(parent, "dl")
         for term in terms:
             etree.SubElement(dl, "dt").text = term
-        self.parser.state.set("looselist" if loose else "list")
-        self.parser.parseBlocks(etree.SubElement(dl, "dd"), [d])
+        dd = etree.SubElement(dl, "dd")
+        if code_ial is not None:
+            if code_ial.group(1):
+                attrs, refs = parse_attributes(code_ial.group(1))
+                apply(dd, resolve_refs(attrs, refs, state.alds))
+            self.parser.state.set("detabbed")  # no item text: the code block's own
+        else:
+            self.parser.state.set("looselist" if loose else "list")
+        self.parser.parseBlocks(dd, [d])
         self.parser.state.reset()
         if rest:
             blocks.insert(0, rest)
