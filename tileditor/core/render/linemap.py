@@ -229,6 +229,14 @@ def lift_data_lines(html: str, html_stash, whole_blocks: set[int] = frozenset())
             return m.group(0)
         if whole:
             attrs = [(k, v) for k, v in attrs if k == "data-line"]
+        elif raw.startswith('<div class="language-') and ' highlighter-rouge"' in raw[:80]:
+            # Highlighted code: its language is the fence's (or the IAL's, already read), so
+            # kramdown keeps no other language-x class; the rest go before rouge's class.
+            extra = " ".join(c for k, v in attrs if k == "class" for c in v.split()
+                             if not c.startswith("language-"))
+            attrs = [(k, v) for k, v in attrs if k != "class"]
+            if extra:
+                raw = raw.replace(' highlighter-rouge"', f' {extra} highlighter-rouge"', 1)
         html_stash.rawHtmlBlocks[idx] = _FIRST_TAG.sub(
             lambda t: t.group(1) + _with_attrs(t.group(2), attrs) + t.group(3), raw, count=1)
         return m.group(2)
