@@ -50,3 +50,24 @@ def test_console_prompt_and_output():
 def test_unknown_language_is_escaped_text_in_rouge_markup():
     assert highlight_code("<a> & b", "nosuchlang") == "&lt;a&gt; &amp; b"
     assert fenced_block_html("x\n", None).startswith('<div class="language-plaintext highlighter-rouge">')
+
+
+def test_ruby_method_calls_symbols_and_constants_as_rouge():
+    # Real Rouge 3.30 (kramdown's suite highlights `x = Class.new` as Ruby).
+    assert highlight_code("x = Class.new\n", "ruby") == (
+        '<span class="n">x</span> <span class="o">=</span> <span class="no">Class</span>'
+        '<span class="p">.</span><span class="nf">new</span>\n')
+    assert highlight_code("obj.merge(debug: true)[0]\n", "ruby") == (
+        '<span class="n">obj</span><span class="p">.</span><span class="nf">merge</span>'
+        '<span class="p">(</span><span class="ss">debug: </span><span class="kp">true</span>'
+        '<span class="p">)[</span><span class="mi">0</span><span class="p">]</span>\n')
+    assert highlight_code("a&.b + A::B + 1.0\n", "ruby") == (
+        '<span class="n">a</span><span class="o">&amp;</span><span class="p">.</span>'
+        '<span class="nf">b</span> <span class="o">+</span> <span class="no">A</span>'
+        '<span class="o">::</span><span class="no">B</span> <span class="o">+</span> '
+        '<span class="mf">1.0</span>\n')
+    assert highlight_code("attr_reader :name\nh = {c:3}\n", "ruby") == (
+        '<span class="nb">attr_reader</span> <span class="ss">:name</span>\n'
+        '<span class="n">h</span> <span class="o">=</span> <span class="p">{</span>'
+        '<span class="n">c</span><span class="p">:</span><span class="mi">3</span>'
+        '<span class="p">}</span>\n')

@@ -42,6 +42,9 @@ _RENAME = {
     "cpp": {("nn", None): "n"},
     "html": {("cm", None): "c"},
     "sql": {("k", "IF"): "n"},
+    "ruby": {("o", "."): "p", ("o", "["): "p", ("o", "]"): "p", ("kp", "attr_reader"): "nb",
+             ("kp", "attr_writer"): "nb", ("kp", "attr_accessor"): "nb",
+             ("n", "require_relative"): "nb"},
 }
 
 
@@ -179,5 +182,44 @@ def _fix_html(runs: list[list[str]]) -> list[list[str]]:
     return out
 
 
-_FIXES = {"python": _fix_python, "javascript": _fix_javascript, "c": _fix_c, "cpp": _fix_c,
+def _fix_ruby(runs: list[list[str]]) -> list[list[str]]:
+    """Rouge's Ruby lexer: a method name after `.` (or `&.`) is a function, a constant after
+    `::` a constant, `1.0` one float, and a `key:` symbol takes the blanks after it (with
+    none it is a plain name)."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(runs):
+        cls, text = runs[i]
+        prev = _last(out)
+        if cls == "o" and text == "&.":
+            out += [["o", "&"], ["p", "."]]
+        elif cls == "n" and prev[0] == "p" and prev[1].endswith("."):
+            out.append(["nf", text])
+        elif cls == "n" and text[:1].isupper() and (
+                prev == ["o", "::"] or _next_text(runs, i) == "::"):
+            out.append(["no", text])
+        elif (cls == "mi" and i + 2 < len(runs) and runs[i + 1] == ["p", "."]
+              and runs[i + 2][0] == "mi"):
+            out.append(["mf", text + "." + runs[i + 2][1]])
+            i += 3
+            continue
+        elif cls == "ss" and i + 1 < len(runs) and runs[i + 1] == ["p", ":"]:
+            after = runs[i + 2][1] if i + 2 < len(runs) and not runs[i + 2][0] else ""
+            blank = after[:len(after) - len(after.lstrip())]
+            if blank:
+                out.append(["ss", text + ":" + blank])
+                if after[len(blank):]:
+                    out.append(["", after[len(blank):]])
+                i += 3
+                continue
+            out += [["n", text], ["p", ":"]]
+            i += 2
+            continue
+        else:
+            out.append([cls, text])
+        i += 1
+    return out
+
+
+_FIXES = {"python": _fix_python, "ruby": _fix_ruby, "javascript": _fix_javascript, "c": _fix_c, "cpp": _fix_c,
           "html": _fix_html, "sql": _split_line_comment}
