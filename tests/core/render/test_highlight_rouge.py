@@ -71,3 +71,13 @@ def test_ruby_method_calls_symbols_and_constants_as_rouge():
         '<span class="n">h</span> <span class="o">=</span> <span class="p">{</span>'
         '<span class="n">c</span><span class="p">:</span><span class="mi">3</span>'
         '<span class="p">}</span>\n')
+
+
+def test_php_without_an_opening_tag_is_php_as_rouge_guesses():
+    # Rouge's PHP lexer starts inline when the code has no `<?` (real Rouge 3.30 output).
+    assert highlight_code("$foo = new Bar;\n", "php") == (
+        '<span class="nv">$foo</span> <span class="o">=</span> <span class="k">new</span> '
+        '<span class="nc">Bar</span><span class="p">;</span>\n')
+    assert highlight_code("<?php echo 1; ?>\nx\n", "php") == (
+        '<span class="cp">&lt;?php</span> <span class="k">echo</span> <span class="mi">1</span>'
+        '<span class="p">;</span> <span class="cp">?&gt;</span>\nx\n')

@@ -33,9 +33,11 @@ _CANONICAL = {"bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell", "j
 
 
 @lru_cache(maxsize=128)
-def _lexer(lang: str):
+def _lexer(lang: str, inline: bool = False):
     if not lang or lang in ("plaintext", "text", "plain", "console"):
         return None
+    if inline:  # PHP code with no `<?`: Rouge's start_inline guess reads it as PHP
+        return get_lexer_by_name(lang, stripnl=False, ensurenl=False, startinline=True)
     ported = _PORTED.get(lang)
     if ported is not None:
         return ported(stripnl=False, ensurenl=False)
@@ -73,7 +75,7 @@ def _highlight_piece(code: str, lang: str) -> str:
     elif name == "yaml":
         tokens = yaml_tokens(code)
     else:
-        lexer = _lexer(lang)
+        lexer = _lexer(lang, name == "php" and "<?" not in code)
         if lexer is None:
             return _escape(code)
         tokens = lexer.get_tokens(code)

@@ -42,6 +42,8 @@ _RENAME = {
     "cpp": {("nn", None): "n"},
     "html": {("cm", None): "c"},
     "sql": {("k", "IF"): "n"},
+    # Rouge leaves the text around `<?php ... ?>` bare
+    "php": {("x", None): "", ("k", "class"): "kd", ("k", "extends"): "kd"},
     "ruby": {("o", "."): "p", ("o", "["): "p", ("o", "]"): "p", ("kp", "attr_reader"): "nb",
              ("kp", "attr_writer"): "nb", ("kp", "attr_accessor"): "nb",
              ("n", "require_relative"): "nb"},
@@ -221,5 +223,16 @@ def _fix_ruby(runs: list[list[str]]) -> list[list[str]]:
     return out
 
 
-_FIXES = {"python": _fix_python, "ruby": _fix_ruby, "javascript": _fix_javascript, "c": _fix_c, "cpp": _fix_c,
+def _fix_php(runs: list[list[str]]) -> list[list[str]]:
+    """Rouge's PHP lexer: the name after `new` or `extends` is a class; `//` comments stop
+    before the newline."""
+    out: list[list[str]] = []
+    for cls, text in _split_line_comment(runs):
+        prev = _last(out)
+        out.append(["nc" if cls == "nx" and prev in (["k", "new"], ["kd", "extends"]) else cls,
+                    text])
+    return out
+
+
+_FIXES = {"python": _fix_python, "ruby": _fix_ruby, "php": _fix_php, "javascript": _fix_javascript, "c": _fix_c, "cpp": _fix_c,
           "html": _fix_html, "sql": _split_line_comment}
