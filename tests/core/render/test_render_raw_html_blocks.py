@@ -92,6 +92,11 @@ RAW_TEXT = [
     ("<div>\n<a href=http://x.com>y</a>\n</div>\n",
      "<div>\n&lt;a href=http://x.com&gt;y&lt;/a&gt;\n</div>"),
     ('<div>\n<img src="a.png" alt="b">\n</div>\n', '<div>\n<img src="a.png" alt="b">\n</div>'),
+    # kramdown starts nothing at `<!` in raw HTML but a comment: declarations, CDATA are text
+    ("<div>\n<!DOCTYPE x>\n</div>\n", "<div>\n&lt;!DOCTYPE x&gt;\n</div>"),
+    ("<figure>\n<![CDATA[\nx < y\n]]>\n</figure>\n",
+     "<figure>\n&lt;![CDATA[\nx &lt; y\n]]&gt;\n</figure>"),
+    ("<div>\n<?php x ?>\n</div>\n", "<div>\n<?php x ?>\n</div>"),
 ]
 
 

@@ -111,19 +111,30 @@ class _ClosingExtractor(_LinearExtractor):
     # kramdown knows no declaration, processing instruction or CDATA section outside raw
     # HTML: a block-level `<!DOCTYPE html>` is text (`&lt;!DOCTYPE html&gt;`); inside a raw
     # block they stay as Python-Markdown keeps them.
+    # Inside raw HTML kramdown's parse_raw_html starts nothing at `<!` but a comment: a
+    # declaration or CDATA section there is text too (escaped); a PI stays raw.
     def handle_decl(self, data: str) -> None:
-        self._text_or_raw(f"<!{data}>", super().handle_decl, data)
+        self._text_or_raw(f"<!{data}>", None, data)
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self.inraw and not self.rawdata.startswith("<!--", i) and not (
+                self.at_line_start() or self.intail):
+            self._cache.append("&lt;!")  # mid-line in raw HTML: text as well
+            return i + 2
+        return super().parse_html_declaration(i)
 
     def handle_pi(self, data: str) -> None:
         self._text_or_raw(f"<?{data}?>", super().handle_pi, data)
 
     def unknown_decl(self, data: str) -> None:
         end = "]]>" if data.startswith("CDATA[") else "]>"
-        self._text_or_raw(f"<![{data}{end}", super().unknown_decl, data)
+        self._text_or_raw(f"<![{data}{end}", None, data)
 
     def _text_or_raw(self, text: str, raw, data: str) -> None:
-        if self.inraw:
+        if self.inraw and raw is not None:
             raw(data)
+        elif self.inraw:
+            self._cache.append(_as_text(text))
         else:
             self.handle_data(text)
 
