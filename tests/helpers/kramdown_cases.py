@@ -18,6 +18,8 @@ class Case:
 
 
 CASES = (
+    Case('preprocessors:tl_unbounded_tables', '| a |\n|---|\n| 1 |\n# H\n',
+         '<p>| a |\n|—|\n| 1 |</p>\n<h1 id="h">H</h1>'),
     Case('preprocessors:tl_footnote_end', 'Text[^1] here.\n\n[^1]: The note\nnot indented: a new paragraph\n',
          '<p>Text<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup> here.</p>\n\n<p>not indented: a new paragraph</p>\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:1" role="doc-endnote">\n      <p>The note\xa0<a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>'),
     Case('preprocessors:tl_footnote_end', 'A paragraph\n[^1]: inside it\n\nSee[^1].\n',

@@ -47,6 +47,12 @@ KRAMDOWN = {
     "Use <kbd>a|b</kbd> x\n": "<p>Use <kbd>a|b</kbd> x</p>",
     "a <b>x | y\n": "<p>a <b>x | y</b></p>",
     "a <br> | b\n": "<table><tbody><tr><td>a <br /></td><td>b</td></tr></tbody></table>",
+    # No block boundary under the table (a heading, list, quote right below): no table.
+    "| a |\n|---|\n| 1 |\n# H\n": '<p>| a |\n|—|\n| 1 |</p><h1 id="h">H</h1>',
+    "| a |\n|---|\n| 1 |\n- i\n": "<p>| a |\n|—|\n| 1 |</p><ul><li>i</li></ul>",
+    "| a |\n|---|\n| 1 |\n\n# H\n":
+        '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
+        '<h1 id="h">H</h1>',
     # A line without a pipe under the table: no table at all.
     "| a | b |\n|---|---|\n| 1 | 2 |\npara\n": "<p>| a | b |\n|—|—|\n| 1 | 2 |\npara</p>",
 }

@@ -146,6 +146,10 @@ def _twin(name: str, priority: float, link: bool = False) -> Row:
 PRE, BLOCK, TREE, INLINE, POST = REGISTRIES[:5]
 ROWS: tuple[Row, ...] = (
     # -- preprocessors: the text, line by line ---------------------------------------------
+    Row(PRE, "tl_unbounded_tables", 31,
+        "First, on the lines as written: a table's lines need a block boundary after them, "
+        "which the passes below (fences, list re-indentation, IAL lines) blur",
+        lambda b: tables.UnboundedTablePreprocessor(b.md, b.holder)),
     Row(PRE, "tl_footnote_end", 30,
         "First, on the lines as written (fences and `{:` lines not yet rewritten): ends a "
         "note at its first less-indented line, escapes a definition inside a paragraph",

@@ -38,6 +38,8 @@ class ConversionState:
     # the rest of a block a definition opened (no blank line between): kramdown's :eob of a
     # definition is no block boundary, so no table or setext heading starts there
     no_boundary: str | None = None
+    unbounded_tables: set[str] = field(default_factory=set)  # first lines of table-like runs
+    # that no block boundary follows (kramdown reverts them to paragraphs)
     # -- the inline pass -----------------------------------------------------------------
     inline_tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder ->
     # ("open" or "close", element name) of each tag the raw inline HTML pattern stashed

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
+from markdown.preprocessors import Preprocessor
 
 from tileditor.core.render.kramdown.angle_text import _BLOCK as BLOCK_ELEMENTS
 from tileditor.core.render.kramdown.angle_text import TAG
@@ -205,12 +206,52 @@ def parse(lines: list[str]) -> tuple[list[tuple[str, list[list[str]]]], list] | 
     return sections, alignment or []
 
 
+# What may follow a table (kramdown's before_block_boundary?): a blank line, `^`, an IAL.
+_BOUNDARY = re.compile(r"^\s*$|^\^[ \t]*$|^ {0,3}\{:")
+
+
+class UnboundedTablePreprocessor(Preprocessor):
+    """kramdown's parse_table reverts when the table's lines are not followed by a block
+    boundary: `| a |` / `|---|` / `| 1 |` right above a heading, a list, a quote or a fence
+    is a paragraph. Later passes cut those lines off into a block of their own, so note the
+    first line of each such run (stripped) here, on the lines as written. Only unindented
+    runs (in a list item the item's end is a boundary, which lines alone do not show), and
+    only a first line no bounded table shares (the table row knows a block by its text)."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any("|" in line for line in lines):
+            return lines
+        found: set[str] = set()
+        bounded: set[str] = set()
+        prev_blank = True
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if prev_blank and "|" in line and _table_line(line.strip()):
+                j = i
+                while j < len(lines) and lines[j].strip() and _table_line(lines[j].strip()):
+                    j += 1
+                unbounded = j < len(lines) and not _BOUNDARY.match(lines[j])
+                (found if unbounded and not line[:1].isspace() else bounded).add(line.strip())
+                prev_blank, i = False, j
+                continue
+            prev_blank = not line.strip()
+            i += 1
+        self.holder.state.unbounded_tables = found - bounded
+        return lines
+
+
 class KramdownTableProcessor(NeedsBoundary, BlockProcessor):
     """A block that is a kramdown table becomes one (see the module's docstring), not right
     under a definition."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return ("|" in block and self.at_boundary(block)
+                and block.split("\n", 1)[0].strip() not in self.holder.state.unbounded_tables
                 and parse(block.split("\n")) is not None)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
