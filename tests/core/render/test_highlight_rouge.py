@@ -81,3 +81,20 @@ def test_php_without_an_opening_tag_is_php_as_rouge_guesses():
     assert highlight_code("<?php echo 1; ?>\nx\n", "php") == (
         '<span class="cp">&lt;?php</span> <span class="k">echo</span> <span class="mi">1</span>'
         '<span class="p">;</span> <span class="cp">?&gt;</span>\nx\n')
+
+
+def test_php_names_as_rouge_classes_them():
+    # Real Rouge 3.30: `.` is a Number::Float, a called name a function, a declared one a
+    # plain name, an upper-case name a constant, names beside `::` classes.
+    assert highlight_code('$a = $b . "x" . PREG_SET_ORDER;\n', "php") == (
+        '<span class="nv">$a</span> <span class="o">=</span> <span class="nv">$b</span> '
+        '<span class="mf">.</span> <span class="s2">"x"</span> <span class="mf">.</span> '
+        '<span class="no">PREG_SET_ORDER</span><span class="p">;</span>\n')
+    assert highlight_code("$x->y(1.5);\nfoo($a);\nfunction bar() {}\n$c = A::B;\n", "php") == (
+        '<span class="nv">$x</span><span class="o">-&gt;</span><span class="nf">y</span>'
+        '<span class="p">(</span><span class="mf">1.5</span><span class="p">);</span>\n'
+        '<span class="nf">foo</span><span class="p">(</span><span class="nv">$a</span>'
+        '<span class="p">);</span>\n<span class="k">function</span> <span class="n">bar</span>'
+        '<span class="p">()</span> <span class="p">{}</span>\n<span class="nv">$c</span> '
+        '<span class="o">=</span> <span class="nc">A</span><span class="o">::</span>'
+        '<span class="nc">B</span><span class="p">;</span>\n')

@@ -223,14 +223,34 @@ def _fix_ruby(runs: list[list[str]]) -> list[list[str]]:
     return out
 
 
+_UPPER_NAME = re.compile(r"[A-Z][A-Z0-9_]*$")
+
+
 def _fix_php(runs: list[list[str]]) -> list[list[str]]:
-    """Rouge's PHP lexer: the name after `new` or `extends` is a class; `//` comments stop
-    before the newline."""
+    """Rouge's PHP lexer: the name after `new` or `extends` is a class, as is one beside
+    `::`; a called name (after `->`, `::` or alone) a function, a declared one a plain
+    name; an upper-case name a constant; the `.` operator a Number::Float (sic); `//`
+    comments stop before the newline."""
+    runs = _split_line_comment(runs)
     out: list[list[str]] = []
-    for cls, text in _split_line_comment(runs):
-        prev = _last(out)
-        out.append(["nc" if cls == "nx" and prev in (["k", "new"], ["kd", "extends"]) else cls,
-                    text])
+    for i, (cls, text) in enumerate(runs):
+        prev, after = _last(out), _next_text(runs, i)
+        if cls in ("nx", "na", "nf", "fm"):
+            if prev in (["k", "new"], ["kd", "extends"]):
+                cls = "nc"
+            elif prev == ["k", "function"]:
+                cls = "n"
+            elif after.startswith("("):
+                cls = "nf"
+            elif prev == ["o", "::"] or after.startswith("::"):
+                cls = "nc"
+            elif cls == "nx" and _UPPER_NAME.match(text):
+                cls = "no"
+            elif cls == "na":
+                cls = "n"
+        elif cls == "o" and text == ".":
+            cls = "mf"
+        out.append([cls, text])
     return out
 
 
