@@ -98,3 +98,12 @@ def test_php_names_as_rouge_classes_them():
         '<span class="p">()</span> <span class="p">{}</span>\n<span class="nv">$c</span> '
         '<span class="o">=</span> <span class="nc">A</span><span class="o">::</span>'
         '<span class="nc">B</span><span class="p">;</span>\n')
+
+
+def test_typescript_takes_the_javascript_fixes():
+    # Real Rouge 3.30 (benbalter.github.com, 2022-06-30): quotes are delimiters, `from` a
+    # keyword, template strings s2 with `${` `}` punctuation.
+    assert highlight_code("import { closest } from 'x';\n", "typescript") == (
+        '<span class="k">import</span> <span class="p">{</span> <span class="nx">closest</span> '
+        '<span class="p">}</span> <span class="k">from</span> <span class="dl">\'</span>'
+        '<span class="s1">x</span><span class="dl">\'</span><span class="p">;</span>\n')

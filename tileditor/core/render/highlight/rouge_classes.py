@@ -254,5 +254,8 @@ def _fix_php(runs: list[list[str]]) -> list[list[str]]:
     return out
 
 
-_FIXES = {"python": _fix_python, "ruby": _fix_ruby, "php": _fix_php, "javascript": _fix_javascript, "c": _fix_c, "cpp": _fix_c,
-          "html": _fix_html, "sql": _split_line_comment}
+_FIXES = {"python": _fix_python, "ruby": _fix_ruby, "php": _fix_php, "javascript": _fix_javascript,
+          "c": _fix_c, "cpp": _fix_c, "html": _fix_html, "sql": _split_line_comment}
+# Rouge's TypeScript lexer is its JavaScript one with more keywords (its types still differ).
+_RENAME["typescript"] = _RENAME["javascript"]
+_FIXES["typescript"] = _fix_javascript
