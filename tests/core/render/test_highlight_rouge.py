@@ -107,3 +107,11 @@ def test_typescript_takes_the_javascript_fixes():
         '<span class="k">import</span> <span class="p">{</span> <span class="nx">closest</span> '
         '<span class="p">}</span> <span class="k">from</span> <span class="dl">\'</span>'
         '<span class="s1">x</span><span class="dl">\'</span><span class="p">;</span>\n')
+
+
+def test_the_final_newline_inside_the_last_span_is_the_only_one():
+    # Real kramdown + Rouge: `<span class="c1"># c\n</span></code>`, no second newline.
+    assert fenced_block_html("x = 1  # c\n", "python").endswith(
+        '<span class="c1"># c\n</span></code></pre></div></div>')
+    assert fenced_block_html("$ ls\nfoo\n", "console").endswith(
+        '<span class="go">foo\n</span></code></pre></div></div>')

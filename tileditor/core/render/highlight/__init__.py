@@ -92,7 +92,9 @@ def fenced_block_html(code: str, lang: str | None) -> str:
     if not rouge_knows(lang):
         return plain_block_html(code, lang)
     body = highlight_code(code, lang)
-    if body and not body.endswith("\n"):  # rouge prints nothing at all for empty code
+    # One final newline, which may sit inside the last span (a Python comment's, console
+    # output's); rouge prints nothing at all for empty code.
+    if body and not code.endswith("\n"):
         body += "\n"
     cls = html.escape(lang, quote=True)
     return (f'<div class="language-{cls} highlighter-rouge"><div class="highlight">'
