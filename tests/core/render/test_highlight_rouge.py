@@ -115,3 +115,14 @@ def test_the_final_newline_inside_the_last_span_is_the_only_one():
         '<span class="c1"># c\n</span></code></pre></div></div>')
     assert fenced_block_html("$ ls\nfoo\n", "console").endswith(
         '<span class="go">foo\n</span></code></pre></div></div>')
+
+
+def test_markdown_markers_links_and_quotes_as_rouge():
+    # Real Rouge 3.30 (minimal-mistakes' markup post shows Markdown links in code).
+    assert highlight_code("* One\n  - z\n", "markdown") == (
+        '<span class="p">*</span> One\n<span class="p">  -</span> z\n')
+    assert highlight_code("[Text](#link){: .btn}\n", "markdown") == (
+        '<span class="p">[</span><span class="nv">Text</span><span class="p">](</span>'
+        '<span class="sx">#link</span><span class="p">)</span>{: .btn}\n')
+    assert highlight_code("1. a\n> q\n", "md") == (
+        '<span class="p">1.</span> a\n<span class="gt">&gt; q</span>\n')

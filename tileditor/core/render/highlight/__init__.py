@@ -29,7 +29,7 @@ _PORTED = {"shell": RougeShellLexer, "bash": RougeShellLexer, "sh": RougeShellLe
 # Rouge's lexer names for the aliases posts use, so per-language fix-ups find them.
 _CANONICAL = {"bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell", "js": "javascript",
               "py": "python", "python3": "python", "yml": "yaml", "c++": "cpp", "shell-session":
-              "console", "shellsession": "console", "ts": "typescript", "rb": "ruby"}
+              "console", "shellsession": "console", "ts": "typescript", "rb": "ruby", "md": "markdown"}
 
 
 @lru_cache(maxsize=128)

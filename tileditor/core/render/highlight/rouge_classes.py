@@ -254,7 +254,48 @@ def _fix_php(runs: list[list[str]]) -> list[list[str]]:
     return out
 
 
-_FIXES = {"python": _fix_python, "ruby": _fix_ruby, "php": _fix_php, "javascript": _fix_javascript,
+_QUOTE_MARK = re.compile(r"\s*>\s*$")
+_LIST_MARK = re.compile(r"[*+-]|\d+\.")
+
+
+def _fix_markdown(runs: list[list[str]]) -> list[list[str]]:
+    """Rouge's Markdown lexer: a list marker is punctuation (with the indentation before
+    it), a quote line one Generic::Traceback run (its newline outside), and a link
+    `[text](url)` punctuation around a Name::Variable and a String::Other."""
+    out: list[list[str]] = []
+    n = len(runs)
+    i = 0
+    while i < n:
+        cls, text = runs[i]
+        nxt = runs[i + 1] if i + 1 < n else ["", ""]
+        if cls == "k" and _QUOTE_MARK.match(text) and nxt[0] == "ge":
+            body = nxt[1].rstrip("\n")
+            out += [["gt", text + body], ["", nxt[1][len(body):]]]
+            i += 2
+            continue
+        if cls == "k" and _LIST_MARK.fullmatch(text):
+            if (out and not out[-1][0] and not out[-1][1].strip()
+                    and (len(out) == 1 or out[-2][1].endswith("\n"))):
+                text = out.pop()[1] + text  # the item's indentation
+            cls = "p"
+        elif not cls and text == "[" and nxt[0] == "nt":
+            out += [["p", "["], ["nv", nxt[1]]]
+            i += 2
+            continue
+        elif (not cls and text == "]" and nxt == ["", "("] and i + 2 < n
+              and runs[i + 2][0] == "na"):
+            out += [["p", "]("], ["sx", runs[i + 2][1]]]
+            i += 3
+            if i < n and runs[i] == ["", ")"]:
+                out.append(["p", ")"])
+                i += 1
+            continue
+        out.append([cls, text])
+        i += 1
+    return [run for run in out if run[1]]
+
+
+_FIXES = {"python": _fix_python, "markdown": _fix_markdown, "ruby": _fix_ruby, "php": _fix_php, "javascript": _fix_javascript,
           "c": _fix_c, "cpp": _fix_c, "html": _fix_html, "sql": _split_line_comment}
 # Rouge's TypeScript lexer is its JavaScript one with more keywords (its types still differ).
 _RENAME["typescript"] = _RENAME["javascript"]
