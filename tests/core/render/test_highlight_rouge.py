@@ -126,3 +126,31 @@ def test_markdown_markers_links_and_quotes_as_rouge():
         '<span class="sx">#link</span><span class="p">)</span>{: .btn}\n')
     assert highlight_code("1. a\n> q\n", "md") == (
         '<span class="p">1.</span> a\n<span class="gt">&gt; q</span>\n')
+
+
+def test_css_as_rouge_classes_it():
+    # Real Rouge 3.30 (benbalter.github.com, 2014-03-13 and a written sample).
+    assert highlight_code(".a:hover {\n  -webkit-transition: opacity 0.2s;\n  left: -0.5em;\n}\n",
+                          "css") == (
+        '<span class="nc">.a</span><span class="nd">:hover</span> <span class="p">{</span>\n'
+        '  <span class="nl">-webkit-transition</span><span class="p">:</span> '
+        '<span class="n">opacity</span> <span class="m">0.2s</span><span class="p">;</span>\n'
+        '  <span class="nl">left</span><span class="p">:</span> <span class="m">-0.5em</span>'
+        '<span class="p">;</span>\n<span class="p">}</span>\n')
+    assert highlight_code('#m {\n  --x: #c00;\n  background: url("a.png") no-repeat;\n}\n',
+                          "css") == (
+        '<span class="nf">#m</span> <span class="p">{</span>\n  <span class="py">--x</span>'
+        '<span class="p">:</span> <span class="m">#c00</span><span class="p">;</span>\n'
+        '  <span class="nl">background</span><span class="p">:</span> '
+        '<span class="sx">url("a.png")</span> <span class="nb">no-repeat</span>'
+        '<span class="p">;</span>\n<span class="p">}</span>\n')
+
+
+def test_html_script_content_and_tag_as_rouge():
+    assert highlight_code("<script src=\"a.js\"></script>\n<script>\nf('x');\n</script>\n",
+                          "html") == (
+        '<span class="nt">&lt;script </span><span class="na">src=</span><span class="s">"a.js"'
+        '</span><span class="nt">&gt;&lt;/script&gt;</span>\n<span class="nt">&lt;script&gt;'
+        '</span>\n<span class="nx">f</span><span class="p">(</span><span class="dl">\'</span>'
+        '<span class="s1">x</span><span class="dl">\'</span><span class="p">);</span>\n'
+        '<span class="nt">&lt;/script&gt;</span>\n')

@@ -175,6 +175,9 @@ def _fix_html(runs: list[list[str]]) -> list[list[str]]:
     for cls, text in runs:
         if cls == "nt" and out and out[-1][0] == "p" and out[-1][1] in ("<", "</"):
             out[-1] = ["nt", out[-1][1] + text]
+        elif (not cls and not text.strip() and len(out) > 1 and out[-2] == ["nt", "<"]
+              and out[-1][0] == "nt" and out[-1][1].lower() in ("script", "style")):
+            out[-1][1] += text  # Rouge's `<\s*script\s*` rule takes the blanks after the name
         elif cls == "p" and text in (">", "/>", "/", "<", "</"):
             out.append(["nt", text])
         elif cls == "o" and text == "=" and out and out[-1][0] == "na":
@@ -295,8 +298,69 @@ def _fix_markdown(runs: list[list[str]]) -> list[list[str]]:
     return [run for run in out if run[1]]
 
 
-_FIXES = {"python": _fix_python, "markdown": _fix_markdown, "ruby": _fix_ruby, "php": _fix_php, "javascript": _fix_javascript,
+_CSS_NUMBER = {"m", "mi", "mf", "mh"}
+_CSS_NAMES = {"all", "ease-in-out"}  # Pygments' value keywords Rouge has no builtin for
+
+
+def _fix_css(runs: list[list[str]]) -> list[list[str]]:
+    """Rouge's CSS lexer: a property is a Name::Label (`--x` a Name::Property), a value
+    keyword a builtin, a function a plain name, a number with its unit one Number, `.x`
+    `#x` `:x` selectors one run each, `url(...)` one String::Other, `@media` one keyword
+    with punctuation and names in its query, strings single-quoted class."""
+    out: list[list[str]] = []
+    n = len(runs)
+    media = False  # in an @media query, up to its `{`
+    value = False  # after a declaration's `:`, up to its `;`
+    i = 0
+    while i < n:
+        cls, text = runs[i]
+        nxt = runs[i + 1] if i + 1 < n else ["", ""]
+        if cls == "p" and text in (".", "#", ":", "::") and nxt[0] in ("nc", "nn", "nd"):
+            out.append(["nf" if text == "#" else "nd" if text != "." else "nc", text + nxt[1]])
+            i += 2
+            continue
+        if cls == "kp" and text.startswith("-") and nxt[0] == "k":  # -webkit-transition
+            out.append(["nl", text + nxt[1]])
+            i += 2
+            continue
+        if cls == "p" and text == "@" and nxt[0] == "k":
+            out.append(["k", "@" + nxt[1]])
+            media = nxt[1] == "media"
+            i += 2
+            continue
+        if cls == "nb" and text == "url" and nxt == ["p", "("]:
+            j = i + 2
+            while j < n and runs[j] != ["p", ")"] and "\n" not in runs[j][1]:
+                j += 1
+            if j < n and runs[j] == ["p", ")"]:
+                out.append(["sx", "".join(r[1] for r in runs[i:j + 1])])
+                i = j + 1
+                continue
+        if cls in _CSS_NUMBER:
+            if nxt[0] == "kt":
+                text += nxt[1]
+                i += 1
+            cls = "m"
+        elif media and cls in ("o", "nt"):
+            cls = "p" if cls == "o" else "m" if text[:1].isdigit() else "n"
+        elif cls == "p" and text in ("{", ";", "}", ":"):
+            media = media and text != "{"
+            value = text == ":"
+        else:
+            cls = {"k": "n" if value else "nl", "nb": "n", "nv": "py", "s2": "s1",
+                   "kc": "n" if text in _CSS_NAMES else "nb"}.get(cls, cls)
+            if cls == "o" and text == "-":
+                cls = "n"
+        out.append([cls, text])
+        i += 1
+    return out
+
+
+_FIXES = {"python": _fix_python, "markdown": _fix_markdown, "css": _fix_css, "ruby": _fix_ruby, "php": _fix_php, "javascript": _fix_javascript,
           "c": _fix_c, "cpp": _fix_c, "html": _fix_html, "sql": _split_line_comment}
 # Rouge's TypeScript lexer is its JavaScript one with more keywords (its types still differ).
 _RENAME["typescript"] = _RENAME["javascript"]
 _FIXES["typescript"] = _fix_javascript
+# HTML's <script> content is Rouge's JavaScript lexer's (its tags and strings the fixes leave).
+_RENAME["html"] = {**_RENAME["javascript"], **_RENAME["html"]}
+_FIXES["html"] = lambda runs: _fix_html(_fix_javascript(runs))
