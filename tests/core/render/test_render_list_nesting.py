@@ -123,6 +123,9 @@ ITEM_HEADINGS = {
     "* A header\n  ===\n": '<ul><li><h1 id="a-header">A header</h1></li></ul>',
     "* A header\n  ---\n  para\n": '<ul><li><h2 id="a-header">A header</h2><p>para</p></li></ul>',
     "1. A\n   ---\n": '<ol><li><h2 id="a">A</h2></li></ol>',
+    # in a loose list the text under the heading is a paragraph, not code
+    "* a\n\n*   A header\n    =========\n    a para\n":
+        '<ul><li><p>a</p></li><li><h1 id="a-header">A header</h1><p>a para</p></li></ul>',
 }
 
 

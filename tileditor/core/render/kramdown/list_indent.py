@@ -240,7 +240,17 @@ class _NotAfterEob:
 
 
 class KramdownListIndentProcessor(_NotAfterEob, ListIndentProcessor):
-    """Python-Markdown's `indent` row (list items)."""
+    """Python-Markdown's `indent` row (list items). The text under an item's setext heading
+    (`* A` / `  ===` / `  text`) is the item's next block at its text column; in a loose
+    list Python-Markdown would read it at level 0, so as code."""
+
+    def run(self, parent, blocks: list[str]):
+        if (self.parser.state.isstate("looselist") and parent.tag == "li" and len(parent)
+                and parent[-1].tag in ("h1", "h2")):
+            blocks[0] = "\n".join(ln[4:] if ln.startswith("    ") else ln
+                                   for ln in blocks[0].split("\n"))
+            return False  # the other rows read it now (a paragraph)
+        return super().run(parent, blocks)
 
 
 class KramdownDefIndentProcessor(_NotAfterEob, DefListIndentProcessor):
