@@ -131,6 +131,7 @@ CASES = (
          '<p>para\n[a]: /x</p>\n\n<p>[c]: /u “t” more</p>\n\n<p><a href="my file.png" title="t">a</a> [c]</p>'),
     Case('blockprocessors:paragraph', 'one\ntwo\n\nthree\n',
          '<p>one\ntwo</p>\n\n<p>three</p>'),
+    Case('blockprocessors:paragraph', '\u3000abc\n', '<p>\u3000abc</p>'),
     Case('treeprocessors:tl_data_lines', 'para\n\n[^1]\n\n[^1]: note\n',
          '<p>para</p>\n\n<p><sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup></p>\n\n<div class="footnotes" role="doc-endnotes">\n  <ol>\n    <li id="fn:1" role="doc-endnote">\n      <p>note\xa0<a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>\n    </li>\n  </ol>\n</div>'),
     Case('treeprocessors:footnote', 'a[^1] b[^2]\n\n[^2]: two\n[^1]: one\n',

@@ -43,6 +43,7 @@ from tileditor.core.render.kramdown import (
     markup,
     math,
     open_spans,
+    paragraphs,
     raw_spans,
     stash,
     tables,
@@ -66,6 +67,7 @@ COPIES = {
     "merging, and util.nearing_recursion_limit",
     "abbr_defs.LinearAbbrBlockprocessor": "AbbrBlockprocessor.run's one-definition step",
     "footnotes": "the footnotes extension's ids and NBSP_PLACEHOLDER",
+    "paragraphs.KramdownParagraphProcessor": "ParagraphProcessor.run",
     "inline_triggers.TriggeredInlineProcessor": "InlineProcessor.__handleInline's loop and "
     "its private __applyPattern",
 }
@@ -233,7 +235,9 @@ ROWS: tuple[Row, ...] = (
     Row(BLOCK, "reference", 15, "Python-Markdown's place; kramdown's link definitions: at a "
         "block's start only, a URL with spaces, no parenthesised title",
         lambda b: link_defs.KramdownReferenceProcessor(b.md.parser, b.holder), "markdown"),
-    _theirs(BLOCK, "paragraph", 10, "markdown"),
+    Row(BLOCK, "paragraph", 10, "Python-Markdown's place, last; only ASCII whitespace comes "
+        "off a paragraph's start (U+3000 stays)",
+        lambda b: paragraphs.KramdownParagraphProcessor(b.md.parser), "markdown"),
     # -- tree processors: the element tree -------------------------------------------------
     Row(TREE, "tl_data_lines", 100,
         "First: tags what the last block made, before footnotes (50) add their list",

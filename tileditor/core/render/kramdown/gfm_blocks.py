@@ -16,7 +16,9 @@ from tileditor.core.render.kramdown.state import NeedsBoundary
 # The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
 # kramdown-parser-gfm's ATX_HEADER_START wants a space or tab after them, and a header with
 # no text (`#`, `# `) is paragraph text.
-_GFM_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]+\S)(?P<header>[^\n]*)(?:\n|$)")
+# (text after the blanks: any character but an ASCII blank, as Ruby's regexes read `\S`)
+_GFM_HASH = re.compile(
+    r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]+[^ \t\n])(?P<header>[^\n]*)(?:\n|$)")
 
 
 _LIST_LIKE = re.compile(r"[ ]{0,3}[-*+][ \t]")
@@ -57,9 +59,11 @@ class GfmHashHeaderProcessor(HashHeaderProcessor):
     RE = _GFM_HASH
 
     def run(self, parent, blocks) -> None:
+        m = self.RE.search(blocks[0])
         super().run(parent, blocks)
         heading = parent[-1]  # the lines before it were parsed first; those after wait
-        heading.text = _atx_text(heading.text or "")
+        # Ruby's strip: an ideographic space (U+3000) after the blanks stays in the text
+        heading.text = _atx_text(m.group("header").strip(" \t") if m else heading.text or "")
 
 
 def _atx_text(text: str) -> str:
