@@ -37,6 +37,10 @@ KRAMDOWN = {
         '(end)</string></h2>',
     'a <img src=a.png> b\n':
         '<p>a &lt;img src=a.png&gt; b</p>',
+    # kramdown's span parser reads no processing instruction or CDATA section
+    "This is <? a PI ?>.\n": "<p>This is &lt;? a PI ?&gt;.</p>",
+    "<?php echo 1; ?>\n": "<p>&lt;?php echo 1; ?&gt;</p>",
+    "a <![CDATA[x]]> b\n": "<p>a &lt;![CDATA[x]]&gt; b</p>",
 }
 
 

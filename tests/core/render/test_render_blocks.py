@@ -104,3 +104,13 @@ def test_unbalanced_html_keeps_nested_lines_in_one_group():
     html = '<div data-line="1"><p>x</p>\n<p data-line="3">y</p>\n<p data-line="5">z</p>'
     cuts = cut(html, top_level_items(html), [1, 3, 5])
     assert len(cuts) == 1
+
+
+def test_only_ascii_blanks_come_off_a_paragraph_or_heading():
+    # Real kramdown 2.4: Ruby's strip keeps an ideographic space (U+3000) or a no-break space.
+    from tests.helpers.render import html_of
+
+    assert ">\u3000abc</p>" in html_of("\u3000abc\n")
+    assert ">\u00a0x</p>" in html_of("\u00a0x\n")
+    assert ">\u3000a</li>" in html_of("* \u3000a\n")
+    assert '<h1 id="h">\u3000h</h1>' in html_of("# \u3000h\n").replace(' data-line="1"', "")

@@ -37,6 +37,14 @@ KRAMDOWN = {
     "```ruby?x=1\ny\n```\n":
         '<div class="language-ruby highlighter-rouge"><div class="highlight">'
         '<pre class="highlight"><code><span class="n">y</span>\n</code></pre></div></div>',
+    # A fence naming no language takes the IAL's first `.language-x`; the fence's name wins
+    # over the IAL's, whose language classes go (kramdown's suite, with_lang_in_fenced_block).
+    "~~~\nx\n~~~\n{: .foo .language-ruby}\n":
+        '<div class="language-ruby foo highlighter-rouge"><div class="highlight">'
+        '<pre class="highlight"><code><span class="n">x</span>\n</code></pre></div></div>',
+    "~~~ ruby\nx\n~~~\n{: .language-python .foo}\n":
+        '<div class="language-ruby foo highlighter-rouge"><div class="highlight">'
+        '<pre class="highlight"><code><span class="n">x</span>\n</code></pre></div></div>',
 }
 
 

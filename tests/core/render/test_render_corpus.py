@@ -38,7 +38,9 @@ def test_corpus_post_renders_clean(path):
         assert token not in visible, f"{token!r} shows in {path.name}"
     # kramdown publishes an IAL that follows text or a space literally ("* Contents {:toc}",
     # as on ben.balter.com); one right after an element, or alone on its line, never shows.
-    assert not re.search(r"(?:</\w+>|/>)\{:", result.html), path.name
+    # (Inside code it is code: Rouge's Markdown lexer prints `<span class="p">)</span>{: .btn}`.)
+    outside_code = re.sub(r"<code[^>]*>.*?</code>", "", result.html, flags=re.S)
+    assert not re.search(r"(?:</\w+>|/>)\{:", outside_code), path.name
     assert not re.search(r"<p[^>]*>\s*(?:\{:[^}\n]*\}\s*)+</p>", result.html), path.name
     span = split_front_matter(text)
     body = text[span.body_start:] if span else text

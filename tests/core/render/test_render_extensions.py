@@ -36,6 +36,9 @@ KRAMDOWN = {
     "a\n\n{::nomarkdown this='is' .ignore /}\n\n{::nomarkdown type='html'}\n<em>bold</em>\n"
     "{:/}\n\npara\n":
         "<p>a</p><em>bold</em><p>para</p>",
+    # `\}` inside the attributes is a brace, not the tag's end: the line is dropped whole
+    'a\n\n{::options syntax_highlighter_opts="{default_lang: ruby\\}" /}\n\nb\n':
+        "<p>a</p><p>b</p>",
 }
 
 

@@ -30,3 +30,12 @@ def test_references_are_named_in_document_order():
     quote = html[:html.index("</blockquote>")]
     assert 'id="fnref:1"' in quote
     assert re.findall(r'href="#(fnref[^"]*)"', html) == ids
+
+
+def test_a_note_only_a_note_refers_to_is_listed_next():
+    # kramdown (kramdown's suite, span/04_footnote/inside_footnote): notes first, second,
+    # then third, which only first refers to, numbered 3.
+    html = html_of("A[^first] b[^second].\n\n[^first]: x[^third]\n\n[^second]: y\n\n"
+                   "[^third]: z\n")
+    assert re.findall(r'<li id="(fn:[^"]+)"', html) == ["fn:first", "fn:second", "fn:third"]
+    assert re.findall(r'href="#fn:third"[^>]*>(\d+)<', html) == ["3"]

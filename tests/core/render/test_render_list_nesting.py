@@ -131,3 +131,19 @@ WIDE_MARKERS = {
 @pytest.mark.parametrize("source", list(WIDE_MARKERS))
 def test_every_space_after_the_marker_counts(source):
     assert_same(source, WIDE_MARKERS[source])
+
+
+# An item's text can be a setext heading (real kramdown 2.4).
+ITEM_HEADINGS = {
+    "* A header\n  ===\n": '<ul><li><h1 id="a-header">A header</h1></li></ul>',
+    "* A header\n  ---\n  para\n": '<ul><li><h2 id="a-header">A header</h2><p>para</p></li></ul>',
+    "1. A\n   ---\n": '<ol><li><h2 id="a">A</h2></li></ol>',
+    # in a loose list the text under the heading is a paragraph, not code
+    "* a\n\n*   A header\n    =========\n    a para\n":
+        '<ul><li><p>a</p></li><li><h1 id="a-header">A header</h1><p>a para</p></li></ul>',
+}
+
+
+@pytest.mark.parametrize("source", list(ITEM_HEADINGS))
+def test_an_item_text_can_be_a_setext_heading(source):
+    assert_same(source, ITEM_HEADINGS[source])

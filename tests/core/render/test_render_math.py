@@ -62,3 +62,17 @@ def test_math_in_a_list_keeps_no_paragraph_without_data_lines():
     # The <p> around the placeholder goes whether or not data-line tagging ran.
     assert html_of("- a\n\n  $$x$$\n", data_lines=False).count("<p>") == 1
     assert "<p>" not in html_of("$$\n\nx\n\n$$\n", data_lines=False)
+
+
+# kramdown's parse_block_math takes the backslash of an escaped math block and declines, so
+# the paragraph reads the `$$...$$` as inline math (kramdown's suite, span/math/normal).
+ESCAPED_BLOCKS = {
+    "\\$$5+5$$\n": "<p>\\(5+5\\)</p>",
+    "\\$\\$5+5$$\n": "<p>$$5+5$$</p>",
+    "\\$$5+5$$ x\n": "<p>$$5+5$$ x</p>",
+}
+
+
+@pytest.mark.parametrize("source", list(ESCAPED_BLOCKS))
+def test_an_escaped_math_block_is_inline_math(source):
+    assert_same(source, ESCAPED_BLOCKS[source])

@@ -27,6 +27,11 @@ KRAMDOWN = {
         '<ul>\n  <li>a <b>x\n</b>    <ul>\n      <li>b</li>\n    </ul>\n  </li>\n</ul>',
     'a <span>b</span> <!-- c --> d\n':
         '<p>a <span>b</span> <!-- c --> d</p>',
+    # an image or a line break inside the element keeps it open
+    'See <a href="x">![i](y.png)</a> here\n':
+        '<p>See <a href="x"><img src="y.png" alt="i" /></a> here</p>',
+    'A <b>x ![alt](i.png) y</b> it.\n':
+        '<p>A <b>x <img src="i.png" alt="alt" /> y</b> it.</p>',
 }
 
 

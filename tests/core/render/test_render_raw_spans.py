@@ -58,6 +58,9 @@ KRAMDOWN = {
         '<p>x «guillemets» y</p>',
     'This is a [link](<with angle.html>) and <u>`x`</u>.\n':
         '<p>This is a <a href="with angle.html">link</a> and <u>`x`</u>.</p>',
+    # markdown="0" makes any element's content raw; the attribute is not printed
+    'This is <span markdown="0">*text*</span> x\n': "<p>This is <span>*text*</span> x</p>",
+    'a <em markdown="0">*b*</em>\n': "<p>a <em>*b*</em></p>",
 }
 
 

@@ -41,6 +41,18 @@ KRAMDOWN = {
         f"<table><thead><tr><th>Key</th><th>Value type</th></tr></thead><tbody><tr>"
         f'<td>{_CODE}Type</code></td><td>{_CODE}"GROUP"</code>|{_CODE}"UNKNOWN"</code></td>'
         "</tr></tbody></table>",
+    # A pipe inside a span HTML element is no table's (kramdown parses the lines with the
+    # codespan and span_html parsers first); an unclosed one holds the rest.
+    "Use <code>ls | grep</code> to filter.\n": "<p>Use <code>ls | grep</code> to filter.</p>",
+    "Use <kbd>a|b</kbd> x\n": "<p>Use <kbd>a|b</kbd> x</p>",
+    "a <b>x | y\n": "<p>a <b>x | y</b></p>",
+    "a <br> | b\n": "<table><tbody><tr><td>a <br /></td><td>b</td></tr></tbody></table>",
+    # No block boundary under the table (a heading, list, quote right below): no table.
+    "| a |\n|---|\n| 1 |\n# H\n": '<p>| a |\n|—|\n| 1 |</p><h1 id="h">H</h1>',
+    "| a |\n|---|\n| 1 |\n- i\n": "<p>| a |\n|—|\n| 1 |</p><ul><li>i</li></ul>",
+    "| a |\n|---|\n| 1 |\n\n# H\n":
+        '<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
+        '<h1 id="h">H</h1>',
     # A line without a pipe under the table: no table at all.
     "| a | b |\n|---|---|\n| 1 | 2 |\npara\n": "<p>| a | b |\n|—|—|\n| 1 | 2 |\npara</p>",
 }

@@ -231,6 +231,14 @@ def lift_data_lines(html: str, html_stash, whole_blocks: set[int] = frozenset())
             return m.group(0)
         if whole:
             attrs = [(k, v) for k, v in attrs if k == "data-line"]
+        elif raw.startswith('<div class="language-') and ' highlighter-rouge"' in raw[:80]:
+            # Highlighted code: its language is the fence's (or the IAL's, already read), so
+            # kramdown keeps no other language-x class; the rest go before rouge's class.
+            extra = " ".join(c for k, v in attrs if k == "class" for c in v.split()
+                             if not c.startswith("language-"))
+            attrs = [(k, v) for k, v in attrs if k != "class"]
+            if extra:
+                raw = raw.replace(' highlighter-rouge"', f' {extra} highlighter-rouge"', 1)
         html_stash.rawHtmlBlocks[idx] = _FIRST_TAG.sub(
             lambda t: t.group(1) + _with_attrs(t.group(2), attrs) + t.group(3), raw, count=1)
         return m.group(2)
@@ -263,4 +271,8 @@ _BLOCKISH = {
     "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul", "canvas",
     "iframe", "script", "style", "video", "center", "audio", "picture", "font", "summary",
     "noscript", "object", "embed", "svg", "math",
+    # the rest of kramdown's HTML_BLOCK_ELEMENTS, raw-content and bodiless elements
+    "textarea", "applet", "body", "caption", "col", "colgroup", "dd", "dt", "html", "head",
+    "legend", "li", "map", "optgroup", "tbody", "td", "th", "thead", "tfoot", "tr", "area",
+    "base", "command", "keygen", "link", "meta", "param", "source", "track", "wbr",
 }

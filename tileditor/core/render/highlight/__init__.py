@@ -29,13 +29,15 @@ _PORTED = {"shell": RougeShellLexer, "bash": RougeShellLexer, "sh": RougeShellLe
 # Rouge's lexer names for the aliases posts use, so per-language fix-ups find them.
 _CANONICAL = {"bash": "shell", "sh": "shell", "zsh": "shell", "ksh": "shell", "js": "javascript",
               "py": "python", "python3": "python", "yml": "yaml", "c++": "cpp", "shell-session":
-              "console", "shellsession": "console", "ts": "typescript", "rb": "ruby"}
+              "console", "shellsession": "console", "ts": "typescript", "rb": "ruby", "md": "markdown"}
 
 
 @lru_cache(maxsize=128)
-def _lexer(lang: str):
+def _lexer(lang: str, inline: bool = False):
     if not lang or lang in ("plaintext", "text", "plain", "console"):
         return None
+    if inline:  # PHP code with no `<?`: Rouge's start_inline guess reads it as PHP
+        return get_lexer_by_name(lang, stripnl=False, ensurenl=False, startinline=True)
     ported = _PORTED.get(lang)
     if ported is not None:
         return ported(stripnl=False, ensurenl=False)
@@ -73,7 +75,7 @@ def _highlight_piece(code: str, lang: str) -> str:
     elif name == "yaml":
         tokens = yaml_tokens(code)
     else:
-        lexer = _lexer(lang)
+        lexer = _lexer(lang, name == "php" and "<?" not in code)
         if lexer is None:
             return _escape(code)
         tokens = lexer.get_tokens(code)
@@ -90,7 +92,9 @@ def fenced_block_html(code: str, lang: str | None) -> str:
     if not rouge_knows(lang):
         return plain_block_html(code, lang)
     body = highlight_code(code, lang)
-    if body and not body.endswith("\n"):  # rouge prints nothing at all for empty code
+    # One final newline, which may sit inside the last span (a Python comment's, console
+    # output's); rouge prints nothing at all for empty code.
+    if body and not code.endswith("\n"):
         body += "\n"
     cls = html.escape(lang, quote=True)
     return (f'<div class="language-{cls} highlighter-rouge"><div class="highlight">'

@@ -1,11 +1,15 @@
 """Abbreviation definitions (`*[HTML]: Hyper Text`) in one pass per run of them. Python-
 Markdown's processor takes one definition per call and puts the rest of the block back, so
 every block processor re-tests the whole remainder each time (quadratic in the run). Qt-free (no
-PySide6)."""
+PySide6). The kramdown bundle reads them as kramdown does (below)."""
 
 from __future__ import annotations
 
-from markdown.extensions.abbr import AbbrBlockprocessor
+import re
+
+from markdown.extensions.abbr import AbbrBlockprocessor, AbbrTreeprocessor
+
+from tileditor.core.render.kramdown.state import mark_eob
 
 
 class LinearAbbrBlockprocessor(AbbrBlockprocessor):
@@ -37,3 +41,63 @@ class LinearAbbrBlockprocessor(AbbrBlockprocessor):
         abbr, title = m.group("abbr").strip(), m.group("title").strip()
         return (abbr, title) if abbr and title else None
 
+
+
+# kramdown's ABBREV_DEFINITION_START: one line, up to three spaces in, the id up to the first
+# `]:`; the text (maybe empty) is the rest of the line.
+_KRAMDOWN_DEF = re.compile(r" {0,3}\*\[(.+?)\]:(.*)")
+# Ruby's \w is ASCII: an abbreviation stands between non-word characters (kramdown's
+# `(?=(?:\W|^)abbr(?!\w))`), so `(X)HTML` and `OtHeR!` are found too.
+_WORD = "[A-Za-z0-9_]"
+
+
+class _Untitled(str):
+    """An abbreviation defined with no text: kramdown writes `<abbr>` with no title.
+    Truthy, so Python-Markdown's tree pass still marks it."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+class KramdownAbbrBlockprocessor(AbbrBlockprocessor):
+    """kramdown's parse_abbrev_definition: the definition lines a block opens with (not one
+    inside a paragraph: kramdown's paragraph runs on over `*[`), the title on the same line
+    only, an empty one allowed, `""` a title like any other, a later definition winning."""
+
+    def __init__(self, parser, abbrs: dict, holder):
+        super().__init__(parser, abbrs)
+        self.holder = holder
+
+    def test(self, parent, block: str) -> bool:
+        return _KRAMDOWN_DEF.match(block) is not None
+
+    def run(self, parent, blocks: list[str]) -> bool:
+        lines = blocks.pop(0).split("\n")
+        i = 0
+        while i < len(lines) and (m := _KRAMDOWN_DEF.fullmatch(lines[i])) is not None:
+            title = m.group(2).strip()
+            self.abbrs[m.group(1)] = title if title else _Untitled()
+            i += 1
+        mark_eob(self.holder, parent)
+        rest = "\n".join(lines[i:])
+        if rest.strip():
+            blocks.insert(0, rest)
+            self.holder.state.no_boundary = rest
+        return True
+
+
+class KramdownAbbrTreeprocessor(AbbrTreeprocessor):
+    """The abbr extension's pass with kramdown's word boundaries and untitled abbreviations."""
+
+    def create_element(self, title: str, text: str, tail: str):
+        abbr = super().create_element(title, text, tail)
+        if isinstance(title, _Untitled):
+            del abbr.attrib["title"]
+        return abbr
+
+    def run(self, root):
+        if not self.abbrs:
+            return
+        keys = sorted(self.abbrs, key=len, reverse=True)
+        self.RE = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, keys))})(?!{_WORD})")
+        self.iter_element(root)

@@ -42,6 +42,7 @@ from tileditor.core.render.kramdown import (
     markup,
     math,
     open_spans,
+    paragraphs,
     raw_elements,
     raw_spans,
     stash,
@@ -69,6 +70,7 @@ COPIES = {
     "merging, and util.nearing_recursion_limit",
     "abbr_defs.LinearAbbrBlockprocessor": "AbbrBlockprocessor.run's one-definition step",
     "footnotes": "the footnotes extension's ids and NBSP_PLACEHOLDER",
+    "paragraphs.KramdownParagraphProcessor": "ParagraphProcessor.run",
     "inline_triggers.TriggeredInlineProcessor": "InlineProcessor.run and __handleInline's "
     "loops, their private __applyPattern, __processPlaceholders and __build_ancestors",
 }
@@ -103,6 +105,10 @@ def _typographic(settings: KramdownSettings) -> bool:
 PRE, BLOCK, TREE, INLINE, POST = REGISTRIES[:5]
 ROWS: tuple[Row, ...] = (
     # -- preprocessors: the text, line by line ---------------------------------------------
+    Row(PRE, "tl_unbounded_tables", 31,
+        "First, on the lines as written: a table's lines need a block boundary after them, "
+        "which the passes below (fences, list re-indentation, IAL lines) blur",
+        lambda b: tables.UnboundedTablePreprocessor(b.md, b.holder)),
     Row(PRE, "tl_footnote_end", 30,
         "First, on the lines as written (fences and `{:` lines not yet rewritten): ends a "
         "note at its first less-indented line, escapes a definition inside a paragraph",
@@ -144,19 +150,23 @@ ROWS: tuple[Row, ...] = (
         "First: sees each top-level block before any processor takes it (and declines it)",
         lambda b: linemap.DataLineBlockProcessor(b.md.parser, b.holder)),
     _theirs(BLOCK, "markdown_block", 105, "md_in_html"),
-    _theirs(BLOCK, "empty", 100, "markdown"),
+    Row(BLOCK, "empty", 100, "Python-Markdown's place; notes a second blank line (a "
+        "definition needs its terms one blank line up)",
+        lambda b: deflists.BlankCountingEmptyProcessor(b.md.parser, b.holder), "markdown"),
     Row(BLOCK, "tl_raw_elements", 99,
         "Before indent (90) and the rest: a block in a container opening with an element "
         "Python-Markdown has no block for (the top level: pre 29.5) is that raw element",
         lambda b: raw_elements.NestedRawElementProcessor(b.md.parser, b.holder)),
-    _theirs(BLOCK, "indent", 90, "markdown"),
-    _theirs(BLOCK, "defindent", 85, "def_list"),
+    Row(BLOCK, "indent", 90, "Python-Markdown's place; not right after a definition",
+        lambda b: list_indent.KramdownListIndentProcessor(b.md.parser, b.holder), "markdown"),
+    Row(BLOCK, "defindent", 85, "def_list's place; not right after a definition",
+        lambda b: list_indent.KramdownDefIndentProcessor(b.md.parser, b.holder), "def_list"),
     Row(BLOCK, "code", 80, "Python-Markdown's place; kramdown's lazy lines join the code "
         "block, its last line keeps its trailing spaces",
-        lambda b: indented_code.KramdownCodeBlockProcessor(b.md.parser), "markdown"),
+        lambda b: indented_code.KramdownCodeBlockProcessor(b.md.parser, b.holder), "markdown"),
     Row(BLOCK, "table", 75, "the tables extension's place; kramdown's tables (separator "
         "rows start a tbody or the tfoot, no header needed, a body needed, ragged rows)",
-        lambda b: tables.KramdownTableProcessor(b.md.parser), "tables"),
+        lambda b: tables.KramdownTableProcessor(b.md.parser, b.holder), "tables"),
     Row(BLOCK, "tl_lazy_quote", 74.5,
         "Above hashheader (70), setextheader (60), hr (50) and the lists (40, 30): a block "
         "opening with `>` is all quote (kramdown's lazy lines); below tables (75)",
@@ -164,28 +174,35 @@ ROWS: tuple[Row, ...] = (
     Row(BLOCK, "hashheader", 70, "Python-Markdown's place; GFM: `#Title` is no heading",
         lambda b: gfm_blocks.GfmHashHeaderProcessor(b.md.parser), "markdown", _gfm),
     Row(BLOCK, "setextheader", 60, "Python-Markdown's place; `***` over `---` is two rules",
-        lambda b: gfm_blocks.NoRuleSetextProcessor(b.md.parser), "markdown", _gfm),
+        lambda b: gfm_blocks.NoRuleSetextProcessor(b.md.parser, b.holder), "markdown", _gfm),
     Row(BLOCK, "hr", 50,
         "Python-Markdown's place; a rule splits a block only where GFM ends a paragraph",
         lambda b: gfm_blocks.GfmRuleProcessor(b.md.parser), "markdown", _gfm),
     Row(BLOCK, "olist", 40, "Python-Markdown's place; another marker kind starts a new list",
-        lambda b: list_indent.KramdownOListProcessor(b.md.parser), "markdown"),
+        lambda b: list_indent.KramdownOListProcessor(b.md.parser, b.holder), "markdown"),
     Row(BLOCK, "ulist", 30, "Python-Markdown's place; another marker kind starts a new list",
-        lambda b: list_indent.KramdownUListProcessor(b.md.parser), "markdown"),
+        lambda b: list_indent.KramdownUListProcessor(b.md.parser, b.holder), "markdown"),
     Row(BLOCK, "deflist", 25, "def_list's place; kramdown's paragraphs in definitions (after a "
         "blank line) and lazy lines up to the next `:` line",
         lambda b: deflists.KramdownDefListProcessor(b.md.parser, b.holder), "def_list"),
     Row(BLOCK, "quote", 20,
         "Python-Markdown's place; a blank line between `>` lines starts a new quote",
         lambda b: blockquotes.SeparateBlockQuoteProcessor(b.md.parser), "markdown"),
-    _theirs(BLOCK, "footnote", 17, "footnotes"),
-    Row(BLOCK, "abbr", 16, "abbr's place; a run of definitions at once, same output (linear)",
-        lambda b: abbr_defs.LinearAbbrBlockprocessor(b.md.parser, b.replaced.abbrs), "abbr",
-        twin=True),
+    Row(BLOCK, "footnote", 17, "footnotes' place; a definition ends the list before it",
+        lambda b: footnotes.EobFootnoteBlockProcessor(b.replaced.footnotes, b.holder),
+        "footnotes"),
+    Row(BLOCK, "abbr", 16, "abbr's place; a run of definitions at once, same output (linear); "
+        "kramdown's definitions (a block's first lines, one line each, maybe untitled)",
+        lambda b: abbr_defs.LinearAbbrBlockprocessor(b.md.parser, b.replaced.abbrs)
+        if b.settings is None
+        else abbr_defs.KramdownAbbrBlockprocessor(b.md.parser, b.replaced.abbrs, b.holder),
+        "abbr", twin=True),
     Row(BLOCK, "reference", 15, "Python-Markdown's place; kramdown's link definitions: at a "
         "block's start only, a URL with spaces, no parenthesised title",
         lambda b: link_defs.KramdownReferenceProcessor(b.md.parser, b.holder), "markdown"),
-    _theirs(BLOCK, "paragraph", 10, "markdown"),
+    Row(BLOCK, "paragraph", 10, "Python-Markdown's place, last; only ASCII whitespace comes "
+        "off a paragraph's start (U+3000 stays)",
+        lambda b: paragraphs.KramdownParagraphProcessor(b.md.parser), "markdown"),
     # -- tree processors: the element tree -------------------------------------------------
     Row(TREE, "tl_data_lines", 100,
         "First: tags what the last block made, before footnotes (50) add their list",
@@ -236,7 +253,9 @@ ROWS: tuple[Row, ...] = (
         "After inline parsing made its `tl-ial` elements; before abbr (7) and smarty (6), "
         "so the text it puts back (an IAL kramdown prints) is read as other text",
         lambda b: ial.ApplySpanIalTreeprocessor(b.md, b.holder)),
-    _theirs(TREE, "abbr", 7, "abbr"),
+    Row(TREE, "abbr", 7, "abbr's place; kramdown's word boundaries (`(X)HTML`), an "
+        "untitled `<abbr>`", lambda b: abbr_defs.KramdownAbbrTreeprocessor(b.md, b.replaced.abbrs),
+        "abbr"),
     Row(TREE, "tl_footnotes", 6.9,
         "After footnotes' passes (50, 15) built notes and back links: kramdown's markup "
         "and numbering by first reference",

@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from markdown.blockprocessors import EmptyBlockProcessor
 from markdown.extensions.def_list import DefListProcessor
 
+from tileditor.core.render.kramdown.ial_syntax import apply, parse_attributes, resolve_refs
+from tileditor.core.render.kramdown.state import EobAware
+
 _DEF_START = re.compile(r"^ {0,3}:[ \t]", re.M)  # kramdown's DEFINITION_LIST_START
+_IAL_ONLY = re.compile(r"[ \t]*(?:\{:(?!(?:\w[\w-]*)?:|/)((?:\\\}|[^}])+)\})?[ \t]*")
 
 
-class KramdownDefListProcessor(DefListProcessor):
+class KramdownDefListProcessor(EobAware, DefListProcessor):
     """DefListProcessor.run (markdown 3.11) with kramdown's paragraphs and lazy lines."""
 
     def __init__(self, parser, holder):
@@ -37,12 +42,20 @@ class KramdownDefListProcessor(DefListProcessor):
                                                          block[nxt.start():])
         else:
             d, rest = self.detab(block)
-        d = f"{m.group(2)}\n{d}" if d else m.group(2)
+        # kramdown's LIST_ITEM_IAL_CHECK: a `:` line holding nothing or an IAL puts the text
+        # column at 4, so an 8-space line under it is code (Python-Markdown read text).
+        code_ial = _IAL_ONLY.fullmatch(m.group(2)) if d.startswith("    ") else None
+        d = f"{m.group(2)}\n{d}" if d and code_ial is None else (d or m.group(2))
         sibling = self.lastChild(parent)
         if not terms and sibling is None:
             blocks.insert(0, raw_block)
             return False
         loose = False
+        if not terms and sibling.tag == "p" and raw_block is state.after_blanks:
+            # kramdown takes a paragraph as the terms across one blank line only
+            # (parse_definition_list: a :blank child of "\n"); after more, `:` is text.
+            blocks.insert(0, raw_block)
+            return False
         if not terms and sibling.tag == "p":
             loose = True  # the terms' paragraph, then a blank line
             terms = sibling.text.split("\n")
@@ -55,10 +68,30 @@ class KramdownDefListProcessor(DefListProcessor):
             dl = etree.SubElement(parent, "dl")
         for term in terms:
             etree.SubElement(dl, "dt").text = term
-        self.parser.state.set("looselist" if loose else "list")
-        self.parser.parseBlocks(etree.SubElement(dl, "dd"), [d])
+        dd = etree.SubElement(dl, "dd")
+        if code_ial is not None:
+            if code_ial.group(1):
+                attrs, refs = parse_attributes(code_ial.group(1))
+                apply(dd, resolve_refs(attrs, refs, state.alds))
+            self.parser.state.set("detabbed")  # no item text: the code block's own
+        else:
+            self.parser.state.set("looselist" if loose else "list")
+        self.parser.parseBlocks(dd, [d])
         self.parser.state.reset()
         if rest:
             blocks.insert(0, rest)
             state.deflist_rest = rest
         return None
+
+
+class BlankCountingEmptyProcessor(EmptyBlockProcessor):
+    """Python-Markdown's empty-block pass, noting the block that follows a second blank line
+    (the split on blank lines leaves it no trace) for the definition list above."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        super().run(parent, blocks)
+        self.holder.state.after_blanks = blocks[0] if blocks else None

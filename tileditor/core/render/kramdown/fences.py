@@ -92,7 +92,7 @@ class FencePreprocessor(Preprocessor):
             indent = fence.opener.prefix
             body = [_strip_prefix(ln, indent, fence.base) for ln in lines[start + 1:end]]
             code = "\n".join(body) + ("\n" if body else "")
-            lang = re.match(r"[^{?]*", fence.info).group(0)
+            lang = re.match(r"[^{?]*", fence.info).group(0) or self._ial_language(lines, end)
             placeholder = stash.store_block(self.md, self.holder.state,
                                             fenced_block_html(code, lang), end - start + 1)
             columns = columns if columns is not None else _item_columns(lines)
@@ -115,6 +115,24 @@ class FencePreprocessor(Preprocessor):
             i = end + 1
         out.extend(lines[i:])
         return out
+
+    def _ial_language(self, lines: list[str], end: int) -> str:
+        """The first `.language-x` class of the block IAL right under a fence (kramdown
+        takes the language from it when the fence names none), else ""."""
+        j = end + 1
+        while j < len(lines) and j <= end + 2 and not lines[j].strip():
+            j += 1
+        m = _IAL_MARK.fullmatch(lines[j].strip()) if j < len(lines) else None
+        if m is None or int(m.group(1)) >= len(self.holder.state.ials):
+            return ""
+        (attrs, _refs), direction = self.holder.state.ials[int(m.group(1))]
+        if direction != "after":
+            return ""
+        classes = attrs.get("class", "").split()
+        return next((c[9:] for c in classes if c.startswith("language-")), "")
+
+
+_IAL_MARK = stash.mark_pattern("ial", r"(\d+)")
 
 
 def _strip_prefix(line: str, indent: str, base: int) -> str:

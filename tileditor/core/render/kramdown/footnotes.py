@@ -7,11 +7,18 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
-from markdown.extensions.footnotes import FN_BACKLINK_TEXT, NBSP_PLACEHOLDER, FootnoteExtension
+from markdown.extensions.footnotes import (
+    FN_BACKLINK_TEXT,
+    NBSP_PLACEHOLDER,
+    FootnoteBlockProcessor,
+    FootnoteExtension,
+)
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core.render.kramdown.ial_syntax import BLOCK_IAL_LINE
+from tileditor.core.render.kramdown.stash import TOC_ATTR
+from tileditor.core.render.kramdown.state import mark_eob
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 # Python-Markdown names the n-th reference to a note `fnref<n>:name`; kramdown `fnref:name:<n-1>`.
@@ -30,6 +37,7 @@ class KramdownFootnoteTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self._markup(root)
         _renumber(root)
+        _place(root)
 
     def _markup(self, root: etree.Element) -> None:
         for el in root.iter():
@@ -105,10 +113,52 @@ def _continues_paragraph(previous: str) -> bool:
     return bool(text) and not text.startswith(("#", "```", "~~~", "{:", "|", "<", "\x02"))
 
 
+class EobFootnoteBlockProcessor(FootnoteBlockProcessor):
+    """Python-Markdown's note definitions; one ends the list or code block before it."""
+
+    def __init__(self, footnotes: FootnoteExtension, holder):
+        super().__init__(footnotes)
+        self.holder = holder
+
+    def run(self, parent, blocks: list[str]) -> bool:
+        taken = super().run(parent, blocks)
+        if taken:
+            mark_eob(self.holder, parent)
+        return taken
+
+
 def footnote_extension() -> FootnoteExtension:
     """Python-Markdown's footnotes, set up for the markup above: no back link title, the bare
     number as the reference text."""
     return FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}")
+
+
+def _place(root: etree.Element) -> None:
+    """kramdown's footnote placement: the first list marked `{:footnotes}` gives way to the
+    notes (to nothing when there are none); the mark comes off other elements."""
+    spot = None
+    for parent in root.iter():
+        for child in parent:
+            if child.get(TOC_ATTR) == "footnotes":
+                del child.attrib[TOC_ATTR]
+                if spot is None and child.tag in ("ul", "ol"):
+                    spot = (parent, child)
+    if spot is None:
+        return
+    parent, marked = spot
+    div = next((el for el in root.iter("div") if el.get("class") == "footnotes"), None)
+    idx = list(parent).index(marked)
+    tail = marked.tail
+    parent.remove(marked)
+    if div is not None:
+        _remove(root, div)
+        div.tail = tail
+        parent.insert(idx, div)
+    elif tail:
+        if idx:
+            parent[idx - 1].tail = (parent[idx - 1].tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
 
 
 def _remove(root: etree.Element, target: etree.Element) -> None:
@@ -127,9 +177,10 @@ def _renumber(root: etree.Element) -> None:
     inside = set(div.iter())
     order: dict[str, int] = {}
     seen: dict[str, int] = {}  # note -> references met so far
-    for sup in root.iter("sup"):
-        if sup in inside or not (sup.get("id") or "").startswith("fnref"):
-            continue
+
+    def number(sup: etree.Element) -> None:
+        if not (sup.get("id") or "").startswith("fnref"):
+            return
         # The n-th reference in document order is `fnref:name:<n-1>`, as its back link says.
         link = sup.find("a")
         name = (link.get("href", "") if link is not None else "")[len("#fn:"):]
@@ -139,9 +190,22 @@ def _renumber(root: etree.Element) -> None:
             target = a.get("href", "")[1:]
             order.setdefault(target, len(order) + 1)
             a.text = str(order[target])
+
+    for sup in root.iter("sup"):
+        if sup not in inside:
+            number(sup)
     ol = div.find("ol")
     if ol is None:
         return
+    # kramdown converts the notes in their order, numbering the notes they refer to next
+    # (a note only another note refers to is listed too).
+    notes = {li.get("id", ""): li for li in ol}
+    done = 0
+    while done < len(order):
+        note = notes.get(list(order)[done])
+        done += 1
+        for sup in note.iter("sup") if note is not None else ():
+            number(sup)
     for li in [li for li in ol if li.get("id", "") not in order]:
         ol.remove(li)  # kramdown lists only the notes the text refers to
     if not len(ol):

@@ -12,11 +12,14 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlin
 
 from tileditor.core.render.kramdown import angle_text
 from tileditor.core.render.kramdown.heading_ids import EXPLICIT_ID
+from tileditor.core.render.kramdown.state import NeedsBoundary
 
 # The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
 # kramdown-parser-gfm's ATX_HEADER_START wants a space or tab after them, and a header with
 # no text (`#`, `# `) is paragraph text.
-_GFM_HASH = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]+\S)(?P<header>[^\n]*)(?:\n|$)")
+# (text after the blanks: any character but an ASCII blank, as Ruby's regexes read `\S`)
+_GFM_HASH = re.compile(
+    r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]+[^ \t\n])(?P<header>[^\n]*)(?:\n|$)")
 
 
 _LIST_LIKE = re.compile(r"[ ]{0,3}[-*+][ \t]")
@@ -40,27 +43,13 @@ class GfmRuleProcessor(HRProcessor):
         return False
 
 
-class NoRuleSetextProcessor(SetextHeaderProcessor):
-    """`***` over `---` is two rules for kramdown, not a heading whose text is `***`. In a
-    list item an underline is one too (`- Foo` then `---` or `  ---`: kramdown's item holds
-    a heading), where the list passes leave its line four spaces in."""
+class NoRuleSetextProcessor(NeedsBoundary, SetextHeaderProcessor):
+    """`***` over `---` is two rules for kramdown, not a heading whose text is `***`; no
+    heading right under a definition."""
 
     def test(self, parent, block) -> bool:
-        block = _item_lines(parent, block)
-        return super().test(parent, block) and not RULE.match(
+        return super().test(parent, block) and self.at_boundary(block) and not RULE.match(
             block.split("\n", 1)[0])
-
-    def run(self, parent, blocks) -> None:
-        blocks[0] = _item_lines(parent, blocks[0])
-        super().run(parent, blocks)
-
-
-def _item_lines(parent, block: str) -> str:
-    """An item's block with its later lines' four-space indentation taken off."""
-    if parent.tag != "li" or "\n    " not in block:
-        return block
-    first, *rest = block.split("\n")
-    return "\n".join([first] + [ln[4:] if ln.startswith("    ") else ln for ln in rest])
 
 
 
@@ -71,9 +60,11 @@ class GfmHashHeaderProcessor(HashHeaderProcessor):
     RE = _GFM_HASH
 
     def run(self, parent, blocks) -> None:
+        m = self.RE.search(blocks[0])
         super().run(parent, blocks)
         heading = parent[-1]  # the lines before it were parsed first; those after wait
-        heading.text = _atx_text(heading.text or "")
+        # Ruby's strip: an ideographic space (U+3000) after the blanks stays in the text
+        heading.text = _atx_text(m.group("header").strip(" \t") if m else heading.text or "")
 
 
 def _atx_text(text: str) -> str:

@@ -27,7 +27,9 @@ from tileditor.core.render.kramdown.link_defs import LinkUrl
 
 _EXT_OPEN = re.compile(r"^ {0,3}\{::(comment|nomarkdown)(?:\s((?:\\\}|[^}])*?))?\}")
 # Only the names kramdown handles: `{::something/}` is an unknown extension, kept as text.
-_EXT_SELF = re.compile(r"^ {0,3}\{::(?:comment|nomarkdown|options)(?:\s[^}]*)?/\}[ \t]*$")
+# (`\}` is a brace inside the attributes, as in kramdown's EXT_START_STR)
+_EXT_SELF = re.compile(
+    r"^ {0,3}\{::(?:comment|nomarkdown|options)(?:\s(?:\\\}|[^}])*)?/\}[ \t]*$")
 _DEFINITION = re.compile(r"^ {0,3}(?:\[\^?[^\]\n]+\]:|\*\[[^\]\n]+\]:)")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[([^\^\]\n][^\]\n]*)\]:")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block

@@ -22,6 +22,8 @@ _ITEM = re.compile(r"(?:\A|\s)(?:" + _KEY_VALUE + r"|(\w[\w-]*)|((?:#[A-Za-z][\w
                    r"(?=\s|\Z)")
 _ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)")
 REFS = " refs"  # where an ALD keeps the references it holds (no attribute has a space)
+DT_IDS = " dt ids"  # a definition list's `auto_ids[-prefix]` reference: the ids' prefix
+_AUTO_IDS = re.compile(r"auto_ids(?:-([\w-]+))?")
 
 
 def parse_attributes(text: str) -> tuple[dict[str, str], list[str]]:
@@ -71,7 +73,7 @@ def resolve_refs(attrs: dict[str, str], refs: list[str], alds: dict,
     attribute (it takes it off again); other unknown references are dropped, as kramdown
     drops them."""
     out: dict[str, str] = {}
-    toc = False
+    toc = footnotes = False
     for ref in refs:
         if ref in alds and ref not in seen:
             ald = alds[ref]
@@ -79,15 +81,33 @@ def resolve_refs(attrs: dict[str, str], refs: list[str], alds: dict,
             merge(out, resolve_refs(own, ald.get(REFS, "").split(), alds, (*seen, ref)))
         elif ref == "toc":
             toc = True
+        elif ref == "footnotes":  # kramdown's footnote placement (the TOC wins)
+            footnotes = True
+        elif (auto := _AUTO_IDS.match(ref)) is not None and DT_IDS not in out:
+            out[DT_IDS] = auto.group(1) or ""
     merge(out, attrs)
-    if toc:
-        out[TOC_ATTR] = "toc"
+    if toc or footnotes:
+        out[TOC_ATTR] = "toc" if toc else "footnotes"
     return out
 
 
 def apply(element, attrs: dict[str, str]) -> None:
     for key, value in attrs.items():
-        if key == "class" and element.get("class"):
+        if key == DT_IDS:
+            _dt_ids(element, value)
+        elif key == "class" and element.get("class"):
             element.set("class", f"{element.get('class')} {value}")
         else:
             element.set(key, value)
+
+
+def _dt_ids(dl, prefix: str) -> None:
+    """kramdown's convert_dt under `{:auto_ids}`: each term without an id gets the prefix and
+    basic_generate_id of its source text (no counter for repeats)."""
+    if dl.tag != "dl":
+        return
+    for dt in dl.findall("dt"):
+        if dt.get("id") is None:
+            text = re.sub(r"^[^a-zA-Z]+", "", dt.text or "")
+            text = re.sub(r"[^a-zA-Z0-9 -]", "", text).replace(" ", "-").lower()
+            dt.set("id", f"{prefix}{text}".lstrip())

@@ -16,6 +16,7 @@ from markdown.treeprocessors import PrettifyTreeprocessor
 
 from tileditor.core.render.kramdown.list_indent import LAZY_END_HTML
 from tileditor.core.render.kramdown.stash import STX
+from tileditor.core.render.kramdown.state import EobAware
 
 _JOINED = re.compile(r"\n( {0,3}\S)")  # kramdown: data.gsub!(/\n( {0,3}\S)/, ' \1')
 
@@ -39,8 +40,13 @@ def _lazy(line: str) -> bool:
     return not line.lstrip(" ").startswith(STX) and not LAZY_END_HTML.match(line)
 
 
-class KramdownCodeBlockProcessor(CodeBlockProcessor):
-    """CodeBlockProcessor.run with kramdown's lazy lines and trailing spaces (see above)."""
+class KramdownCodeBlockProcessor(EobAware, CodeBlockProcessor):
+    """CodeBlockProcessor.run with kramdown's lazy lines and trailing spaces (see above); a
+    definition between two code blocks keeps them apart."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         sibling = self.lastChild(parent)

@@ -10,6 +10,8 @@ import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import ReferenceProcessor
 
+from tileditor.core.render.kramdown.state import mark_eob
+
 # kramdown's LINK_DEFINITION_START, one definition at a line start.
 DEFINITION = re.compile(
     r"""^ {0,3}\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))"""
@@ -49,6 +51,8 @@ class KramdownReferenceProcessor(ReferenceProcessor):
         if not pos:
             blocks.insert(0, block)
             return False
+        mark_eob(self.holder, parent)
         if block[pos:].strip():
             blocks.insert(0, block[pos:])
+            self.holder.state.no_boundary = blocks[0]
         return True

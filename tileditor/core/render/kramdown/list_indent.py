@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
-from markdown.blockprocessors import OListProcessor, UListProcessor
+from markdown.blockprocessors import ListIndentProcessor, OListProcessor, UListProcessor
+from markdown.extensions.def_list import DefListIndentProcessor
 from markdown.preprocessors import Preprocessor
 
 from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown.state import EobAware, after_eob
 
 # An item: its marker, the spaces after it, its text; an empty one (`- ` then nothing) has
 # its text column 4 in, as kramdown's LIST_ITEM_IAL_CHECK sets it.
@@ -212,11 +214,62 @@ def _item_fits(indent: int, stack: list[tuple[int, str, bool]]) -> bool:
 
 
 
-class KramdownOListProcessor(OListProcessor):
-    """kramdown starts a new list when the marker type changes (`-` list, then `1.`)."""
+# A setext underline under an item's text, at the item's text column (4 after re-indenting).
+_ITEM_UNDERLINE = re.compile(r"^ {4}(=+|-+)[ \t]*$", re.M)
+
+
+class _ItemHeadings:
+    """An item's text can be a setext heading (`* A\n  ===`): Python-Markdown keeps a
+    same-block line's indentation, which hides the underline."""
+
+    def get_items(self, block: str) -> list[str]:
+        return [_ITEM_UNDERLINE.sub(r"\1", item) if "\n" in item else item
+                for item in super().get_items(block)]
+
+
+class KramdownOListProcessor(EobAware, _ItemHeadings, OListProcessor):
+    """kramdown starts a new list when the marker type changes (`-` list, then `1.`), and
+    after a definition."""
 
     SIBLING_TAGS = ["ol"]
 
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
 
-class KramdownUListProcessor(UListProcessor):
+
+class KramdownUListProcessor(EobAware, _ItemHeadings, UListProcessor):
     SIBLING_TAGS = ["ul"]
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+
+class _NotAfterEob:
+    """Indented item text, but not right after a definition (kramdown: code there)."""
+
+    def __init__(self, parser, holder):
+        super().__init__(parser)
+        self.holder = holder
+
+    def test(self, parent, block: str) -> bool:
+        return super().test(parent, block) and not after_eob(self.holder, parent)
+
+
+class KramdownListIndentProcessor(_NotAfterEob, ListIndentProcessor):
+    """Python-Markdown's `indent` row (list items). The text under an item's setext heading
+    (`* A` / `  ===` / `  text`) is the item's next block at its text column; in a loose
+    list Python-Markdown would read it at level 0, so as code."""
+
+    def run(self, parent, blocks: list[str]):
+        if (self.parser.state.isstate("looselist") and parent.tag == "li" and len(parent)
+                and parent[-1].tag in ("h1", "h2")):
+            blocks[0] = "\n".join(ln[4:] if ln.startswith("    ") else ln
+                                   for ln in blocks[0].split("\n"))
+            return False  # the other rows read it now (a paragraph)
+        return super().run(parent, blocks)
+
+
+class KramdownDefIndentProcessor(_NotAfterEob, DefListIndentProcessor):
+    """def_list's `defindent` row (definitions and list items)."""

@@ -21,6 +21,7 @@ INLINE_MATH = r"(?<!\\)\$\$([\s\S]+?)\$\$"
 _QUOTE = re.compile(r"^((?: {0,3}> ?)+)(.*)$")
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}[.)])( +)(?=\S)")
 _RULE = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+_ESCAPED_BLOCK = re.compile(r"^( {0,3})\\(?=\$\$)")
 
 
 class MathBlockPreprocessor(Preprocessor):
@@ -45,6 +46,15 @@ class MathBlockPreprocessor(Preprocessor):
             if "<" in line and (end := lexicon.raw_html_end(lines, i, unclosed) or i) > i:
                 out.extend(lines[i:end + 1])  # kramdown leaves `$$` in raw HTML to MathJax
                 i, prev_blank = end + 1, False
+                continue
+            if (esc := _ESCAPED_BLOCK.match(line)) is not None:
+                # kramdown's parse_block_math takes the backslash of an escaped math block
+                # and declines: the paragraph then reads `$$...$$` as inline math.
+                lines[i] = line[:esc.end(1)] + line[esc.end():]
+                if self._block(lines, i, list(columns), prev_blank) is None:
+                    lines[i] = line
+                out.append(lines[i])
+                i, prev_blank = i + 1, False
                 continue
             found = self._block(lines, i, columns, prev_blank)
             if found is None:

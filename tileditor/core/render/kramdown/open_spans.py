@@ -21,9 +21,10 @@ _VOID = frozenset("area base br col command embed hr img input keygen link meta 
 _OPEN = re.compile(r"<([^\W\d][\w.:-]*)(.*?)(/?)>\Z", re.DOTALL)
 _CLOSE = re.compile(r"</([^\W\d][\w.:-]*)\s*>\Z")
 # Elements holding inline content of their parent's text block: a tag opened inside one is
-# closed at its end; any other child (a nested list, a block) ends the text block.
-_INLINE = frozenset("a abbr b bdo big cite code del dfn em i ins kbd mark q s samp small span "
-                    "strong sub sup tt u var".split())
+# closed at its end; any other child (a nested list, a block) ends the text block. An image
+# or a line break is inline too (`<a href="x">![i](y.png)</a>` keeps the image in the link).
+_INLINE = frozenset("a abbr b bdo big br cite code del dfn em i img ins kbd mark q s samp small "
+                    "span strong sub sup tt u var".split())
 
 
 class InlineHtmlProcessor(HtmlInlineProcessor):

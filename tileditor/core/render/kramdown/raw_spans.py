@@ -30,6 +30,11 @@ _OPEN = re.compile(
     r"<(?!(?:" + "|".join(sorted(_PARSED)) + r")[\s/>])(" + NAME + r")"
     r"((?:\s+" + NAME + r"""(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(/)?>""",
     re.IGNORECASE | re.DOTALL)
+# Any element with `markdown="0"`: kramdown's raw content model whatever the element.
+_OPEN_RAW = re.compile(
+    r"<(" + NAME + r")((?:\s+" + NAME + r"""(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(/)?>""",
+    re.IGNORECASE | re.DOTALL)
+_MARKDOWN_0 = re.compile(r"""\s+markdown\s*=\s*(?:"0"|'0'|0\b)""", re.IGNORECASE)
 # Where kramdown's span parsers may start: an escape, a code span, `$$` math, a tag.
 _CLOSE = re.compile(rf"</{NAME}\s*>")
 _START = re.compile(r"[\\`<]|\$\$")
@@ -65,7 +70,11 @@ def _tag(text: str, at: int, found: list) -> int:
         close = text.find(">", at)
         return close + 1 if close >= 0 else at + 1
     m = _OPEN.match(text, at)
-    if m is None or m.group(3):
+    if m is None:
+        m = _OPEN_RAW.match(text, at)
+        if m is None or not _MARKDOWN_0.search(m.group(2)):
+            return at + 1
+    if m.group(3):
         return at + 1
     end, depth = _closing(text, m.group(1), m.end())
     found.append((at, end, depth))
@@ -137,7 +146,9 @@ class RawSpanTreeprocessor(Treeprocessor):
         for start, end, open_left in spans:
             raw = _escape_stray_lt(text[start:end])
             # kramdown closes what is left open (nested ones too) at the end of the text.
-            raw += f"</{_OPEN.match(raw).group(1)}>" * open_left
+            raw += f"</{_OPEN_RAW.match(raw).group(1)}>" * open_left
+            tag_end = _OPEN_RAW.match(raw).end()  # kramdown prints no markdown attribute
+            raw = _MARKDOWN_0.sub("", raw[:tag_end], count=1) + raw[tag_end:]
             out += [text[pos:start], stash.store_inline(self.md, raw)]
             pos = end
         out.append(text[pos:])

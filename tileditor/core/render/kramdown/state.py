@@ -35,6 +35,13 @@ class ConversionState:
     block_starts: list[int] = field(default_factory=list)  # line of each top block's start
     pending: tuple[int, int] | None = None  # (root children before this block, its line)
     deflist_rest: str | None = None  # the block a definition put back (no blank line before)
+    after_blanks: str | None = None  # the block after two or more blank lines
+    eob: tuple[object, int] | None = None  # (parent, its child count) at a definition's end
+    # the rest of a block a definition opened (no blank line between): kramdown's :eob of a
+    # definition is no block boundary, so no table or setext heading starts there
+    no_boundary: str | None = None
+    unbounded_tables: set[str] = field(default_factory=set)  # first lines of table-like runs
+    # that no block boundary follows (kramdown reverts them to paragraphs)
     # -- the inline pass -----------------------------------------------------------------
     inline_tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder ->
     # ("open" or "close", element name) of each tag the raw inline HTML pattern stashed
@@ -43,6 +50,40 @@ class ConversionState:
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
     toc_html: str = ""  # the sidebar TOC, serialised before postprocessing
     trailing: str = ""  # whitespace the output ends with (Markdown.convert strips it)
+
+
+def mark_eob(holder: StateHolder, parent) -> None:
+    """A definition (link, footnote, abbreviation) took a whole block: kramdown leaves an
+    :eob element there, so the list, code block or definition list before it is not
+    continued after it."""
+    holder.state.eob = (parent, len(parent))
+
+
+def after_eob(holder: StateHolder, parent) -> bool:
+    """Whether a definition is the last thing read into `parent`."""
+    eob = holder.state.eob
+    return eob is not None and eob[0] is parent and eob[1] == len(parent)
+
+
+class EobAware:
+    """For a block processor: no last child to continue right after a definition."""
+
+    holder: StateHolder
+
+    def lastChild(self, parent):  # noqa: N802 (Python-Markdown's name)
+        return None if after_eob(self.holder, parent) else super().lastChild(parent)
+
+
+class NeedsBoundary:
+    """For a block processor of an element that starts only after a block boundary
+    (kramdown's after_block_boundary?: tables, setext headings)."""
+
+    def __init__(self, parser, holder: StateHolder):
+        super().__init__(parser)
+        self.holder = holder
+
+    def at_boundary(self, block: str) -> bool:
+        return block is not self.holder.state.no_boundary
 
 
 class StateHolder:

@@ -11,6 +11,11 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockProcessor
+from markdown.preprocessors import Preprocessor
+
+from tileditor.core.render.kramdown.angle_text import _BLOCK as BLOCK_ELEMENTS
+from tileditor.core.render.kramdown.angle_text import TAG
+from tileditor.core.render.kramdown.state import NeedsBoundary
 
 # kramdown's TABLE_SEP_LINE, TABLE_HSEP_ALIGN and TABLE_FSEP_LINE, a line at a time.
 _SEP_LINE = re.compile(r"^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$")
@@ -47,6 +52,49 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
     return pieces
 
 
+# kramdown's HTML_ELEMENTS_WITHOUT_BODY: an element of one of these is its tag alone.
+_START = re.compile(r"[`<]")
+_NO_BODY = frozenset("""area base br col command embed hr img input keygen link meta param
+    source track wbr""".split())
+
+
+def _spans(text: str) -> list[tuple[bool, str]]:
+    """The table's text cut as kramdown's check reads it (parse_spans with codespan and
+    span_html, left to right): (True, code span or span HTML element) and (False, text).
+    An element hides what it holds, up to its closing tag or, with none, the end."""
+    pieces, at, i = [], 0, 0
+    while (found := _START.search(text, i)) is not None:
+        i = found.start()
+        if text[i] == "`":
+            end = i
+            while end < len(text) and text[end] == "`":
+                end += 1
+            run = text[i:end]
+            close = -1
+            if not (len(run) == 1 and i and text[i - 1].isspace() and end < len(text)
+                    and text[end].isspace()):
+                close = text.find(run, end)
+            if close < 0:
+                i = end
+                continue
+            stop = close + len(run)
+        else:
+            tag = TAG.match(text, i)
+            if tag is None or tag.group(1).lower() in BLOCK_ELEMENTS:
+                i += 1
+                continue
+            stop = tag.end()
+            name = tag.group(1)
+            if not tag.group(0).endswith("/>") and name.lower() not in _NO_BODY:
+                m = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(text, stop)
+                stop = m.end() if m else len(text)
+        pieces.append((False, text[at:i]))
+        pieces.append((True, text[i:stop]))
+        at = i = stop
+    pieces.append((False, text[at:]))
+    return pieces
+
+
 def _outside_code(line: str) -> list[tuple[bool, str]]:
     """A row cut into (is code, text) pieces: `<code>` elements, then code spans, where a
     `|` splits no cell."""
@@ -60,7 +108,9 @@ def _pipe_on_every_line(lines: list[str]) -> bool:
     """kramdown's check over the table's text, code spans read across lines: each line has
     an unescaped pipe outside code (a code span over two lines takes the pipe before it)."""
     pipe_on_line = False
-    for code, piece in _code_spans("\n".join(lines)):
+    for code, piece in _spans("\n".join(lines)):
+        if code and piece.startswith("<"):
+            continue  # an element: kramdown reads its name, which holds no pipe
         parts = piece.split("\n")
         while len(parts) > 1 and not parts[-1]:  # Ruby's split drops trailing empties
             parts.pop()
@@ -156,11 +206,53 @@ def parse(lines: list[str]) -> tuple[list[tuple[str, list[list[str]]]], list] | 
     return sections, alignment or []
 
 
-class KramdownTableProcessor(BlockProcessor):
-    """A block that is a kramdown table becomes one (see the module's docstring)."""
+# What may follow a table (kramdown's before_block_boundary?): a blank line, `^`, an IAL.
+_BOUNDARY = re.compile(r"^\s*$|^\^[ \t]*$|^ {0,3}\{:")
+
+
+class UnboundedTablePreprocessor(Preprocessor):
+    """kramdown's parse_table reverts when the table's lines are not followed by a block
+    boundary: `| a |` / `|---|` / `| 1 |` right above a heading, a list, a quote or a fence
+    is a paragraph. Later passes cut those lines off into a block of their own, so note the
+    first line of each such run (stripped) here, on the lines as written. Only unindented
+    runs (in a list item the item's end is a boundary, which lines alone do not show), and
+    only a first line no bounded table shares (the table row knows a block by its text)."""
+
+    def __init__(self, md, holder):
+        super().__init__(md)
+        self.holder = holder
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any("|" in line for line in lines):
+            return lines
+        found: set[str] = set()
+        bounded: set[str] = set()
+        prev_blank = True
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if prev_blank and "|" in line and _table_line(line.strip()):
+                j = i
+                while j < len(lines) and lines[j].strip() and _table_line(lines[j].strip()):
+                    j += 1
+                unbounded = j < len(lines) and not _BOUNDARY.match(lines[j])
+                (found if unbounded and not line[:1].isspace() else bounded).add(line.strip())
+                prev_blank, i = False, j
+                continue
+            prev_blank = not line.strip()
+            i += 1
+        self.holder.state.unbounded_tables = found - bounded
+        return lines
+
+
+class KramdownTableProcessor(NeedsBoundary, BlockProcessor):
+    """A block that is a kramdown table becomes one (see the module's docstring), not right
+    under a definition."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return "|" in block and parse(block.split("\n")) is not None
+        return ("|" in block and self.at_boundary(block)
+                and block.split("\n", 1)[0].strip() not in self.holder.state.unbounded_tables
+                and parse(block.split("\n")) is not None)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         sections, alignment = parse(blocks.pop(0).split("\n"))

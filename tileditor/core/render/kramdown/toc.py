@@ -35,8 +35,48 @@ def build_toc(entries, attrs: dict, link_prefix: str | None = None,
         a.text = heading.text
         for child in heading:
             a.append(copy.deepcopy(child))
+        if link_prefix:
+            _fix_for_toc_entry(a)
         stack.append((level, li))
     return top
+
+
+def _fix_for_toc_entry(el: etree.Element) -> None:
+    """kramdown's fix_for_toc_entry: footnote markers come out of the entry (their tail
+    stays) and links give way to their content (no link inside the entry's link)."""
+    idx = 0
+    while idx < len(el):
+        child = el[idx]
+        if child.tag == "sup" and (child.get("id") or "").startswith("fnref:"):
+            _replace(el, idx, None, [], child.tail)
+            continue
+        _fix_for_toc_entry(child)
+        if child.tag == "a":
+            _replace(el, idx, child.text, list(child), child.tail)
+            continue
+        idx += 1
+
+
+def _replace(parent: etree.Element, idx: int, text: str | None, kids: list, tail: str | None):
+    """Put `text`, `kids` and `tail` where parent[idx] was."""
+    parent.remove(parent[idx])
+    for offset, kid in enumerate(kids):
+        parent.insert(idx + offset, kid)
+    last = kids[-1] if kids else None
+    if last is not None:
+        last.tail = (last.tail or "") + (tail or "")
+        tail = None
+    _append_text(parent, idx, (text or "") + (tail or ""))
+
+
+def _append_text(parent: etree.Element, idx: int, text: str) -> None:
+    """Add `text` right before parent[idx] (after the child before it, or the parent's text)."""
+    if not text:
+        return
+    if idx > 0:
+        parent[idx - 1].tail = (parent[idx - 1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 class TocTreeprocessor(Treeprocessor):
@@ -65,7 +105,7 @@ class TocTreeprocessor(Treeprocessor):
         done = False
         for parent in list(root.iter()):
             for idx, child in enumerate(list(parent)):
-                if child.attrib.pop(stash.TOC_ATTR, None) is None:
+                if child.attrib.pop(stash.TOC_ATTR, None) != "toc":
                     continue
                 if done or child.tag not in ("ul", "ol"):
                     continue  # kramdown: only the first list marked {:toc} becomes the TOC
