@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.render import assert_same
+from tests.helpers.render import assert_same, canon
+from tileditor.core.render import render
 from tileditor.core.render.kramdown.raw_spans import raw_spans
 
 KRAMDOWN = {
@@ -73,3 +74,18 @@ def test_scan_meets_code_and_math_before_tags():
     text = "`<u>` $$<u>$$ <u>a</u> <!-- <u> --> <b>b</b> <u>open"
     assert [(text[s:e], left) for s, e, left in raw_spans(text)] == [
         ("<u>a</u>", 0), ("<u>open", 1)]
+
+
+# An element kramdown does not know closes only on its name as written, and inside raw
+# content an end tag of no element open there is text (real kramdown 2.4).
+CASE_SENSITIVE = [
+    ('This <SoMe>doit</some> test\n', '<p>This <SoMe>doit&lt;/some&gt; test</SoMe></p>'),
+    ('<span>a</span> <Note>x</note> y\n', '<p><span>a</span> <Note>x&lt;/note&gt; y</Note></p>'),
+    ('<u>a </b> c</u>\n', '<p><u>a &lt;/b&gt; c</u></p>'),
+    ('This <SoMe>doit</SoMe> test\n', '<p>This <SoMe>doit</SoMe> test</p>'),
+]
+
+
+@pytest.mark.parametrize(("md", "html"), CASE_SENSITIVE)
+def test_unknown_elements_close_on_their_name_as_written(md, html):
+    assert canon(render(md).html) == canon(html)

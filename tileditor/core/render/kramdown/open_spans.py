@@ -15,6 +15,7 @@ from markdown.inlinepatterns import HtmlInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown.raw_elements import element_value, is_known
 
 _VOID = frozenset("area base br col command embed hr img input keygen link meta param source "
                   "track wbr".split())
@@ -43,14 +44,14 @@ class InlineHtmlProcessor(HtmlInlineProcessor):
         raw = self.backslash_unescape(self.unescape(m.group(1)))
         tag = None
         if (opened := _OPEN.match(raw)) is not None:
-            name = opened.group(1).lower()
-            if name not in _VOID:
+            name = element_value(opened.group(1))
+            if name.lower() not in _VOID:
                 if opened.group(3):
                     raw = f"<{opened.group(1)}{opened.group(2).rstrip()}></{opened.group(1)}>"
                 else:
                     tag = ("open", name)
         elif (closed := _CLOSE.match(raw)) is not None:
-            tag = ("close", closed.group(1).lower())
+            tag = ("close", element_value(closed.group(1)))
         placeholder = stash.store_inline(self.md, raw)
         if tag is not None:
             self.holder.state.inline_tags[placeholder] = tag
@@ -107,7 +108,9 @@ class CloseOpenSpansTreeprocessor(Treeprocessor):
             elif stack and stack[-1] == name:
                 stack.pop()
                 counts[name] -= 1
-            elif counts.get(name):  # closes an element further out: kramdown prints it
+            elif counts.get(name) or (stack and not is_known(stack[-1])):
+                # It closes an element further out, or none while one kramdown does not
+                # know is open (raw inside, `<SoMe>` closed by `</SoMe>` alone): text.
                 return stash.store_inline(self.md, f"&lt;/{name}&gt;")
             return m.group(0)
 

@@ -46,6 +46,11 @@ _TAG_REACH = 4096  # a start tag longer than this is text (bounds the work per `
 _RAW_TEXT_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
 
 
+def is_known(value: str) -> bool:
+    """Whether kramdown knows the element (its HTML_ELEMENT)."""
+    return value.lower() in _KNOWN
+
+
 def element_value(name: str) -> str:
     """The name kramdown keeps for an element, lower-cased only if it knows the element; an
     end tag closes the element when this is the same for both (`</CUSTOM>` closes no

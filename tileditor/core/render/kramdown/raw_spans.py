@@ -15,6 +15,8 @@ from markdown.util import AtomicString
 
 from tileditor.core.render.kramdown import stash
 from tileditor.core.render.kramdown.angle_text import NAME, TAG
+from tileditor.core.render.kramdown.raw_elements import VOID_ELEMENTS as _VOIDS
+from tileditor.core.render.kramdown.raw_elements import element_value, is_known
 
 # kramdown's HTML parser parses the content of these span/block elements as Markdown (and
 # these have no content); every other element keeps its content raw.
@@ -100,8 +102,10 @@ def _delimited(text: str, at: int, unclosed: set[str]) -> int:
 
 
 def _closing(text: str, name: str, pos: int) -> tuple[int, int]:
-    """(end of the closing tag, 0), or (len(text), how many of them are left open)."""
-    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", re.IGNORECASE)
+    """(end of the closing tag, 0), or (len(text), how many of them are left open); an
+    element kramdown does not know closes only on its name as written (`<SoMe>`)."""
+    flags = re.IGNORECASE if is_known(name) else 0
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", flags)
     depth = 1
     for tag in tags.finditer(text, pos):
         if tag.group(1):
@@ -114,15 +118,31 @@ def _closing(text: str, name: str, pos: int) -> tuple[int, int]:
 
 
 def _escape_stray_lt(raw: str) -> str:
-    """Inside raw content kramdown still reads tags; a `<` that starts none is text."""
+    """Inside raw content kramdown still reads tags; a `<` that starts none is text, and so
+    is an end tag of no element open there (`<SoMe>doit</some>` shows `</some>`)."""
     if raw.count("<") < 2:
         return raw
+    first = TAG.match(raw)
+    stack = [element_value(first.group(1))] if first else []
     out, pos = [], 1
     while (at := raw.find("<", pos)) >= 0:
         out.append(raw[pos:at])
-        starts = raw.startswith("<!--", at) or TAG.match(raw, at) or _CLOSE.match(raw, at)
-        out.append("<" if starts else "&lt;")
         pos = at + 1
+        if raw.startswith("<!--", at):
+            out.append("<")
+        elif (close := _CLOSE.match(raw, at)) is not None:
+            name = element_value(close.group(0)[2:-1].strip())
+            if stack and stack[-1] == name:
+                stack.pop()
+                out.append("<")
+            else:
+                out.append("&lt;")
+        elif (tag := TAG.match(raw, at)) is not None:
+            if not tag.group(0).endswith("/>") and tag.group(1).lower() not in _VOIDS:
+                stack.append(element_value(tag.group(1)))
+            out.append("<")
+        else:
+            out.append("&lt;")
     return raw[:1] + "".join(out) + raw[pos:]
 
 
