@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.render import assert_same, html_of
+from tests.helpers.render import assert_same, canon, html_of
+from tileditor.core.render import render
 
 ESCAPED_BRACES = {
     # kramdown's ALD_ANY_CHARS: `\}` is a brace inside an attribute list (kramdown's suite,
@@ -231,3 +232,20 @@ def test_a_standalone_image_is_a_figure():
                 '<img src="some.jpg" alt="standalone image" id="id" class="class" key="value" />'
                 "<figcaption>standalone image</figcaption></figure>"
                 '<p><img src="x.png" alt="i" /> text</p>')
+
+
+# An abbreviation takes its definition's block IALs (its own title wins) and is found in a
+# mail autolink's text too (real kramdown 2.4; span/abbreviations/abbrev, autolinks/url_links).
+ABBREVIATIONS = {
+    'This is awesome.\n\n{:.testit}\n*[awesome]: Some text here\n{:.test}\n':
+        '<p>This is <abbr class="testit test" title="Some text here">awesome</abbr>.</p>',
+    'This is awesome.\n\n*[awesome]: Some text here\n{:.test #x title="t"}\n':
+        '<p>This is <abbr class="test" id="x" title="Some text here">awesome</abbr>.</p>',
+    'As should <CSS@example.com> this.\n\n*[CSS]: Cascading\n':
+        '<p>As should <a href="mailto:CSS@example.com"><abbr title="Cascading">CSS</abbr>@example.com</a> this.</p>',
+}
+
+
+@pytest.mark.parametrize("source", list(ABBREVIATIONS))
+def test_abbreviation_attributes_and_mail_links_as_kramdown(source):
+    assert canon(render(source).html) == canon(ABBREVIATIONS[source])

@@ -5,9 +5,12 @@ PySide6). The kramdown bundle reads them as kramdown does (below)."""
 
 from __future__ import annotations
 
+import html
 import re
 
+from markdown import util
 from markdown.extensions.abbr import AbbrBlockprocessor, AbbrTreeprocessor
+from markdown.util import AtomicString
 
 from tileditor.core.render.kramdown.state import mark_eob
 
@@ -87,12 +90,24 @@ class KramdownAbbrBlockprocessor(AbbrBlockprocessor):
 
 
 class KramdownAbbrTreeprocessor(AbbrTreeprocessor):
-    """The abbr extension's pass with kramdown's word boundaries and untitled abbreviations."""
+    """The abbr extension's pass with kramdown's word boundaries and untitled abbreviations;
+    an abbreviation takes the block IALs of its definition (`*[awesome]: x` / `{:.test}`:
+    `<abbr class="test" title="x">`), its own title winning."""
+
+    def __init__(self, md, abbrs, holder=None):
+        super().__init__(md, abbrs)
+        self.holder = holder
 
     def create_element(self, title: str, text: str, tail: str):
         abbr = super().create_element(title, text, tail)
         if isinstance(title, _Untitled):
             del abbr.attrib["title"]
+        attrs = self.holder.state.abbr_ials.get(text) if self.holder is not None else None
+        for key, value in (attrs or {}).items():
+            if key == "class":
+                abbr.set("class", f"{abbr.get('class', '')} {value}".strip())
+            elif key not in abbr.attrib:
+                abbr.set(key, value)
         return abbr
 
     def run(self, root):
@@ -101,3 +116,25 @@ class KramdownAbbrTreeprocessor(AbbrTreeprocessor):
         keys = sorted(self.abbrs, key=len, reverse=True)
         self.RE = re.compile(rf"(?<!{_WORD})(?:{'|'.join(map(re.escape, keys))})(?!{_WORD})")
         self.iter_element(root)
+        for link in root.iter("a"):
+            self._mail_text(link)
+
+    def _mail_text(self, link) -> None:
+        """kramdown replaces abbreviations in a mail autolink's text too (`<CSS@x.com>`:
+        `<abbr>CSS</abbr>@x.com`); that text is atomic here, written as entities."""
+        text = link.text
+        if not isinstance(text, AtomicString) or len(link) or "@" not in _plain(text):
+            return
+        plain = _plain(text)
+        if not _plain(link.get("href", "")).startswith("mailto:") or not self.RE.search(plain):
+            return
+        link.text = plain
+        self.iter_element(link)
+        link.text = AtomicString(link.text or "")
+        for child in link:
+            child.tail = AtomicString(child.tail or "")
+
+
+def _plain(text: str) -> str:
+    """Text the automail pattern wrote as entities, as characters."""
+    return html.unescape(text.replace(util.AMP_SUBSTITUTE, "&"))

@@ -254,7 +254,8 @@ ROWS: tuple[Row, ...] = (
         "so the text it puts back (an IAL kramdown prints) is read as other text",
         lambda b: ial.ApplySpanIalTreeprocessor(b.md, b.holder)),
     Row(TREE, "abbr", 7, "abbr's place; kramdown's word boundaries (`(X)HTML`), an "
-        "untitled `<abbr>`", lambda b: abbr_defs.KramdownAbbrTreeprocessor(b.md, b.replaced.abbrs),
+        "untitled `<abbr>`, its definition's IALs",
+        lambda b: abbr_defs.KramdownAbbrTreeprocessor(b.md, b.replaced.abbrs, b.holder),
         "abbr"),
     Row(TREE, "tl_footnotes", 6.9,
         "After footnotes' passes (50, 15) built notes and back links: kramdown's markup "

@@ -32,6 +32,7 @@ _EXT_SELF = re.compile(
     r"^ {0,3}\{::(?:comment|nomarkdown|options)(?:\s(?:\\\}|[^}])*)?/\}[ \t]*$")
 _DEFINITION = re.compile(r"^ {0,3}(?:\[\^?[^\]\n]+\]:|\*\[[^\]\n]+\]:)")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[([^\^\]\n][^\]\n]*)\]:")
+_ABBR_DEFINITION = re.compile(r"^ {0,3}\*\[([^\]\n]+)\]:")
 _BLOCK_SEPARATOR = re.compile(r"^\^[ \t]*$")  # kramdown's explicit end of block
 _MARKER = stash.mark_pattern("ial", r"(\d+)")
 _LEFTOVER = re.compile(r"\{::(?:comment|nomarkdown|options)\b[^}\n]*/\}")  # kramdown drops it
@@ -123,14 +124,18 @@ class BlockIalPreprocessor(Preprocessor):
         owner = self._owner[i]
         if owner is not None:
             # kramdown gives it to the definition, not to the block next to it: a link
-            # definition's links take its attributes (link_defs.py); the others' are dropped.
+            # definition's links and an abbreviation take its attributes; a footnote's go.
             link = _LINK_DEFINITION.match(owner)
+            abbr = _ABBR_DEFINITION.match(owner)
             if link:
                 name = re.sub(r"\s+", " ", link.group(1)).lower()
                 attrs, refs = self.holder.state.link_ials.setdefault(name, ({}, []))
                 more, more_refs = parse_chain(m.group(1))
                 merge(attrs, more)
                 refs.extend(more_refs)
+            elif abbr:  # an abbreviation's (abbr_defs.py)
+                merge(self.holder.state.abbr_ials.setdefault(abbr.group(1), {}),
+                      parse_chain(m.group(1))[0])
             out.append("")
             return i + 1
         indent = line[: len(line) - len(line.lstrip(" "))]

@@ -27,6 +27,7 @@ class ConversionState:
     alds: dict[str, dict[str, str]] = field(default_factory=dict)  # ALD name -> attributes
     # link definition name -> (attributes, refs) of the IALs under or over it
     link_ials: dict[str, tuple[dict, list]] = field(default_factory=dict)
+    abbr_ials: dict[str, dict[str, str]] = field(default_factory=dict)  # abbreviation -> attrs
     soft_blanks: set[int] = field(default_factory=set)  # blank lines added for Python-Markdown
     bare_items: list[tuple[str, bool]] = field(default_factory=list)  # (item prefix, bare)
     line_of: list[int] = field(default_factory=list)  # preprocessed line -> source line index
