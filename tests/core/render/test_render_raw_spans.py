@@ -89,3 +89,8 @@ CASE_SENSITIVE = [
 @pytest.mark.parametrize(("md", "html"), CASE_SENSITIVE)
 def test_unknown_elements_close_on_their_name_as_written(md, html):
     assert canon(render(md).html) == canon(html)
+
+
+def test_the_span_html_option_makes_later_span_content_raw():
+    # kramdown's suite, span/extension/options (real kramdown 2.4 output)
+    assert canon(render('This is an {::options parse_span_html="false" /} option <span>*true*</span>!\n').html) == canon('<p>This is an  option <span>*true*</span>!</p>')

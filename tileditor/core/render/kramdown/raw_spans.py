@@ -36,6 +36,7 @@ _OPEN = re.compile(
 _OPEN_RAW = re.compile(
     r"<(" + NAME + r")((?:\s+" + NAME + r"""(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)*)\s*(/)?>""",
     re.IGNORECASE | re.DOTALL)
+_SPAN_HTML_OPTION = re.compile(r"""\{::options\b[^}]*?\bparse_span_html=["']?(true|false)""")
 _MARKDOWN_0 = re.compile(r"""\s+markdown\s*=\s*(?:"0"|'0'|0\b)""", re.IGNORECASE)
 # Where kramdown's span parsers may start: an escape, a code span, `$$` math, a tag.
 _CLOSE = re.compile(rf"</{NAME}\s*>")
@@ -44,9 +45,10 @@ _TICKS = re.compile("`+")
 _ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-")
 
 
-def raw_spans(text: str) -> list[tuple[int, int, int]]:
+def raw_spans(text: str, all_raw_from: int | None = None) -> list[tuple[int, int, int]]:
     """(start, end, how many are left open) of each raw-content element in `text`, as
-    kramdown's span parser meets them from left to right."""
+    kramdown's span parser meets them from left to right; from offset `all_raw_from` on
+    every element's content is raw (`{::options parse_span_html="false" /}`)."""
     found: list[tuple[int, int, int]] = []
     unclosed: set[str] = set()  # code/math delimiters with no closer left in the text
     pos = 0
@@ -55,13 +57,13 @@ def raw_spans(text: str) -> list[tuple[int, int, int]]:
         if mark == "\\":
             pos = at + (2 if text[at + 1:at + 2] in _ESCAPABLE else 1)
         elif mark == "<":
-            pos = _tag(text, at, found)
+            pos = _tag(text, at, found, all_raw_from is not None and at >= all_raw_from)
         else:
             pos = _delimited(text, at, unclosed)
     return found
 
 
-def _tag(text: str, at: int, found: list) -> int:
+def _tag(text: str, at: int, found: list, all_raw: bool = False) -> int:
     """Past the raw element or comment at `at`; else just past the `<`."""
     if text.startswith("<<", at):  # kramdown's typographic `<<` (a guillemet) comes first
         return at + 2
@@ -74,7 +76,8 @@ def _tag(text: str, at: int, found: list) -> int:
     m = _OPEN.match(text, at)
     if m is None:
         m = _OPEN_RAW.match(text, at)
-        if m is None or not _MARKDOWN_0.search(m.group(2)):
+        if m is None or not (all_raw and m.group(1).lower() not in _VOIDS
+                             or _MARKDOWN_0.search(m.group(2))):
             return at + 1
     if m.group(3):
         return at + 1
@@ -151,6 +154,7 @@ class RawSpanTreeprocessor(Treeprocessor):
     stash placeholder (an unclosed one gets its closing tag, as kramdown closes it)."""
 
     def run(self, root) -> None:
+        self._all_raw = False  # `{::options parse_span_html="false" /}` read (document order)
         for el in root.iter():
             if el.text and "<" in el.text and not isinstance(el.text, AtomicString):
                 el.text = self._stash(el.text)
@@ -158,7 +162,11 @@ class RawSpanTreeprocessor(Treeprocessor):
                 el.tail = self._stash(el.tail)
 
     def _stash(self, text: str) -> str:
-        spans = raw_spans(text)
+        start = 0 if self._all_raw else None
+        for option in _SPAN_HTML_OPTION.finditer(text) if "{::options" in text else ():
+            self._all_raw = option.group(1) == "false"
+            start = option.end() if self._all_raw else None
+        spans = raw_spans(text, start)
         if not spans:
             return text
         out: list[str] = []
