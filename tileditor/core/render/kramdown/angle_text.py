@@ -19,7 +19,7 @@ TAG = re.compile(rf"""<({NAME})((?:\s+{NAME}(?:\s*=\s*(?:\w+|"[^"]*"|'[^']*'))?)
 CLOSE = re.compile(rf"</({NAME})\s*>")
 _AUTOLINK = re.compile(AUTOLINK)
 # kramdown's HTML_BLOCK_ELEMENTS: in span-level text their tags are text.
-_BLOCK = frozenset("""address article aside applet body blockquote caption col colgroup dd div
+BLOCK_ELEMENTS = frozenset("""address article aside applet body blockquote caption col colgroup dd div
     dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe
     legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot
     tr ul""".split())
@@ -37,7 +37,7 @@ class AngleTextProcessor(InlineProcessor):
             # Escapes are read after tags: `<a href="\"">` is no tag as typed.
             typed = Escapes(self.md.treeprocessors["inline"].stashed_nodes).raw(tag.group(0))
             tag = (CLOSE if m.group(1) else TAG).fullmatch(typed)
-        if tag is not None and tag.group(1).lower() not in _BLOCK:
+        if tag is not None and tag.group(1).lower() not in BLOCK_ELEMENTS:
             return None, None, None  # an element: raw HTML or a raw span
         return "<", m.start(), m.start() + 1
 

@@ -12,6 +12,7 @@ from markdown.extensions.def_list import DefListIndentProcessor
 from markdown.preprocessors import Preprocessor
 
 from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown.raw_elements import SPAN_ELEMENTS
 from tileditor.core.render.kramdown.state import EobAware, after_eob
 
 # An item: its marker, the spaces after it, its text; an empty one (`- ` then nothing) has
@@ -171,9 +172,7 @@ class ListIndentPreprocessor(Preprocessor):
 
 
 # kramdown's HTML_SPAN_ELEMENTS (and script): a line opening with one is paragraph text.
-_SPAN_TAGS = frozenset("""a abbr acronym b big bdo br button cite code del dfn em i img input ins
-    kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var
-    script""".split())
+_SPAN_TAGS = SPAN_ELEMENTS | {"script"}
 _TAG = re.compile(r"^\s*<([A-Za-z][\w-]*)")
 # kramdown's LAZY_END_HTML_START / _STOP: a tag other than a span element ends a quote.
 _HTML_END = re.compile(r"^ {0,3}</?(?!(?:" + "|".join(sorted(_SPAN_TAGS)) + r")\b)[A-Za-z]")

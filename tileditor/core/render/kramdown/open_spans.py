@@ -15,10 +15,8 @@ from markdown.inlinepatterns import HtmlInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core.render.kramdown import stash
-from tileditor.core.render.kramdown.raw_elements import element_value, is_known
+from tileditor.core.render.kramdown.raw_elements import VOID_ELEMENTS, element_value, is_known
 
-_VOID = frozenset("area base br col command embed hr img input keygen link meta param source "
-                  "track wbr".split())
 _OPEN = re.compile(r"<([^\W\d][\w.:-]*)(.*?)(/?)>\Z", re.DOTALL)
 _CLOSE = re.compile(r"</([^\W\d][\w.:-]*)\s*>\Z")
 # Elements holding inline content of their parent's text block: a tag opened inside one is
@@ -45,7 +43,7 @@ class InlineHtmlProcessor(HtmlInlineProcessor):
         tag = None
         if (opened := _OPEN.match(raw)) is not None:
             name = element_value(opened.group(1))
-            if name.lower() not in _VOID:
+            if name.lower() not in VOID_ELEMENTS:
                 if opened.group(3):
                     raw = f"<{opened.group(1)}{opened.group(2).rstrip()}></{opened.group(1)}>"
                 else:

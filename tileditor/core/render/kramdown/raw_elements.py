@@ -23,19 +23,17 @@ from markdown.preprocessors import Preprocessor
 
 from tileditor.core import lexicon
 from tileditor.core.render.kramdown import stash
-from tileditor.core.render.kramdown.angle_text import NAME, TAG
+from tileditor.core.render.kramdown.angle_text import BLOCK_ELEMENTS, NAME, TAG
 
 SPAN_ELEMENTS = frozenset("""a abbr acronym b big bdo br button cite code del dfn em i img input
     ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt
     u var""".split())
 VOID_ELEMENTS = frozenset("""area base br col command embed hr img input keygen link meta param
     source track wbr""".split())
-# kramdown's HTML_ELEMENT: names it lower-cases (the rest keep their case, end tags included).
-_KNOWN = SPAN_ELEMENTS | VOID_ELEMENTS | frozenset("""address article aside applet body
-    blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5
-    h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section
-    summary table tbody td th thead tfoot tr ul details figure noscript object script style
-    math option textarea code kbd samp var""".split())
+# kramdown's HTML_ELEMENT: names it lower-cases (the rest keep their case, end tags included):
+# its span, bodiless and block elements and the other names of its content models.
+_KNOWN = SPAN_ELEMENTS | VOID_ELEMENTS | BLOCK_ELEMENTS | frozenset(
+    "details figure math noscript object script style textarea".split())
 
 _START = re.compile(rf"<({NAME})")  # a line that may open one (checked fully by TAG)
 _TOKEN = re.compile(rf"</({NAME})\s*>|<")

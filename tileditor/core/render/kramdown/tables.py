@@ -13,8 +13,8 @@ import xml.etree.ElementTree as etree
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 
-from tileditor.core.render.kramdown.angle_text import _BLOCK as BLOCK_ELEMENTS
-from tileditor.core.render.kramdown.angle_text import TAG
+from tileditor.core.render.kramdown.angle_text import BLOCK_ELEMENTS, TAG
+from tileditor.core.render.kramdown.raw_elements import VOID_ELEMENTS
 from tileditor.core.render.kramdown.state import NeedsBoundary
 
 # kramdown's TABLE_SEP_LINE, TABLE_HSEP_ALIGN and TABLE_FSEP_LINE, a line at a time.
@@ -34,28 +34,30 @@ def _code_spans(text: str) -> list[tuple[bool, str]]:
     it: a run of backticks closes at the next same run; a lone one between spaces is text."""
     pieces, at, i = [], 0, 0
     while (i := text.find("`", i)) >= 0:
-        end = i
-        while end < len(text) and text[end] == "`":
-            end += 1
-        run = text[i:end]
-        close = -1
-        if not (len(run) == 1 and i and text[i - 1].isspace() and end < len(text)
-                and text[end].isspace()):
-            close = text.find(run, end)
-        if close < 0:
+        end, stop = _code_span(text, i)
+        if stop < 0:
             i = end
             continue
         pieces.append((False, text[at:i]))
-        pieces.append((True, text[i:close + len(run)]))
-        at = i = close + len(run)
+        pieces.append((True, text[i:stop]))
+        at = i = stop
     pieces.append((False, text[at:]))
     return pieces
 
 
-# kramdown's HTML_ELEMENTS_WITHOUT_BODY: an element of one of these is its tag alone.
+def _code_span(text: str, i: int) -> tuple[int, int]:
+    """(end of the backtick run at i, end of the code span it opens or -1 when none)."""
+    end = i
+    while end < len(text) and text[end] == "`":
+        end += 1
+    run = text[i:end]
+    if len(run) == 1 and i and text[i - 1].isspace() and end < len(text) and text[end].isspace():
+        return end, -1
+    close = text.find(run, end)
+    return end, (close + len(run) if close >= 0 else -1)
+
+
 _START = re.compile(r"[`<]")
-_NO_BODY = frozenset("""area base br col command embed hr img input keygen link meta param
-    source track wbr""".split())
 
 
 def _spans(text: str) -> list[tuple[bool, str]]:
@@ -66,18 +68,10 @@ def _spans(text: str) -> list[tuple[bool, str]]:
     while (found := _START.search(text, i)) is not None:
         i = found.start()
         if text[i] == "`":
-            end = i
-            while end < len(text) and text[end] == "`":
-                end += 1
-            run = text[i:end]
-            close = -1
-            if not (len(run) == 1 and i and text[i - 1].isspace() and end < len(text)
-                    and text[end].isspace()):
-                close = text.find(run, end)
-            if close < 0:
+            end, stop = _code_span(text, i)
+            if stop < 0:
                 i = end
                 continue
-            stop = close + len(run)
         else:
             tag = TAG.match(text, i)
             if tag is None or tag.group(1).lower() in BLOCK_ELEMENTS:
@@ -85,7 +79,8 @@ def _spans(text: str) -> list[tuple[bool, str]]:
                 continue
             stop = tag.end()
             name = tag.group(1)
-            if not tag.group(0).endswith("/>") and name.lower() not in _NO_BODY:
+            # kramdown's HTML_ELEMENTS_WITHOUT_BODY: such an element is its tag alone
+            if not tag.group(0).endswith("/>") and name.lower() not in VOID_ELEMENTS:
                 m = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(text, stop)
                 stop = m.end() if m else len(text)
         pieces.append((False, text[at:i]))
