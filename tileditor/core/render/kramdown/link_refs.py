@@ -34,6 +34,17 @@ class KramdownReferenceProcessor(LinearReferenceProcessor):
     reading left to right, `![j][k]` is an image before `[k]` can be a link."""
 
     _parens: KramdownParens | None = None
+    _longest: tuple[object, int] = (None, -1)  # (the inline pass's stash, longest id)
+
+    def _longest_id(self, refs: dict, run: object) -> int:
+        """The longest defined id's length (-1: none), once per inline pass (`run`, its
+        node stash, held so no later pass can reuse its id): the block pass has read every
+        definition before any link."""
+        seen, longest = self._longest
+        if seen is not run:
+            longest = max(map(len, refs), default=-1)
+            self._longest = (run, longest)
+        return longest
 
     def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
         image = m.group(0).startswith("!")
@@ -53,7 +64,7 @@ class KramdownReferenceProcessor(LinearReferenceProcessor):
             link = read_destination(data, index, self._parens)
             return None, (None if link is None else m.start(0)), (None if link is None else link[2])
         refs = self.md.references
-        longest = max(map(len, refs), default=-1)
+        longest = self._longest_id(refs, inline.stashed_nodes)
         if explicit is None or not explicit.group(1):
             if len(text) > _PLACEHOLDER_WIDTH * longest + 64:
                 return None, None, None  # longer than any id, even after reading placeholders
