@@ -95,6 +95,13 @@ CASES = {
     # Span tags left open (each closed at the paragraph's end), then closing tags of the
     # outermost one, each printed as text after a look at what is open.
     "open_tags": lambda n: "<i>" + _repeat("<b>x", n // 2) + _repeat("</i>", n // 2) + "\n",
+    # One block of lines each taken off in turn while a test searched the whole rest again
+    # (a `# heading` anywhere, a quote line, a rule): over 20 s for 100 KB before.
+    "rule_lines": lambda n: _lines("---", n),
+    "setext_headings": lambda n: _repeat("a\n=\n", n),
+    "definitions": lambda n: _repeat("a\n: b\n", n),
+    # Every reference to one note: Python-Markdown named the n-th by walking n names (330 s).
+    "footnote_refs": lambda n: _repeat("[^1] ", n) + "\n\n[^1]: x\n",
 }
 METRICS = ("render", "preview", "keystroke", "blocks", "highlight")
 

@@ -137,3 +137,41 @@ def test_liquid_tokens_match_the_old_regex(text):
         if old is None:
             return
         pos = old.end()
+
+
+# -- the linear rewrites against the quadratic code they replace -----------------------------
+
+def _counted_afresh(self, m, data):
+    """StrayCloseTagProcessor.handleMatch before its counts were carried from match to match."""
+    name = re.escape(m.group(1))
+    before = data[:m.start()]
+    if len(re.findall(rf"<{name}(?=[\s/>])", before, re.I)) > len(
+            re.findall(rf"</{name}\s*>", before, re.I)):
+        return None, None, None
+    return m.group(0), m.start(), m.end()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<b>", "</b>", "<B >", "</b >", "<i>", "</I>", "<bx>",
+                                 "</bx>", "x", " ", "\n", "\n\n", "*", "`", "<b/>", "<i"]),
+                max_size=25))
+def test_carried_tag_counts_give_the_counted_afresh_html(parts):
+    from unittest.mock import patch
+
+    from tileditor.core.render.kramdown.markup import StrayCloseTagProcessor
+    text = "".join(parts)
+    carried = render(text).html
+    with patch.object(StrayCloseTagProcessor, "handleMatch", _counted_afresh):
+        assert render(text).html == carried
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["[^1]", "[^2]", "[^a]", "x", " ", "\n\n", "[^1]:x"]),
+                max_size=20))
+def test_resumed_footnote_names_are_the_walked_ones(parts):
+    from markdown.extensions.footnotes import FootnoteExtension
+
+    from tileditor.core.render.kramdown.footnotes import _LinearRefs
+    text = "".join(parts) + "\n\n[^1]: one\n[^2]: two\n[^a]: a\n"
+    walked = markdown.Markdown(extensions=[FootnoteExtension()]).convert(text)
+    assert markdown.Markdown(extensions=[_LinearRefs()]).convert(text) == walked

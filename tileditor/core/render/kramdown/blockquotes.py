@@ -12,6 +12,8 @@ import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import BlockQuoteProcessor
 
+from tileditor.core.render.kramdown.suffix_search import SuffixSearch
+
 
 def _nearing_recursion_limit(deeper: int = 0) -> bool:
     """Python-Markdown's util.nearing_recursion_limit (within 100 frames of the limit), asked
@@ -47,8 +49,12 @@ def _only_a_deeper_quote(block: str) -> bool:
 
 
 class SeparateBlockQuoteProcessor(BlockQuoteProcessor):
+    def __init__(self, parser) -> None:
+        super().__init__(parser)
+        self._quote_line = SuffixSearch(self.RE)  # a quote line anywhere in the block
+
     def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(self.RE.search(block)) and not _nearing_recursion_limit()
+        return bool(self._quote_line.search(block)) and not _nearing_recursion_limit()
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         block = blocks.pop(0)

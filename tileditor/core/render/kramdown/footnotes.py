@@ -130,7 +130,31 @@ class EobFootnoteBlockProcessor(FootnoteBlockProcessor):
 def footnote_extension() -> FootnoteExtension:
     """Python-Markdown's footnotes, set up for the markup above: no back link title, the bare
     number as the reference text."""
-    return FootnoteExtension(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}")
+    return _LinearRefs(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}")
+
+
+class _LinearRefs(FootnoteExtension):
+    """Python-Markdown's unique_ref walks `fnref:1`, `fnref2:1`, ... from the first name for
+    every reference, quadratic in the references to one note (20,000 `[^1]`: 330 s). The walk
+    is the same each time and the used names only grow, so it resumes where the last ended."""
+
+    def reset(self) -> None:
+        super().reset()
+        self._resume: dict[str, str] = {}
+
+    def unique_ref(self, reference: str, found: bool = False) -> str:
+        resume = self._resume.get(reference) if found else None
+        if resume is None:
+            made = super().unique_ref(reference, found)
+        else:  # the parent walks on from the last name made and counts it, not the original
+            made = super().unique_ref(resume, found)
+            self.found_refs[reference] += 1
+            self.found_refs[resume] -= 1
+            if not self.found_refs[resume]:
+                del self.found_refs[resume]
+        if found:
+            self._resume[reference] = made
+        return made
 
 
 def _place(root: etree.Element) -> None:

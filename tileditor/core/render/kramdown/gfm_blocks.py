@@ -6,6 +6,7 @@ as `* * *` interrupt it; lists interrupting paragraphs: list_indent.py). No PySi
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 
 from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHeaderProcessor
 from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
@@ -13,6 +14,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlin
 from tileditor.core.render.kramdown import angle_text
 from tileditor.core.render.kramdown.heading_ids import EXPLICIT_ID
 from tileditor.core.render.kramdown.state import NeedsBoundary
+from tileditor.core.render.kramdown.suffix_search import SuffixSearch
 
 # The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
 # kramdown-parser-gfm's ATX_HEADER_START wants a space or tab after them, and a header with
@@ -22,12 +24,11 @@ _GFM_HASH = re.compile(
     r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]+[^ \t\n])(?P<header>[^\n]*)(?:\n|$)")
 
 
-_LIST_LIKE = re.compile(r"[ ]{0,3}[-*+][ \t]")
-
-
 # kramdown's HR_START: three of one of `*-_`, any spaces or tabs between and after
 # (Python-Markdown allows two spaces between).
 RULE = re.compile(r"^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$", re.MULTILINE)
+# A rule that could start a list item (`* * *`, `- - -`): the one that ends a paragraph.
+_LIST_LIKE_RULE = re.compile(r"^(?=[ ]{0,3}[-*+][ \t])" + RULE.pattern[1:], re.MULTILINE)
 
 
 class GfmRuleProcessor(HRProcessor):
@@ -35,12 +36,16 @@ class GfmRuleProcessor(HRProcessor):
 
     SEARCH_RE = RULE
 
+    def __init__(self, parser) -> None:
+        super().__init__(parser)
+        self._list_like = SuffixSearch(_LIST_LIKE_RULE)
+
     def test(self, parent, block) -> bool:
-        for m in self.SEARCH_RE.finditer(block):
-            if m.start() == 0 or _LIST_LIKE.match(m.group(0)):
-                self.match = m
-                return True
-        return False
+        # A rule at the block's start splits it; further down only a list-like one does.
+        m = RULE.match(block) or self._list_like.search(block)
+        if m:
+            self.match = m
+        return m is not None
 
 
 class NoRuleSetextProcessor(NeedsBoundary, SetextHeaderProcessor):
@@ -51,6 +56,15 @@ class NoRuleSetextProcessor(NeedsBoundary, SetextHeaderProcessor):
         return super().test(parent, block) and self.at_boundary(block) and not RULE.match(
             block.split("\n", 1)[0])
 
+    def run(self, parent, blocks) -> None:
+        # SetextHeaderProcessor.run splits the whole block into lines and joins all but two
+        # back: quadratic in a block of 25,000 headings. Only the two lines it reads are cut.
+        text, underline, *rest = blocks.pop(0).split("\n", 2)
+        h = etree.SubElement(parent, "h1" if underline.startswith("=") else "h2")
+        h.text = text.strip()
+        if rest:
+            blocks.insert(0, rest[0])
+
 
 
 class GfmHashHeaderProcessor(HashHeaderProcessor):
@@ -58,6 +72,13 @@ class GfmHashHeaderProcessor(HashHeaderProcessor):
     closing hashes go only after a space or tab (`# Learning C#` keeps its `#`)."""
 
     RE = _GFM_HASH
+
+    def __init__(self, parser) -> None:
+        super().__init__(parser)
+        self._heading = SuffixSearch(self.RE)
+
+    def test(self, parent, block) -> bool:
+        return self._heading.search(block) is not None
 
     def run(self, parent, blocks) -> None:
         m = self.RE.search(blocks[0])
