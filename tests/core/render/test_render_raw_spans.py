@@ -73,7 +73,7 @@ def test_raw_span_content_as_kramdown_publishes_it(source):
 def test_scan_meets_code_and_math_before_tags():
     text = "`<u>` $$<u>$$ <u>a</u> <!-- <u> --> <b>b</b> <u>open"
     assert [(text[s:e], left) for s, e, left in raw_spans(text)] == [
-        ("<u>a</u>", 0), ("<u>open", 1)]
+        ("<u>a</u>", ""), ("<u>open", "</u>")]
 
 
 # An element kramdown does not know closes only on its name as written, and inside raw
@@ -94,3 +94,19 @@ def test_unknown_elements_close_on_their_name_as_written(md, html):
 def test_the_span_html_option_makes_later_span_content_raw():
     # kramdown's suite, span/extension/options (real kramdown 2.4 output)
     assert canon(render('This is an {::options parse_span_html="false" /} option <span>*true*</span>!\n').html) == canon('<p>This is an  option <span>*true*</span>!</p>')
+
+
+# Elements opened inside raw content and left open are closed with it at the end of the
+# text, innermost first, as an end tag that names an element further out is text (real
+# kramdown 2.4; `Press <Enter>` is how TIL posts name keys).
+LEFT_OPEN_INSIDE = [
+    ("a <x> <y> b</x> c\n", "<p>a <x> <y> b&lt;/x&gt; c</y></x></p>"),
+    ("a <kbd>Ctrl <x> d\n", "<p>a <kbd>Ctrl <x> d</x></kbd></p>"),
+    ("Press <Enter> then <string> c\n", "<p>Press <Enter> then <string> c</string></Enter></p>"),
+    ("a <x> <y>q</y> <z> d\n", "<p>a <x> <y>q</y> <z> d</z></x></p>"),
+]
+
+
+@pytest.mark.parametrize(("md", "html"), LEFT_OPEN_INSIDE)
+def test_elements_left_open_inside_raw_content_close_with_it(md, html):
+    assert_same(md, html)

@@ -16,7 +16,7 @@ from markdown.util import AtomicString
 from tileditor.core.render.kramdown import stash
 from tileditor.core.render.kramdown.angle_text import NAME, TAG
 from tileditor.core.render.kramdown.raw_elements import VOID_ELEMENTS as _VOIDS
-from tileditor.core.render.kramdown.raw_elements import element_value, is_known
+from tileditor.core.render.kramdown.raw_elements import element_value
 
 # kramdown's HTML parser parses the content of these span/block elements as Markdown (and
 # these have no content); every other element keeps its content raw.
@@ -45,8 +45,8 @@ _TICKS = re.compile("`+")
 _ESCAPABLE = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-")
 
 
-def raw_spans(text: str, all_raw_from: int | None = None) -> list[tuple[int, int, int]]:
-    """(start, end, how many are left open) of each raw-content element in `text`, as
+def raw_spans(text: str, all_raw_from: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, the closing tags kramdown adds) of each raw-content element in `text`, as
     kramdown's span parser meets them from left to right; from offset `all_raw_from` on
     every element's content is raw (`{::options parse_span_html="false" /}`)."""
     found: list[tuple[int, int, int]] = []
@@ -81,8 +81,8 @@ def _tag(text: str, at: int, found: list, all_raw: bool = False) -> int:
             return at + 1
     if m.group(3):
         return at + 1
-    end, depth = _closing(text, m.group(1), m.end())
-    found.append((at, end, depth))
+    end, closers = _extent(text, m)
+    found.append((at, end, closers))
     return end
 
 
@@ -104,20 +104,29 @@ def _delimited(text: str, at: int, unclosed: set[str]) -> int:
     return close + len(mark)
 
 
-def _closing(text: str, name: str, pos: int) -> tuple[int, int]:
-    """(end of the closing tag, 0), or (len(text), how many of them are left open); an
-    element kramdown does not know closes only on its name as written (`<SoMe>`)."""
-    flags = re.IGNORECASE if is_known(name) else 0
-    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", flags)
-    depth = 1
-    for tag in tags.finditer(text, pos):
-        if tag.group(1):
-            depth -= 1
-            if depth == 0:
-                return tag.end(), 0
-        elif not tag.group(0).endswith("/>"):
-            depth += 1
-    return len(text), depth
+def _extent(text: str, opener: re.Match) -> tuple[int, str]:
+    """(end of the element `opener` opens, "") or, when it is left open, (len(text), the
+    closing tags kramdown adds at the end of the text: its own and those of every element
+    opened inside it and left open, innermost first). Inside, kramdown still reads tags: an
+    end tag closes the innermost open element when it names it, else it is text; an element
+    kramdown does not know closes only on its name as written (`<SoMe>`)."""
+    stack = [element_value(opener.group(1))]
+    pos = opener.end()
+    while (at := text.find("<", pos)) >= 0:
+        pos = at + 1
+        if text.startswith("<!--", at):
+            continue
+        if (close := _CLOSE.match(text, at)) is not None:
+            pos = close.end()
+            if stack[-1] == element_value(close.group(0)[2:-1].strip()):
+                stack.pop()
+                if not stack:
+                    return pos, ""
+        elif (tag := TAG.match(text, at)) is not None:
+            pos = tag.end()
+            if not tag.group(0).endswith("/>") and tag.group(1).lower() not in _VOIDS:
+                stack.append(element_value(tag.group(1)))
+    return len(text), "".join(f"</{name}>" for name in reversed(stack))
 
 
 def _escape_stray_lt(raw: str) -> str:
@@ -171,10 +180,9 @@ class RawSpanTreeprocessor(Treeprocessor):
             return text
         out: list[str] = []
         pos = 0
-        for start, end, open_left in spans:
-            raw = _escape_stray_lt(text[start:end])
+        for start, end, closers in spans:
             # kramdown closes what is left open (nested ones too) at the end of the text.
-            raw += f"</{_OPEN_RAW.match(raw).group(1)}>" * open_left
+            raw = _escape_stray_lt(text[start:end]) + closers
             tag_end = _OPEN_RAW.match(raw).end()  # kramdown prints no markdown attribute
             raw = _MARKDOWN_0.sub("", raw[:tag_end], count=1) + raw[tag_end:]
             out += [text[pos:start], stash.store_inline(self.md, raw)]
