@@ -27,6 +27,7 @@ def _span(m):
        cuts=st.lists(st.integers(0, 3), max_size=14))
 def test_every_tail_gets_the_plain_search(lines, nested, which, cuts):
     search = SuffixSearch(which)
+    search.SHORT = 0  # every block through the memo, however short
     block = "\n".join(lines)
     others = ["\n".join(n) for n in nested]
     for i, cut in enumerate(cuts):
@@ -39,6 +40,7 @@ def test_every_tail_gets_the_plain_search(lines, nested, which, cuts):
 
 def test_a_block_that_is_not_a_tail_is_searched_afresh():
     search = SuffixSearch(_GFM_HASH)
+    search.SHORT = 0
     assert search.search("a\n# h\nb") is not None
     assert search.search("b") is None  # a tail, past the heading
     assert search.search("h\nb") is None  # not a whole-line tail ("# h" cut mid-line)

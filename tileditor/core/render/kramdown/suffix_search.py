@@ -21,12 +21,17 @@ class SuffixSearch:
     # Blocks nested in the one being taken apart (a definition's, an item's) are searched
     # between its lines: a few texts are followed at once, the least recent one given up.
     KEPT = 4
+    # A short block is searched as it is: rereading it costs less than the bookkeeping (a
+    # post's blocks are mostly a few lines; the memo is for blocks of thousands of lines).
+    SHORT = 4096
 
     def __init__(self, regex: re.Pattern) -> None:
         self.regex = regex
         self._kept: list[_Scan] = []
 
     def search(self, block: str) -> re.Match | None:
+        if len(block) < self.SHORT:
+            return self.regex.search(block)
         scan = self._scan_of(block)
         skip = len(scan.base) - len(block)
         start = max(0, skip - 1)  # `(?:^|\n)`: the newline before the tail may begin it
