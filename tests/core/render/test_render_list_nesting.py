@@ -147,3 +147,28 @@ ITEM_HEADINGS = {
 @pytest.mark.parametrize("source", list(ITEM_HEADINGS))
 def test_an_item_text_can_be_a_setext_heading(source):
     assert_same(source, ITEM_HEADINGS[source])
+
+
+# An item whose first nested list came on lazy lines (indented less than its text) has found
+# no nested list yet: the next line indented to its text that starts a list starts a second
+# list beside the first (kramdown's parse_list value segments), and a lazy list line after it
+# is text. Two spaces per level under `1.` is how such posts are often written.
+SEGMENTS = {
+    '1. Step\n  - a\n    - b\n':
+        '<ol>\n  <li>Step\n    <ul>\n      <li>a</li>\n    </ul>\n    <ul>\n      <li>b</li>\n'
+        '    </ul>\n  </li>\n</ol>\n',
+    '1. Step\n  - a\n    - b\n  - c\n2. Next\n':
+        '<ol>\n  <li>Step\n    <ul>\n      <li>a</li>\n    </ul>\n    <ul>\n      <li>b\n'
+        '      - c</li>\n    </ul>\n  </li>\n  <li>Next</li>\n</ol>\n',
+    '1. Step\n  - a\n  - b\n    - c\n':
+        '<ol>\n  <li>Step\n    <ul>\n      <li>a</li>\n      <li>b</li>\n    </ul>\n    <ul>\n'
+        '      <li>c</li>\n    </ul>\n  </li>\n</ol>\n',
+    '10. Step\n  - a\n     - b\n':
+        '<ol>\n  <li>Step\n    <ul>\n      <li>a</li>\n    </ul>\n    <ul>\n      <li>b</li>\n'
+        '    </ul>\n  </li>\n</ol>\n',
+}
+
+
+@pytest.mark.parametrize("source", list(SEGMENTS))
+def test_a_list_indented_to_the_text_after_lazy_lines_is_a_second_list(source):
+    assert_same(source, SEGMENTS[source])

@@ -20,6 +20,9 @@ from tileditor.core.render.kramdown.state import EobAware, after_eob
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.)(?:( +)(\S.*)| +)$")
 EMPTY_ITEM_MARK = stash.mark("emptyitem")
 _EMPTY_ITEM = re.compile(r"^ *(?:[*+-]|\d{1,9}\.) " + re.escape(EMPTY_ITEM_MARK) + "$")
+# A block of its own between two lists of one item that kramdown keeps apart (see
+# _new_segment); list_tightness drops its paragraph.
+LIST_BREAK_MARK = stash.mark("listbreak")
 _LAZY_BLOCK = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)")
 _QUOTE = re.compile(r"^ {0,3}>")
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
@@ -68,6 +71,8 @@ class ListIndentPreprocessor(Preprocessor):
             if not line.strip():
                 out.append(line)
                 prev_blank, empty_item = True, False
+                # kramdown: a blank line in an item counts as its nested list found
+                stack[:] = [(c, kind, "seen" if lazy is True else lazy) for c, kind, lazy in stack]
                 continue
             indented = line.startswith("    ")
             code = not stack and (indented if prev_blank else code and not _HTML_END.match(line))
@@ -80,6 +85,10 @@ class ListIndentPreprocessor(Preprocessor):
                 self._quote(lines[i - 1:end], quotes, out, soft)
                 i, prev_blank, prev_item_depth = end, False, -1
                 continue
+            if not prev_blank and (depth := _new_segment(line, stack)) is not None:
+                soft.update(range(len(out), len(out) + 3))
+                out += ["", " " * (4 * depth) + LIST_BREAK_MARK, ""]
+                prev_blank, prev_item_depth = True, -1
             # Under an empty item a line keeps its place as under a blank line: no lazy
             # text to join (`- ` then eight spaces in: code in that item).
             new = self._line(line, stack, prev_blank or empty_item)
@@ -201,6 +210,23 @@ def quote_run_end(lines: list[str], start: int) -> int:
 def _as_text(text: str) -> str:
     """An item line escaped so it reads as paragraph text."""
     return re.sub(r"^(\d+)\.", r"\1\\.", text) if text[0].isdigit() else "\\" + text
+
+
+def _new_segment(line: str, stack: list) -> int | None:
+    """kramdown's parse_list: an item whose first nested list came on lazy lines (indented
+    less than its text, `1. Step` then `  - a`) has found no nested list yet, so the next
+    line indented to its text that starts a list starts a separate list in it (`    - b`:
+    a second list beside the first, not nested in `a`). Returns the depth of the new list
+    (what is open above it is closed), or None."""
+    m = _ITEM.match(line)
+    if m is None or _RULE.match(line):
+        return None
+    k = next((i for i, entry in enumerate(stack) if entry[2] is True), 0)
+    indent = len(m.group(1))
+    if not k or not stack[k - 1][0] <= indent <= stack[k - 1][0] + 3:
+        return None
+    del stack[k:]
+    return k
 
 
 def _item_fits(indent: int, stack: list[tuple[int, str, bool]]) -> bool:

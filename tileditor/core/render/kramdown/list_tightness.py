@@ -14,6 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 from tileditor.core.render.kramdown.list_indent import (
     _QUOTE,
     _QUOTE_MARK,
+    LIST_BREAK_MARK,
     MAX_QUOTE_DEPTH,
     quote_run_end,
 )
@@ -136,6 +137,9 @@ class ListTightnessTreeprocessor(Treeprocessor):
         self.holder = holder
 
     def run(self, root: etree.Element) -> None:
+        for li in root.iter("li"):  # list_indent's break between two lists: no block here
+            for p in [c for c in li if c.tag == "p" and (c.text or "").strip() == LIST_BREAK_MARK]:
+                li.remove(p)
         decisions = self.holder.state.bare_items
         pos = 0
         for li in root.iter("li"):
