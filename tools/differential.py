@@ -7,6 +7,7 @@ and the miss categories with a minimal example each. Imports no Qt.
     uv run python tools/differential.py --live          # re-run kramdown now instead
     uv run python tools/differential.py --extract       # rebuild tests/data/differential
     uv run python tools/differential.py --generate 2000 # generated TIL posts vs kramdown
+    uv run python tools/differential.py --generate 600 --lists  # list snippets vs kramdown
 """
 
 from __future__ import annotations
@@ -157,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extract", action="store_true", help="rebuild the committed suites")
     ap.add_argument("--mirrors", type=Path, default=ds.MIRRORS)
     ap.add_argument("--generate", type=int, metavar="N", help="N generated TIL documents")
+    ap.add_argument("--lists", action="store_true",
+                    help="with --generate: list snippets (any marker at any indentation)")
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--top", type=int, default=12, help="categories shown per suite")
     ap.add_argument("--json", type=Path, help="write every miss here")
@@ -167,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.generate:
         import differential_generate as dg
 
-        reports = [dg.run_generated(args.generate, args.seed)]
+        reports = [dg.run_generated(args.generate, args.seed, lists=args.lists)]
     else:
         reports = [run_suite(s, ds.load(s), args.live) for s in (args.suite or ds.SUITES)]
     print_table(reports)

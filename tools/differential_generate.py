@@ -62,7 +62,12 @@ def list_block(draw) -> str:
         if extra == "marker fence":  # the fence opens the item's text: `1. ```python`
             item = f"{marker} " + draw(fence).replace("\n", "\n" + pad)
         elif extra == "nested":
-            item += f"\n{pad}- {draw(word)}\n{pad}- {draw(word)}"
+            # at the item's text column, or two or four spaces a level as typed by hand
+            # (under `1.` two spaces is a lazy line for kramdown), sometimes a level deeper
+            step = draw(st.sampled_from([pad, "  ", "    "]))
+            item += f"\n{step}- {draw(word)}\n{step}- {draw(word)}"
+            if draw(st.booleans()):
+                item += f"\n{step}{step}- {draw(word)}\n{step}- {draw(word)}"
         elif extra:
             body = draw({"fence": fence, "table": table, "math": math}[extra])
             # at the item's text column (Typora) or four spaces in (typed by hand)
@@ -80,23 +85,39 @@ block = st.one_of(paragraph(), paragraph(), center, math, fence, table, heading,
 
 
 @st.composite
+def list_lines(draw) -> str:
+    """A few list lines with any marker at any indentation, blank lines among them: how
+    kramdown nests lists by text column, lazy lines and value segments, bare."""
+    lines = []
+    for j in range(draw(st.integers(2, 6))):
+        if draw(st.integers(0, 7)) == 0:
+            lines.append("")
+            continue
+        indent = draw(st.sampled_from([0, 0, 1, 2, 2, 3, 4, 4, 5, 6, 8]))
+        marker = draw(st.sampled_from(["-", "-", "*", "1.", "2.", "10."]))
+        lines.append(" " * indent + f"{marker} {draw(word)}{j}")
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+@st.composite
 def til_post(draw) -> str:
     blocks = draw(st.lists(block, min_size=1, max_size=6))
     return "\n\n".join(blocks) + draw(st.sampled_from(["", "\n", "\n\n"]))
 
 
-def run_generated(count: int, seed_value: int | None = None, oracle=None):
-    """A SuiteReport over `count` generated posts, kramdown run through one process."""
+def run_generated(count: int, seed_value: int | None = None, oracle=None, lists=False):
+    """A SuiteReport over `count` generated posts (`lists`: list snippets), kramdown run
+    through one process."""
     import differential
     import differential_kramdown as dk
 
-    report = differential.SuiteReport("generated")
+    report = differential.SuiteReport("generated-lists" if lists else "generated")
     own = oracle is None
     oracle = oracle or dk.Kramdown(liquid=True)
 
     @settings(max_examples=count, database=None, deadline=None, derandomize=seed_value is None,
               suppress_health_check=list(HealthCheck))
-    @given(til_post())
+    @given(list_lines() if lists else til_post())
     def one(doc: str) -> None:
         html, _err = oracle.convert(doc)
         differential.compare_case(report, f"gen-{report.cases + report.skipped}", doc, html,

@@ -18,7 +18,8 @@ import differential_generate as dg  # noqa: E402
 import differential_kramdown as dk  # noqa: E402
 
 # Exact rate (%) of the bounded run when measured, minus one point; raise it with a fix.
-FLOOR = 89.0  # measured 90.0% of 80 (45.0% before the issue-9 fixes; one post is 1.25 points)
+FLOOR = 98.0  # measured 100% of 80 (45.0% before the issue-9 fixes; one post is 1.25 points)
+LISTS_FLOOR = 97.0  # list snippets: measured 98.0% of 200 (90.0% before kramdown's segments)
 
 pytestmark = pytest.mark.skipif(not dk.available(), reason="ruby with jekyll/kramdown absent")
 
@@ -32,6 +33,16 @@ def test_generated_posts_leak_nothing_and_stay_above_the_floor(capsys):
     bad = [m for m in report.misses if m.category in ("marker leak", "exception")]
     assert not bad, [(m.category, m.markdown, dc.leaks(m.ours) or m.ours) for m in bad[:3]]
     assert report.exact_rate >= FLOOR, [(m.category, m.markdown) for m in report.misses[:5]]
+
+
+def test_generated_list_snippets_stay_above_their_floor(capsys):
+    report = dg.run_generated(200, lists=True)
+    assert report.cases >= 100
+    with capsys.disabled():
+        print(f"\ngenerated lists: {report.exact_rate:.1f}% exact over {report.cases} snippets")
+    bad = [m for m in report.misses if m.category in ("marker leak", "exception")]
+    assert not bad, [(m.category, m.markdown) for m in bad[:3]]
+    assert report.exact_rate >= LISTS_FLOOR, [(m.category, m.markdown) for m in report.misses[:5]]
 
 
 def test_the_oracle_runs_liquid_first_like_jekyll():

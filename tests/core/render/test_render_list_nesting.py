@@ -172,3 +172,24 @@ SEGMENTS = {
 @pytest.mark.parametrize("source", list(SEGMENTS))
 def test_a_list_indented_to_the_text_after_lazy_lines_is_a_second_list(source):
     assert_same(source, SEGMENTS[source])
+
+
+# After an item holds a nested list, a lazy line of another marker kind is pushed its text
+# column plus 4 deeper and read there: a nested list when an item's text column is near.
+PUSHED_DEEPER = {
+    '* b0\n    1. g1\n1. a2\n':
+        '<ul>\n  <li>b0\n    <ol>\n      <li>g1\n        <ol>\n          <li>a2</li>\n'
+        '        </ol>\n      </li>\n    </ol>\n  </li>\n</ul>\n',
+    '1. c0\n      2. e1\n - a2\n  - b3\n':
+        '<ol>\n  <li>c0\n    <ol>\n      <li>e1\n        <ul>\n          <li>a2</li>\n'
+        '          <li>b3</li>\n        </ul>\n      </li>\n    </ol>\n  </li>\n</ol>\n',
+    '1. f0\n      10. d1\n    - h2\n  - d3\n':
+        '<ol>\n  <li>f0\n    <ol>\n      <li>d1\n        <ul>\n          <li>h2</li>\n'
+        '        </ul>\n        <ul>\n          <li>d3</li>\n        </ul>\n      </li>\n'
+        '    </ol>\n  </li>\n</ol>\n',
+}
+
+
+@pytest.mark.parametrize("source", list(PUSHED_DEEPER))
+def test_a_lazy_list_line_after_a_nested_list_is_read_deeper(source):
+    assert_same(source, PUSHED_DEEPER[source])

@@ -85,6 +85,8 @@ class ListIndentPreprocessor(Preprocessor):
                 self._quote(lines[i - 1:end], quotes, out, soft)
                 i, prev_blank, prev_item_depth = end, False, -1
                 continue
+            if not prev_blank:
+                line = _pushed_deeper(line, stack)
             if not prev_blank and (depth := _new_segment(line, stack)) is not None:
                 soft.update(range(len(out), len(out) + 3))
                 out += ["", " " * (4 * depth) + LIST_BREAK_MARK, ""]
@@ -148,11 +150,6 @@ class ListIndentPreprocessor(Preprocessor):
                 sibling = stack.pop()
                 popped.append(sibling)
             lazy = sibling is not None and sibling[1] != kind and not prev_blank
-            if lazy and len(popped) > 1 and not popped[-2][2]:
-                # The item already holds an indented nested list: kramdown pushes the line
-                # into it as lazy text (`1. a`, `    - b`, `  - c` is one item "b - c").
-                stack.extend(reversed(popped))
-                return " " * (4 * len(stack)) + _as_text(line.lstrip(" "))
             if lazy:
                 # kramdown reads another marker kind right under an item as a nested list.
                 stack.append(sibling)
@@ -210,6 +207,31 @@ def quote_run_end(lines: list[str], start: int) -> int:
 def _as_text(text: str) -> str:
     """An item line escaped so it reads as paragraph text."""
     return re.sub(r"^(\d+)\.", r"\1\\.", text) if text[0].isdigit() else "\\" + text
+
+
+def _pushed_deeper(line: str, stack: list) -> str:
+    """A lazy line starting a list of another kind than the item it is lazy for, once that
+    item holds a nested list: kramdown pushes it the item's text column plus 4 deeper into
+    the content and reads it there: lazy text of the innermost item mostly (`1. a`,
+    `    - b`, `  - c` is one item "b - c"), a nested list where an item's text column is
+    near it. Returns the line as it is read (unchanged when this does not apply)."""
+    for _ in range(len(stack)):  # each push goes deeper: bounded by the depth
+        m = _ITEM.match(line)
+        if m is None or _RULE.match(line):
+            return line
+        indent = len(m.group(1))
+        if not _item_fits(indent, stack):
+            return line
+        popped = []
+        for entry in reversed(stack):
+            if indent >= entry[0]:
+                break
+            popped.append(entry)
+        kind = "ol" if m.group(2)[0].isdigit() else "ul"
+        if len(popped) < 2 or popped[-1][1] == kind or popped[-2][2]:
+            return line
+        line = " " * (2 * popped[-1][0] + 4 + indent) + line.lstrip(" ")
+    return line
 
 
 def _new_segment(line: str, stack: list) -> int | None:
