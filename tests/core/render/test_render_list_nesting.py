@@ -193,3 +193,10 @@ PUSHED_DEEPER = {
 @pytest.mark.parametrize("source", list(PUSHED_DEEPER))
 def test_a_lazy_list_line_after_a_nested_list_is_read_deeper(source):
     assert_same(source, PUSHED_DEEPER[source])
+
+
+def test_after_a_blank_line_the_lazy_list_takes_one_more_item():
+    # kramdown reads `    - b` in Step's content, where the lazy list's `  - a` sits as typed
+    assert_same('1. Step\n  - a\n\n    - b\n',
+                '<ol>\n  <li>Step\n    <ul>\n      <li>\n        <p>a</p>\n      </li>\n'
+                '      <li>\n        <p>b</p>\n      </li>\n    </ul>\n  </li>\n</ol>\n')

@@ -93,7 +93,8 @@ class ListIndentPreprocessor(Preprocessor):
                 prev_blank, prev_item_depth = True, -1
             # Under an empty item a line keeps its place as under a blank line: no lazy
             # text to join (`- ` then eight spaces in: code in that item).
-            new = self._line(line, stack, prev_blank or empty_item)
+            new = (prev_blank and _lazy_list_item(line, stack)) or self._line(
+                line, stack, prev_blank or empty_item)
             if empty_item and new.startswith(" " * (4 * len(stack) + 4)):
                 soft.add(len(out))  # code right under it: Python-Markdown wants a blank line
                 out.append("")
@@ -232,6 +233,26 @@ def _pushed_deeper(line: str, stack: list) -> str:
             return line
         line = " " * (2 * popped[-1][0] + 4 + indent) + line.lstrip(" ")
     return line
+
+
+def _lazy_list_item(line: str, stack: list) -> str | None:
+    """After a blank line, a line indented to the text of an item whose nested list came on
+    lazy lines: kramdown reads it in the item's content, where that list's lines sit as
+    typed, so with at most 3 spaces left it is one more item of that list (`1. Step`,
+    `  - a`, blank, `    - b`: `b` beside `a`). The line re-indented, or None."""
+    m = _ITEM.match(line)
+    if m is None or m.group(4) is None or _RULE.match(line):
+        return None
+    k = next((i for i, entry in enumerate(stack) if entry[2]), 0)
+    if not k:
+        return None
+    rel = len(m.group(1)) - stack[k - 1][0]
+    kind = "ol" if m.group(2)[0].isdigit() else "ul"
+    if not 0 <= rel <= 3 or rel >= stack[k][0] or kind != stack[k][1]:
+        return None
+    del stack[k:]
+    stack.append((len(m.group(1)) + len(m.group(2)) + len(m.group(3)), kind, "seen"))
+    return " " * (4 * k) + m.group(2) + " " + m.group(4)
 
 
 def _new_segment(line: str, stack: list) -> int | None:
