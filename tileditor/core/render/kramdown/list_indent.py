@@ -144,7 +144,7 @@ class ListIndentPreprocessor(Preprocessor):
         indent = len(line) - len(line.lstrip(" "))
         m = _ITEM.match(line)
         if m and not _RULE.match(line) and _item_fits(indent, stack):
-            kind = "ol" if m.group(2)[0].isdigit() else "ul"
+            kind = _kind(m)
             sibling = None
             popped: list[tuple[int, str, bool]] = []
             while stack and indent < stack[-1][0]:
@@ -210,6 +210,16 @@ def _as_text(text: str) -> str:
     return re.sub(r"^(\d+)\.", r"\1\\.", text) if text[0].isdigit() else "\\" + text
 
 
+def _list_start(line: str) -> re.Match | None:
+    """The item a line starts (a rule such as `- - -` starts none)."""
+    m = _ITEM.match(line)
+    return None if m is None or _RULE.match(line) else m
+
+
+def _kind(item: re.Match) -> str:
+    return "ol" if item.group(2)[0].isdigit() else "ul"
+
+
 def _pushed_deeper(line: str, stack: list) -> str:
     """A lazy line starting a list of another kind than the item it is lazy for, once that
     item holds a nested list: kramdown pushes it the item's text column plus 4 deeper into
@@ -217,8 +227,8 @@ def _pushed_deeper(line: str, stack: list) -> str:
     `    - b`, `  - c` is one item "b - c"), a nested list where an item's text column is
     near it. Returns the line as it is read (unchanged when this does not apply)."""
     for _ in range(len(stack)):  # each push goes deeper: bounded by the depth
-        m = _ITEM.match(line)
-        if m is None or _RULE.match(line):
+        m = _list_start(line)
+        if m is None:
             return line
         indent = len(m.group(1))
         if not _item_fits(indent, stack):
@@ -228,7 +238,7 @@ def _pushed_deeper(line: str, stack: list) -> str:
             if indent >= entry[0]:
                 break
             popped.append(entry)
-        kind = "ol" if m.group(2)[0].isdigit() else "ul"
+        kind = _kind(m)
         if len(popped) < 2 or popped[-1][1] == kind or popped[-2][2]:
             return line
         line = " " * (2 * popped[-1][0] + 4 + indent) + line.lstrip(" ")
@@ -240,14 +250,14 @@ def _lazy_list_item(line: str, stack: list) -> str | None:
     lazy lines: kramdown reads it in the item's content, where that list's lines sit as
     typed, so with at most 3 spaces left it is one more item of that list (`1. Step`,
     `  - a`, blank, `    - b`: `b` beside `a`). The line re-indented, or None."""
-    m = _ITEM.match(line)
-    if m is None or m.group(4) is None or _RULE.match(line):
+    m = _list_start(line)
+    if m is None or m.group(4) is None:
         return None
     k = next((i for i, entry in enumerate(stack) if entry[2]), 0)
     if not k:
         return None
     rel = len(m.group(1)) - stack[k - 1][0]
-    kind = "ol" if m.group(2)[0].isdigit() else "ul"
+    kind = _kind(m)
     if not 0 <= rel <= 3 or rel >= stack[k][0] or kind != stack[k][1]:
         return None
     del stack[k:]
@@ -261,8 +271,8 @@ def _new_segment(line: str, stack: list) -> int | None:
     line indented to its text that starts a list starts a separate list in it (`    - b`:
     a second list beside the first, not nested in `a`). Returns the depth of the new list
     (what is open above it is closed), or None."""
-    m = _ITEM.match(line)
-    if m is None or _RULE.match(line):
+    m = _list_start(line)
+    if m is None:
         return None
     k = next((i for i, entry in enumerate(stack) if entry[2] is True), 0)
     indent = len(m.group(1))

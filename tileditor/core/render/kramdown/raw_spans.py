@@ -49,7 +49,7 @@ def raw_spans(text: str, all_raw_from: int | None = None) -> list[tuple[int, int
     """(start, end, the closing tags kramdown adds) of each raw-content element in `text`, as
     kramdown's span parser meets them from left to right; from offset `all_raw_from` on
     every element's content is raw (`{::options parse_span_html="false" /}`)."""
-    found: list[tuple[int, int, int]] = []
+    found: list[tuple[int, int, str]] = []
     unclosed: set[str] = set()  # code/math delimiters with no closer left in the text
     pos = 0
     while (m := _START.search(text, pos)) is not None:
