@@ -69,6 +69,16 @@ CASES = [
      '<ul>\n  <li>\n    <p>a</p>\n\n    <font>x</font>\n    <p>y</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>'),
     ('- text\n  <s>a</s> b\n  more\n- c\n',
      '<ul>\n  <li>text\n    <s>a</s>\n    <p>b\nmore</p>\n  </li>\n  <li>c</li>\n</ul>'),
+    # a line opening another element ends the paragraph the first one's tail started; the
+    # tail keeps its hard break
+    ('> <s>old</s> b\n> <s>old</s> c\n',
+     '<blockquote>\n  <s>old</s>\n  <p>b</p>\n  <s>old</s>\n  <p>c</p>\n</blockquote>'),
+    ('- a\n  <s>x</s> b\n  <s>y</s> c\n',
+     '<ul>\n  <li>a\n    <s>x</s>\n    <p>b</p>\n    <s>y</s>\n    <p>c</p>\n  </li>\n</ul>'),
+    ('- a\n\n  b\n  <font>x</font>\n',
+     '<ul>\n  <li>\n    <p>a</p>\n\n    <p>b</p>\n    <font>x</font>\n  </li>\n</ul>'),
+    ('<font color="red">빨강</font> end  \nmore\n',
+     '<font color="red">빨강</font>\n<p>end<br />\nmore</p>'),
     ('> <요약>\n> [오늘](x.png)\n> `학습`\n',
      '<blockquote>\n  <요약>\n[오늘](x.png)\n`학습`\n</요약>\n</blockquote>'),
     # in a container, any element but a span's (Python-Markdown: raw HTML at the top only)

@@ -98,7 +98,8 @@ class RawElementPreprocessor(Preprocessor):
             while True:  # an element, and another one its tail opens with (kramdown: a block)
                 markup, used, _closed = _element(text, tag, at, closers)
                 end = bisect_right(starts, max(used - 1, at)) - 1
-                tail = text[used:starts[end] + len(lines[end])].rstrip()
+                line_rest = text[used:starts[end] + len(lines[end])]
+                tail = line_rest.rstrip()
                 # For the line map: the tail stands for the element's last line.
                 out.append(stash.store_block(self.md, state, markup, end - i + (not tail),
                                              whole=True))
@@ -111,7 +112,7 @@ class RawElementPreprocessor(Preprocessor):
                 at = used + nested.end()
             if tail.strip():
                 state.spans.setdefault(tail.strip(), 1)
-                out.append(tail)
+                out.append(line_rest)  # its trailing spaces may be a hard break
             done = end + 1
         out.extend(lines[done:])
         return out
@@ -152,7 +153,7 @@ class NestedRawElementProcessor(BlockProcessor):
             # A nested list is no part of it (kramdown's item keeps its list apart).
             del self.holder.state.raw_open[id(parent)]
         return (parent is not self.parser.root and "<" in block
-                and self._at(block, parent.tag == "li") is not None)
+                and self._at(block, _padded(parent)) is not None)
 
     def _at(self, block: str, item: bool) -> int | None:
         """The line of `block` an element opens on: the first (three spaces in at most) or
@@ -178,13 +179,15 @@ class NestedRawElementProcessor(BlockProcessor):
         return found
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        item = parent.tag == "li"
+        item = _padded(parent)
         if self._at(blocks[0], item):
             # Cut the block before every line an element opens (the lines above go to the
             # other processors first): one pass, not one per element.
             lines = blocks[0].split("\n")
             cuts = [k for k in self._opening_lines(blocks[0], item) if k] + [len(lines)]
-            pieces = ["\n".join(lines[:cuts[0]])]
+            # (its line break stays: kramdown's text keeps it, a space where a tight item
+            # shows the text beside the element)
+            pieces = ["\n".join(lines[:cuts[0]]) + "\n"]
             for k, stop in zip(cuts, cuts[1:], strict=False):
                 pieces.append("\n".join(ln[4:] if item and ln.startswith("    ") else ln
                                         for ln in lines[k:stop]))
@@ -217,11 +220,22 @@ class NestedRawElementProcessor(BlockProcessor):
             # The tail and the lines joined to it start a block: a paragraph even in a tight
             # item, or code if four spaces in.
             if not head.startswith("    "):
+                # ... up to a later line that opens another element (it ends the paragraph)
+                later = self._opening_lines(head, item)
+                cut = next((k for k in later if k), None)
+                lines = head.split("\n")
                 p = etree.SubElement(parent, "p")
-                p.text = head.lstrip(" ")
-                chunks[0] = ""
+                p.text = "\n".join(lines[:cut]).lstrip(" ")
+                chunks[0] = "" if cut is None else "\n".join(
+                    ln[4:] if item and ln.startswith("    ") else ln for ln in lines[cut:])
         blocks[0:taken] = [c for c in chunks if c.strip()]
         return True
+
+
+def _padded(parent: etree.Element) -> bool:
+    """Whether the block is a list item's first, whose later lines are four spaces in (the
+    list passes re-indent them so); the item's later blocks come dedented."""
+    return parent.tag == "li" and not len(parent) and not (parent.text or "").strip()
 
 
 def _element(text: str, tag: re.Match, at: int, closers: dict[str, int]

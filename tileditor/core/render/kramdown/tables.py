@@ -23,7 +23,7 @@ _HSEP_ALIGN = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _FSEP_LINE = re.compile(r"^[+|: \t=]*?=[+|: \t=]*?[ \t]*$")
 # The block parsers kramdown tries before tables: a line opening one is no table's first.
 _OTHER_START = re.compile(
-    r"^(?: {4}|\s*(?:#|>|<|\x02|\{:|[*+-][ \t]|\d+[.)][ \t]|\[\^|\$\$|:[ \t]|```|~~~))")
+    r"^(?: {4}|\s*(?:#|>|<|\x02|\{:|[*+-][ \t]|\d+[.)][ \t]|\[\^|:[ \t]|```|~~~))")
 _HTML_CODE = re.compile(r"(<code.*?>.*?</code>)")
 _PIPE = re.compile(r"(?<!\\)\|")
 _PIPE_CHECK = re.compile(r"^(?:\||.*?[^\\\n]\|)")  # kramdown's TABLE_PIPE_CHECK
