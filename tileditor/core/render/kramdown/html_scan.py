@@ -66,6 +66,18 @@ class _ClosingExtractor(_LinearExtractor):
             return
         super().handle_starttag(tag, attrs)
 
+    def handle_comment(self, data: str) -> None:
+        # kramdown's paragraph runs on over a comment line (its LAZY_END_HTML_START needs an
+        # element's name): the comment stays in the paragraph above
+        if (not self.inraw and not self.intail and self._tl_script is None
+                and self.at_line_start() and self._after_text_line()):
+            if "\n\n" in data:  # the paragraph ends at the blank line: no comment, text
+                self.handle_data(f"<!--{data}-->")
+            else:
+                self.cleandoc.append(self.md.htmlStash.store(f"<!--{data}-->"))
+            return
+        super().handle_comment(data)
+
     def handle_data(self, data: str) -> None:
         if self._tl_script is not None:
             self._tl_script.append(data)

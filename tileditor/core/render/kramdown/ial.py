@@ -98,7 +98,10 @@ class BlockIalPreprocessor(Preprocessor):
             return i + 1
         if _BLOCK_SEPARATOR.match(line):
             # An empty marker paragraph keeps the blocks on each side apart, then vanishes.
+            after_blank = not (out and out[-1].strip())
             self._marker(({}, []), "after", "", out, line)
+            if after_blank:  # a list's last item keeps its <p> (list_tightness)
+                self.holder.state.eobs_after_blank.add(out[-2].strip())
             return i + 1
         if _EXT_SELF.match(line):
             out.append("")

@@ -18,6 +18,7 @@ from tileditor.core.render.kramdown.list_indent import (
     MAX_QUOTE_DEPTH,
     quote_run_end,
 )
+from tileditor.core.render.kramdown.raw_elements import SPAN_ELEMENTS
 
 _ITEM = re.compile(r"^( *)([*+-]|\d{1,9}\.) (\S.*)$")
 
@@ -33,13 +34,15 @@ def _next_content(lines: list[str], start: int) -> int | None:
     return None
 
 
-def bare_items(lines: list[str], breaks=frozenset()) -> list[tuple[str, bool]]:
+def bare_items(lines: list[str], breaks=frozenset(), eobs=frozenset()
+               ) -> list[tuple[str, bool]]:
     """(content prefix, first paragraph bare) for each list item, in document order;
-    `breaks` are placeholder lines that end a paragraph as blocks of the item (fences)."""
-    return [(prefix, bare) for _, prefix, bare in sorted(_decisions(lines, 0, 0, breaks))]
+    `breaks` are placeholder lines that end a paragraph as blocks of the item (fences),
+    `eobs` the marker lines of kramdown's end-of-block `^`."""
+    return [(prefix, bare) for _, prefix, bare in sorted(_decisions(lines, 0, 0, breaks, eobs))]
 
 
-def _decisions(lines: list[str], offset: int, quotes: int, breaks
+def _decisions(lines: list[str], offset: int, quotes: int, breaks, eobs
                ) -> list[tuple[int, str, bool]]:
     """(line index, content prefix, bare) for each item of these lines and of the lists in
     the blockquotes among them (each quote's content is a container of its own)."""
@@ -53,7 +56,7 @@ def _decisions(lines: list[str], offset: int, quotes: int, breaks
         if not lists and quotes < MAX_QUOTE_DEPTH and _QUOTE.match(line):
             skip_to = quote_run_end(lines, i)
             inner = [_QUOTE_MARK.sub("", ln, count=1) for ln in lines[i:skip_to]]
-            out += _decisions(inner, offset + i, quotes + 1, breaks)
+            out += _decisions(inner, offset + i, quotes + 1, breaks, eobs)
             prev_blank = False
             continue
         if not line.strip():
@@ -72,18 +75,32 @@ def _decisions(lines: list[str], offset: int, quotes: int, breaks
             del lists[deeper]
         if depth not in lists or lists[depth][0] != kind:
             lists[depth] = (kind, [])
-        bare = _is_bare(lines, i, depth, lists[depth][1], breaks)
-        lists[depth][1].append(bare)
+        bare = _is_bare(lines, i, depth, lists[depth][1], breaks, eobs)
+        lists[depth][1].append(bare or _opens_with_block(m.group(3)))
         out.append((offset + i, m.group(3).strip()[:16], bare))
         prev_blank = False
     return out
 
 
-def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool], breaks) -> bool:
-    """kramdown's `transparent` test for the item on line i (see its parser/list.rb)."""
+# An item's text that opens with a block other than a paragraph: a heading, quote, list,
+# comment or block-level element, or a stashed block (a fence or display math) alone.
+_BLOCK_FIRST = re.compile(r"(?:#{1,6}(?:[ \t]|$)|>|[*+-][ \t]|\d{1,9}[.)][ \t]|<!--"
+                          r"|\x02[^\x03]*\x03\s*$|<([A-Za-z][\w-]*))")
+
+
+def _opens_with_block(text: str) -> bool:
+    m = _BLOCK_FIRST.match(text)
+    return m is not None and (m.group(1) is None or m.group(1).lower() not in SPAN_ELEMENTS)
+
+
+def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool], breaks, eobs
+             ) -> bool:
+    """kramdown's `transparent` test for the item on line i (see its parser/list.rb);
+    `earlier`: for each item before it in its list, whether its first child is a bare
+    paragraph or no paragraph at all."""
     last = _is_last(lines, i, depth)
     if last and earlier and not any(earlier):
-        return False  # the last item of a list whose other items are all wrapped
+        return False  # the last item of a list whose other items all open with a <p>
     j = i + 1
     while j < len(lines) and lines[j].strip() and not _ITEM.match(lines[j]):
         if lines[j].strip() in breaks:
@@ -94,7 +111,8 @@ def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool], breaks) 
     k = _next_content(lines, j)
     if k is not None and _indent(lines[k]) >= 4 * (depth + 1):
         return False  # more content in this item after a blank line
-    return last
+    # the last item's paragraph and blank line: bare, unless a `^` ended the list there
+    return last and not (k is not None and lines[k] in eobs)
 
 
 def _is_last(lines: list[str], i: int, depth: int) -> bool:
@@ -127,7 +145,7 @@ class ListTightnessPreprocessor(Preprocessor):
         state = self.holder.state
         soft = state.soft_blanks
         state.bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft],
-                                      state.fences_in_item)
+                                      state.fences_in_item, state.eobs_after_blank)
         return lines
 
 

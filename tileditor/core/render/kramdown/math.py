@@ -56,6 +56,8 @@ class MathBlockPreprocessor(Preprocessor):
                 out.append(lines[i])
                 i, prev_blank = i + 1, False
                 continue
+            if line in self.holder.state.element_tails:
+                prev_blank = False  # a raw element's tail: no block boundary before it
             found = self._block(lines, i, columns, prev_blank)
             if found is None:
                 out.append(line)

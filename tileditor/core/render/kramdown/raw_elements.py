@@ -75,10 +75,16 @@ class RawElementPreprocessor(Preprocessor):
         self.holder = holder
 
     def run(self, lines: list[str]) -> list[str]:
+        # kramdown's HTML_BLOCK_START: the start tag up to three spaces in (but an indented
+        # line in a list item is the item's: NestedRawElementProcessor reads it there)
         opens = [(i, tag) for i, line in enumerate(lines)
-                 if line.startswith("<") and (tag := self._opener(line)) is not None]
+                 if line[:4].lstrip(" ").startswith("<")
+                 and (tag := self._opener(line.lstrip(" "))) is not None]
         if not opens:
             return lines
+        if any(lines[i][0] == " " for i, _tag in opens):
+            in_item = _item_lines(lines)
+            opens = [(i, tag) for i, tag in opens if lines[i][0] != " " or i not in in_item]
         skip = self._hidden(lines)
         text = "\n".join(lines)
         starts = [0]
@@ -94,7 +100,7 @@ class RawElementPreprocessor(Preprocessor):
             out.extend(lines[done:i])
             if out and out[-1].strip():
                 out.append("")
-            at = starts[i]
+            at = starts[i] + len(lines[i]) - len(lines[i].lstrip(" "))
             while True:  # an element, and another one its tail opens with (kramdown: a block)
                 markup, used, _closed = _element(text, tag, at, closers)
                 end = bisect_right(starts, max(used - 1, at)) - 1
@@ -113,6 +119,7 @@ class RawElementPreprocessor(Preprocessor):
             if tail.strip():
                 state.spans.setdefault(tail.strip(), 1)
                 out.append(line_rest)  # its trailing spaces may be a hard break
+                state.element_tails.add(line_rest)
             done = end + 1
         out.extend(lines[done:])
         return out
@@ -185,9 +192,10 @@ class NestedRawElementProcessor(BlockProcessor):
             # other processors first): one pass, not one per element.
             lines = blocks[0].split("\n")
             cuts = [k for k in self._opening_lines(blocks[0], item) if k] + [len(lines)]
-            # (its line break stays: kramdown's text keeps it, a space where a tight item
-            # shows the text beside the element)
-            pieces = ["\n".join(lines[:cuts[0]]) + "\n"]
+            # (kramdown's paragraph ends there: no hard break at its end; in a tight item a
+            # line break stays between its text and the element, as kramdown prints them)
+            text = "\n".join(lines[:cuts[0]]).rstrip()
+            pieces = [text + ("\n" if item and not text.endswith("\\") else "")]
             for k, stop in zip(cuts, cuts[1:], strict=False):
                 pieces.append("\n".join(ln[4:] if item and ln.startswith("    ") else ln
                                         for ln in lines[k:stop]))
@@ -230,6 +238,27 @@ class NestedRawElementProcessor(BlockProcessor):
                     ln[4:] if item and ln.startswith("    ") else ln for ln in lines[cut:])
         blocks[0:taken] = [c for c in chunks if c.strip()]
         return True
+
+
+_LIST_LINE = re.compile(r"^ {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
+
+
+def _item_lines(lines: list[str]) -> set[int]:
+    """The lines inside a list item: its own, its lazy ones and its indented blocks."""
+    inside: set[int] = set()
+    in_item, prev_blank = False, True
+    for k, line in enumerate(lines):
+        if not line.strip():
+            prev_blank = True
+            continue
+        if _LIST_LINE.match(line):
+            in_item = True
+        elif line[0] not in " \t" and prev_blank:
+            in_item = False
+        if in_item:
+            inside.add(k)
+        prev_blank = False
+    return inside
 
 
 def _padded(parent: etree.Element) -> bool:

@@ -24,6 +24,7 @@ class ConversionState:
     math_blocks: set[str] = field(default_factory=set)  # display-math placeholders
     mark_sources: dict[str, str] = field(default_factory=dict)  # marker (row) -> text replaced
     ials: list[tuple[tuple[dict, list], str]] = field(default_factory=list)  # (attrs, refs), dir
+    eobs_after_blank: set[str] = field(default_factory=set)  # markers of `^` after a blank
     alds: dict[str, dict[str, str]] = field(default_factory=dict)  # ALD name -> attributes
     # link definition name -> (attributes, refs) of the IALs under or over it
     link_ials: dict[str, tuple[dict, list]] = field(default_factory=dict)
@@ -41,6 +42,9 @@ class ConversionState:
     # the rest of a block a definition opened (no blank line between): kramdown's :eob of a
     # definition is no block boundary, so no table or setext heading starts there
     no_boundary: str | None = None
+    # the text after a raw element's end tag on its line (raw_elements): a block of its own,
+    # but kramdown's element before it is no block boundary either
+    element_tails: set[str] = field(default_factory=set)
     unbounded_tables: set[str] = field(default_factory=set)  # first lines of table-like runs
     # that no block boundary follows (kramdown reverts them to paragraphs)
     # -- the inline pass -----------------------------------------------------------------
@@ -84,7 +88,9 @@ class NeedsBoundary:
         self.holder = holder
 
     def at_boundary(self, block: str) -> bool:
-        return block is not self.holder.state.no_boundary
+        state = self.holder.state
+        return block is not state.no_boundary and not (
+            state.element_tails and block.split("\n", 1)[0] in state.element_tails)
 
 
 class StateHolder:

@@ -1,0 +1,50 @@
+"""Where a block may start, as kramdown decides it, found by the differential generator's
+richer posts (tools/differential_generate.py `rich_post`): a comment line inside a
+paragraph, the text after a raw element's end tag (no block boundary before it), a raw
+element's start tag indented up to three spaces, and a list whose earlier items open with
+something other than a paragraph (the last item's text stays bare).
+
+Expected HTML is real kramdown 2.4's (GFM input, through Jekyll's converter), compared after
+tests.helpers.render.canon.
+"""
+
+import pytest
+
+from tests.helpers.render import canon
+from tileditor.core.render import render
+
+_CODE = ('<div class="language-plaintext highlighter-rouge"><div class="highlight">'
+         '<pre class="highlight"><code>x\n</code></pre></div></div>')
+
+CASES = [
+    # kramdown's paragraph runs on over a comment line: LAZY_END_HTML_START needs a name
+    ("text\n<!-- c -->\nmore\n", "<p>text\n<!-- c -->\nmore</p>"),
+    ("> q\n<!-- c -->\n", "<blockquote>\n  <p>q\n<!-- c --></p>\n</blockquote>"),
+    ("text\n<!-- a\n\nb -->\nc\n", "<p>text\n&lt;!– a</p>\n\n<p>b –&gt;\nc</p>"),
+    # the tail after an element's end tag: no setext heading, table or display math starts
+    ("<s>old</s> Docker\n---\n", "<s>old</s>\n<p>Docker\n—</p>"),
+    ("<s>old</s> a | b\n", "<s>old</s>\n<p>a | b</p>"),
+    ("<s>old</s> $$x$$\n", "<s>old</s>\n<p>\\(x\\)</p>"),
+    # a start tag up to three spaces in; in a list item the line is the item's
+    ("x\n\n <s>a</s> y\n", "<p>x</p>\n\n<s>a</s>\n<p>y</p>"),
+    ("- a\n  <s>x</s> b\n", "<ul>\n  <li>a\n    <s>x</s>\n    <p>b</p>\n  </li>\n</ul>"),
+    # an earlier item that opens with a block: the last item's text is bare
+    ("- ```\n  x\n  ```\n\n- c\n", f"<ul>\n  <li>\n    {_CODE}\n  </li>\n  <li>c</li>\n</ul>"),
+    ("- <s>x</s>\n\n- c\n", "<ul>\n  <li>\n    <s>x</s>\n  </li>\n  <li>c</li>\n</ul>"),
+    ("- # h\n\n- c\n", '<ul>\n  <li>\n    <h1 id="h">h</h1>\n  </li>\n  <li>c</li>\n</ul>'),
+    ("- $$x$$\n\n- c\n", "<ul>\n  <li>\\[x\\]</li>\n  <li>c</li>\n</ul>"),
+    # ... but not a span element's, nor a paragraph's
+    ("- <span>x</span>\n\n- c\n",
+     "<ul>\n  <li>\n    <p><span>x</span></p>\n  </li>\n  <li>\n    <p>c</p>\n  </li>\n</ul>"),
+    ("- a\n\n- c\n", "<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>c</p>\n  </li>\n</ul>"),
+    # an empty item counts as one without a paragraph, unless a `^` ends the list
+    ("* \n\n* two\n", "<ul>\n  <li></li>\n  <li>two</li>\n</ul>"),
+    ("* \n\n* one\n\n* two\n\n^\n",
+     "<ul>\n  <li></li>\n  <li>\n    <p>one</p>\n  </li>\n  <li>\n    <p>two</p>\n  </li>\n</ul>"),
+    ("* a\n* b\n^\n", "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>"),
+]
+
+
+@pytest.mark.parametrize(("md", "html"), CASES)
+def test_block_starts_where_kramdown_starts_it(md, html):
+    assert canon(render(md).html) == canon(html)
