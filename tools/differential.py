@@ -160,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--generate", type=int, metavar="N", help="N generated TIL documents")
     ap.add_argument("--lists", action="store_true",
                     help="with --generate: list snippets (any marker at any indentation)")
+    ap.add_argument("--rich", action="store_true",
+                    help="with --generate: posts with what real blogs add (raw HTML, escapes, "
+                         "single-$ math, comments, rules, aligned tables)")
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--top", type=int, default=12, help="categories shown per suite")
     ap.add_argument("--json", type=Path, help="write every miss here")
@@ -170,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.generate:
         import differential_generate as dg
 
-        reports = [dg.run_generated(args.generate, args.seed, lists=args.lists)]
+        kind = "lists" if args.lists else "rich" if args.rich else "til"
+        reports = [dg.run_generated(args.generate, args.seed, kind=kind)]
     else:
         reports = [run_suite(s, ds.load(s), args.live) for s in (args.suite or ds.SUITES)]
     print_table(reports)

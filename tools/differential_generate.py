@@ -105,19 +105,70 @@ def til_post(draw) -> str:
     return "\n\n".join(blocks) + draw(st.sampled_from(["", "\n", "\n\n"]))
 
 
-def run_generated(count: int, seed_value: int | None = None, oracle=None, lists=False):
-    """A SuiteReport over `count` generated posts (`lists`: list snippets), kramdown run
-    through one process."""
+# What real posts hold beyond the TIL shapes above (inline math kramdown does not read,
+# escapes, raw HTML, Typora's marks, comments, tables with alignment, rules, setext lines,
+# indented tags), each mixed with the TIL inline pieces.
+rich_inline = st.one_of(inline, st.sampled_from([
+    "$x_i$", "$a_1 + b_1$", "$x^*$", "$|x|$", "$\\alpha$", "\\$5", "\\*", "\\_", "\\|",
+    "~~old~~", "<br>", "<br/>", "&nbsp;", "&lt;tag&gt;", "snake_case_name", "__init__", "*args",
+    "**kwargs", "https://example.com/x_y", ":smile:", "==mark==", "<!-- note -->",
+    '<span style="color:red">빨강</span>', '<img src="/a.png" width="30%">', "![alt](/a.png)",
+    "**굵게**는", "*기울임*을", "`a|b`", "C++", "C#", "a*b*c", "a_b_c", "#tag", "x<y", "a->b",
+    "=>", "`` `x` ``", "don't", "--option", "---", "(c)", "[link]", "[x][1]", "<https://a.b>",
+    "foo@bar.com", "$$a$$", "{: .red}", "\\\\", "`{{ x }}`", "{{ site.url }}"]))
+
+
+@st.composite
+def rich_paragraph(draw) -> str:
+    lines = draw(st.lists(st.lists(rich_inline, min_size=1, max_size=6).map(" ".join),
+                          min_size=1, max_size=3))
+    return draw(st.sampled_from(["\n", "\n", "  \n", "\\\n"])).join(lines)
+
+
+rich_table = st.tuples(st.sampled_from(["|:-:|--:|", "|---|:---|", "| --- | --- |", "|-|-|"]),
+                       rich_inline, rich_inline, rich_inline).map(
+    lambda t: f"| a | b |\n{t[0]}\n| {t[1]} | {t[2]} |\n| {t[3]} | x |")
+rich_extra = st.one_of(
+    st.sampled_from([
+        "***", "___", "- - -", "[TOC]", "<!-- comment -->", "- [ ] todo\n- [x] done",
+        "1) one\n2) two", "    indented code\n    more", "Term\n: Definition", "<br>",
+        '<p align="center">\n<img src="/a.png">\n</p>', '<div markdown="1">\n**bold**\n</div>',
+        "<details>\n<summary>More</summary>\n\n본문\n\n</details>", "## Title {#custom-id}",
+        "## Title ##", ">> nested\n> back", "> - a\n> - b", "> ```\n> code\n> ```",
+        "$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n$$", "~~~python\nx = 1\n~~~",
+        "* * *", "<center>**bold**</center>", "<kbd>Ctrl</kbd> + <kbd>C</kbd>", " <s>a</s> b"]),
+    rich_paragraph().map(lambda p: p + "\n---"), rich_paragraph().map(lambda p: p + "\n==="),
+    rich_table, rich_paragraph().map(lambda p: "> " + p.replace("\n", "\n> ")),
+    st.tuples(st.integers(1, 6), rich_paragraph()).map(
+        lambda t: "#" * t[0] + " " + t[1].split("\n")[0]),
+)
+rich_block = st.one_of(rich_paragraph(), rich_paragraph(), rich_extra, rich_extra, block,
+                       list_block())
+
+
+@st.composite
+def rich_post(draw) -> str:
+    return "\n\n".join(draw(st.lists(rich_block, min_size=1, max_size=6))) + "\n"
+
+
+KINDS = {"til": til_post, "lists": list_lines, "rich": rich_post}
+
+
+def run_generated(count: int, seed_value: int | None = None, oracle=None, lists=False,
+                  kind: str = "til"):
+    """A SuiteReport over `count` generated posts of `kind` (KINDS; `lists` is kind
+    "lists"), kramdown run through one process."""
     import differential
     import differential_kramdown as dk
 
-    report = differential.SuiteReport("generated-lists" if lists else "generated")
+    kind = "lists" if lists else kind
+    report = differential.SuiteReport("generated" if kind == "til" else f"generated-{kind}")
     own = oracle is None
     oracle = oracle or dk.Kramdown(liquid=True)
 
     @settings(max_examples=count, database=None, deadline=None, derandomize=seed_value is None,
               suppress_health_check=list(HealthCheck))
-    @given(list_lines() if lists else til_post())
+    @given(KINDS[kind]())
     def one(doc: str) -> None:
         html, _err = oracle.convert(doc)
         differential.compare_case(report, f"gen-{report.cases + report.skipped}", doc, html,

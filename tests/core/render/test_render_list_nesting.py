@@ -187,6 +187,12 @@ PUSHED_DEEPER = {
         '<ol>\n  <li>f0\n    <ol>\n      <li>d1\n        <ul>\n          <li>h2</li>\n'
         '        </ul>\n        <ul>\n          <li>d3</li>\n        </ul>\n      </li>\n'
         '    </ol>\n  </li>\n</ol>\n',
+    # inside an item's list: pushed in that list's coordinates (the outer item's text
+    # column taken off), so `d` lands in `c`
+    '  * a\n    2. b\n\n        1. c\n    - d\n':
+        '<ul>\n  <li>a\n    <ol>\n      <li>\n        <p>b</p>\n\n        <ol>\n'
+        '          <li>c\n            <ul>\n              <li>d</li>\n            </ul>\n'
+        '          </li>\n        </ol>\n      </li>\n    </ol>\n  </li>\n</ul>\n',
 }
 
 
@@ -200,3 +206,20 @@ def test_after_a_blank_line_the_lazy_list_takes_one_more_item():
     assert_same('1. Step\n  - a\n\n    - b\n',
                 '<ol>\n  <li>Step\n    <ul>\n      <li>\n        <p>a</p>\n      </li>\n'
                 '      <li>\n        <p>b</p>\n      </li>\n    </ul>\n  </li>\n</ol>\n')
+
+
+# A list opened on lazy lines sits in its item's content as typed; a line indented to the
+# item's text loses that indentation there (`        - c` is 5 in, under `b`), and a line
+# that fits the outer list's own item pattern is that list's next item.
+LAZY_LIST_COLUMNS = {
+    '2. a\n- b\n        - c\n- d\n':
+        '<ol>\n  <li>a\n    <ul>\n      <li>b\n        <ul>\n          <li>c</li>\n'
+        '        </ul>\n      </li>\n      <li>d</li>\n    </ul>\n  </li>\n</ol>\n',
+    '10. a\n- b\n   2. c\n':
+        '<ol>\n  <li>a\n    <ul>\n      <li>b</li>\n    </ul>\n  </li>\n  <li>c</li>\n</ol>\n',
+}
+
+
+@pytest.mark.parametrize("source", list(LAZY_LIST_COLUMNS))
+def test_a_lazy_list_reads_columns_in_its_item_content(source):
+    assert_same(source, LAZY_LIST_COLUMNS[source])

@@ -97,6 +97,10 @@ class FencePreprocessor(Preprocessor):
                                             fenced_block_html(code, lang), end - start + 1)
             columns = columns if columns is not None else _item_columns(lines)
             column = columns[start - 1] if start else 0
+            if indent.strip(" ") == "":  # (kept for a raw element an item leaves open)
+                self.holder.state.block_sources[placeholder] = "\n".join(
+                    ln[len(indent):] if ln.startswith(indent) else ln.lstrip(" ")
+                    for ln in lines[start:end + 1])
             if lines[start][:fence.base].strip() and lexicon.list_item(lines[start]):
                 # The fence opens the item's text (`1. ```python`): it is the item's text.
                 out.append(lines[start][:fence.base] + placeholder)

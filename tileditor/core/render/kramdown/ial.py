@@ -75,6 +75,10 @@ class BlockIalPreprocessor(Preprocessor):
                 self._owner[k] = following
             if "{:" not in lines[k] or not BLOCK_IAL_LINE.match(lines[k]):
                 following = lines[k] if _DEFINITION.match(lines[k]) else None
+        # IAL lines opening the text, before any blank line: kramdown's first blank line
+        # below them takes their list (a block element, new_block_el) if one follows them
+        self._lead = next((k for k, ln in enumerate(lines)
+                           if "{:" not in ln or not BLOCK_IAL_LINE.match(ln)), len(lines))
         i = 0
         while i < len(lines):
             if i in fenced:
@@ -124,6 +128,9 @@ class BlockIalPreprocessor(Preprocessor):
         # kramdown: after a blank line (IAL lines above it skipped, they pile up) the list is
         # the next block's, however many blank lines follow; else the block's just above.
         direction = "before" if self._after_blank[i] else "after"
+        if i < self._lead and (self._lead == len(lines) or not lines[self._lead].strip()):
+            out.append("")
+            return i + 1
         owner = self._owner[i]
         if owner is not None:
             # kramdown gives it to the definition, not to the block next to it: a link

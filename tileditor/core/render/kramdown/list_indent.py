@@ -147,9 +147,11 @@ class ListIndentPreprocessor(Preprocessor):
             kind = _kind(m)
             sibling = None
             popped: list[tuple[int, str, bool]] = []
-            while stack and indent < stack[-1][0]:
+            _outer_sibling(indent, kind, stack)
+            while stack and _in_segment(indent, stack, len(stack) - 1) < stack[-1][0]:
                 sibling = stack.pop()
                 popped.append(sibling)
+            indent = _in_segment(indent, stack, len(stack))
             lazy = sibling is not None and sibling[1] != kind and not prev_blank
             if lazy:
                 # kramdown reads another marker kind right under an item as a nested list.
@@ -241,7 +243,13 @@ def _pushed_deeper(line: str, stack: list) -> str:
         kind = _kind(m)
         if len(popped) < 2 or popped[-1][1] == kind or popped[-2][2]:
             return line
-        line = " " * (2 * popped[-1][0] + 4 + indent) + line.lstrip(" ")
+        # In the coordinates of the item's list (the content of the item around it, whose
+        # text column `base` its lines lose), it goes the item's text column plus 4 in; it
+        # joins the item's content, which loses that column again.
+        outer = len(stack) - len(popped) - 1
+        base = stack[outer][0] if outer >= 0 else 0
+        rel = indent - base if indent >= base else indent
+        line = " " * (2 * popped[-1][0] - base + 4 + rel) + line.lstrip(" ")
     return line
 
 
@@ -282,13 +290,38 @@ def _new_segment(line: str, stack: list) -> int | None:
     return k
 
 
+def _outer_sibling(indent: int, kind: str, stack: list[tuple[int, str, bool]]) -> None:
+    """kramdown's parse_list tries its own item pattern first (fetch_pattern: a marker of
+    its kind up to its text column less one, at most 3, spaces in): a list line that fits
+    an item outside a list opened on lazy lines is that item's sibling, however the lazy
+    list's columns read it. Closes what lies inside that item."""
+    k = next((i for i, entry in enumerate(stack) if entry[2]), 0)
+    for j in range(k):
+        base = stack[j - 1][0] if j else 0
+        col, entry_kind, _lazy = stack[j]
+        if entry_kind == kind and base <= indent and indent - base < min(col - base, 4):
+            del stack[j + 1:]
+            return
+
+
+def _in_segment(indent: int, stack: list[tuple[int, str, bool]], j: int) -> int:
+    """`indent` as stack entry j reads it: a list opened on lazy lines sits in its item's
+    content as typed, where a line indented to the item's text loses that indentation
+    (kramdown's indent_re)."""
+    k = next((i for i, entry in enumerate(stack) if entry[2]), 0)
+    if k and j >= k and indent >= stack[k - 1][0]:
+        return indent - stack[k - 1][0]
+    return indent
+
+
 def _item_fits(indent: int, stack: list[tuple[int, str, bool]]) -> bool:
     """kramdown starts an item only 0-3 spaces past the enclosing item's content column."""
-    base = 0
-    for col, _kind, _lazy in stack:
-        if col <= indent:
-            base = col
-    return indent - base <= 3
+    base, at = 0, indent
+    for j, (col, _kind, _lazy) in enumerate(stack):
+        rel = _in_segment(indent, stack, j)
+        if col <= rel:
+            base, at = col, rel
+    return at - base <= 3
 
 
 

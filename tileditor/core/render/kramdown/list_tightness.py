@@ -85,7 +85,7 @@ def _decisions(lines: list[str], offset: int, quotes: int, breaks, eobs
 # An item's text that opens with a block other than a paragraph: a heading, quote, list,
 # comment or block-level element, or a stashed block (a fence or display math) alone.
 _BLOCK_FIRST = re.compile(r"(?:#{1,6}(?:[ \t]|$)|>|[*+-][ \t]|\d{1,9}[.)][ \t]|<!--"
-                          r"|\x02[^\x03]*\x03\s*$|<([A-Za-z][\w-]*))")
+                          r"|\x02[^\x03]*\x03\s*$|<([^\W\d_][\w-]*))")
 
 
 def _opens_with_block(text: str) -> bool:

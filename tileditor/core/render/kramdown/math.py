@@ -68,6 +68,10 @@ class MathBlockPreprocessor(Preprocessor):
             placeholder = stash.store_block(self.md, state,
                                             f"\\[{html.escape(tex, quote=False)}\\]", end - i + 1)
             state.math_blocks.add(placeholder)
+            if ">" not in prefix:
+                state.block_sources[placeholder] = "\n".join(
+                    ln.lstrip(" ") if k else ln[len(prefix):]
+                    for k, ln in enumerate(lines[i:end + 1]))
             out.extend([prefix + placeholder, ""] if gap else [prefix + placeholder])
             i, prev_blank = end + 1, False
         return out

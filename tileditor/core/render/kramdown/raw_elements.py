@@ -18,6 +18,7 @@ import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
 
+from markdown import util
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 
@@ -205,7 +206,7 @@ class NestedRawElementProcessor(BlockProcessor):
         if id(parent) in state.raw_open:  # the container's later blocks: still raw text
             idx, ends = state.raw_open[id(parent)]
             raw = md.htmlStash.rawHtmlBlocks[idx]
-            more = _LONE_LT.sub("&lt;", "\n\n".join(blocks))
+            more = _LONE_LT.sub("&lt;", _block_sources(state, "\n\n".join(blocks)))
             md.htmlStash.rawHtmlBlocks[idx] = f"{raw[:len(raw) - len(ends)]}\n{more}\n{ends}"
             blocks[:] = []
             return True
@@ -215,7 +216,7 @@ class NestedRawElementProcessor(BlockProcessor):
         markup, used, ends = _element(first, tag, lead, {})
         text, taken = first, 1
         if ends is not None:  # raw to the end of the container
-            text, taken = "\n\n".join(blocks), len(blocks)
+            text, taken = _block_sources(state, "\n\n".join(blocks)), len(blocks)
             markup, used, ends = _element(text, tag, lead, {})
         placeholder = stash.store_block(md, state, markup, None, whole=True)
         if ends is not None:
@@ -240,6 +241,7 @@ class NestedRawElementProcessor(BlockProcessor):
         return True
 
 
+_STASHED = re.compile(util.HTML_PLACEHOLDER % r"\d+")
 _LIST_LINE = re.compile(r"^ {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 
 
@@ -259,6 +261,13 @@ def _item_lines(lines: list[str]) -> set[int]:
             inside.add(k)
         prev_blank = False
     return inside
+
+
+def _block_sources(state, text: str) -> str:
+    """`text` with each stashed fence put back as written: raw text holds no code block."""
+    if "\x02" not in text or not state.block_sources:
+        return text
+    return _STASHED.sub(lambda m: state.block_sources.get(m.group(0), m.group(0)), text)
 
 
 def _padded(parent: etree.Element) -> bool:

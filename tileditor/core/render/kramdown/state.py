@@ -22,6 +22,9 @@ class ConversionState:
     raw_open: dict[int, tuple[int, str]] = field(default_factory=dict)
     fences_in_item: set[str] = field(default_factory=set)  # fences right under item text
     math_blocks: set[str] = field(default_factory=set)  # display-math placeholders
+    # placeholder -> source of a fence or math block outside quotes (raw text if an element
+    # a list item leaves open holds it)
+    block_sources: dict[str, str] = field(default_factory=dict)
     mark_sources: dict[str, str] = field(default_factory=dict)  # marker (row) -> text replaced
     ials: list[tuple[tuple[dict, list], str]] = field(default_factory=list)  # (attrs, refs), dir
     eobs_after_blank: set[str] = field(default_factory=set)  # markers of `^` after a blank
