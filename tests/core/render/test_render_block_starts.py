@@ -25,6 +25,12 @@ CASES = [
     ("<s>old</s> Docker\n---\n", "<s>old</s>\n<p>Docker\n—</p>"),
     ("<s>old</s> a | b\n", "<s>old</s>\n<p>a | b</p>"),
     ("<s>old</s> $$x$$\n", "<s>old</s>\n<p>\\(x\\)</p>"),
+    # a block IAL that went to the block above leaves kramdown's :eob: no boundary either
+    ("a\n{: .red}\nb\n---\n", '<p class="red">a</p>\n<p>b\n—</p>'),
+    ("a\n{: .red}\n| b | c |\n", '<p class="red">a</p>\n<p>| b | c |</p>'),
+    # block IALs opening the text, a blank line under them: that blank line takes them
+    ("{: .red}\n\ntext\n", "<p>text</p>"),
+    ("\n{: .red}\n\ntext\n", '<p class="red">text</p>'),
     # a start tag up to three spaces in; in a list item the line is the item's
     ("x\n\n <s>a</s> y\n", "<p>x</p>\n\n<s>a</s>\n<p>y</p>"),
     ("- a\n  <s>x</s> b\n", "<ul>\n  <li>a\n    <s>x</s>\n    <p>b</p>\n  </li>\n</ul>"),
@@ -47,4 +53,16 @@ CASES = [
 
 @pytest.mark.parametrize(("md", "html"), CASES)
 def test_block_starts_where_kramdown_starts_it(md, html):
+    assert canon(render(md).html) == canon(html)
+
+
+@pytest.mark.parametrize(("md", "html"), [
+    ("## The `vector<int>` type\n",
+     '<h2 id="the-vectorint-type">The <code class="language-plaintext highlighter-rouge">'
+     'vector&lt;int&gt;</code> type</h2>'),
+    ("# a `x & y` c\n",
+     '<h1 id="a-x--y-c">a <code class="language-plaintext highlighter-rouge">x &amp; y</code>'
+     ' c</h1>'),
+])
+def test_a_heading_id_reads_a_code_span_as_its_characters(md, html):
     assert canon(render(md).html) == canon(html)

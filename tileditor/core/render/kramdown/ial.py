@@ -150,6 +150,8 @@ class BlockIalPreprocessor(Preprocessor):
             return i + 1
         indent = line[: len(line) - len(line.lstrip(" "))]
         self._marker(parse_chain(m.group(1)), direction, indent, out, line[len(indent):])
+        if direction == "after" and i + 1 < len(lines) and lines[i + 1].strip():
+            self.holder.state.no_boundary_lines.add(lines[i + 1])
         return i + 1
 
     def _marker(self, attrs, direction: str, indent: str, out: list[str], source: str) -> None:

@@ -56,7 +56,7 @@ class MathBlockPreprocessor(Preprocessor):
                 out.append(lines[i])
                 i, prev_blank = i + 1, False
                 continue
-            if line in self.holder.state.element_tails:
+            if line in self.holder.state.no_boundary_lines:
                 prev_blank = False  # a raw element's tail: no block boundary before it
             found = self._block(lines, i, columns, prev_blank)
             if found is None:

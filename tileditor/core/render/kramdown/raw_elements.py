@@ -120,7 +120,7 @@ class RawElementPreprocessor(Preprocessor):
             if tail.strip():
                 state.spans.setdefault(tail.strip(), 1)
                 out.append(line_rest)  # its trailing spaces may be a hard break
-                state.element_tails.add(line_rest)
+                state.no_boundary_lines.add(line_rest)
             done = end + 1
         out.extend(lines[done:])
         return out

@@ -115,12 +115,18 @@ def element_text(md, el: etree.Element, skip_notes: bool = False, strip: bool = 
 
 def _texts(el: etree.Element, skip_notes: bool):
     if el.text:
-        yield el.text
+        # a code span's text is held escaped (Python-Markdown's code_escape): its reader
+        # sees the characters
+        yield _code_unescape(el.text) if el.tag == "code" else el.text
     for child in el:
         if not (skip_notes and child.tag == "sup" and (child.get("id") or "").startswith("fnref")):
             yield from _texts(child, skip_notes)
         if child.tail:
             yield child.tail
+
+
+def _code_unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def serialise(md, el: etree.Element) -> str:

@@ -45,9 +45,10 @@ class ConversionState:
     # the rest of a block a definition opened (no blank line between): kramdown's :eob of a
     # definition is no block boundary, so no table or setext heading starts there
     no_boundary: str | None = None
-    # the text after a raw element's end tag on its line (raw_elements): a block of its own,
-    # but kramdown's element before it is no block boundary either
-    element_tails: set[str] = field(default_factory=set)
+    # first lines of blocks kramdown reads right after something that is no block boundary:
+    # the text after a raw element's end tag on its line (raw_elements), the line under a
+    # block IAL that went to the block above it (ial: kramdown's :eob of an IAL)
+    no_boundary_lines: set[str] = field(default_factory=set)
     unbounded_tables: set[str] = field(default_factory=set)  # first lines of table-like runs
     # that no block boundary follows (kramdown reverts them to paragraphs)
     # -- the inline pass -----------------------------------------------------------------
@@ -93,7 +94,7 @@ class NeedsBoundary:
     def at_boundary(self, block: str) -> bool:
         state = self.holder.state
         return block is not state.no_boundary and not (
-            state.element_tails and block.split("\n", 1)[0] in state.element_tails)
+            state.no_boundary_lines and block.split("\n", 1)[0] in state.no_boundary_lines)
 
 
 class StateHolder:
