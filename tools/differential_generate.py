@@ -115,7 +115,9 @@ rich_inline = st.one_of(inline, st.sampled_from([
     '<span style="color:red">빨강</span>', '<img src="/a.png" width="30%">', "![alt](/a.png)",
     "**굵게**는", "*기울임*을", "`a|b`", "C++", "C#", "a*b*c", "a_b_c", "#tag", "x<y", "a->b",
     "=>", "`` `x` ``", "don't", "--option", "---", "(c)", "[link]", "[x][1]", "<https://a.b>",
-    "foo@bar.com", "$$a$$", "{: .red}", "\\\\", "`{{ x }}`", "{{ site.url }}"]))
+    "foo@bar.com", "$$a$$", "{: .red}", "\\\\", "`{{ x }}`", "{{ site.url }}", "`vector<int>`",
+    "`a && b`", "`<div>`", '[t](https://a.b "title")', "[ref][r]", "***both***", "_under_",
+    "&copy;", "**'인용'**은", "x^2", "H~2~O", "<sup>1</sup>", "<mark>hl</mark>", "..."]))
 
 
 @st.composite
@@ -136,7 +138,11 @@ rich_extra = st.one_of(
         "<details>\n<summary>More</summary>\n\n본문\n\n</details>", "## Title {#custom-id}",
         "## Title ##", ">> nested\n> back", "> - a\n> - b", "> ```\n> code\n> ```",
         "$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n$$", "~~~python\nx = 1\n~~~",
-        "* * *", "<center>**bold**</center>", "<kbd>Ctrl</kbd> + <kbd>C</kbd>", " <s>a</s> b"]),
+        "* * *", "<center>**bold**</center>", "<kbd>Ctrl</kbd> + <kbd>C</kbd>", " <s>a</s> b",
+        "[r]: https://example.com/r", '[r]: /r "Title"', "3. three\n4. four",
+        "> **Note**\n> text", "> ```python\n> x = 1\n> ```\n> after",
+        '![img](/a.png)\n{: .align-center}', "| a | b |\n|---|---|\n| x<br>y | `c` |",
+        "<div class=\"notice\">\n텍스트\n</div>", "- a\n\n  > q\n- b", "1. a\n\n   b\n2. c"]),
     rich_paragraph().map(lambda p: p + "\n---"), rich_paragraph().map(lambda p: p + "\n==="),
     rich_table, rich_paragraph().map(lambda p: "> " + p.replace("\n", "\n> ")),
     st.tuples(st.integers(1, 6), rich_paragraph()).map(

@@ -34,12 +34,22 @@ CASES = [
     # a start tag up to three spaces in; in a list item the line is the item's
     ("x\n\n <s>a</s> y\n", "<p>x</p>\n\n<s>a</s>\n<p>y</p>"),
     ("- a\n  <s>x</s> b\n", "<ul>\n  <li>a\n    <s>x</s>\n    <p>b</p>\n  </li>\n</ul>"),
+    ("- a\n - b\n\n  <s>x</s>\n", "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n<s>x</s>"),
+    # after a blank line, less than the item's text column ends the list
+    ("* `x`\n\n <s>a</s> b\n",
+     '<ul>\n  <li><code class="language-plaintext highlighter-rouge">x</code></li>\n</ul>\n\n'
+     "<s>a</s>\n<p>b</p>"),
+    # a line of spaces is blank: no setext heading of it
+    ("   \n===\n", "<p>===</p>"),
     # an earlier item that opens with a block: the last item's text is bare
     ("- ```\n  x\n  ```\n\n- c\n", f"<ul>\n  <li>\n    {_CODE}\n  </li>\n  <li>c</li>\n</ul>"),
     ("- <s>x</s>\n\n- c\n", "<ul>\n  <li>\n    <s>x</s>\n  </li>\n  <li>c</li>\n</ul>"),
     ("- # h\n\n- c\n", '<ul>\n  <li>\n    <h1 id="h">h</h1>\n  </li>\n  <li>c</li>\n</ul>'),
     ("- $$x$$\n\n- c\n", "<ul>\n  <li>\\[x\\]</li>\n  <li>c</li>\n</ul>"),
-    # ... but not a span element's, nor a paragraph's
+    # ... but not a span element's, nor a paragraph's, nor angle text kramdown reads as text
+    ("- <Chapter 2: Basics> x\n\n    z\n- y\n",
+     "<ul>\n  <li>\n    <p>&lt;Chapter 2: Basics&gt; x</p>\n\n    <p>z</p>\n  </li>\n"
+     "  <li>\n    <p>y</p>\n  </li>\n</ul>"),
     ("- <span>x</span>\n\n- c\n",
      "<ul>\n  <li>\n    <p><span>x</span></p>\n  </li>\n  <li>\n    <p>c</p>\n  </li>\n</ul>"),
     ("- a\n\n- c\n", "<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>c</p>\n  </li>\n</ul>"),

@@ -53,8 +53,10 @@ class NoRuleSetextProcessor(NeedsBoundary, SetextHeaderProcessor):
     heading right under a definition."""
 
     def test(self, parent, block) -> bool:
-        return super().test(parent, block) and self.at_boundary(block) and not RULE.match(
-            block.split("\n", 1)[0])
+        first = block.split("\n", 1)[0]
+        # a line of spaces is a blank line to kramdown, never a heading's text
+        return super().test(parent, block) and self.at_boundary(block) and bool(
+            first.strip()) and not RULE.match(first)
 
     def run(self, parent, blocks) -> None:
         # SetextHeaderProcessor.run splits the whole block into lines and joins all but two

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as etree
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from tileditor.core.render.kramdown.angle_text import TAG
 from tileditor.core.render.kramdown.list_indent import (
     _QUOTE,
     _QUOTE_MARK,
@@ -90,7 +91,10 @@ _BLOCK_FIRST = re.compile(r"(?:#{1,6}(?:[ \t]|$)|>|[*+-][ \t]|\d{1,9}[.)][ \t]|<
 
 def _opens_with_block(text: str) -> bool:
     m = _BLOCK_FIRST.match(text)
-    return m is not None and (m.group(1) is None or m.group(1).lower() not in SPAN_ELEMENTS)
+    if m is None or m.group(1) is None:
+        return m is not None
+    # a start tag kramdown reads as one (`<Chapter 2: Basics>` is text) of no span element
+    return m.group(1).lower() not in SPAN_ELEMENTS and TAG.match(text) is not None
 
 
 def _is_bare(lines: list[str], i: int, depth: int, earlier: list[bool], breaks, eobs

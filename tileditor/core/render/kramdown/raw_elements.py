@@ -246,16 +246,19 @@ _LIST_LINE = re.compile(r"^ {0,3}(?:[*+-]|\d+[.)])(?:[ \t]|$)")
 
 
 def _item_lines(lines: list[str]) -> set[int]:
-    """The lines inside a list item: its own, its lazy ones and its indented blocks."""
+    """The lines inside a list item: its own, its lazy ones and its blocks indented to
+    the text of the last top-level item (after a blank line, less ends the list)."""
     inside: set[int] = set()
-    in_item, prev_blank = False, True
+    in_item, prev_blank, column = False, True, 0
     for k, line in enumerate(lines):
         if not line.strip():
             prev_blank = True
             continue
-        if _LIST_LINE.match(line):
+        if (item := _LIST_LINE.match(line)) is not None:
+            if not in_item or line[:4].strip():  # a top-level item: its text column
+                column = len(line) - len(line[item.end():].lstrip(" \t"))
             in_item = True
-        elif line[0] not in " \t" and prev_blank:
+        elif prev_blank and len(line) - len(line.lstrip(" ")) < column:
             in_item = False
         if in_item:
             inside.add(k)
