@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rich", action="store_true",
                     help="with --generate: posts with what real blogs add (raw HTML, escapes, "
                          "single-$ math, comments, rules, aligned tables)")
+    ap.add_argument("--math", action="store_true",
+                    help="with --generate: math-heavy posts (single-$ TeX, display blocks)")
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--top", type=int, default=12, help="categories shown per suite")
     ap.add_argument("--json", type=Path, help="write every miss here")
@@ -173,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.generate:
         import differential_generate as dg
 
-        kind = "lists" if args.lists else "rich" if args.rich else "til"
+        kind = ("lists" if args.lists else "rich" if args.rich else "math" if args.math
+                else "til")
         reports = [dg.run_generated(args.generate, args.seed, kind=kind)]
     else:
         reports = [run_suite(s, ds.load(s), args.live) for s in (args.suite or ds.SUITES)]

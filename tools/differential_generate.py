@@ -157,7 +157,34 @@ def rich_post(draw) -> str:
     return "\n\n".join(draw(st.lists(rich_block, min_size=1, max_size=6))) + "\n"
 
 
-KINDS = {"til": til_post, "lists": list_lines, "rich": rich_post}
+# Math-heavy posts: kramdown reads only `$$` as math, so single-`$` TeX meets emphasis,
+# escapes and tables as Markdown; display blocks in lists, quotes and tables.
+tex = st.sampled_from([
+    "x_i", "x_{i+1}", "a^2", "\\hat{y}_i", "\\sum_{i=1}^{n} x_i", "\\frac{1}{2}", "|x|",
+    "\\|w\\|_2", "a * b", "a*b*c", "\\{0, 1\\}", "\\mathbb{R}^n", "p(x|y)", "\\alpha_t",
+    "x \\le y", "\\text{if } x", "f(x) = \\begin{cases} 1 \\\\ 0 \\end{cases}", "\\_",
+    "a_1, a_2", "[0, 1]", "<x, y>", "\\left( x \\right)", "e^{-x^2}", "\\theta^*", "x'"])
+math_inline = st.one_of(word, tex.map(lambda t: f"${t}$"), tex.map(lambda t: f"$${t}$$"), inline)
+math_paragraph = st.lists(st.lists(math_inline, min_size=1, max_size=7).map(" ".join),
+                          min_size=1, max_size=3).map("\n".join)
+math_display = st.one_of(
+    st.lists(tex, min_size=1, max_size=3).map(lambda ts: "$$\n" + " \\\\\n".join(ts) + "\n$$"),
+    tex.map(lambda t: f"$$ {t} $$"),
+    tex.map(lambda t: f"$$\n\\begin{{aligned}}\n& {t} \\\\\n& {t}\n\\end{{aligned}}\n$$"),
+    tex.map(lambda t: f"$$\n{t}\n\n{t}\n$$"),
+    st.tuples(word, tex).map(lambda t: f"- {t[0]} ${t[1]}$\n- $${t[1]}$$"),
+    st.tuples(word, tex).map(lambda t: f"1. {t[0]}\n\n   $$\n   {t[1]}\n   $$"),
+    st.tuples(tex, tex).map(lambda t: f"| a | b |\n|---|---|\n| ${t[0]}$ | $${t[1]}$$ |"),
+    tex.map(lambda t: f"> $${t}$$"))
+
+
+@st.composite
+def math_post(draw) -> str:
+    blocks = st.one_of(math_paragraph, math_paragraph, math_display, math_display, block)
+    return "\n\n".join(draw(st.lists(blocks, min_size=1, max_size=6))) + "\n"
+
+
+KINDS = {"til": til_post, "lists": list_lines, "rich": rich_post, "math": math_post}
 
 
 def run_generated(count: int, seed_value: int | None = None, oracle=None, lists=False,

@@ -25,6 +25,9 @@ CASES = [
     ("<s>old</s> Docker\n---\n", "<s>old</s>\n<p>Docker\n—</p>"),
     ("<s>old</s> a | b\n", "<s>old</s>\n<p>a | b</p>"),
     ("<s>old</s> $$x$$\n", "<s>old</s>\n<p>\\(x\\)</p>"),
+    # in a container, an element's tail that opens another element is that element
+    ("- <s>a</s> <s>b</s> c\n",
+     "<ul>\n  <li>\n    <s>a</s>\n    <s>b</s>\n    <p>c</p>\n  </li>\n</ul>"),
     # a block IAL that went to the block above leaves kramdown's :eob: no boundary either
     ("a\n{: .red}\nb\n---\n", '<p class="red">a</p>\n<p>b\n—</p>'),
     ("a\n{: .red}\n| b | c |\n", '<p class="red">a</p>\n<p>| b | c |</p>'),

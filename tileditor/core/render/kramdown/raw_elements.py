@@ -222,13 +222,17 @@ class NestedRawElementProcessor(BlockProcessor):
         if ends is not None:
             # Python-Markdown hands a list item's later blocks to another parse: they join it.
             state.raw_open[id(parent)] = (md.htmlStash.html_counter - 1, ends)
-        etree.SubElement(parent, stash.WHOLE_TAG).text = placeholder  # in no paragraph
+        whole = etree.SubElement(parent, stash.WHOLE_TAG)  # in no paragraph
+        whole.text = placeholder
         chunks = text[used:].split("\n\n")
         head = chunks[0]
         if head.split("\n", 1)[0].strip():
             # The tail and the lines joined to it start a block: a paragraph even in a tight
-            # item, or code if four spaces in.
-            if not head.startswith("    "):
+            # item, or code if four spaces in, or the next element if it opens one.
+            if opener(md, head.lstrip(" "), True) is not None:
+                chunks[0] = head.lstrip(" ")
+                whole.tail = "\n"  # kramdown prints each on a line: a space between them
+            elif not head.startswith("    "):
                 # ... up to a later line that opens another element (it ends the paragraph)
                 later = self._opening_lines(head, item)
                 cut = next((k for k in later if k), None)
