@@ -42,6 +42,13 @@ CASES = [
     ("* `x`\n\n <s>a</s> b\n",
      '<ul>\n  <li><code class="language-plaintext highlighter-rouge">x</code></li>\n</ul>\n\n'
      "<s>a</s>\n<p>b</p>"),
+    # a block element's start tag indented under a paragraph ends it (no hard break)
+    ("below.\n  <iframe src=\"x\"></iframe>\n",
+     '<p>below.</p>\n<iframe src="x"></iframe>'),
+    # kramdown-parser-gfm's ATX heading allows no space before the hashes: a lazy line
+    # one space in is text
+    ("* a\n ### L\n", "<ul>\n  <li>a\n ### L</li>\n</ul>"),
+    ("* a\n  ### L\n", '<ul>\n  <li>a\n    <h3 id="l">L</h3>\n  </li>\n</ul>'),
     # a line of spaces is blank: no setext heading of it
     ("   \n===\n", "<p>===</p>"),
     # an earlier item that opens with a block: the last item's text is bare

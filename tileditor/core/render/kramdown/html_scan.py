@@ -64,6 +64,13 @@ class _ClosingExtractor(_LinearExtractor):
                 and self.get_starttag_text().startswith("<script") and self._after_text_line()):
             self._tl_script = [self.get_starttag_text()]
             return
+        if (not self.inraw and not self.intail and self.offset and self.at_line_start()
+                and self.md.is_block_level(tag) and self.cleandoc):
+            # `  <iframe>`: the indent before a block's start tag is no line of text (left
+            # there, Python-Markdown's paragraph above runs on over it as a hard break)
+            last = self.cleandoc[-1]
+            if last.rstrip(" \t").endswith("\n"):
+                self.cleandoc[-1] = last.rstrip(" \t")
         super().handle_starttag(tag, attrs)
 
     def handle_comment(self, data: str) -> None:

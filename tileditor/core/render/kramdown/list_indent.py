@@ -105,7 +105,8 @@ class ListIndentPreprocessor(Preprocessor):
                     out[-1], prev_item_depth, depth):
                 soft.add(len(out))
                 out.append("")
-            elif not prev_blank and not is_item and stack and self.gfm and _LAZY_BLOCK.match(line):
+            elif (not prev_blank and not is_item and stack and self.gfm
+                  and _LAZY_BLOCK.match(line) and _atx_here(line, stack)):
                 # kramdown starts a heading or a quote right under an item's text inside it.
                 soft.add(len(out))
                 out.append("")
@@ -170,7 +171,9 @@ class ListIndentPreprocessor(Preprocessor):
             return line
         if not prev_blank:
             text = line.lstrip(" ")
-            if m:  # a marker too deep to start an item is plain text in kramdown
+            if m or (text.startswith("#") and not _atx_here(line, stack)):
+                # a marker too deep to start an item is plain text in kramdown, as is a
+                # `#` line that its spaces keep from being a heading
                 text = _as_text(text)
             return " " * (4 * len(stack)) + text
         while stack and indent < stack[-1][0]:
@@ -205,6 +208,16 @@ def quote_run_end(lines: list[str], start: int) -> int:
             _QUOTE.match(lines[end]) or not _HTML_END.match(lines[end])):
         end += 1
     return end
+
+
+def _atx_here(line: str, stack: list[tuple[int, str, bool]]) -> bool:
+    """Whether a `#` line under an item can be a heading: kramdown-parser-gfm's ATX start
+    allows no space before the hashes, so the line must sit at an item's text column (its
+    content) or at the margin (a lazy line); other lines are not `#` lines at all."""
+    if not line.lstrip(" ").startswith("#"):
+        return True
+    indent = len(line) - len(line.lstrip(" "))
+    return indent == 0 or any(col == indent for col, _kind, _lazy in stack)
 
 
 def _as_text(text: str) -> str:
