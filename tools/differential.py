@@ -165,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
                          "single-$ math, comments, rules, aligned tables)")
     ap.add_argument("--math", action="store_true",
                     help="with --generate: math-heavy posts (single-$ TeX, display blocks)")
+    ap.add_argument("--mutate", type=int, metavar="N",
+                    help="N windows of real posts (--corpus, default ../shared/corpus) edited "
+                         "at random")
+    ap.add_argument("--corpus", type=Path, default=None)
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--top", type=int, default=12, help="categories shown per suite")
     ap.add_argument("--json", type=Path, help="write every miss here")
@@ -172,7 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.extract:
         extract(args.mirrors)
         return 0
-    if args.generate:
+    if args.mutate:
+        import differential_mutate as dm
+
+        reports = [dm.run_mutated(args.mutate, args.seed, args.corpus)]
+    elif args.generate:
         import differential_generate as dg
 
         kind = ("lists" if args.lists else "rich" if args.rich else "math" if args.math

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from tests.helpers.render import canon
 from tileditor.core.render import render
 
 CASES = [
@@ -128,3 +129,12 @@ def test_markdown_span_on_a_cell_among_others_on_its_line():
           '  <td markdown="1">\n# Some more\n  </td>\n</tr>\n</table>\n')
     html = re.sub(r"\s+", "", re.sub(r' data-line="\d+"', "", render(md).html))
     assert html.startswith("<table><tr><th><em>Usage</em></th><th>x</th></tr>")
+
+
+@pytest.mark.parametrize(("md", "html"), [
+    # never closed (the end tag not typed yet): the rest of the text is its content
+    ("<script>\nxhr = 1;\n", "<script>\nxhr = 1;\n</script>"),
+    ("<style>\na { x: 1 }\n", "<style>\na { x: 1 }\n</style>"),
+])
+def test_an_unclosed_script_or_style_holds_the_rest(md, html):
+    assert canon(render(md).html) == canon(html)

@@ -121,6 +121,9 @@ class _ClosingExtractor(_LinearExtractor):
             self._tl_script = None
         if self.inraw and self.stack:
             self.goahead(True)  # the buffered rest of the text into the block first
+            if self.rawdata:  # an unclosed <script> or <style>: html.parser holds it back
+                self.handle_data(self.rawdata)
+                self.rawdata = ""
             body = "".join(self._cache).rstrip("\n")
             ends = "".join(f"</{t}>" for t in reversed(self.stack) if t not in void_tags)
             self._cache, self.stack = [body + "\n" + ends], []
