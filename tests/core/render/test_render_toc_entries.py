@@ -27,3 +27,12 @@ def test_toc_entry_drops_footnotes_and_links(heading, toc):
     html = render("* toc\n{:toc}\n\n" + heading).html
     found = re.search(r"<ul[^>]*markdown-toc.*?</ul>", html, re.S).group(0)
     assert re.sub(r">\s+<", "><", re.sub(r' data-line="\d+"', "", found)) == toc
+
+
+def test_the_sidebar_toc_shows_a_code_span_as_written():
+    # The theme's sidebar TOC (toc: true) is serialised apart from the page: `vector<int>`
+    # once escaped, as in the heading itself, not `&amp;lt;` (shown as "&lt;" on screen).
+    result = render("---\ntoc: true\n---\n## The `vector<int>` type\n")
+    assert "vector&lt;int&gt;</code>" in result.toc_html
+    assert "&amp;lt;" not in result.toc_html
+    assert result.headings == [(2, "the-vectorint-type", "The vector<int> type")]

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import util
 from markdown.postprocessors import Postprocessor
+from markdown.serializers import to_html_string
 from markdown.treeprocessors import UnescapeTreeprocessor
 
 from tileditor.core.render.kramdown.state import ConversionState
@@ -133,7 +134,9 @@ def serialise(md, el: etree.Element) -> str:
     """HTML of an element copied out of the tree before Markdown finished: escapes unescaped
     (as the tree's own unescape pass does), stashed HTML put back, markers dropped."""
     UnescapeTreeprocessor(md).run(el)
-    markup = etree.tostring(el, encoding="unicode", method="html")
+    # Python-Markdown's own serializer, as for the page: it leaves the entities a code
+    # span's text already holds (`&lt;`) alone, where etree's escaped them again
+    markup = to_html_string(el)
     return restore(md, markup)
 
 
