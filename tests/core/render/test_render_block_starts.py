@@ -56,6 +56,9 @@ CASES = [
     ("- <s>x</s>\n\n- c\n", "<ul>\n  <li>\n    <s>x</s>\n  </li>\n  <li>c</li>\n</ul>"),
     ("- # h\n\n- c\n", '<ul>\n  <li>\n    <h1 id="h">h</h1>\n  </li>\n  <li>c</li>\n</ul>'),
     ("- $$x$$\n\n- c\n", "<ul>\n  <li>\\[x\\]</li>\n  <li>c</li>\n</ul>"),
+    # a heading or quote right under the first item's text keeps that text bare
+    ("* a\n## M\n\n* b\n",
+     '<ul>\n  <li>a\n    <h2 id="m">M</h2>\n  </li>\n  <li>b</li>\n</ul>'),
     # ... but not a span element's, nor a paragraph's, nor angle text kramdown reads as text
     ("- <Chapter 2: Basics> x\n\n    z\n- y\n",
      "<ul>\n  <li>\n    <p>&lt;Chapter 2: Basics&gt; x</p>\n\n    <p>z</p>\n  </li>\n"

@@ -148,8 +148,12 @@ class ListTightnessPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         state = self.holder.state
         soft = state.soft_blanks
+        # A block list_indent set apart under an item's text (a heading, a quote: a blank
+        # line added before it) follows the item's first paragraph as fences do.
+        blocks = {lines[i + 1].strip() for i in soft if i + 1 < len(lines)
+                  and lines[i + 1].strip() and not _ITEM.match(lines[i + 1])}
         state.bare_items = bare_items([ln for i, ln in enumerate(lines) if i not in soft],
-                                      state.fences_in_item, state.eobs_after_blank)
+                                      state.fences_in_item | blocks, state.eobs_after_blank)
         return lines
 
 
