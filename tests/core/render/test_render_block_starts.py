@@ -89,3 +89,11 @@ def test_block_starts_where_kramdown_starts_it(md, html):
 ])
 def test_a_heading_id_reads_a_code_span_as_its_characters(md, html):
     assert canon(render(md).html) == canon(html)
+
+
+def test_a_definition_under_a_notes_text_is_more_of_it():
+    # Python-Markdown parsed it as a new note while it iterated the notes (RuntimeError:
+    # OrderedDict mutated during iteration); kramdown reads the lines as the note's paragraph.
+    html = render("x[^59]\n\n[^59]: b *a*\n    [^60]: c\n [^61]: d\n\n[^62]: e\n").html
+    assert "[^60]: c" in html and "[^61]: d" in html
+    assert 'id="fn:60"' not in html and 'id="fn:62"' not in html

@@ -30,6 +30,8 @@ _LINES = st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), m
 @example(["|===|", "{% if x %}"], False)  # a block of separator rows only is no table
 @example(["{% endif %}\t", "|===|"], False)
 @example(["|", "{% if x %}"], False)  # a one-column table before trailing blank lines
+# a note defined while Python-Markdown iterated the notes
+@example(["x[^1]", "", "[^1]: b *a*", "    [^2]: c", " [^3]: d", "", "[^4]: e"], False)
 def test_render_never_raises_and_lines_stay_in_file(lines, with_header):
     text = ("---\ntitle: t\n---\n" if with_header else "") + "\n".join(lines)
     result = render(text)

@@ -120,6 +120,12 @@ class EobFootnoteBlockProcessor(FootnoteBlockProcessor):
         super().__init__(footnotes)
         self.holder = holder
 
+    def test(self, parent, block: str) -> bool:
+        # While the notes' own text is parsed (makeFootnotesDiv) a definition is text: kramdown
+        # reads `[^2]: c` under a note's paragraph as more of it, and Python-Markdown would add
+        # a note to the notes it is iterating (RuntimeError).
+        return not getattr(self.footnotes, "in_notes", False) and super().test(parent, block)
+
     def run(self, parent, blocks: list[str]) -> bool:
         taken = super().run(parent, blocks)
         if taken:
@@ -141,6 +147,15 @@ class _LinearRefs(FootnoteExtension):
     def reset(self) -> None:
         super().reset()
         self._resume: dict[str, str] = {}
+
+    in_notes = False  # the notes' text is being parsed (EobFootnoteBlockProcessor)
+
+    def makeFootnotesDiv(self, root):  # noqa: N802 (Python-Markdown's name)
+        self.in_notes = True
+        try:
+            return super().makeFootnotesDiv(root)
+        finally:
+            self.in_notes = False
 
     def unique_ref(self, reference: str, found: bool = False) -> str:
         resume = self._resume.get(reference) if found else None
