@@ -28,6 +28,14 @@ CASES = [
     # in a container, an element's tail that opens another element is that element
     ("- <s>a</s> <s>b</s> c\n",
      "<ul>\n  <li>\n    <s>a</s>\n    <s>b</s>\n    <p>c</p>\n  </li>\n</ul>"),
+    # the lines right under a heading or rule: no block boundary, so no table (the site
+    # shows a table typed right under its heading as text) and no setext heading
+    ("## Tables\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+     '<h2 id="tables">Tables</h2>\n<p>| a | b |\n|—|—|\n| 1 | 2 |</p>'),
+    ("## H\ntext\n---\n", '<h2 id="h">H</h2>\n<p>text\n—</p>'),
+    ("## H\n\n| a |\n|---|\n| 1 |\n",
+     '<h2 id="h">H</h2>\n\n<table><thead><tr><th>a</th></tr></thead>'
+     "<tbody><tr><td>1</td></tr></tbody></table>"),
     # a block IAL that went to the block above leaves kramdown's :eob: no boundary either
     ("a\n{: .red}\nb\n---\n", '<p class="red">a</p>\n<p>b\n—</p>'),
     ("a\n{: .red}\n| b | c |\n", '<p class="red">a</p>\n<p>| b | c |</p>'),

@@ -13,7 +13,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlin
 
 from tileditor.core.render.kramdown import angle_text
 from tileditor.core.render.kramdown.heading_ids import EXPLICIT_ID
-from tileditor.core.render.kramdown.state import NeedsBoundary
+from tileditor.core.render.kramdown.state import NeedsBoundary, StateHolder
 from tileditor.core.render.kramdown.suffix_search import SuffixSearch
 
 # The whole line after the hashes: which closing hashes go is _atx_text's (kramdown's) rule.
@@ -31,13 +31,29 @@ RULE = re.compile(r"^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$", re.MULTILINE)
 _LIST_LIKE_RULE = re.compile(r"^(?=[ ]{0,3}[-*+][ \t])" + RULE.pattern[1:], re.MULTILINE)
 
 
-class GfmRuleProcessor(HRProcessor):
+class _RestNoBoundary:
+    """For a processor that takes a heading or rule off the top of a block and puts the
+    lines under it back: those start right after it, no block boundary (kramdown's
+    after_block_boundary?), so no table or setext heading opens there."""
+
+    def __init__(self, parser, holder: StateHolder) -> None:
+        super().__init__(parser)
+        self.holder = holder
+
+    def run(self, parent, blocks) -> None:
+        count = len(blocks)
+        super().run(parent, blocks)
+        if blocks and len(blocks) == count:  # one block taken, its rest put back first
+            self.holder.state.no_boundary = blocks[0]
+
+
+class GfmRuleProcessor(_RestNoBoundary, HRProcessor):
     """A rule inside a block splits it only where kramdown-parser-gfm ends a paragraph."""
 
     SEARCH_RE = RULE
 
-    def __init__(self, parser) -> None:
-        super().__init__(parser)
+    def __init__(self, parser, holder: StateHolder) -> None:
+        super().__init__(parser, holder)
         self._list_like = SuffixSearch(_LIST_LIKE_RULE)
 
     def test(self, parent, block) -> bool:
@@ -69,14 +85,14 @@ class NoRuleSetextProcessor(NeedsBoundary, SetextHeaderProcessor):
 
 
 
-class GfmHashHeaderProcessor(HashHeaderProcessor):
+class GfmHashHeaderProcessor(_RestNoBoundary, HashHeaderProcessor):
     """`#Title` without a space after the hashes is paragraph text for kramdown-parser-gfm;
     closing hashes go only after a space or tab (`# Learning C#` keeps its `#`)."""
 
     RE = _GFM_HASH
 
-    def __init__(self, parser) -> None:
-        super().__init__(parser)
+    def __init__(self, parser, holder: StateHolder) -> None:
+        super().__init__(parser, holder)
         self._heading = SuffixSearch(self.RE)
 
     def test(self, parent, block) -> bool:
