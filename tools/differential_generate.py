@@ -143,7 +143,8 @@ rich_extra = st.one_of(
         "> **Note**\n> text", "> ```python\n> x = 1\n> ```\n> after",
         '![img](/a.png)\n{: .align-center}', "| a | b |\n|---|---|\n| x<br>y | `c` |",
         "<div class=\"notice\">\n텍스트\n</div>", "- a\n\n  > q\n- b", "1. a\n\n   b\n2. c",
-        "## 표\n| a | b |\n|---|---|\n| 1 | 2 |", "---\n| a | b |\n|---|---|", "* a\n## H"]),
+        "## 표\n| a | b |\n|---|---|\n| 1 | 2 |", "---\n| a | b |\n|---|---|", "* a\n## H",
+        '- item\n<center>\n<img src="/a.png">\n</center>']),
     rich_paragraph().map(lambda p: p + "\n---"), rich_paragraph().map(lambda p: p + "\n==="),
     rich_table, rich_paragraph().map(lambda p: "> " + p.replace("\n", "\n> ")),
     st.tuples(st.integers(1, 6), rich_paragraph()).map(

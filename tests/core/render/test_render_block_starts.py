@@ -36,6 +36,11 @@ CASES = [
     ("## H\n\n| a |\n|---|\n| 1 |\n",
      '<h2 id="h">H</h2>\n\n<table><thead><tr><th>a</th></tr></thead>'
      "<tbody><tr><td>1</td></tr></tbody></table>"),
+    # kramdown's lazy lines stop at a block element's tag: `<center>` right under an item
+    # is no part of it
+    ("- item\n<center>\n<img src=\"a.png\">\n</center>\n",
+     '<ul>\n  <li>item</li>\n</ul>\n<center>\n<img src="a.png" />\n</center>'),
+    ("- a\n</div>\n", "<ul>\n  <li>a</li>\n</ul>\n<p>&lt;/div&gt;</p>"),
     # a block IAL that went to the block above leaves kramdown's :eob: no boundary either
     ("a\n{: .red}\nb\n---\n", '<p class="red">a</p>\n<p>b\n—</p>'),
     ("a\n{: .red}\n| b | c |\n", '<p class="red">a</p>\n<p>| b | c |</p>'),

@@ -85,6 +85,15 @@ class ListIndentPreprocessor(Preprocessor):
                 self._quote(lines[i - 1:end], quotes, out, soft)
                 i, prev_blank, prev_item_depth = end, False, -1
                 continue
+            if (stack and not prev_blank and _HTML_END.match(line)
+                    and len(line) - len(line.lstrip(" ")) < stack[0][0]):
+                # kramdown's lazy lines stop at a block element's tag (`<center>` right
+                # under an item): the lists end there
+                stack.clear()
+                soft.add(len(out))
+                out += ["", line]
+                prev_item_depth = -1
+                continue
             if not prev_blank:
                 line = _pushed_deeper(line, stack)
             if not prev_blank and (depth := _new_segment(line, stack)) is not None:
