@@ -41,6 +41,16 @@ CASES = [
     ("- item\n<center>\n<img src=\"a.png\">\n</center>\n",
      '<ul>\n  <li>item</li>\n</ul>\n<center>\n<img src="a.png" />\n</center>'),
     ("- a\n</div>\n", "<ul>\n  <li>a</li>\n</ul>\n<p>&lt;/div&gt;</p>"),
+    # right under a fence or a raw HTML block: no block boundary either
+    ("```\nx\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+     '<div class="language-plaintext highlighter-rouge"><div class="highlight">'
+     '<pre class="highlight"><code>x\n</code></pre></div></div>\n<p>| a | b |\n|—|—|\n| 1 | 2 |</p>'),
+    ('<center>\n<img src="/a.png">\n</center>\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+     '<center>\n<img src="/a.png" />\n</center>\n<p>| a | b |\n|—|—|\n| 1 | 2 |</p>'),
+    ("Title\n=====\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+     '<h1 id="title">Title</h1>\n<p>| a | b |\n|—|—|\n| 1 | 2 |</p>'),
+    # `[^1]` with no note defined is text, never a reference link's text
+    ("[r]: /x\n\nx[^1] [r]\n", '<p>x[^1] <a href="/x">r</a></p>'),
     # a block IAL that went to the block above leaves kramdown's :eob: no boundary either
     ("a\n{: .red}\nb\n---\n", '<p class="red">a</p>\n<p>b\n—</p>'),
     ("a\n{: .red}\n| b | c |\n", '<p class="red">a</p>\n<p>| b | c |</p>'),

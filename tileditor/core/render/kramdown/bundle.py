@@ -139,8 +139,9 @@ ROWS: tuple[Row, ...] = (
         "Right before raw HTML extraction (20), which it prepares (`markdown=` on ancestors)",
         lambda b: html_nesting.NestedMarkdownAttrPreprocessor(b.md)),
     Row(PRE, "html_block", 20, "md_in_html's raw HTML extraction; same output in linear time",
-        lambda b: (html_scan.LinearHtmlBlockPreprocessor if b.settings is None
-                   else html_scan.KramdownHtmlBlockPreprocessor)(b.md), "md_in_html", twin=True),
+        lambda b: (html_scan.LinearHtmlBlockPreprocessor(b.md) if b.settings is None
+                   else html_scan.KramdownHtmlBlockPreprocessor(b.md, b.holder)), "md_in_html",
+        twin=True),
     Row(PRE, "tl_line_map", 5,
         "Last: aligns the lines the block parser reads with the source (every placeholder "
         "and the lines it stands for are known by now)",

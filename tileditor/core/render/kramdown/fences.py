@@ -116,6 +116,9 @@ class FencePreprocessor(Preprocessor):
                     out.append(blank)
                 after = lines[end + 1] if end + 1 < len(lines) else ""
                 out.extend([indent + placeholder, blank if after.strip() else ""])
+                if after.strip() and not indent:
+                    # right under the fence: no block boundary (no table, setext heading)
+                    self.holder.state.no_boundary_lines.add(after)
             i = end + 1
         out.extend(lines[i:])
         return out

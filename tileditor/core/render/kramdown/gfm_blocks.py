@@ -82,6 +82,7 @@ class NoRuleSetextProcessor(NeedsBoundary, SetextHeaderProcessor):
         h.text = text.strip()
         if rest:
             blocks.insert(0, rest[0])
+            self.holder.state.no_boundary = blocks[0]  # right under it: no block boundary
 
 
 

@@ -161,11 +161,38 @@ class _ClosingExtractor(_LinearExtractor):
             self.handle_data(text)
 
 
+_PLACEHOLDER_LINE = re.compile(r"\x02wzxhzdk:\d+\x03")
+
+
 class KramdownHtmlBlockPreprocessor(LinearHtmlBlockPreprocessor):
     """The linear pass, closing what an unclosed raw HTML block left open, as kramdown does."""
+
+    def __init__(self, md, holder=None):
+        super().__init__(md)
+        self.holder = holder
 
     def run(self, lines: list[str]) -> list[str]:
         parser = _ClosingExtractor(self.md)
         parser.feed("\n".join(lines))
         parser.close()
-        return "".join(parser.cleandoc).split("\n")
+        out = "".join(parser.cleandoc).split("\n")
+        if self.holder is not None and self.md.htmlStash.html_counter:
+            self._no_boundary_after_blocks(lines, out)
+        return out
+
+    def _no_boundary_after_blocks(self, lines: list[str], out: list[str]) -> None:
+        """A line right under a raw HTML block (no blank line between) starts after no
+        block boundary in kramdown: no table or setext heading there. Python-Markdown put a
+        blank line between; the line is found as the one that followed a tag's `>`."""
+        under_tag = {lines[i + 1] for i in range(len(lines) - 1)
+                     if lines[i].rstrip().endswith(">") and lines[i + 1].strip()}
+        if not under_tag:
+            return
+        for k, line in enumerate(out):
+            if not _PLACEHOLDER_LINE.fullmatch(line):
+                continue
+            j = k + 1
+            while j < len(out) and j <= k + 3 and not out[j].strip():
+                j += 1
+            if j < len(out) and j > k + 1 and out[j] in under_tag:
+                self.holder.state.no_boundary_lines.add(out[j])

@@ -56,6 +56,8 @@ class KramdownReferenceProcessor(LinearReferenceProcessor):
         text, index, handled = self.getText(data, m.end(0))
         if not handled:
             return None, None, None
+        if not image and text.startswith("^"):
+            return None, None, None  # `[^1]`: footnote syntax, text when no note is defined
         explicit = _ID.match(data, index)
         if explicit is None and data.startswith("(", index):
             # `[text](...)`: the inline link pattern's, and nothing inside it is a reference
