@@ -169,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="N windows of real posts (--corpus, default ../shared/corpus) edited "
                          "at random")
     ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument("--pairs", action="store_true",
+                    help="every ordered pair of common blocks, one right under the other")
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--top", type=int, default=12, help="categories shown per suite")
     ap.add_argument("--json", type=Path, help="write every miss here")
@@ -176,7 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.extract:
         extract(args.mirrors)
         return 0
-    if args.mutate:
+    if args.pairs:
+        import differential_pairs as dp
+
+        reports = [dp.run_pairs()]
+    elif args.mutate:
         import differential_mutate as dm
 
         reports = [dm.run_mutated(args.mutate, args.seed, args.corpus)]
