@@ -116,7 +116,7 @@ def _continues_paragraph(previous: str) -> bool:
 class EobFootnoteBlockProcessor(FootnoteBlockProcessor):
     """Python-Markdown's note definitions; one ends the list or code block before it."""
 
-    def __init__(self, footnotes: FootnoteExtension, holder):
+    def __init__(self, footnotes: _LinearRefs, holder):
         super().__init__(footnotes)
         self.holder = holder
 
@@ -124,7 +124,7 @@ class EobFootnoteBlockProcessor(FootnoteBlockProcessor):
         # While the notes' own text is parsed (makeFootnotesDiv) a definition is text: kramdown
         # reads `[^2]: c` under a note's paragraph as more of it, and Python-Markdown would add
         # a note to the notes it is iterating (RuntimeError).
-        return not getattr(self.footnotes, "in_notes", False) and super().test(parent, block)
+        return not self.footnotes.in_notes and super().test(parent, block)
 
     def run(self, parent, blocks: list[str]) -> bool:
         taken = super().run(parent, blocks)
@@ -133,7 +133,7 @@ class EobFootnoteBlockProcessor(FootnoteBlockProcessor):
         return taken
 
 
-def footnote_extension() -> FootnoteExtension:
+def footnote_extension() -> _LinearRefs:
     """Python-Markdown's footnotes, set up for the markup above: no back link title, the bare
     number as the reference text."""
     return _LinearRefs(BACKLINK_TITLE="", SUPERSCRIPT_TEXT="{}")
