@@ -317,8 +317,7 @@ def _outer_sibling(indent: int, kind: str, stack: list[tuple[int, str, bool]]) -
     its kind up to its text column less one, at most 3, spaces in): a list line that fits
     an item outside a list opened on lazy lines is that item's sibling, however the lazy
     list's columns read it. Closes what lies inside that item."""
-    k = next((i for i, entry in enumerate(stack) if entry[2]), 0)
-    for j in range(k):
+    for j in range(_first_lazy(stack)):
         base = stack[j - 1][0] if j else 0
         col, entry_kind, _lazy = stack[j]
         if entry_kind == kind and base <= indent and indent - base < min(col - base, 4):
@@ -326,21 +325,27 @@ def _outer_sibling(indent: int, kind: str, stack: list[tuple[int, str, bool]]) -
             return
 
 
-def _in_segment(indent: int, stack: list[tuple[int, str, bool]], j: int) -> int:
+def _in_segment(indent: int, stack: list[tuple[int, str, bool]], j: int,
+                lazy_at: int | None = None) -> int:
     """`indent` as stack entry j reads it: a list opened on lazy lines sits in its item's
     content as typed, where a line indented to the item's text loses that indentation
-    (kramdown's indent_re)."""
-    k = next((i for i, entry in enumerate(stack) if entry[2]), 0)
+    (kramdown's indent_re). `lazy_at`: the first lazily opened entry, when known."""
+    k = _first_lazy(stack) if lazy_at is None else lazy_at
     if k and j >= k and indent >= stack[k - 1][0]:
         return indent - stack[k - 1][0]
     return indent
 
 
+def _first_lazy(stack: list[tuple[int, str, bool]]) -> int:
+    """The index of the first entry opened on lazy lines (0: none; the first never is)."""
+    return next((i for i, entry in enumerate(stack) if entry[2]), 0)
+
+
 def _item_fits(indent: int, stack: list[tuple[int, str, bool]]) -> bool:
     """kramdown starts an item only 0-3 spaces past the enclosing item's content column."""
-    base, at = 0, indent
+    base, at, lazy_at = 0, indent, _first_lazy(stack)
     for j, (col, _kind, _lazy) in enumerate(stack):
-        rel = _in_segment(indent, stack, j)
+        rel = _in_segment(indent, stack, j, lazy_at)
         if col <= rel:
             base, at = col, rel
     return at - base <= 3

@@ -57,7 +57,7 @@ class MathBlockPreprocessor(Preprocessor):
                 i, prev_blank = i + 1, False
                 continue
             if line in self.holder.state.no_boundary_lines:
-                prev_blank = False  # a raw element's tail: no block boundary before it
+                prev_blank = False  # right under a block (state.no_boundary_lines): no boundary
             found = self._block(lines, i, columns, prev_blank)
             if found is None:
                 out.append(line)
