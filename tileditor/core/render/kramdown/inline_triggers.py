@@ -95,6 +95,7 @@ class TriggeredInlineProcessor(InlineProcessor):
             self.inlinePatterns = patterns
         self._needs: dict[int, tuple[object, re.Pattern | None]] = {}
         self._order: list = []
+        self._any: re.Pattern | None = None  # every pattern's characters, when all have some
 
     def _needed(self, pattern) -> re.Pattern | None:
         kept = self._needs.get(id(pattern))
@@ -108,6 +109,7 @@ class TriggeredInlineProcessor(InlineProcessor):
     def run(self, tree, ancestors=None):
         # The registry sorts and looks up on every index; one list per run serves every node.
         self._order = [(p, self._needed(p)) for p in self.inlinePatterns]
+        self._any = _union(self._order)
         # Python-Markdown finds the element of each tail it handles with
         # list(parent).index(child): quadratic in a parent's children (the 6,250 code blocks
         # of 50 KB of fence lines). A tail of newlines only (between blocks) holds no inline
@@ -175,7 +177,12 @@ class TriggeredInlineProcessor(InlineProcessor):
     def _InlineProcessor__handleInline(self, data, patternIndex=0):  # noqa: N802,N803
         if isinstance(data, util.AtomicString):
             return data
-        order = self._order or [(p, self._needed(p)) for p in self.inlinePatterns]
+        if not self._order:
+            self._order = [(p, self._needed(p)) for p in self.inlinePatterns]
+            self._any = _union(self._order)
+        order = self._order
+        if patternIndex == 0 and self._any is not None and self._any.search(data) is None:
+            return data  # no pattern's character in it (a footnote's number, a word): 20 skips
         apply = self._InlineProcessor__applyPattern
         start, count = 0, len(order)
         seen: dict = {}  # probe -> whether this text holds one of its characters
@@ -197,10 +204,22 @@ class TriggeredInlineProcessor(InlineProcessor):
 
 
 _PROBES: dict[str, re.Pattern] = {}
+_PROBE_CHARS: dict[re.Pattern, str] = {}
+
+
+def _union(order) -> re.Pattern | None:
+    """One class of every pattern's needed characters, or None when a pattern has none."""
+    chars: set[str] = set()
+    for _pattern, probe in order:
+        if probe is None:
+            return None
+        chars.update(_PROBE_CHARS[probe])
+    return _probe("".join(sorted(chars)))
 
 
 def _probe(chars: str) -> re.Pattern:
     found = _PROBES.get(chars)
     if found is None:
         found = _PROBES[chars] = re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+        _PROBE_CHARS[found] = chars
     return found

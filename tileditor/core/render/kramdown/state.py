@@ -38,6 +38,8 @@ class ConversionState:
     # -- the block parser's progress (data-line tagging) ----------------------------------
     top_blocks: list[str] | None = None  # the document's own block list, once parsing starts
     block_starts: list[int] = field(default_factory=list)  # line of each top block's start
+    block_texts: list[str] = field(default_factory=list)  # each top block as first split
+    block_newlines: dict[int, list[int]] = field(default_factory=dict)  # their "\n" offsets
     pending: tuple[int, int] | None = None  # (root children before this block, its line)
     deflist_rest: str | None = None  # the block a definition put back (no blank line before)
     after_blanks: str | None = None  # the block after two or more blank lines
