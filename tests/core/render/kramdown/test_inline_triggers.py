@@ -16,7 +16,11 @@ from hypothesis import strategies as st
 
 from tileditor.core.render.kramdown import KramdownBundle, KramdownSettings
 from tileditor.core.render.kramdown.bundle import normalize
-from tileditor.core.render.kramdown.inline_triggers import TriggeredInlineProcessor, needed_chars
+from tileditor.core.render.kramdown.inline_triggers import (
+    TriggeredInlineProcessor,
+    looks_behind,
+    needed_chars,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[4] / "tools"))
 
@@ -131,3 +135,39 @@ def test_the_skip_really_skips():
         proc._InlineProcessor__applyPattern = counting
         _html((md, bundle), text)
     assert calls["fast"] * 4 < calls["plain"], calls
+
+
+@pytest.mark.parametrize(("pattern", "behind"), [
+    (r"\[\^", False),
+    (r"<(/?)(?=[^\W\d])", False),  # a lookahead reads on from the match
+    (r"(?<!\\)\$", True),
+    (r"\bword", True),
+    (r"x(?:^y)?", True),  # anywhere in the regex, not only at its start
+    (r"(a|(?<=b)c)", True),
+    (r"[ab]+\Z", False),  # the end of the text is the same either way
+])
+def test_looks_behind_finds_what_reads_before_the_search(pattern, behind):
+    assert looks_behind(re.compile(pattern)) is behind
+
+
+def test_forward_only_patterns_are_made_in_one_pass():
+    md, _ = _FAST
+    batched = {type(p).__name__ for p, _probe, batch in md.treeprocessors["inline"]._order
+               if batch}
+    assert {"LinearFootnoteProcessor", "AngleTextProcessor", "InlineHtmlProcessor"} <= batched
+
+
+# Texts crowded with what the one-pass patterns take, next to what other patterns take and
+# what reads the text before a match (emphasis flanking, stray closing tags, escapes).
+_CROWD = st.lists(st.sampled_from([
+    "[^1]", "[^a]", "[^nope]", "[^", "<x", "<a href=\"q\">", "</a>", "<b>", "</b>", "</i>",
+    "<div>", "<!-- c -->", "<?p ?>", "\\<", "*", "**", "_", "`", "<http://x.y>", "word",
+    " ", "\n", "  \n", "&amp;", "[l](u)", "$x$", "\"", "<",
+]), min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CROWD)
+def test_one_pass_matches_render_as_python_markdowns_passes(text):
+    post = f"{text}\n\n- {text}\n\n[^1]: one\n[^a]: a\n"
+    assert _html(_FAST, post) == _html(_PLAIN, post)

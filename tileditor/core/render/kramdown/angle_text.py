@@ -11,6 +11,7 @@ import re
 from markdown.inlinepatterns import InlineProcessor, SubstituteTagInlineProcessor
 
 from tileditor.core.render.kramdown.autolinks import AUTOLINK
+from tileditor.core.render.kramdown.inline_triggers import forward_only
 from tileditor.core.render.kramdown.link_urls import Escapes
 
 NAME = r"[^\W\d][\w.-]*(?::[^\W\d][\w.-]*)?"  # REXML's UNAME_STR, near enough
@@ -25,6 +26,7 @@ BLOCK_ELEMENTS = frozenset("""address article aside applet body blockquote capti
     tr ul""".split())
 
 
+@forward_only
 class AngleTextProcessor(InlineProcessor):
     """A `<` kramdown would not start an element with becomes text (the page shows `<`)."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections import deque
 
 try:  # Python 3.11+: the regex parser's public-but-private home
     import re._constants as _c
@@ -20,6 +21,9 @@ except ImportError:  # pragma: no cover - Python 3.10
 from markdown import util
 from markdown.treeprocessors import InlineProcessor
 
+# Python 3.11's regex items (None on 3.10, which has neither).
+_POSSESSIVE = getattr(_c, "POSSESSIVE_REPEAT", None)
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 _SMALL_CLASS = 8  # a character class of more members than this is not worth a test
 
 
@@ -54,10 +58,10 @@ def _item(op, arg) -> frozenset[str] | None:
     if op is _c.SUBPATTERN:
         _group, add_flags, _del_flags, body = arg
         return None if add_flags & re.IGNORECASE else _sequence(list(body))
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE):
         low, _high, body = arg
         return _sequence(list(body)) if low >= 1 else None
-    if op is getattr(_c, "ATOMIC_GROUP", None):
+    if op is _ATOMIC:
         return _sequence(list(arg))
     if op is _c.ASSERT:
         direction, body = arg  # a positive lookahead or lookbehind: its text is in the string
@@ -93,22 +97,28 @@ class TriggeredInlineProcessor(InlineProcessor):
         super().__init__(md)
         if patterns is not None:
             self.inlinePatterns = patterns
-        self._needs: dict[int, tuple[object, re.Pattern | None]] = {}
+        self._needs: dict[int, tuple[object, re.Pattern | None, bool]] = {}
         self._order: list = []
         self._any: re.Pattern | None = None  # every pattern's characters, when all have some
 
-    def _needed(self, pattern) -> re.Pattern | None:
+    def _entry(self, pattern) -> tuple[object, re.Pattern | None, bool]:
+        """(pattern, probe of its needed characters, whether its matches go in one pass)."""
         kept = self._needs.get(id(pattern))
         if kept is None or kept[0] is not pattern:
-            chars = needed_chars(pattern.getCompiledRegExp())
+            regex = pattern.getCompiledRegExp()
+            chars = needed_chars(regex)
             # One compiled class per distinct set: the per-text memo below keys on it.
             probe = None if chars is None else _probe("".join(sorted(chars)))
-            kept = self._needs[id(pattern)] = (pattern, probe)
-        return kept[1]
+            batch = type(pattern) in FORWARD_ONLY and not looks_behind(regex)
+            kept = self._needs[id(pattern)] = (pattern, probe, batch)
+        return kept
+
+    def _needed(self, pattern) -> re.Pattern | None:
+        return self._entry(pattern)[1]
 
     def run(self, tree, ancestors=None):
         # The registry sorts and looks up on every index; one list per run serves every node.
-        self._order = [(p, self._needed(p)) for p in self.inlinePatterns]
+        self._order = [self._entry(p) for p in self.inlinePatterns]
         self._any = _union(self._order)
         # Python-Markdown finds the element of each tail it handles with
         # list(parent).index(child): quadratic in a parent's children (the 6,250 code blocks
@@ -131,11 +141,11 @@ class TriggeredInlineProcessor(InlineProcessor):
         self.stashed_nodes = {}
         tree_parents = [] if ancestors is None else ancestors[:]
         self.parent_map = {c: p for p in tree.iter() for c in p}
-        stack = [(tree, tree_parents)]
+        stack = deque([(tree, tree_parents)])  # list.pop(0) was quadratic in its length
         self._InlineProcessor__build_ancestors(tree, tree_parents)
         handle, place = self._InlineProcessor__handleInline, self._InlineProcessor__processPlaceholders
         while stack:
-            current, parents = stack.pop(0)
+            current, parents = stack.popleft()
             self.ancestors = parents
             if current is not tree:
                 self.ancestors.append(current.tag.lower())
@@ -150,7 +160,7 @@ class TriggeredInlineProcessor(InlineProcessor):
                     lst = place(handle(text), child)
                     for item in lst:
                         self.parent_map[item[0]] = child
-                    stack += lst
+                    stack.extend(lst)
                     queue.append((child, lst))
                     self.ancestors.pop()
                 if child.tail:
@@ -178,7 +188,7 @@ class TriggeredInlineProcessor(InlineProcessor):
         if isinstance(data, util.AtomicString):
             return data
         if not self._order:
-            self._order = [(p, self._needed(p)) for p in self.inlinePatterns]
+            self._order = [self._entry(p) for p in self.inlinePatterns]
             self._any = _union(self._order)
         order = self._order
         if patternIndex == 0 and self._any is not None and self._any.search(data) is None:
@@ -187,7 +197,7 @@ class TriggeredInlineProcessor(InlineProcessor):
         start, count = 0, len(order)
         seen: dict = {}  # probe -> whether this text holds one of its characters
         while patternIndex < count:
-            pattern, probe = order[patternIndex]
+            pattern, probe, batch = order[patternIndex]
             if probe is not None and start == 0:
                 holds = seen.get(probe)
                 if holds is None:
@@ -195,12 +205,112 @@ class TriggeredInlineProcessor(InlineProcessor):
                 if not holds:
                     patternIndex += 1  # what the failed try would return: (data, False, 0)
                     continue
+            if batch:
+                new = self._apply_all(pattern, data, patternIndex, start)
+                if new is not data:
+                    seen.clear()
+                data, start = new, 0
+                patternIndex += 1
+                continue
             data, matched, start = apply(pattern, data, patternIndex, start)
             if matched:
                 seen.clear()  # the text changed (placeholders hold characters too)
             else:
                 patternIndex += 1
         return data
+
+
+    def _apply_all(self, pattern, data: str, pattern_index: int, start: int) -> str:
+        """Every match of a forward-only pattern from `start`, as __applyPattern's calls one
+        after another make them, but the text is built once: __applyPattern rebuilds the
+        whole text around each placeholder (20,000 `[^1]` in one paragraph: 2 GB copied).
+        The same result, because such a pattern's regex and handleMatch read the text only
+        from where the search resumes, which is the same text either way."""
+        if any(exclude.lower() in self.ancestors for exclude in pattern.ANCESTOR_EXCLUDES):
+            return data
+        regex, handle = pattern.getCompiledRegExp(), self._InlineProcessor__handleInline
+        pieces: list[str] = []
+        done = pos = start
+        pieces.append(data[:start])
+        while True:
+            for match in regex.finditer(data, pos):
+                node, begin, end = pattern.handleMatch(match, data)
+                if begin is not None and end is not None:
+                    break
+            else:
+                break
+            pos = end
+            if node is None:
+                continue
+            if not isinstance(node, str) and not isinstance(node.text, util.AtomicString):
+                for child in [node, *node]:
+                    if child.text:
+                        self.ancestors.append(child.tag.lower())
+                        child.text = handle(child.text, pattern_index + 1)
+                        self.ancestors.pop()
+                    if child.tail:
+                        child.tail = handle(child.tail, pattern_index)
+            pieces += (data[done:begin], self._InlineProcessor__stashNode(node, pattern.type()))
+            done = end
+        if len(pieces) == 1:
+            return data
+        pieces.append(data[done:])
+        return "".join(pieces)
+
+
+# Patterns whose handleMatch reads its text only from the match on (never what comes
+# before it, where Python-Markdown's text holds the placeholders of earlier matches): their
+# matches are made in one pass when their regex does not look behind either.
+FORWARD_ONLY: set[type] = set()
+
+
+def forward_only(cls: type) -> type:
+    """Class decorator: see FORWARD_ONLY (exact types only: a subclass may read more)."""
+    FORWARD_ONLY.add(cls)
+    return cls
+
+
+_BEHIND_AT = {_c.AT_BEGINNING, _c.AT_BEGINNING_LINE, _c.AT_BEGINNING_STRING, _c.AT_BOUNDARY,
+              _c.AT_NON_BOUNDARY, _c.AT_LOC_BOUNDARY, _c.AT_LOC_NON_BOUNDARY,
+              _c.AT_UNI_BOUNDARY, _c.AT_UNI_NON_BOUNDARY}
+
+
+def looks_behind(regex: re.Pattern) -> bool:
+    """Whether the regex may read characters before where a search starts (a look-behind,
+    `^`, `\\b`...); True when it cannot be parsed."""
+    try:
+        tree = _p.parse(regex.pattern, regex.flags)
+    except Exception:  # noqa: BLE001 - an exotic pattern is treated as looking behind
+        return True
+    return _behind(list(tree))
+
+
+def _behind(items) -> bool:
+    for op, arg in items:
+        if op is _c.AT and arg in _BEHIND_AT:
+            return True
+        if op in (_c.ASSERT, _c.ASSERT_NOT) and arg[0] < 0:
+            return True
+        if any(_behind(list(sub)) for sub in _parts(op, arg)):
+            return True
+    return False
+
+
+def _parts(op, arg) -> list:
+    """The sub-sequences of one regex item."""
+    if op is _c.SUBPATTERN:
+        return [arg[3]]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE):
+        return [arg[2]]
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return [arg[1]]
+    if op is _c.BRANCH:
+        return list(arg[1])
+    if op is _ATOMIC:
+        return [arg]
+    if op is _c.GROUPREF_EXISTS:
+        return [b for b in arg[1:] if b is not None]
+    return []
 
 
 _PROBES: dict[str, re.Pattern] = {}
@@ -210,7 +320,7 @@ _PROBE_CHARS: dict[re.Pattern, str] = {}
 def _union(order) -> re.Pattern | None:
     """One class of every pattern's needed characters, or None when a pattern has none."""
     chars: set[str] = set()
-    for _pattern, probe in order:
+    for _pattern, probe, _batch in order:
         if probe is None:
             return None
         chars.update(_PROBE_CHARS[probe])

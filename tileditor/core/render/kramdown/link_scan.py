@@ -21,6 +21,8 @@ from markdown.inlinepatterns import (
     ShortReferenceInlineProcessor,
 )
 
+from tileditor.core.render.kramdown.inline_triggers import forward_only
+
 
 class Pairs:
     """Where the forward count of each opener (`[` or `(`) in one text first returns to zero,
@@ -139,6 +141,7 @@ class LinearShortImageReferenceProcessor(_LinearScan, ShortImageReferenceInlineP
 _FOOTNOTE_FULL = re.compile(r"\[\^([^\]]*)\]")
 
 
+@forward_only
 class LinearFootnoteProcessor(FootnoteInlineProcessor):
     """`[^id]` found from `[^` and the next `]` (cached per text), instead of the regex
     `\\[\\^([^\\]]*)\\]` that runs to the end of the text for every `[^` without a `]`."""

@@ -15,6 +15,7 @@ from markdown.inlinepatterns import HtmlInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from tileditor.core.render.kramdown import stash
+from tileditor.core.render.kramdown.inline_triggers import forward_only
 from tileditor.core.render.kramdown.raw_elements import VOID_ELEMENTS, element_value, is_known
 
 _OPEN = re.compile(r"<([^\W\d][\w.:-]*)(.*?)(/?)>\Z", re.DOTALL)
@@ -26,6 +27,7 @@ _INLINE = frozenset("a abbr b bdo big br cite code del dfn em i img ins kbd mark
                     "span strong sub sup tt u var".split())
 
 
+@forward_only
 class InlineHtmlProcessor(HtmlInlineProcessor):
     """Python-Markdown's raw inline HTML (one tag, comment or declaration at a time) that
     notes which placeholder holds which tag; `<a/>` is stored as `<a></a>`."""
