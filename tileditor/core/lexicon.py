@@ -24,6 +24,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from tileditor.core.range_max import max_table, range_max
+
 _SPACE = " \t\r\f\v"  # Ruby's \s without the newline
 
 # A list item's first line (kramdown: `*`, `+`, `-` or digits and a dot, then a space or tab).
@@ -212,17 +214,29 @@ class Fence(NamedTuple):
 
 
 class Scan(NamedTuple):
-    regions: list[Region]
-    fences: list[Fence]
-    headings: list[tuple[int, int, str]]  # (line, level, text)
+    regions: tuple[Region, ...]
+    fences: tuple[Fence, ...]
+    headings: tuple[tuple[int, int, str], ...]  # (line, level, text)
+
+
+_last_scan: tuple[tuple[str, ...], Scan] | None = None
 
 
 def scan(lines: list[str]) -> Scan:
-    """One pass over a post body's lines (Liquid already applied or not cared about)."""
-    return _Scanner(lines).run()
+    """One pass over a post body's lines (Liquid already applied or not cared about). The
+    last result is kept: the render's preprocessors scan the same lines one after another
+    (25,000 fence lines: 0.18 s a scan); a Scan is immutable, so sharing it is safe."""
+    global _last_scan
+    key = tuple(lines)
+    last = _last_scan  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] == key:
+        return last[1]
+    found = _Scanner(lines).run()
+    _last_scan = (key, found)
+    return found
 
 
-def find_fences(lines: list[str]) -> list[Fence]:
+def find_fences(lines: list[str]) -> tuple[Fence, ...]:
     """Each closed fenced code block, in order."""
     return scan(lines).fences
 
@@ -294,7 +308,7 @@ class _Scanner:
                 boundary, i = True, end + 1
                 continue
             i, boundary = self._heading(i, line, was_blank, opener, headings)
-        return Scan(regions, fences, headings)
+        return Scan(tuple(regions), tuple(fences), tuple(headings))
 
     def _heading(self, i: int, line: str, after_blank: bool, opener, headings
                  ) -> tuple[int, bool]:
@@ -340,7 +354,7 @@ class _Scanner:
             q = bisect_right(positions, self._item_end(base, i + 1), p)
         if p >= q:
             return None
-        best, length = _range_max(table, p, q - 1), len(opener.marker)
+        best, length = range_max(table, p, q - 1), len(opener.marker)
         if best < length:
             if not opener.attached:
                 return None
@@ -380,7 +394,7 @@ class _Scanner:
                 if info[2] == quotes or (lazy and info[2] < quotes):
                     positions.append(j)
                     runs.append(info[1])
-            self._closers[key] = (positions, runs, _max_table(runs))
+            self._closers[key] = (positions, runs, max_table(runs))
         return self._closers[key]
 
     def _hidden(self, i: int, line: str) -> Region | None:
@@ -434,23 +448,6 @@ def raw_html_end(lines: list[str], i: int, unclosed: set[str]) -> int | None:
             return j
     unclosed.add(tag)
     return None
-
-
-def _max_table(values: list[int]) -> list[list[int]]:
-    """A sparse table: row k holds the maximum of each run of 2**k values."""
-    table = [values]
-    width = 1
-    while 2 * width <= len(values):
-        row = table[-1]
-        table.append([max(row[i], row[i + width]) for i in range(len(row) - width)])
-        width *= 2
-    return table
-
-
-def _range_max(table: list[list[int]], lo: int, hi: int) -> int:
-    """max(values[lo:hi + 1]) in constant time."""
-    k = (hi - lo + 1).bit_length() - 1
-    return max(table[k][lo], table[k][hi - (1 << k) + 1])
 
 
 class LiquidBlock(NamedTuple):
