@@ -154,7 +154,8 @@ def test_forward_only_patterns_are_made_in_one_pass():
     md, _ = _FAST
     batched = {type(p).__name__ for p, _probe, batch in md.treeprocessors["inline"]._order
                if batch}
-    assert {"LinearFootnoteProcessor", "AngleTextProcessor", "InlineHtmlProcessor"} <= batched
+    assert {"LinearFootnoteProcessor", "AngleTextProcessor", "InlineHtmlProcessor",
+            "KramdownEmphasisProcessor"} <= batched
 
 
 # Texts crowded with what the one-pass patterns take, next to what other patterns take and
@@ -162,7 +163,8 @@ def test_forward_only_patterns_are_made_in_one_pass():
 _CROWD = st.lists(st.sampled_from([
     "[^1]", "[^a]", "[^nope]", "[^", "<x", "<a href=\"q\">", "</a>", "<b>", "</b>", "</i>",
     "<div>", "<!-- c -->", "<?p ?>", "\\<", "*", "**", "_", "`", "<http://x.y>", "word",
-    " ", "\n", "  \n", "&amp;", "[l](u)", "$x$", "\"", "<",
+    " ", "\n", "  \n", "&amp;", "[l](u)", "$x$", "\"", "<", "__", "a", "-", "*a*", "_a_",
+    "**b**", "`c`",
 ]), min_size=1, max_size=40).map("".join)
 
 

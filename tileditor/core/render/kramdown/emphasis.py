@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from markdown import util
 from markdown.inlinepatterns import InlineProcessor
 
+from tileditor.core.render.kramdown.inline_triggers import forward_only
+
 _ASCII_SPACE = " \t\n\v\f\r"  # Ruby's \s
 _CANDIDATE = re.compile(r"[*_]")
 _AT = re.compile(util.INLINE_PLACEHOLDER % r"(\d+)")  # a node the inline pass stashed
@@ -159,6 +161,10 @@ def _add_text(el: etree.Element, text: str) -> None:
         el.text = (el.text or "") + text
 
 
+# Forward-only: an outcome reads the text after the opener and, for `_`, the one or two
+# characters before it, which are a closing delimiter or a placeholder's end either way
+# (see _Parser.rebase).
+@forward_only
 class KramdownEmphasisProcessor(InlineProcessor):
     """Registered as `em_strong`; builds the nested elements itself. Python-Markdown runs
     the inline patterns again over the text of elements inside the ones built here (a link's
