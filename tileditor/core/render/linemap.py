@@ -167,14 +167,12 @@ class DataLineBlockProcessor(BlockProcessor):
 def _newlines(state, index: int, head: str) -> int:
     """head.count("\\n") without counting again: a processor that takes a block's first
     lines puts the rest back, a suffix of the block as first split (33,000 `---` lines in one
-    block: counting each rest was 0.8 s). The suffix is recognised by its length and its ends."""
+    block: counting each rest was 0.8 s; comparing it, a memcmp, is a tenth of that)."""
     texts = state.block_texts
     orig = texts[index] if 0 <= index < len(texts) else None
-    if orig is None or len(head) < 256 or len(head) > len(orig):
+    if orig is None or len(head) < 256 or not orig.endswith(head):
         return head.count("\n")
     offset = len(orig) - len(head)
-    if not (orig.startswith(head[:64], offset) and orig.endswith(head[-64:])):
-        return head.count("\n")
     positions = state.block_newlines.get(index)
     if positions is None:
         positions = state.block_newlines[index] = [m.start() for m in _NEWLINE.finditer(orig)]

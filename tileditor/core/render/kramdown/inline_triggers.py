@@ -113,9 +113,6 @@ class TriggeredInlineProcessor(InlineProcessor):
             kept = self._needs[id(pattern)] = (pattern, probe, batch)
         return kept
 
-    def _needed(self, pattern) -> re.Pattern | None:
-        return self._entry(pattern)[1]
-
     def run(self, tree, ancestors=None):
         # The registry sorts and looks up on every index; one list per run serves every node.
         self._order = [self._entry(p) for p in self.inlinePatterns]
@@ -219,7 +216,6 @@ class TriggeredInlineProcessor(InlineProcessor):
                 patternIndex += 1
         return data
 
-
     def _apply_all(self, pattern, data: str, pattern_index: int, start: int) -> str:
         """Every match of a forward-only pattern from `start`, as __applyPattern's calls one
         after another make them, but the text is built once: __applyPattern rebuilds the
@@ -229,9 +225,8 @@ class TriggeredInlineProcessor(InlineProcessor):
         if any(exclude.lower() in self.ancestors for exclude in pattern.ANCESTOR_EXCLUDES):
             return data
         regex, handle = pattern.getCompiledRegExp(), self._InlineProcessor__handleInline
-        pieces: list[str] = []
+        pieces = [data[:start]]
         done = pos = start
-        pieces.append(data[:start])
         while True:
             for match in regex.finditer(data, pos):
                 node, begin, end = pattern.handleMatch(match, data)
